@@ -1,0 +1,193 @@
+"""Hits → an extractive answer: the sentence that answers, the span inside it, citations, confidence."""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from qa.question import UNITS, AnswerType, QuestionAnalysis, term_weight
+from qa.text import pos_tag, sentence_spans, to_simplified
+from qa.types import Answer, Article, Citation, Hit, RefusalReason
+
+_NUM = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"
+_MAG = r"(?:余|多)?(?:万|亿)?(?:余|多)?"
+_UNIT = "|".join(sorted(UNITS, key=len, reverse=True))
+_SPAN_PATTERNS: dict[AnswerType, re.Pattern] = {
+    AnswerType.AMOUNT: re.compile(rf"{_NUM}{_MAG}(?:元|块钱)"),
+    AnswerType.PERCENT: re.compile(r"\d+(?:\.\d+)?%|百分之[零一二三四五六七八九十百点]+|[一二三四五六七八九十]成"),
+    AnswerType.DATE: re.compile(
+        r"(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:\d{1,2}月(?:\d{1,2}[日号](?:、\d{1,2}[日号])?)?)?"
+        r"|\d{1,2}月\d{1,2}[日号](?:、\d{1,2}[日号])?(?:[上下]午)?|(?:上世纪)?\d{2}年代|(?:今年|去年|前年)?[一二三四五六七八九十]{1,2}月"
+        r"|农历[正一二三四五六七八九十冬腊]+月|\d{1,2}月(?:份|初|中旬|下旬|底)?|近日|近年来|日前|连日来|春节(?:过后|前后|期间)"),
+    AnswerType.DURATION: re.compile(rf"{_NUM}{_MAG}(?:个)?(?:年|月|天|日|小时|周|分钟)"),
+    AnswerType.NUMBER: re.compile(rf"{_NUM}{_MAG}(?:{_UNIT})(?![\d日号])|\d+(?:\.\d+)?{_MAG}(?![\d年月日号])"),
+}
+_ORG_SUFFIX = re.compile(r"(?:公司|集团|局|中心|银行|协会|委员会|办公室|办事处|学校|小学|幼儿园|医院|支队|大队|执法队|研究院|"
+                         r"联合会|基地|政府|党委|区委|部门|机构|站|所|院|厂)$")
+_PLACE_SUFFIX = re.compile(r"(?:省|市|县|区|村|镇|乡|街道|广场|小区|路|街|园|山|河|湖|地区)$")
+_ROLE_THEN_NAME = re.compile(r"(?:总经理|经理|主任|局长|总裁|董事长|负责人|园长|教师|老师|书记|区长|县长|市长|记者|联系人：?|"
+                             r"教授|校长|主席|站长|所长|队长)([\u4e00-\u9fff]{2,3}?)(?=说|表示|告诉|介绍|对|在|参加|进行|就|与|等|"
+                             r"指出|强调|带队|[，。、；：”\s]|$)")
+# Answer types whose answer is the whole sentence: no span pattern can cut a reason or a manner.
+SENTENCE_TYPES = frozenset({AnswerType.WHAT, AnswerType.REASON, AnswerType.MANNER, AnswerType.YES_NO})
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredSentence:
+    article_id: str
+    start: int
+    end: int
+    score: float
+    confidence: float
+    hit_rank: int
+
+
+def coverage(terms: Sequence[str], text: str) -> float:
+    """IDF-weighted share of the question's key terms that occur in `text` (simplified)."""
+    if not terms:
+        return 0.0
+    total = sum(term_weight(t) for t in terms)
+    text = text.lower()
+    return sum(term_weight(t) for t in terms if t in text) / total
+
+
+def _bigram_overlap(question: str, text: str) -> float:
+    grams = {question[i:i + 2] for i in range(len(question) - 1) if question[i:i + 2].isalnum()}
+    return sum(g in text for g in grams) / len(grams) if grams else 0.0
+
+
+def _entity_spans(sentence: str, tag_prefixes: tuple[str, ...], suffix: re.Pattern) -> list[tuple[int, int]]:
+    """Spans of noun phrases that end in `suffix` or are tagged with one of `tag_prefixes`, each
+    grown leftwards over the nouns before it ("长治市" "福慧德" "玻璃" "有限公司")."""
+    spans, words, pos = [], [], 0
+    for word, flag in pos_tag(sentence):
+        words.append((pos, pos + len(word), word, flag))
+        pos += len(word)
+    for i, (s, e, word, flag) in enumerate(words):
+        if not (suffix.search(word) or flag.startswith(tag_prefixes)):
+            continue
+        j = i
+        while j > 0 and words[j - 1][3].startswith(("n", "j")) and not words[j - 1][3].startswith("nr"):
+            j -= 1
+        if e - words[j][0] >= 2:  # a lone 区 or 局 names nothing
+            spans.append((words[j][0], e))
+    return spans
+
+
+def typed_spans(sentence: str, answer_type: AnswerType) -> list[tuple[int, int]]:
+    """Candidate answer spans of the expected type inside `sentence` (offsets into it)."""
+    simplified = to_simplified(sentence)
+    if len(simplified) != len(sentence):  # OpenCC changed the length: match on the original
+        simplified = sentence
+    if answer_type in _SPAN_PATTERNS:
+        spans = [m.span() for m in _SPAN_PATTERNS[answer_type].finditer(simplified)]
+        return [s for s in spans if s[1] > s[0]]
+    if answer_type is AnswerType.PERSON:
+        tagged = []
+        pos = 0
+        for word, flag in pos_tag(simplified):
+            if flag.startswith("nr") and len(word) >= 2:
+                tagged.append((pos, pos + len(word)))
+            pos += len(word)
+        return tagged + [m.span(1) for m in _ROLE_THEN_NAME.finditer(simplified)]
+    if answer_type is AnswerType.ORGANISATION:
+        return _entity_spans(simplified, ("nt",), _ORG_SUFFIX)
+    if answer_type is AnswerType.PLACE:
+        return _entity_spans(simplified, ("ns",), _PLACE_SUFFIX)
+    return []
+
+
+def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | None:
+    """The candidate span nearest the question's terms (anchors count thrice), skipping anything
+    the question itself says; None when the sentence has no candidate of the expected type."""
+    simplified = to_simplified(sentence) if len(to_simplified(sentence)) == len(sentence) else sentence
+    candidates = [(s, e) for s, e in typed_spans(sentence, analysis.answer_type)
+                  if simplified[s:e] not in analysis.text]
+    if not candidates:
+        return None
+    occurrences = [(m.start(), m.end(), term_weight(t) * (3.0 if t in analysis.anchor_terms else 1.0))
+                   for t in analysis.terms for m in re.finditer(re.escape(t), simplified)]
+
+    def closeness(span: tuple[int, int]) -> float:
+        s, e = span
+        near = sum(w / (1.0 + max(os - e, s - oe, 0) / 3.0) for os, oe, w in occurrences)
+        unit_bonus = 5.0 if analysis.unit and analysis.unit in simplified[s:e + len(analysis.unit)] else 0.0
+        return near + unit_bonus + 0.01 * (e - s)  # ties: the fuller span ("600多万元" over "600")
+
+    return max(candidates, key=closeness)
+
+
+def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], articles: Mapping[str, Article]) -> list[ScoredSentence]:
+    """Every sentence of the hit chunks, scored as an answer to the question, best first."""
+    scored, seen = [], set()
+    type_pattern = _SPAN_PATTERNS.get(analysis.answer_type)
+    anchors = analysis.anchor_terms or analysis.terms
+    for rank, hit in enumerate(hits):
+        article = articles[hit.chunk.article_id]
+        title = to_simplified(article.title)
+        spans = sentence_spans(article.text)
+        for i, (s, e) in enumerate(spans):
+            if e <= hit.chunk.start or s >= hit.chunk.end or (article.article_id, s) in seen:
+                continue
+            seen.add((article.article_id, s))
+            sentence = to_simplified(article.text[s:e])
+            # The subject often stands in the headline or the sentence before ("该小区…").
+            previous = to_simplified(article.text[spans[i - 1][0]:spans[i - 1][1]]) if i else ""
+            context = title + previous + sentence
+            in_sentence = coverage(analysis.terms, sentence)
+            in_context = coverage(analysis.terms, context)
+            typed = type_pattern.search(sentence) is not None if type_pattern else True
+            score = (0.55 * in_sentence + 0.2 * in_context + 0.1 * _bigram_overlap(analysis.text, sentence)
+                     + 0.1 * typed + 0.05 / (1 + rank))
+            # What the question asks about (the terms beside its wh-word) must be there to answer.
+            confidence = (0.5 * in_context + 0.5 * coverage(anchors, context)) * (1.0 if typed else 0.6)
+            scored.append(ScoredSentence(article.article_id, s, e, score, confidence, rank))
+    scored.sort(key=lambda c: -c.score)
+    return scored
+
+
+def _citation(article: Article, s: int, e: int, score: float) -> Citation:
+    return Citation(article_id=article.article_id, title=article.title, date=article.date, source=article.source,
+                    sentence=article.text[s:e], start=s, end=e, score=round(score, 4))
+
+
+def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit], articles: Mapping[str, Article], *,
+                   top_k: int = 5, min_confidence: float = 0.3) -> Answer:
+    """The answer to `question` from `hits`: a verbatim span or sentence of an article, or a refusal
+    (empty text, `answerable` false) that still cites the closest sentences."""
+    scored = score_sentences(analysis, hits, articles)
+    best_per_article: dict[str, ScoredSentence] = {}
+    for sentence in scored:
+        best_per_article.setdefault(sentence.article_id, sentence)
+
+    chosen, span = None, None
+    if analysis.answer_type in SENTENCE_TYPES:
+        chosen = scored[0] if scored else None
+    else:
+        # Of the leading sentences, take the best one that holds a candidate of the expected type.
+        for sentence in scored[:5]:
+            article = articles[sentence.article_id]
+            span = choose_span(article.text[sentence.start:sentence.end], analysis)
+            if span is not None:
+                chosen = sentence
+                break
+        if chosen is None and scored:
+            chosen = scored[0]
+
+    confidence = 0.0 if chosen is None else chosen.confidence * (1.0 if span or analysis.answer_type in SENTENCE_TYPES else 0.7)
+    answerable = chosen is not None and confidence >= min_confidence
+    if not answerable:
+        reason = RefusalReason.NO_EVIDENCE if chosen is None or chosen.confidence < 0.15 else RefusalReason.WEAK_EVIDENCE
+        closest = list(best_per_article.values())[:min(top_k, 3)]
+        citations = tuple(_citation(articles[c.article_id], c.start, c.end, c.score) for c in closest)
+        return Answer(question=question, resolved_question=analysis.text, text="", answerable=False,
+                      confidence=round(confidence, 4), citations=citations, hits=tuple(hits), refusal_reason=reason)
+
+    article = articles[chosen.article_id]
+    start, end = (chosen.start + span[0], chosen.start + span[1]) if span else (chosen.start, chosen.end)
+    others = [c for aid, c in best_per_article.items() if aid != chosen.article_id and c.score >= 0.6 * chosen.score]
+    citations = (_citation(article, chosen.start, chosen.end, chosen.score),) + tuple(
+        _citation(articles[c.article_id], c.start, c.end, c.score) for c in others[:top_k - 1])
+    return Answer(question=question, resolved_question=analysis.text, text=article.text[start:end], answerable=True,
+                  confidence=round(confidence, 4), citations=citations, hits=tuple(hits),
+                  answer_start=start, answer_end=end)

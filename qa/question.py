@@ -1,0 +1,153 @@
+"""Question analysis: the expected answer type, the key terms, and follow-ups resolved by rule."""
+from __future__ import annotations
+
+import enum
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from qa.text import normalize_question, pos_tag, tokenize
+
+
+class AnswerType(enum.Enum):
+    PERSON = "person"
+    DATE = "date"
+    DURATION = "duration"
+    PLACE = "place"
+    ORGANISATION = "organisation"
+    PERCENT = "percent"
+    AMOUNT = "amount"
+    NUMBER = "number"
+    YES_NO = "yes-no"
+    REASON = "why"
+    MANNER = "how"
+    WHAT = "what"
+
+
+# First match wins, so the more specific cues come first ("多少钱" is an amount before it is a number).
+_TYPE_CUES: tuple[tuple[AnswerType, str], ...] = (
+    (AnswerType.REASON, r"为什么|为何|为啥|什么原因|原因是|怎么会"),
+    (AnswerType.DURATION, r"多长时间|多久|多少年|几年了|多少天|几个月|多少个月"),
+    (AnswerType.DATE, r"什么时候|啥时候|何时|哪天|哪一天|几月|几号|哪年|哪一年|什么时间|什么日子|日期|几时|始建于|哪个年代|什么年代"),
+    (AnswerType.PERSON, r"谁|哪位|什么人|哪个人|姓名|名字|叫什么|记者是"),
+    (AnswerType.ORGANISATION, r"哪家|哪个单位|什么单位|哪个部门|什么部门|哪个机构|什么机构|哪些机构|哪个公司|什么公司|"
+                              r"哪个企业|什么企业|哪个组织|哪些单位|哪些部门|哪个银行|哪家银行|什么银行|哪个集团|什么集团"),
+    (AnswerType.PLACE, r"哪里|哪儿|在哪|什么地方|何处|何地|哪个(?:省|市|县|区|村|镇|乡|街道|地方|城市|国家|地区|小区|广场)|"
+                       r"哪些地方|哪些地区|去了哪|地点|位置|什么位置|哪些(?:省|市|村|小区)"),
+    (AnswerType.PERCENT, r"百分之几|百分比|比例|(?:增长|增加|提高|提升|下降|降低|减少)了?(?:多少|几成)(?![\u4e00-\u9fff]*[元钱])"),
+    (AnswerType.AMOUNT, r"多少钱|多少元|多少万|多少亿|金额|资金|投资了?多少|多少.{0,4}投资|贷款|缺口|产值|花了多少|费用|总投资|经费"),
+    (AnswerType.NUMBER, r"多少|几个|几家|几户|几名|几栋|几处|几项|几所|几座|几条|几种|几位|几次|几|多大|多高|多长|多重|多宽|面积|数量"),
+    (AnswerType.MANNER, r"怎么|如何|怎样|哪些措施|什么措施|采取了|做了哪些|做了什么|方式|方法|途径|办法"),
+)
+_YES_NO = re.compile(r"(?:吗|么|是否|有没有|是不是|能不能|会不会|对不对|可不可以)[？?！!。.\s]*$|^是否|是否")
+# The wh-words themselves: removed from key terms, and the place where the answer's gap is.
+WH_WORDS = re.compile(r"多少钱|多少|什么时候|啥时候|什么|哪里|哪儿|哪些|哪个|哪家|哪位|哪天|哪年|为什么|为何|怎么样|怎么|如何|"
+                      r"怎样|谁|几|何时|何处|吗|呢|是否|有没有|是不是|啥")
+# Measure words that may follow 多少/几 in a question and a number in the answer.
+UNITS = ("平方米", "公里", "万元", "亿元", "分厂", "个", "家", "户", "名", "人", "栋", "处", "米", "元", "年", "次", "项", "座",
+         "所", "条", "种", "位", "批", "台", "辆", "件", "倍", "天", "月", "亩", "吨", "岁", "间", "层", "场", "份", "张", "株")
+_UNIT_AFTER_WH = re.compile(r"(?:多少|几)(" + "|".join(sorted(UNITS, key=len, reverse=True)) + ")")
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionAnalysis:
+    text: str                      # the resolved, normalised, simplified question
+    answer_type: AnswerType
+    terms: tuple[str, ...]         # key terms (jieba words without stopwords and wh-words)
+    anchor_terms: tuple[str, ...]  # the terms right next to the wh-word: where the answer sits
+    unit: str | None               # measure word asked for ("多少户" → "户")
+
+
+def answer_type_of(question: str) -> AnswerType:
+    """The kind of answer a (simplified) question asks for."""
+    body = question.rstrip("？?！!。. ")
+    for answer_type, cue in _TYPE_CUES:
+        if re.search(cue, body):
+            return answer_type
+    # Checked last: "…有多少户吗" still asks for a number; only a bare "…吗" is yes/no.
+    if _YES_NO.search(question):
+        return AnswerType.YES_NO
+    return AnswerType.WHAT
+
+
+def analyse(question: str) -> QuestionAnalysis:
+    text = normalize_question(question)
+    answer_type = answer_type_of(text)
+    terms = tuple(dict.fromkeys(t for t in tokenize(WH_WORDS.sub(" ", text)) if not WH_WORDS.fullmatch(t)))
+    unit_match = _UNIT_AFTER_WH.search(text)
+    return QuestionAnalysis(text=text, answer_type=answer_type, terms=terms,
+                            anchor_terms=_anchor_terms(text, terms), unit=unit_match.group(1) if unit_match else None)
+
+
+def _anchor_terms(text: str, terms: Sequence[str]) -> tuple[str, ...]:
+    """Key terms within a few characters of the wh-word: "颐高集团的总裁是谁" → ("总裁",)."""
+    m = WH_WORDS.search(text)
+    if not m:
+        return ()
+    text = text.lower()  # terms are lower-cased
+    before, after = text[max(0, m.start() - 6):m.start()], text[m.end():m.end() + 6]
+    near = [t for t in terms if t in before[-(len(t) + 2):] or t in after[:len(t) + 2]]
+    return tuple(near)
+
+
+@functools.cache
+def _idf() -> tuple[dict[str, float], float]:
+    import jieba.analyse
+
+    table = jieba.analyse.default_tfidf
+    return table.idf_freq, table.median_idf
+
+
+def term_weight(term: str) -> float:
+    """How much a term says: jieba's general-Chinese IDF; unknown words (names, places) count
+    as rare, numbers and single characters count less."""
+    idf, median = _idf()
+    weight = idf.get(term, median * 1.1)
+    if len(term) == 1:
+        weight *= 0.5
+    return weight
+
+
+# ---- follow-ups ---------------------------------------------------------------------------------
+
+_PRONOUN = re.compile(r"^(?:那么|那)?(它们|他们|她们|它|他|她|该公司|该企业|该单位|该小区|该村|该园|该项目|这家公司|这家企业|"
+                      r"这家|那家|这个|那个|这里|那里|该|其)")
+_ELLIPSIS = re.compile(r"^(?:那么|那|还有|另外)?(.+?)(?:呢|怎么样|如何)[？?]?$")
+_SUBJECT_TAGS = ("n", "nr", "ns", "nt", "nz", "j", "vn", "eng", "nrt", "nrfg", "m", "q")
+
+
+def _subject(question: str) -> str:
+    """The leading noun phrase of a question ("颐高集团在全国布局了…" → "颐高集团")."""
+    subject = []
+    for word, flag in pos_tag(question):
+        if flag.startswith(_SUBJECT_TAGS) and not WH_WORDS.fullmatch(word):
+            subject.append(word)
+        elif subject:
+            break
+        elif flag not in ("r", "c") and word not in ("那", "那么", "请问"):
+            break
+    return "".join(subject)
+
+
+def resolve_followup(question: str, history: Sequence[str]) -> str:
+    """Rewrite an elliptical or pronoun question as a full one, using the earlier questions.
+
+    - a leading pronoun (它/他/该公司/这家…) is replaced by the subject of the last question that has one;
+    - "那X呢？" asks the last question again about X (its subject replaced by X).
+    Questions that stand on their own come back normalised but otherwise unchanged."""
+    text = normalize_question(question)
+    if not history:
+        return text
+    previous = resolve_followup(history[-1], history[:-1])
+    subject = _subject(previous)
+    pronoun = _PRONOUN.match(text)
+    if pronoun and subject:
+        return subject + text[pronoun.end():]
+    ellipsis = _ELLIPSIS.match(text)
+    if ellipsis and not WH_WORDS.search(ellipsis.group(1)):
+        topic = ellipsis.group(1)
+        if subject and previous.startswith(subject):
+            return topic + previous[len(subject):]
+        return topic + previous
+    return text

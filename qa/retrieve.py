@@ -1,0 +1,69 @@
+"""Retrieval: dense (FAISS), BM25 (jieba terms) and their fusion → ranked chunk hits."""
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+
+import numpy as np
+
+from qa.store import Index
+from qa.types import Hit
+
+RRF_K = 60
+
+
+class Mode(enum.Enum):
+    HYBRID = "hybrid"
+    DENSE = "dense"
+    BM25 = "bm25"
+
+    @classmethod
+    def parse(cls, value: str) -> Mode:
+        try:
+            return cls(value)
+        except ValueError:
+            raise ValueError(f"retrieval mode {value!r} is not one of {', '.join(m.value for m in cls)}") from None
+
+
+def dense_search(index: Index, query_vector: np.ndarray, *, top_k: int) -> list[tuple[int, float]]:
+    """(chunk position, cosine) of the `top_k` nearest chunks."""
+    top_k = min(top_k, index.vectors.ntotal)
+    if top_k == 0:
+        return []
+    scores, ids = index.vectors.search(np.ascontiguousarray(query_vector[None, :], dtype=np.float32), top_k)
+    return [(index.position_by_chunk_id[int(i)], float(s)) for s, i in zip(scores[0], ids[0]) if i >= 0]
+
+
+def bm25_search(index: Index, query_terms: Sequence[str], *, top_k: int) -> list[tuple[int, float]]:
+    """(chunk position, BM25 score) of the `top_k` best chunks with a positive score."""
+    if not query_terms or not index.chunks:
+        return []
+    scores = index.bm25.get_scores(list(query_terms))[: len(index.chunks)]
+    top_k = min(top_k, len(scores))
+    best = np.argpartition(-scores, top_k - 1)[:top_k]
+    best = best[np.argsort(-scores[best], kind="stable")]
+    return [(int(i), float(scores[i])) for i in best if scores[i] > 0]
+
+
+def reciprocal_rank_fusion(*rankings: Sequence[tuple[int, float]], k: int = RRF_K) -> list[tuple[int, float]]:
+    """Fuse ranked lists by reciprocal rank: score(d) = Σ 1 / (k + rank(d)), ranks from 1.
+
+    Ranks, not raw scores, are added because cosines and BM25 scores live on unrelated scales.
+    k = 60 (Cormack et al., 2009) damps the head of each list so that a document ranked well by both
+    retrievers beats one ranked first by only one of them."""
+    fused: dict[int, float] = {}
+    for ranking in rankings:
+        for rank, (doc, _) in enumerate(ranking, start=1):
+            fused[doc] = fused.get(doc, 0.0) + 1.0 / (k + rank)
+    return sorted(fused.items(), key=lambda item: (-item[1], item[0]))
+
+
+def retrieve(index: Index, *, query_vector: np.ndarray | None, query_terms: Sequence[str], top_k: int = 5,
+             mode: Mode = Mode.HYBRID, n_candidates: int = 50) -> list[Hit]:
+    """The `top_k` chunk hits for a query, by `mode`; each hit carries both retrievers' scores."""
+    dense = dense_search(index, query_vector, top_k=n_candidates) if mode != Mode.BM25 else []
+    sparse = bm25_search(index, query_terms, top_k=n_candidates) if mode != Mode.DENSE else []
+    ranked = reciprocal_rank_fusion(*(r for r in (dense, sparse) if r))
+    dense_by_pos, sparse_by_pos = dict(dense), dict(sparse)
+    return [Hit(chunk=index.chunks[pos], score=score, dense_score=dense_by_pos.get(pos),
+                bm25_score=sparse_by_pos.get(pos)) for pos, score in ranked[:top_k]]

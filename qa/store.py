@@ -1,0 +1,324 @@
+"""The index folder: manifest, FAISS vectors, BM25, chunk and article metadata; atomic save, checked load.
+
+Layout: `<index_dir>/CURRENT` names the generation folder (`gen-…/`) that holds one complete
+index. A write builds a new generation beside the old one, fsyncs it, then swaps CURRENT with an
+atomic rename, so a reader (or a crash) only ever sees the old index or the new one. Writers hold
+`<index_dir>/.lock`; a second writer gets `IndexBusyError` instead of waiting.
+"""
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import os
+import shutil
+import time
+import uuid
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+
+from qa.errors import IndexBusyError, IndexCorruptError, IndexMismatchError, IndexNotFoundError
+from qa.types import Article, Chunk
+
+log = logging.getLogger(__name__)
+
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+CURRENT = "CURRENT"
+LOCK = ".lock"
+VECTORS = "vectors.faiss"
+CHUNKS = "chunks.jsonl"
+ARTICLES = "articles.jsonl"
+TOKENS = "tokens.jsonl"  # jieba terms per chunk, so adds and removes never re-tokenise
+BM25_DIR = "bm25"
+
+
+@dataclass(frozen=True, slots=True)
+class Manifest:
+    format_version: int
+    embedder_id: str
+    dim: int
+    max_tokens: int
+    n_articles: int
+    n_chunks: int
+    built_at: str
+    checksums: dict[str, str]  # path inside the generation → sha256
+
+
+@dataclass(frozen=True, slots=True)
+class IndexStats:
+    index_dir: str
+    embedder_id: str
+    dim: int
+    max_tokens: int
+    n_articles: int
+    n_chunks: int
+    built_at: str
+
+
+class Index:
+    """A loaded index. Chunk position `i` is BM25 document `i`; FAISS ids are `chunk_id`s."""
+
+    def __init__(self, *, articles: dict[str, Article], chunks: list[Chunk], tokens: list[list[str]],
+                 vectors, bm25, manifest: Manifest, index_dir: Path):
+        self.articles = articles
+        self.chunks = chunks
+        self.tokens = tokens
+        self.vectors = vectors  # faiss.IndexIDMap2 over inner product (= cosine: vectors are normalised)
+        self.bm25 = bm25
+        self.manifest = manifest
+        self.index_dir = index_dir
+        self.position_by_chunk_id = {c.chunk_id: i for i, c in enumerate(chunks)}
+
+    @property
+    def stats(self) -> IndexStats:
+        m = self.manifest
+        return IndexStats(index_dir=str(self.index_dir), embedder_id=m.embedder_id, dim=m.dim,
+                          max_tokens=m.max_tokens, n_articles=m.n_articles, n_chunks=m.n_chunks,
+                          built_at=m.built_at)
+
+
+def build_bm25(tokens: Sequence[Sequence[str]]):
+    """A BM25 index (bm25s, Lucene variant) over pre-tokenised chunks."""
+    import bm25s
+
+    bm25 = bm25s.BM25()
+    # bm25s rejects an empty corpus and empty documents score 0 anyway; the placeholder keeps
+    # document positions aligned with chunk positions.
+    bm25.index([list(t) or [""] for t in tokens] or [[""]], show_progress=False)
+    return bm25
+
+
+def new_vector_index(dim: int):
+    import faiss
+
+    return faiss.IndexIDMap2(faiss.IndexFlatIP(dim))
+
+
+def make_index(*, articles: dict[str, Article], chunks: list[Chunk], tokens: list[list[str]], vectors: np.ndarray,
+               embedder_id: str, dim: int, max_tokens: int, index_dir: Path) -> Index:
+    """An in-memory index from its parts (`vectors[i]` embeds `chunks[i]`); `save` writes it."""
+    vector_index = new_vector_index(dim)
+    if len(chunks):
+        vector_index.add_with_ids(np.ascontiguousarray(vectors, dtype=np.float32),
+                                  np.array([c.chunk_id for c in chunks], dtype=np.int64))
+    manifest = Manifest(format_version=FORMAT_VERSION, embedder_id=embedder_id, dim=dim, max_tokens=max_tokens,
+                        n_articles=len(articles), n_chunks=len(chunks),
+                        built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"), checksums={})
+    return Index(articles=articles, chunks=chunks, tokens=tokens, vectors=vector_index, bm25=build_bm25(tokens),
+                 manifest=manifest, index_dir=index_dir)
+
+
+@contextlib.contextmanager
+def writer_lock(index_dir: Path) -> Iterator[None]:
+    """Hold the index's write lock, or fail at once if another process holds it."""
+    from filelock import FileLock, Timeout
+
+    index_dir.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(index_dir / LOCK))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout as e:
+        raise IndexBusyError(f"the index at {index_dir} is being written by another process; "
+                             "wait for it to finish, then try again") from e
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _write_jsonl(path: Path, records) -> None:
+    with open(path, "w", encoding="utf-8") as f:
+        for r in records:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+
+
+def _fsync_tree(folder: Path) -> None:
+    for path in folder.rglob("*"):
+        if path.is_file():
+            with open(path, "rb") as f:
+                os.fsync(f.fileno())
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def save(index: Index, index_dir: Path) -> Index:
+    """Write `index` as a new generation of `index_dir` and make it current. Call under `writer_lock`."""
+    import faiss
+
+    index_dir.mkdir(parents=True, exist_ok=True)
+    name = f"gen-{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:8]}"
+    gen = index_dir / f".tmp-{name}"
+    gen.mkdir()
+    try:
+        faiss.write_index(index.vectors, str(gen / VECTORS))
+        _write_jsonl(gen / CHUNKS, ({"chunk_id": c.chunk_id, "article_id": c.article_id, "start": c.start,
+                                     "end": c.end, "n_tokens": c.n_tokens} for c in index.chunks))
+        _write_jsonl(gen / ARTICLES, (a.to_record() for a in index.articles.values()))
+        _write_jsonl(gen / TOKENS, index.tokens)
+        index.bm25.save(str(gen / BM25_DIR), show_progress=False)
+        checksums = {str(p.relative_to(gen)): _sha256(p) for p in sorted(gen.rglob("*")) if p.is_file()}
+        manifest = Manifest(**{**asdict(index.manifest), "n_articles": len(index.articles),
+                               "n_chunks": len(index.chunks), "checksums": checksums})
+        (gen / MANIFEST).write_text(json.dumps(asdict(manifest), ensure_ascii=False, indent=1), encoding="utf-8")
+        _fsync_tree(gen)
+        gen = gen.rename(index_dir / name)
+        pointer = index_dir / f".{CURRENT}.{uuid.uuid4().hex[:8]}"
+        pointer.write_text(name, encoding="utf-8")
+        with open(pointer, "rb") as f:
+            os.fsync(f.fileno())
+        os.replace(pointer, index_dir / CURRENT)  # the commit point
+    except BaseException:
+        shutil.rmtree(gen, ignore_errors=True)
+        raise
+    _remove_stale_generations(index_dir, keep=name)
+    return Index(articles=index.articles, chunks=index.chunks, tokens=index.tokens, vectors=index.vectors,
+                 bm25=index.bm25, manifest=manifest, index_dir=index_dir)
+
+
+def _remove_stale_generations(index_dir: Path, *, keep: str) -> None:
+    # Readers load a generation wholly into memory on open (and retry if CURRENT moved meanwhile),
+    # so older generations and leftovers of killed writers can go.
+    for path in index_dir.iterdir():
+        if path.name != keep and (path.name.startswith("gen-") or path.name.startswith(".tmp-gen-")
+                                  or path.name.startswith(f".{CURRENT}.")):
+            shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink(missing_ok=True)
+
+
+def current_generation(index_dir: Path) -> Path:
+    pointer = index_dir / CURRENT
+    if not pointer.is_file():
+        raise IndexNotFoundError(f"no index at {index_dir}: build one with `qa index build --corpus PATH --index {index_dir}`")
+    return index_dir / pointer.read_text(encoding="utf-8").strip()
+
+
+def read_manifest(gen: Path) -> Manifest:
+    path = gen / MANIFEST
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as e:
+        raise IndexCorruptError(f"the index manifest {path} is missing; rebuild the index") from e
+    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        raise IndexCorruptError(f"the index manifest {path} is damaged ({e}); rebuild the index") from e
+    version = raw.get("format_version") if isinstance(raw, dict) else None
+    if not isinstance(version, int):
+        raise IndexCorruptError(f"the index manifest {path} has no format_version; rebuild the index")
+    if version > FORMAT_VERSION:
+        raise IndexMismatchError(f"the index at {gen.parent} has format version {version}, newer than this "
+                                 f"program reads ({FORMAT_VERSION}); upgrade qa or rebuild the index")
+    if version < FORMAT_VERSION:
+        raise IndexMismatchError(f"the index at {gen.parent} has old format version {version}; rebuild it")
+    try:
+        return Manifest(**raw)
+    except TypeError as e:
+        raise IndexCorruptError(f"the index manifest {path} has unexpected fields ({e}); rebuild the index") from e
+
+
+def _verify(gen: Path, manifest: Manifest) -> None:
+    for rel, expected in manifest.checksums.items():
+        path = gen / rel
+        if not path.is_file():
+            raise IndexCorruptError(f"index file {path} is missing; rebuild the index")
+        if _sha256(path) != expected:
+            raise IndexCorruptError(f"index file {path} is damaged (checksum mismatch); rebuild the index")
+    for required in (VECTORS, CHUNKS, ARTICLES, TOKENS):
+        if required not in manifest.checksums:
+            raise IndexCorruptError(f"the index manifest in {gen} does not list {required}; rebuild the index")
+
+
+def _read_jsonl(path: Path) -> list:
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f]
+
+
+def load(index_dir: Path, *, embedder_id: str | None = None) -> Index:
+    """Open the current generation, checking format, embedder and every file's checksum."""
+    index_dir = Path(index_dir)
+    for attempt in range(3):
+        gen = current_generation(index_dir)
+        try:
+            return _load_generation(gen, index_dir, embedder_id=embedder_id)
+        except IndexCorruptError:
+            # A writer may have swapped CURRENT and removed this generation while we read it.
+            if attempt == 2 or current_generation(index_dir) == gen:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _load_generation(gen: Path, index_dir: Path, *, embedder_id: str | None) -> Index:
+    import bm25s
+    import faiss
+
+    manifest = read_manifest(gen)
+    if embedder_id is not None and manifest.embedder_id != embedder_id:
+        raise IndexMismatchError(
+            f"the index at {index_dir} was built with embedder {manifest.embedder_id!r}, not {embedder_id!r}; "
+            "use the same embedder (QA_EMBEDDER / --embedder) or rebuild the index")
+    _verify(gen, manifest)
+    try:
+        articles = {r["id"]: Article(article_id=r["id"], title=r["title"], text=r["text"], date=r.get("date"),
+                                     source=r.get("source", ""), reporter=r.get("reporter"))
+                    for r in _read_jsonl(gen / ARTICLES)}
+        chunks = []
+        for r in _read_jsonl(gen / CHUNKS):
+            text = articles[r["article_id"]].text
+            chunks.append(Chunk(chunk_id=r["chunk_id"], article_id=r["article_id"], start=r["start"], end=r["end"],
+                                text=text[r["start"]:r["end"]], n_tokens=r["n_tokens"]))
+        tokens = _read_jsonl(gen / TOKENS)
+        vectors = faiss.read_index(str(gen / VECTORS))
+        bm25 = bm25s.BM25.load(str(gen / BM25_DIR), show_progress=False) if (gen / BM25_DIR).is_dir() else build_bm25(tokens)
+    except (KeyError, ValueError, RuntimeError, OSError) as e:  # faiss raises RuntimeError on bad files
+        raise IndexCorruptError(f"the index at {gen} cannot be read ({type(e).__name__}: {e}); rebuild the index") from e
+    if not (len(chunks) == len(tokens) == vectors.ntotal == manifest.n_chunks and len(articles) == manifest.n_articles):
+        raise IndexCorruptError(f"the index at {gen} is inconsistent: {len(chunks)} chunks, {len(tokens)} token "
+                                f"lists, {vectors.ntotal} vectors, manifest says {manifest.n_chunks}; rebuild the index")
+    if vectors.d != manifest.dim:
+        raise IndexCorruptError(f"the vectors in {gen} have dimension {vectors.d}, manifest says {manifest.dim}")
+    return Index(articles=articles, chunks=chunks, tokens=tokens, vectors=vectors, bm25=bm25,
+                 manifest=manifest, index_dir=index_dir)
+
+
+def with_articles_added(index: Index, articles: Sequence[Article], chunks: Sequence[Chunk],
+                        tokens: Sequence[list[str]], vectors: np.ndarray) -> Index:
+    """`index` plus new articles, their chunks (ids above every existing id), terms and vectors.
+
+    FAISS takes the new vectors in place; BM25 is re-indexed from the stored terms (IDF and average
+    length change with every document), which needs no re-tokenising or re-embedding."""
+    index.vectors.add_with_ids(np.ascontiguousarray(vectors, dtype=np.float32),
+                               np.array([c.chunk_id for c in chunks], dtype=np.int64))
+    all_chunks = index.chunks + list(chunks)
+    all_tokens = index.tokens + [list(t) for t in tokens]
+    all_articles = {**index.articles, **{a.article_id: a for a in articles}}
+    return _rebuilt(index, all_articles, all_chunks, all_tokens)
+
+
+def with_articles_removed(index: Index, article_ids: set[str]) -> Index:
+    """`index` without the given articles, their chunks, vectors and BM25 documents."""
+    keep = [i for i, c in enumerate(index.chunks) if c.article_id not in article_ids]
+    gone = np.array([c.chunk_id for c in index.chunks if c.article_id in article_ids], dtype=np.int64)
+    if len(gone):
+        index.vectors.remove_ids(gone)
+    articles = {k: a for k, a in index.articles.items() if k not in article_ids}
+    return _rebuilt(index, articles, [index.chunks[i] for i in keep], [index.tokens[i] for i in keep])
+
+
+def _rebuilt(index: Index, articles: dict[str, Article], chunks: list[Chunk], tokens: list[list[str]]) -> Index:
+    manifest = Manifest(**{**asdict(index.manifest), "n_articles": len(articles), "n_chunks": len(chunks),
+                           "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "checksums": {}})
+    return Index(articles=articles, chunks=chunks, tokens=tokens, vectors=index.vectors, bm25=build_bm25(tokens),
+                 manifest=manifest, index_dir=index.index_dir)
