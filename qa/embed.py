@@ -93,7 +93,7 @@ class SentenceTransformerEmbedder(Embedder):
             ) from e
         self._query_prompt = query_prompt
         self._passage_prompt = passage_prompt
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        self.dim = int(self._model.get_embedding_dimension())
         name = os.path.abspath(model) if os.path.isdir(model) else model
         self.embedder_id = f"sentence-transformers/{name}|q={query_prompt!r}|p={passage_prompt!r}"
 

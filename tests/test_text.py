@@ -1,0 +1,41 @@
+from hypothesis import given, strategies as st
+
+from qa.text import normalize_question, normalize_text, sentence_spans, tokenize, to_simplified
+
+
+def test_normalize_text_keeps_chinese_punctuation_and_halves_alnum():
+    assert normalize_text("ＡＢＣ１２３，测试？\u200b") == "ABC123，测试？"
+    assert normalize_text("a\r\nb\rc\x07") == "a\nb\nc"
+
+
+def test_question_in_traditional_with_fullwidth_digits_equals_simplified():
+    assert normalize_question("潞鼎偉業計劃投資多少萬元？２０２３年") == "潞鼎伟业计划投资多少万元？2023年"
+    assert to_simplified("颐高集团") == "颐高集团"
+
+
+def test_sentence_spans_keep_closing_quotes_with_their_sentence():
+    text = "他说：“今年订单增加了10%。”随后离开。\n没有句号的一行"
+    assert [text[s:e] for s, e in sentence_spans(text)] == ["他说：“今年订单增加了10%。”", "随后离开。", "没有句号的一行"]
+
+
+def test_tokenize_drops_stopwords_and_punctuation():
+    assert tokenize("颐高集团的总裁是谁？") == ["颐高", "集团", "总裁"]
+
+
+@given(st.text(max_size=300))
+def test_normalize_never_grows_and_is_idempotent(text):
+    once = normalize_text(text)
+    assert len(once) <= len(text) + text.count("\r")  # "\r\n" → "\n" shrinks, nothing grows
+    assert normalize_text(once) == once
+
+
+@given(st.text(alphabet=st.sampled_from(list("今年我区投资了150万元。！？；…”\n 「」abc")), max_size=200))
+def test_sentence_spans_are_ordered_disjoint_and_trimmed(text):
+    spans = sentence_spans(text)
+    for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
+        assert e1 <= s2
+    for s, e in spans:
+        assert text[s:e] == text[s:e].strip() and e > s
+    # every non-space character is inside some sentence
+    covered = {i for s, e in spans for i in range(s, e)}
+    assert all(i in covered for i, ch in enumerate(text) if not ch.isspace())
