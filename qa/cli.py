@@ -117,8 +117,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
     if bool(args.question) == bool(args.questions):
         raise SystemExit("qa ask: give either a question or --questions FILE.jsonl")
-    assistant = Assistant.open(_settings(args))
     mode = Mode.parse(args.mode)
+    assistant = Assistant.open(_settings(args))
     if args.question:
         answer = assistant.ask(args.question, history=args.history or (), mode=mode)
         if args.json:

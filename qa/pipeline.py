@@ -6,6 +6,8 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+import numpy as np
+
 from qa.answer import extract_answer
 from qa.chunk import chunk_articles
 from qa.config import Settings
@@ -14,7 +16,7 @@ from qa.errors import EmptyQuestionError
 from qa.question import analyse, resolve_followup
 from qa.retrieve import Mode, retrieve
 from qa.store import Index, IndexStats, load, make_index, save, with_articles_added, with_articles_removed, writer_lock
-from qa.text import tokenize
+from qa.text import sentence_spans, tokenize
 from qa.types import Answer, Article, Chunk
 
 log = logging.getLogger(__name__)
@@ -32,14 +34,35 @@ def _chunk_input(article: Article, chunk: Chunk) -> str:
     return f"{article.title}\n{chunk.text}" if article.title and not chunk.text.startswith(article.title) else chunk.text
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """Chunks of some articles with everything the index stores about them."""
+
+    chunks: list[Chunk]
+    tokens: list[list[str]]
+    vectors: np.ndarray           # one per chunk
+    sentences: np.ndarray         # (n, 3): chunk_id, start, end
+    sentence_vectors: np.ndarray  # one per sentence row
+
+
 def _prepare(articles: Sequence[Article], embedder: Embedder, settings: Settings, *, first_chunk_id: int,
-             show_progress: bool):
+             show_progress: bool) -> Prepared:
     by_id = {a.article_id: a for a in articles}
     chunks = chunk_articles(articles, max_tokens=settings.max_tokens, first_chunk_id=first_chunk_id)
     texts = [_chunk_input(by_id[c.article_id], c) for c in chunks]
-    tokens = [tokenize(t) for t in texts]
-    vectors = embedder.embed_passages(texts, show_progress=show_progress)
-    return chunks, tokens, vectors
+    rows, sentence_texts = [], []
+    for chunk in chunks:
+        text = by_id[chunk.article_id].text
+        for s, e in sentence_spans(text, chunk.start, chunk.end):
+            rows.append((chunk.chunk_id, s, e))
+            sentence_texts.append(text[s:e])
+    # Sentences repeat across articles ("特此公告。"): embed each distinct text once, in one pass with the chunks.
+    distinct = list(dict.fromkeys(sentence_texts))
+    embedded = embedder.embed_passages(texts + distinct, show_progress=show_progress)
+    where = {t: len(texts) + i for i, t in enumerate(distinct)}
+    return Prepared(chunks=chunks, tokens=[tokenize(t) for t in texts], vectors=embedded[:len(texts)],
+                    sentences=np.array(rows, dtype=np.int64).reshape(-1, 3),
+                    sentence_vectors=embedded[[where[t] for t in sentence_texts]].reshape(-1, embedder.dim))
 
 
 def build_index(articles: Sequence[Article], *, settings: Settings, show_progress: bool = False) -> IndexStats:
@@ -47,9 +70,10 @@ def build_index(articles: Sequence[Article], *, settings: Settings, show_progres
     embedder = embedder_for(settings)
     with writer_lock(settings.index_dir):
         started = time.perf_counter()
-        chunks, tokens, vectors = _prepare(articles, embedder, settings, first_chunk_id=0, show_progress=show_progress)
-        index = make_index(articles={a.article_id: a for a in articles}, chunks=chunks, tokens=tokens, vectors=vectors,
-                           embedder_id=embedder.embedder_id, dim=embedder.dim, max_tokens=settings.max_tokens,
+        prepared = _prepare(articles, embedder, settings, first_chunk_id=0, show_progress=show_progress)
+        index = make_index(articles={a.article_id: a for a in articles}, chunks=prepared.chunks, tokens=prepared.tokens,
+                           vectors=prepared.vectors, sentences=prepared.sentences,
+                           sentence_vectors=prepared.sentence_vectors, embedder_id=embedder.embedder_id, dim=embedder.dim, max_tokens=settings.max_tokens,
                            index_dir=settings.index_dir)
         stats = save(index, settings.index_dir).stats
         log.info("built %s: %d articles, %d chunks in %.1f s", settings.index_dir, stats.n_articles, stats.n_chunks,
@@ -68,8 +92,9 @@ def add_articles(articles: Sequence[Article], *, settings: Settings, show_progre
             return index.stats, 0
         index = with_articles_removed(index, {a.article_id for a in new if a.article_id in index.articles})
         first_id = max((c.chunk_id for c in index.chunks), default=-1) + 1
-        chunks, tokens, vectors = _prepare(new, embedder, settings, first_chunk_id=first_id, show_progress=show_progress)
-        index = with_articles_added(index, new, chunks, tokens, vectors)
+        prepared = _prepare(new, embedder, settings, first_chunk_id=first_id, show_progress=show_progress)
+        index = with_articles_added(index, new, prepared.chunks, prepared.tokens, prepared.vectors,
+                                    prepared.sentences, prepared.sentence_vectors)
         return save(index, settings.index_dir).stats, len(new)
 
 
@@ -124,7 +149,7 @@ class Assistant:
         analysis = analyse(resolved)
         query_vector = self.embedder.embed_query(resolved) if mode != Mode.BM25 else None
         hits = retrieve(self.index, query_vector=query_vector, query_terms=tokenize(resolved), top_k=top_k, mode=mode)
-        answer = extract_answer(question, analysis, hits, self.index.articles, top_k=top_k,
+        answer = extract_answer(question, analysis, hits, self.index, query_vector, top_k=top_k,
                                 min_confidence=self.settings.min_confidence)
         return replace(answer, latency_ms=round((time.perf_counter() - started) * 1000, 2))
 

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Install what is missing into the active Python (3.11): the CPU build of torch first, pinned, so that
+# nothing resolves torch to a multi-GB CUDA build; then this package with the given extras.
+# Skips pip entirely when pyproject.toml has not changed since the last successful install.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+extras="${1:-}"
+stamp_dir="${XDG_CACHE_HOME:-$HOME/.cache}/qa-install"
+stamp="$stamp_dir/$(sha256sum pyproject.toml | cut -c1-16)${extras:+-$extras}-$(pwd | sha256sum | cut -c1-8)"
+if [ -f "$stamp" ] && python -c "import qa" 2>/dev/null; then
+  exit 0
+fi
+python -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' || { echo "需要 Python 3.11 / Python 3.11 is required" >&2; exit 1; }
+python -c 'import torch' 2>/dev/null || pip install --quiet torch==2.13.0
+pip install --quiet -e ".${extras:+[$extras]}"
+mkdir -p "$stamp_dir" && touch "$stamp"

@@ -1,0 +1,85 @@
+"""Questions of our own about the bundled page: answer, citation and refusal, end to end."""
+import pytest
+
+from qa.errors import EmptyQuestionError
+
+# (question, a string the answer must contain, the title of the article the first citation is from)
+ANSWERABLE = [
+    ("颐高集团的总裁叫什么名字？", "郑明伟", "我区招商小分队赴杭州进行招商引资"),
+    ("晋纺小区改造工程涉及多少户住户？", "36", "加大工程开工力度 推动项目建设加速跑"),
+    ("区政府投资了多少钱改造南石槽小学附属幼儿园？", "150余万元", "幼儿园里变化大 朝气蓬勃展新颜"),
+    ("潞鼎伟业今年第一季度的订单比去年同期增加了多少？", "10%", "抓紧生产赶订单 冲刺首季“开门红”"),
+    ("东街师范南小区始建于什么年代？", "90年代", "加大工程开工力度 推动项目建设加速跑"),
+    ("市民去哪个村的草莓园摘草莓？", "果园村", "早春草莓红 采摘乐趣多"),
+    ("区金融服务中心已协调各金融部门为中小微企业发放了多少贷款？", "1亿多元", "精准“滴灌”金融活水 助力小微企业发展"),
+    ("福慧德玻璃有限公司建设智能化工厂的资金缺口有多大？", "600多万元", "精准“滴灌”金融活水 助力小微企业发展"),
+    ("区发改局在哪里开展了诚信宣传活动？", "八一广场", "区发改局开展诚信宣传活动"),
+    ("区物业管理协会工会联合会是哪天成立的？", "2月24日", "区物业管理协会工会联合会成立"),
+    ("2023年我区拟改造多少个老旧小区？", "60个", "加大工程开工力度 推动项目建设加速跑"),
+    ("老旧小区改造总投资约多少？", "2.01亿元", "加大工程开工力度 推动项目建设加速跑"),
+    ("颐高集团在全国布局了多少个产业园区？", "200余个", "我区招商小分队赴杭州进行招商引资"),
+    ("南石槽小学附属幼儿园占地面积是多少？", "700平方米", "幼儿园里变化大 朝气蓬勃展新颜"),
+    ("潞鼎伟业商贸有限公司的总经理是谁？", "原玲", "抓紧生产赶订单 冲刺首季“开门红”"),
+    ("智能化工厂建成后福慧德的产值将提高多少？", "20%", "精准“滴灌”金融活水 助力小微企业发展"),
+    ("潞鼎伟业计划投资多少钱用于加工站点的设备升级？", "100万元", "抓紧生产赶订单 冲刺首季“开门红”"),
+    ("颐高集团整合了多少家创服机构？", "1280家", "我区招商小分队赴杭州进行招商引资"),
+]
+TRADITIONAL = [  # traditional characters and full-width digits: the same answers as in simplified
+    ("頤高集團的總裁叫什麼名字？", "颐高集团的总裁叫什么名字？"),
+    ("２０２３年我區擬改造多少個老舊小區？", "2023年我区拟改造多少个老旧小区？"),
+]
+FOLLOW_UPS = [  # (earlier questions, follow-up, the answer must contain)
+    (["颐高集团在全国布局了多少个产业园区？"], "它服务了多少家创业公司？", "10万余家"),
+    (["晋纺小区改造工程涉及多少户住户？"], "那它是哪个年代建的？", "80年代"),
+]
+UNANSWERABLE = [
+    "颐高集团的注册资本是多少？",
+    "果园村的草莓多少钱一斤？",
+    "潞州区今年的GDP是多少？",
+    "福慧德玻璃有限公司的贷款利率是多少？",
+]
+
+
+@pytest.mark.parametrize("question, expected, title", ANSWERABLE)
+def test_answer_and_first_citation(assistant, question, expected, title):
+    answer = assistant.ask(question)
+    assert answer.answerable, (question, answer.confidence)
+    assert expected in answer.text, (question, answer.text)
+    first = answer.citations[0]
+    assert first.title == title
+    article = assistant.article(first.article_id)
+    # verbatim: the answer lies inside the cited sentence, which lies at its offsets in the article
+    assert article.text[first.start:first.end] == first.sentence
+    assert first.start <= answer.answer_start < answer.answer_end <= first.end
+    assert article.text[answer.answer_start:answer.answer_end] == answer.text
+
+
+@pytest.mark.parametrize("traditional, simplified", TRADITIONAL)
+def test_traditional_question_gets_the_simplified_answer(assistant, traditional, simplified):
+    a, b = assistant.ask(traditional), assistant.ask(simplified)
+    assert a.text == b.text and a.answerable and [c.article_id for c in a.citations] == [c.article_id for c in b.citations]
+
+
+@pytest.mark.parametrize("history, question, expected", FOLLOW_UPS)
+def test_follow_up_uses_the_conversation(assistant, history, question, expected):
+    answer = assistant.ask(question, history=history)
+    assert answer.answerable and expected in answer.text, (answer.resolved_question, answer.text)
+
+
+@pytest.mark.parametrize("question", UNANSWERABLE)
+def test_refuses_what_the_articles_do_not_say_and_still_cites(assistant, question):
+    answer = assistant.ask(question)
+    assert not answer.answerable and answer.text == "", (question, answer.text, answer.confidence)
+    assert answer.refusal_reason in ("no_evidence", "weak_evidence")
+    assert answer.citations, "the closest sources are still listed"
+
+
+@pytest.mark.parametrize("question", ["", "   ", "？？！！", "\u200b\u200b"])
+def test_empty_question_is_an_error(assistant, question):
+    with pytest.raises(EmptyQuestionError):
+        assistant.ask(question)
+
+
+def test_answer_is_fast_enough_to_be_interactive(assistant):
+    answer = assistant.ask("颐高集团的总裁叫什么名字？")
+    assert answer.latency_ms > 0
