@@ -40,6 +40,23 @@ DENSE_FLOOR = 0.7
 WEIGHTS = {"context": 0.6, "bigram": 0.4, "dense": 0.4, "typed": 0.2, "rank": 0.1}
 # Answer types whose answer is the whole sentence: no span pattern can cut a reason or a manner.
 SENTENCE_TYPES = frozenset({AnswerType.WHAT, AnswerType.REASON, AnswerType.MANNER, AnswerType.YES_NO})
+# "王长富对记者说。": it names who spoke; what was said is the sentence before it.
+_ATTRIBUTION = re.compile(r"^[^，。！？]{0,24}(?:说|说道|表示|介绍|告诉记者)[。！]?$")
+
+
+def is_headline_line(sentence: str, title: str) -> bool:
+    """A headline, kicker ("区住建局：") or subtitle ("——…") line at the head of an article: it
+    names the topic, so it helps to find the article, but it never answers anything itself."""
+    return bool(sentence) and (sentence in title or title in sentence and len(sentence) <= len(title) + 2
+                               or sentence.startswith("——") or sentence.endswith(("：", ":")))
+
+
+def can_answer(sentence: str, title: str, answer_type: AnswerType) -> bool:
+    """Whether a sentence may be given as the answer: not a headline line, and, for questions answered
+    by a whole sentence, not a bare attribution (which does name people, so person questions keep it)."""
+    if is_headline_line(sentence, title):
+        return False
+    return not (answer_type in SENTENCE_TYPES and _ATTRIBUTION.match(sentence))
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +92,8 @@ def _grows_name(word: str, flag: str) -> bool:
     return flag.startswith(("n", "j")) or (flag == "m" and not any(ch.isdigit() for ch in word))
 
 
-def _entity_spans(sentence: str, tag_prefixes: tuple[str, ...], suffix: re.Pattern) -> list[tuple[int, int]]:
+def _entity_spans(sentence: str, tag_prefixes: tuple[str, ...], suffix: re.Pattern,
+                  stop_words: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """Spans of noun phrases that end in `suffix` or are tagged with one of `tag_prefixes`, each
     grown leftwards over the nouns before it ("长治市" "福慧德" "玻璃" "有限公司")."""
     spans, words, pos = [], [], 0
@@ -86,15 +104,16 @@ def _entity_spans(sentence: str, tag_prefixes: tuple[str, ...], suffix: re.Patte
         if not (suffix.search(word) or flag.startswith(tag_prefixes)):
             continue
         j = i
-        while j > 0 and _grows_name(*words[j - 1][2:]):
+        while j > 0 and _grows_name(*words[j - 1][2:]) and words[j - 1][2] not in stop_words:
             j -= 1
         if e - words[j][0] >= 2:  # a lone 区 or 局 names nothing
             spans.append((words[j][0], e))
     return spans
 
 
-def typed_spans(sentence: str, answer_type: AnswerType) -> list[tuple[int, int]]:
-    """Candidate answer spans of the expected type inside `sentence` (offsets into it)."""
+def typed_spans(sentence: str, answer_type: AnswerType, *, wh_noun: str | None = None) -> list[tuple[int, int]]:
+    """Candidate answer spans of the expected type inside `sentence` (offsets into it). A name is not
+    grown over the question's own noun ("哪个单位" must not give "单位长治市人社局")."""
     simplified = to_simplified(sentence)
     if len(simplified) != len(sentence):  # OpenCC changed the length: match on the original
         simplified = sentence
@@ -110,9 +129,9 @@ def typed_spans(sentence: str, answer_type: AnswerType) -> list[tuple[int, int]]
             pos += len(word)
         return tagged + [m.span(1) for m in _ROLE_THEN_NAME.finditer(simplified)]
     if answer_type is AnswerType.ORGANISATION:
-        return _entity_spans(simplified, ("nt",), _ORG_SUFFIX)
+        return _entity_spans(simplified, ("nt",), _ORG_SUFFIX, frozenset({wh_noun}) if wh_noun else frozenset())
     if answer_type is AnswerType.PLACE:
-        return _entity_spans(simplified, ("ns",), _PLACE_SUFFIX)
+        return _entity_spans(simplified, ("ns",), _PLACE_SUFFIX, frozenset({wh_noun}) if wh_noun else frozenset())
     return []
 
 
@@ -120,7 +139,7 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
     """The candidate span nearest the question's terms (anchors count thrice), skipping anything
     the question itself says; None when the sentence has no candidate of the expected type."""
     simplified = to_simplified(sentence) if len(to_simplified(sentence)) == len(sentence) else sentence
-    candidates = [(s, e) for s, e in typed_spans(sentence, analysis.answer_type)
+    candidates = [(s, e) for s, e in typed_spans(sentence, analysis.answer_type, wh_noun=analysis.wh_noun)
                   if simplified[s:e] not in analysis.text]
     if not candidates:
         return None
@@ -192,19 +211,20 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
     for sentence in scored:
         best_per_article.setdefault(sentence.article_id, sentence)
 
+    answerable_sentences = [c for c in scored if can_answer(
+        articles[c.article_id].text[c.start:c.end], articles[c.article_id].title, analysis.answer_type)]
     chosen, span = None, None
     if analysis.answer_type in SENTENCE_TYPES:
-        chosen = scored[0] if scored else None
+        chosen = answerable_sentences[0] if answerable_sentences else None
     else:
         # Of the leading sentences, take the best one that holds a candidate of the expected type.
-        for sentence in scored[:10]:
-            article = articles[sentence.article_id]
-            span = choose_span(article.text[sentence.start:sentence.end], analysis)
+        for sentence in answerable_sentences[:10]:
+            span = choose_span(articles[sentence.article_id].text[sentence.start:sentence.end], analysis)
             if span is not None:
                 chosen = sentence
                 break
-        if chosen is None and scored:
-            chosen = scored[0]
+        if chosen is None and answerable_sentences:
+            chosen = answerable_sentences[0]
 
     confidence = 0.0 if chosen is None else chosen.confidence * (1.0 if span or analysis.answer_type in SENTENCE_TYPES else 0.7)
     answerable = chosen is not None and confidence >= min_confidence

@@ -29,7 +29,7 @@ class AnswerType(enum.Enum):
 _TYPE_CUES: tuple[tuple[AnswerType, str], ...] = (
     (AnswerType.REASON, r"为什么|为何|为啥|什么原因|原因是|怎么会"),
     (AnswerType.DURATION, r"多长时间|多久|多少年|几年了|多少天|几个月|多少个月"),
-    (AnswerType.DATE, r"什么时候|啥时候|何时|哪天|哪一天|几月|几号|哪年|哪一年|什么时间|什么日子|日期|几时|始建于|哪个年代|什么年代"),
+    (AnswerType.DATE, r"什么时候|啥时候|何时|哪天|哪一天|哪几天|哪些天|几月|几号|哪年|哪一年|什么时间|什么日子|日期|几时|始建于|哪个年代|什么年代"),
     (AnswerType.PERSON, r"谁|哪位|什么人|哪个人|姓名|名字|叫什么|记者是"),
     (AnswerType.ORGANISATION, r"哪家|哪个单位|什么单位|哪个部门|什么部门|哪个机构|什么机构|哪些机构|哪个公司|什么公司|"
                               r"哪个企业|什么企业|哪个组织|哪些单位|哪些部门|哪个银行|哪家银行|什么银行|哪个集团|什么集团"),
@@ -45,8 +45,9 @@ _YES_NO = re.compile(r"(?:吗|么|是否|有没有|是不是|能不能|会不会
 WH_WORDS = re.compile(r"多少钱|多少|什么时候|啥时候|什么|哪里|哪儿|哪些|哪个|哪家|哪位|哪天|哪年|为什么|为何|怎么样|怎么|如何|"
                       r"怎样|谁|几|何时|何处|吗|呢|是否|有没有|是不是|啥")
 # Measure words that may follow 多少/几 in a question and a number in the answer.
-UNITS = ("平方米", "公里", "万元", "亿元", "分厂", "个", "家", "户", "名", "人", "栋", "处", "米", "元", "年", "次", "项", "座",
+UNITS = ("平方米", "大", "公里", "万元", "亿元", "分厂", "个", "家", "户", "名", "人", "栋", "处", "米", "元", "年", "次", "项", "座",
          "所", "条", "种", "位", "批", "台", "辆", "件", "倍", "天", "月", "亩", "吨", "岁", "间", "层", "场", "份", "张", "株")
+_WH_NOUN = re.compile(r"(?:哪个|哪家|哪些|哪几个|哪几|什么|哪)([\u4e00-\u9fff]{1,4})")
 _UNIT_AFTER_WH = re.compile(r"(?:多少|几)(" + "|".join(sorted(UNITS, key=len, reverse=True)) + ")")
 
 
@@ -57,6 +58,7 @@ class QuestionAnalysis:
     terms: tuple[str, ...]         # key terms (jieba words without stopwords and wh-words)
     anchor_terms: tuple[str, ...]  # the terms right next to the wh-word: where the answer sits
     unit: str | None               # measure word asked for ("多少户" → "户")
+    wh_noun: str | None = None     # the noun the wh-word asks about ("哪个单位" → "单位")
 
 
 def answer_type_of(question: str) -> AnswerType:
@@ -76,8 +78,10 @@ def analyse(question: str) -> QuestionAnalysis:
     answer_type = answer_type_of(text)
     terms = tuple(dict.fromkeys(t for t in tokenize(WH_WORDS.sub(" ", text)) if not WH_WORDS.fullmatch(t)))
     unit_match = _UNIT_AFTER_WH.search(text)
-    return QuestionAnalysis(text=text, answer_type=answer_type, terms=terms,
-                            anchor_terms=_anchor_terms(text, terms), unit=unit_match.group(1) if unit_match else None)
+    wh_noun = _WH_NOUN.search(text)
+    return QuestionAnalysis(text=text, answer_type=answer_type, terms=terms, anchor_terms=_anchor_terms(text, terms),
+                            unit=unit_match.group(1) if unit_match else None,
+                            wh_noun=tokenize(wh_noun.group(1))[0] if wh_noun and tokenize(wh_noun.group(1)) else None)
 
 
 def _anchor_terms(text: str, terms: Sequence[str]) -> tuple[str, ...]:
