@@ -22,6 +22,7 @@ from qa.types import Answer, Article, Chunk
 log = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 500  # longer input is cut: no real question is longer, and cost grows with it
+MAX_HISTORY = 10          # earlier questions kept for follow-ups; older ones no longer say what "它" is
 
 
 def embedder_for(settings: Settings) -> Embedder:
@@ -143,7 +144,7 @@ class Assistant:
         started = time.perf_counter()
         top_k = top_k or self.settings.top_k
         question = question[:MAX_QUESTION_CHARS]
-        resolved = resolve_followup(question, [h[:MAX_QUESTION_CHARS] for h in history])
+        resolved = resolve_followup(question, [h[:MAX_QUESTION_CHARS] for h in history[-MAX_HISTORY:]])
         if not any(ch.isalnum() for ch in resolved):
             raise EmptyQuestionError(f"the question {question[:50]!r} has no words in it; ask something in words")
         analysis = analyse(resolved)

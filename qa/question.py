@@ -137,13 +137,20 @@ def _subject(question: str) -> str:
 def resolve_followup(question: str, history: Sequence[str]) -> str:
     """Rewrite an elliptical or pronoun question as a full one, using the earlier questions.
 
-    - a leading pronoun (它/他/该公司/这家…) is replaced by the subject of the last question that has one;
-    - "那X呢？" asks the last question again about X (its subject replaced by X).
-    Questions that stand on their own come back normalised but otherwise unchanged."""
+    - a leading pronoun (它/他/该公司/这家…) is replaced by the subject of the question before it;
+    - "那X呢？" asks the question before it again, about X (its subject replaced by X).
+    Earlier questions are resolved the same way, oldest first, so a chain of follow-ups keeps its
+    subject. Questions that stand on their own come back normalised but otherwise unchanged."""
+    previous = None
+    for earlier in history:
+        previous = _resolve_one(earlier, previous)
+    return _resolve_one(question, previous)
+
+
+def _resolve_one(question: str, previous: str | None) -> str:
     text = normalize_question(question)
-    if not history:
+    if not previous:
         return text
-    previous = resolve_followup(history[-1], history[:-1])
     subject = _subject(previous)
     pronoun = _PRONOUN.match(text)
     if pronoun and subject:
