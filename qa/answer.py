@@ -9,7 +9,7 @@ import numpy as np
 
 from qa.question import UNITS, AnswerType, QuestionAnalysis, term_weight
 from qa.store import Index
-from qa.text import pos_tag, to_simplified
+from qa.text import pos_tag, to_simplified, with_resolved_years
 from qa.types import Answer, Article, Citation, Hit, RefusalReason
 
 _NUM = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"
@@ -178,14 +178,15 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
             similarities = index.sentence_vectors[lo:hi].astype(np.float32) @ query_vector
         else:
             similarities = np.zeros(hi - lo, dtype=np.float32)
-        texts = [to_simplified(article.text[s:e]) for _, s, e in rows]
+        texts = [with_resolved_years(to_simplified(article.text[s:e]), article.date) for _, s, e in rows]
         for i, ((_, s, e), sentence, similarity) in enumerate(zip(rows, texts, similarities)):
+            own_words = to_simplified(article.text[s:e])
             neighbours = "".join(texts[max(0, i - 2):i] + texts[i + 1:i + 3])
             context = title + neighbours + sentence
             in_context = coverage(analysis.terms, context)
-            typed = type_pattern.search(sentence) is not None if type_pattern else True
+            typed = type_pattern.search(own_words) is not None if type_pattern else True
             dense = float(np.clip((similarity - DENSE_FLOOR) / (1.0 - DENSE_FLOOR), 0.0, 1.0))
-            signals = (in_context, _bigram_overlap(analysis.text, sentence), dense, float(typed), 1.0 / (1 + rank))
+            signals = (in_context, _bigram_overlap(analysis.text, own_words), dense, float(typed), 1.0 / (1 + rank))
             score = sum(w * x for w, x in zip(WEIGHTS.values(), signals))
             # Evidence, not ranking: the question's terms around the sentence, what it asks about (the
             # terms beside its wh-word) close to the sentence, and how near in meaning the sentence is.

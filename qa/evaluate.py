@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime
+import difflib
 import json
 import logging
 import os
@@ -35,7 +36,6 @@ class EvalSetError(QAError):
 
 
 # ---- metrics: pure functions ------------------------------------------------------------------
-
 # CMRC's script drops these (its `sp_char`), ASCII symbols among them; we also drop every Unicode
 # punctuation character (category P*), except a decimal point inside a number and `%`, which it keeps.
 _CMRC_SP_CHAR = frozenset("-:_*^/\\~`+=，。：？！“”；’《》…·、「」（）－～『』")
@@ -52,20 +52,13 @@ def answer_tokens(text: str) -> list[str]:
 
 
 def normalize_answer(text: str) -> str:
-    return "".join(answer_tokens(text))
+    return "".join(answer_tokens(text))  # EM compares these: whitespace, case and punctuation do not count
 
 
 def longest_common_substring(a: Sequence, b: Sequence) -> int:
-    """Length of the longest common *contiguous* run: what CMRC's `find_lcs` computes despite its name."""
-    best, previous = 0, [0] * (len(b) + 1)
-    for x in a:
-        current = [0] * (len(b) + 1)
-        for j, y in enumerate(b, 1):
-            if x == y:
-                current[j] = previous[j - 1] + 1
-                best = max(best, current[j])
-        previous = current
-    return best
+    """Length of the longest common *contiguous* run: what CMRC's `find_lcs` computes despite its name.
+    (SequenceMatcher without junk heuristics finds exactly that run.)"""
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).find_longest_match().size
 
 
 def exact_match(prediction: str, golds: Sequence[str]) -> float:
@@ -96,14 +89,10 @@ def squash(text: str) -> str:
     return "".join(text.split())
 
 
-def distinct(ids: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(ids))
-
-
 def gold_rank(ranked_ids: Sequence[str], gold_ids: Iterable[str]) -> int | None:
     """1-based rank of the first gold id among the distinct ids, in order; None when absent."""
     gold = set(gold_ids)
-    return next((rank for rank, i in enumerate(distinct(ranked_ids), 1) if i in gold), None)
+    return next((rank for rank, i in enumerate(dict.fromkeys(ranked_ids), 1) if i in gold), None)
 
 
 def recall_at_k(ranks: Sequence[int | None], top_k: int) -> float | None:
@@ -139,9 +128,10 @@ def latency_summary(latencies_ms: Sequence[float]) -> tuple[float | None, float 
 
 
 # ---- eval cases -------------------------------------------------------------------------------
-
 @dataclass(frozen=True, slots=True)
 class EvalCase:
+    """One question of an eval set, with its accepted answers and where its answer is."""
+
     case_id: str
     question: str
     history: tuple[str, ...]
@@ -199,8 +189,8 @@ def cmrc_to_eval(path: str | Path) -> tuple[list[Article], list[EvalCase]]:
     for doc in data["data"]:
         for paragraph in doc["paragraphs"]:
             context, paragraph_id = paragraph["context"], str(paragraph["id"])
-            title = doc.get("title") or context[:20]
-            articles.append(Article(article_id=paragraph_id, title=title, text=context, source=CMRC_SOURCE))
+            articles.append(Article(article_id=paragraph_id, title=doc.get("title") or context[:20], text=context,
+                                    source=CMRC_SOURCE))
             spans = sentence_spans(context)
             for qa in paragraph["qas"]:
                 gold, start = qa["answers"][0], qa["answers"][0]["answer_start"]
@@ -208,11 +198,10 @@ def cmrc_to_eval(path: str | Path) -> tuple[list[Article], list[EvalCase]]:
                     # The offsets count UTF-16 units: a character beyond the BMP shifts them by one.
                     found = [m.start() for m in re.finditer(re.escape(gold["text"]), context)]
                     start = min(found, key=lambda s: abs(s - start)) if found else start
-                end = start + len(gold["text"])
-                covering = [s for s in spans if s[1] > start and s[0] < end] or [spans[-1]]
+                covering = [s for s in spans if s[1] > start and s[0] < start + len(gold["text"])] or [spans[-1]]
                 cases.append(EvalCase(
                     case_id=str(qa["id"]), question=qa["question"], history=(),
-                    answers=tuple(distinct(a["text"].strip() for a in qa["answers"])), answerable=True,
+                    answers=tuple(dict.fromkeys(a["text"].strip() for a in qa["answers"])), answerable=True,
                     category="cmrc", tags=(), gold_article_ids=(paragraph_id,),
                     gold_sentence=context[covering[0][0]:covering[-1][1]]))
     return articles, cases
@@ -231,8 +220,7 @@ def feedback_to_cases(feedback_jsonl_path: str | Path) -> list[dict]:
             if not (isinstance(question, str) and question.strip() and verdict in VERDICTS
                     and all(isinstance(h, str) for h in history)):
                 raise ValueError(f"needs a question, a list of earlier questions and a verdict in {VERDICTS}")
-            right = verdict == "right"
-            # A "right" refusal means the question is unanswerable; the other verdicts expect an answer.
+            right = verdict == "right"  # a right refusal: unanswerable; the other verdicts expect an answer
             answerable = bool(f["answerable"]) if right else True
             answers = [f["answer"]] if right and answerable else []
             first = (f.get("citations") or [None])[0] if answerable and verdict != "wrong_source" else None
@@ -249,7 +237,6 @@ def feedback_to_cases(feedback_jsonl_path: str | Path) -> list[dict]:
 
 
 # ---- the runner -------------------------------------------------------------------------------
-
 @dataclass(frozen=True, slots=True)
 class CaseResult:
     """One case asked in one retrieval mode, its answer, and how it scored (None: does not apply)."""
@@ -363,13 +350,12 @@ def run_eval(assistant, cases: Sequence[EvalCase], *, modes: Sequence[str] = ("h
                 results.append(score_case(case, answer, mode.value))
                 bar.update()
     primary = [r for r in results if r.mode == parsed[0].value]
-    stats = assistant.stats
-    run_info = {
-        "date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
-        "machine": {"platform": platform.platform(), "python": platform.python_version(), "n_cpus": os.cpu_count()},
-        "index": asdict(stats), "embedder_id": stats.embedder_id, "n_cases": len(cases),
-        "modes": [m.value for m in parsed], "top_k": top_k or assistant.settings.top_k,
-        "min_confidence": assistant.settings.min_confidence}
+    run_info = {"date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
+                "machine": {"platform": platform.platform(), "python": platform.python_version(),
+                            "n_cpus": os.cpu_count()},
+                "index": asdict(assistant.stats), "embedder_id": assistant.stats.embedder_id, "n_cases": len(cases),
+                "modes": [m.value for m in parsed], "top_k": top_k or assistant.settings.top_k,
+                "min_confidence": assistant.settings.min_confidence}
     result = EvalResult(
         results=tuple(results), primary_mode=parsed[0].value,
         by_mode={m.value: aggregate([r for r in results if r.mode == m.value]) for m in parsed},
@@ -384,7 +370,6 @@ def run_eval(assistant, cases: Sequence[EvalCase], *, modes: Sequence[str] = ("h
 
 
 # ---- outputs ----------------------------------------------------------------------------------
-
 def write_outputs(result: EvalResult, out_dir: Path) -> None:
     """metrics.json, cases.jsonl (one line per case and mode), report.md and the plots, into `out_dir`."""
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -393,19 +378,19 @@ def write_outputs(result: EvalResult, out_dir: Path) -> None:
                **{key: {name: asdict(g) for name, g in getattr(result, key).items()}
                   for key in ("by_mode", "by_category", "by_tag")}}
     (out_dir / "metrics.json").write_text(json.dumps(metrics, ensure_ascii=False, indent=2), encoding="utf-8")
-    (out_dir / "cases.jsonl").write_text("".join(json.dumps(case_record(r), ensure_ascii=False) + "\n"
-                                                 for r in result.results), encoding="utf-8")
+    with open(out_dir / "cases.jsonl", "w", encoding="utf-8") as f:
+        f.writelines(json.dumps(case_record(r), ensure_ascii=False) + "\n" for r in result.results)
     (out_dir / "report.md").write_text(render_report(result), encoding="utf-8")
     write_plots(result, out_dir)
-    log.info("wrote the evaluation to %s", out_dir)
 
 
 def case_record(r: CaseResult) -> dict:
     """The cases.jsonl line: the case, what the assistant said, and the scores."""
     a = r.answer
     return {**asdict(r.case), "mode": r.mode, "got": a.text, "answered": a.answerable, "confidence": a.confidence,
-            "refusal_reason": a.refusal_reason, "latency_ms": a.latency_ms, "citations": [asdict(c) for c in a.citations],
-            "hit_article_ids": distinct(h.chunk.article_id for h in a.hits),
+            "refusal_reason": a.refusal_reason, "latency_ms": a.latency_ms,
+            "citations": [asdict(c) for c in a.citations],
+            "hit_article_ids": list(dict.fromkeys(h.chunk.article_id for h in a.hits)),
             **{f.name: getattr(r, f.name) for f in fields(r) if f.name not in ("case", "mode", "answer")}}
 
 
@@ -490,10 +475,10 @@ def write_plots(result: EvalResult, out_dir: Path) -> None:
         ax.plot(ks, [np.nan if v is None else v for v in g.recall_at_k], marker="o", label=mode)
     ax.set(xlabel="k (distinct articles among the hits)", ylabel="recall@k", ylim=(0, 1.02), xticks=ks,
            title=f"Gold article in the top k (top_k = {result.run_info.get('top_k')})")
+    ax = axes["confidence"]
     groups = {"answerable, correct": [r.answer.confidence for r in primary if r.case.answerable and r.correct],
               "answerable, wrong": [r.answer.confidence for r in primary if r.case.answerable and not r.correct],
               "unanswerable": [r.answer.confidence for r in primary if not r.case.answerable]}
-    ax = axes["confidence"]
     ax.hist(list(groups.values()), bins=np.linspace(0, 1, 21), color=["tab:green", "tab:red", "tab:gray"],
             label=[f"{name} ({len(values)})" for name, values in groups.items()])
     ax.axvline(threshold, color="black", linestyle="--", label=f"refusal threshold {threshold}")

@@ -16,7 +16,7 @@ from qa.errors import EmptyQuestionError
 from qa.question import analyse, resolve_followup
 from qa.retrieve import Mode, retrieve
 from qa.store import Index, IndexStats, load, make_index, save, with_articles_added, with_articles_removed, writer_lock
-from qa.text import sentence_spans, tokenize
+from qa.text import sentence_spans, to_simplified, tokenize, with_resolved_years
 from qa.types import Answer, Article, Chunk
 
 log = logging.getLogger(__name__)
@@ -31,8 +31,10 @@ def embedder_for(settings: Settings) -> Embedder:
 
 
 def _chunk_input(article: Article, chunk: Chunk) -> str:
-    # The headline gives a chunk its topic when the chunk itself never names it.
-    return f"{article.title}\n{chunk.text}" if article.title and not chunk.text.startswith(article.title) else chunk.text
+    # The headline gives a chunk its topic when the chunk itself never names it. Embedded in simplified
+    # characters, like the questions, so a traditional article and a simplified question meet.
+    text = f"{article.title}\n{chunk.text}" if article.title and not chunk.text.startswith(article.title) else chunk.text
+    return to_simplified(text)
 
 
 @dataclass(frozen=True)
@@ -56,12 +58,13 @@ def _prepare(articles: Sequence[Article], embedder: Embedder, settings: Settings
         text = by_id[chunk.article_id].text
         for s, e in sentence_spans(text, chunk.start, chunk.end):
             rows.append((chunk.chunk_id, s, e))
-            sentence_texts.append(text[s:e])
+            sentence_texts.append(to_simplified(text[s:e]))
     # Sentences repeat across articles ("特此公告。"): embed each distinct text once, in one pass with the chunks.
     distinct = list(dict.fromkeys(sentence_texts))
     embedded = embedder.embed_passages(texts + distinct, show_progress=show_progress)
     where = {t: len(texts) + i for i, t in enumerate(distinct)}
-    return Prepared(chunks=chunks, tokens=[tokenize(t) for t in texts], vectors=embedded[:len(texts)],
+    tokens = [tokenize(with_resolved_years(t, by_id[c.article_id].date)) for c, t in zip(chunks, texts)]
+    return Prepared(chunks=chunks, tokens=tokens, vectors=embedded[:len(texts)],
                     sentences=np.array(rows, dtype=np.int64).reshape(-1, 3),
                     sentence_vectors=embedded[[where[t] for t in sentence_texts]].reshape(-1, embedder.dim))
 

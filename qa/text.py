@@ -62,6 +62,19 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     return spans
 
 
+_RELATIVE_YEARS = {"今年": 0, "去年": -1, "前年": -2, "明年": 1}
+
+
+def with_resolved_years(text: str, date: str | None) -> str:
+    """`text` followed by the years that 今年 / 去年 / 前年 / 明年 stand for in an article published on
+    `date`, so that "2023年…" in a question meets "今年…" in a 2023 article. For matching only: what
+    is shown and cited stays the article's own words."""
+    if not date or not any(word in text for word in _RELATIVE_YEARS):
+        return text
+    year = int(date[:4])
+    return text + " " + " ".join(f"{year + delta}年" for word, delta in _RELATIVE_YEARS.items() if word in text)
+
+
 STOPWORDS = frozenset(
     "的 了 是 在 和 与 及 或 也 都 就 而 并 等 把 被 对 为 以 于 从 向 让 给 由 将 这 那 其 之 着 过 "
     "吗 呢 吧 啊 呀 么 嘛 哪 哪里 哪些 哪个 什么 怎么 怎样 如何 为什么 为何 多少 几 谁 何 何时 多久 "
