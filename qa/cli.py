@@ -110,6 +110,17 @@ def _print_answer(answer) -> None:
     print(f"（置信度 {answer.confidence:.2f}，{answer.latency_ms:.0f} ms）")
 
 
+def _iso_date(value: str | None) -> str | None:
+    import datetime
+
+    if value is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise ValueError(f"date {value!r} is not a date in the form YYYY-MM-DD") from None
+
+
 def cmd_ask(args: argparse.Namespace) -> int:
     from qa.errors import EmptyQuestionError
     from qa.pipeline import Assistant, answer_to_record
@@ -118,9 +129,10 @@ def cmd_ask(args: argparse.Namespace) -> int:
     if bool(args.question) == bool(args.questions):
         raise SystemExit("qa ask: give either a question or --questions FILE.jsonl")
     mode = Mode.parse(args.mode)
+    dates = (_iso_date(args.since), _iso_date(args.until))
     assistant = Assistant.open(_settings(args))
     if args.question:
-        answer = assistant.ask(args.question, history=args.history or (), mode=mode)
+        answer = assistant.ask(args.question, history=args.history or (), mode=mode, dates=dates)
         if args.json:
             print(json.dumps(answer_to_record(answer), ensure_ascii=False))
         else:
@@ -128,7 +140,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
         return 0
     for record in _read_questions(args.questions):
         try:
-            answer = assistant.ask(record["question"], history=record.get("history") or (), mode=mode)
+            answer = assistant.ask(record["question"], history=record.get("history") or (), mode=mode, dates=dates)
             out = answer_to_record(answer, question_id=record.get("id"))
         except EmptyQuestionError as e:
             out = {"id": record.get("id"), "question": record["question"], "answer": "", "answerable": False,
@@ -199,6 +211,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.add_argument("--top-k", type=int)
     p.add_argument("--mode", default="hybrid", help="hybrid (default), dense or bm25")
+    p.add_argument("--since", help="only articles published on or after this date, YYYY-MM-DD")
+    p.add_argument("--until", help="only articles published on or before this date, YYYY-MM-DD")
     index_arg(p)
     p.set_defaults(func=cmd_ask)
 

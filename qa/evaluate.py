@@ -46,9 +46,8 @@ def answer_tokens(text: str) -> list[str]:
     """CMRC 2018's segmentation: lower-cased, punctuation and white space removed, one token per
     Chinese character and one per run of other letters or digits ("600多万" → 600 多 万). Unlike
     CMRC's script, a dropped punctuation mark separates runs ("a,b" → a b, not ab)."""
-    text = "".join(ch if ch in ".%％" or not (ch in _CMRC_SP_CHAR or unicodedata.category(ch).startswith("P"))
-                   else " " for ch in text.lower())
-    return _TOKEN.findall(text)
+    return _TOKEN.findall("".join(ch if ch in ".%％" or not (ch in _CMRC_SP_CHAR or unicodedata.category(ch)[0] == "P")
+                                  else " " for ch in text.lower()))
 
 
 def normalize_answer(text: str) -> str:
@@ -108,9 +107,7 @@ def citation_correct(sentence: str | None, gold_sentence: str | None, golds: Seq
     """The (first) cited sentence is the gold sentence, normalised equal or either containing the
     other, or it contains a gold answer."""
     cited, gold = normalize_answer(sentence or ""), normalize_answer(gold_sentence or "")
-    if cited and gold and (cited in gold or gold in cited):
-        return True
-    return contains_gold(sentence or "", golds)
+    return bool(cited and gold and (cited in gold or gold in cited)) or contains_gold(sentence or "", golds)
 
 
 def refusal_precision_recall(refused: Sequence[bool], answerable: Sequence[bool]) -> tuple[float | None, float | None]:
@@ -123,8 +120,9 @@ def refusal_precision_recall(refused: Sequence[bool], answerable: Sequence[bool]
 
 def latency_summary(latencies_ms: Sequence[float]) -> tuple[float | None, float | None]:
     """(median, 95th percentile, linear interpolation) in ms."""
-    return ((float(statistics.median(latencies_ms)), float(np.percentile(latencies_ms, 95))) if latencies_ms
-            else (None, None))
+    if not latencies_ms:
+        return None, None
+    return float(statistics.median(latencies_ms)), float(np.percentile(latencies_ms, 95))
 
 
 # ---- eval cases -------------------------------------------------------------------------------
@@ -171,6 +169,8 @@ def load_cases(path: str | Path, articles: Mapping[str, Article] | Iterable[Arti
             if "needs_gold" in r.get("tags", ()):
                 log.warning("%s: tagged needs_gold; skipped until someone fills in its gold answer", where)
                 continue
+            if not any(ch.isalnum() for ch in r["question"]):
+                raise EvalSetError(f"{where}: the question {r['question']!r} has no words; write one or drop the record")
             cases.append(EvalCase(
                 case_id=str(r["id"]), question=r["question"], history=tuple(r.get("history") or ()),
                 answers=tuple(r.get("answers") or ()), answerable=bool(r["answerable"]),
@@ -184,15 +184,17 @@ def load_cases(path: str | Path, articles: Mapping[str, Article] | Iterable[Arti
 def cmrc_to_eval(path: str | Path) -> tuple[list[Article], list[EvalCase]]:
     """CMRC 2018 (SQuAD-style JSON) as one Article per paragraph, its text exactly the context so that
     answer offsets stay valid, and one answerable EvalCase per question."""
-    data = json.loads(Path(path).read_text(encoding="utf-8"))
     articles, cases = [], []
-    for doc in data["data"]:
+    for doc in json.loads(Path(path).read_text(encoding="utf-8"))["data"]:
         for paragraph in doc["paragraphs"]:
             context, paragraph_id = paragraph["context"], str(paragraph["id"])
             articles.append(Article(article_id=paragraph_id, title=doc.get("title") or context[:20], text=context,
                                     source=CMRC_SOURCE))
             spans = sentence_spans(context)
             for qa in paragraph["qas"]:
+                if not any(ch.isalnum() for ch in qa["question"]):  # the trial split has two empty questions
+                    log.warning("%s: question %s is empty; skipped", path, qa["id"])
+                    continue
                 gold, start = qa["answers"][0], qa["answers"][0]["answer_start"]
                 if context[start:start + len(gold["text"])] != gold["text"]:
                     # The offsets count UTF-16 units: a character beyond the BMP shifts them by one.

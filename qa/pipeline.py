@@ -142,8 +142,9 @@ class Assistant:
         return self.index.articles[article_id]
 
     def ask(self, question: str, *, history: Sequence[str] = (), top_k: int | None = None,
-            mode: Mode = Mode.HYBRID) -> Answer:
-        """Answer `question`; `history` holds the earlier questions of the conversation, oldest first."""
+            mode: Mode = Mode.HYBRID, dates: tuple[str | None, str | None] = (None, None)) -> Answer:
+        """Answer `question`; `history` holds the earlier questions of the conversation, oldest first;
+        `dates` limits the answer to articles published in that (inclusive) ISO date range."""
         started = time.perf_counter()
         top_k = top_k or self.settings.top_k
         question = question[:MAX_QUESTION_CHARS]
@@ -152,7 +153,8 @@ class Assistant:
             raise EmptyQuestionError(f"the question {question[:50]!r} has no words in it; ask something in words")
         analysis = analyse(resolved)
         query_vector = self.embedder.embed_query(resolved) if mode != Mode.BM25 else None
-        hits = retrieve(self.index, query_vector=query_vector, query_terms=tokenize(resolved), top_k=top_k, mode=mode)
+        hits = retrieve(self.index, query_vector=query_vector, query_terms=tokenize(resolved), top_k=top_k, mode=mode,
+                        dates=dates)
         answer = extract_answer(question, analysis, hits, self.index, query_vector, top_k=top_k,
                                 min_confidence=self.settings.min_confidence)
         return replace(answer, latency_ms=round((time.perf_counter() - started) * 1000, 2))

@@ -59,10 +59,22 @@ def reciprocal_rank_fusion(*rankings: Sequence[tuple[int, float]], k: int = RRF_
 
 
 def retrieve(index: Index, *, query_vector: np.ndarray | None, query_terms: Sequence[str], top_k: int = 5,
-             mode: Mode = Mode.HYBRID, n_candidates: int = 50) -> list[Hit]:
-    """The `top_k` chunk hits for a query, by `mode`; each hit carries both retrievers' scores."""
+             mode: Mode = Mode.HYBRID, n_candidates: int = 50, dates: tuple[str | None, str | None] = (None, None)) -> list[Hit]:
+    """The `top_k` chunk hits for a query, by `mode`; each hit carries both retrievers' scores.
+
+    `dates` = (first, last), ISO dates, inclusive, either open: only articles published then count
+    (articles without a date are left out when a range is given)."""
+    if dates != (None, None):
+        n_candidates = max(n_candidates, 1000)  # filtered after the search, so look deeper
     dense = dense_search(index, query_vector, top_k=n_candidates) if mode != Mode.BM25 else []
     sparse = bm25_search(index, query_terms, top_k=n_candidates) if mode != Mode.DENSE else []
+    if dates != (None, None):
+        first, last = dates
+        def in_range(position: int) -> bool:
+            date = index.articles[index.chunks[position].article_id].date
+            return date is not None and (first is None or date >= first) and (last is None or date <= last)
+        dense = [r for r in dense if in_range(r[0])]
+        sparse = [r for r in sparse if in_range(r[0])]
     ranked = reciprocal_rank_fusion(*(r for r in (dense, sparse) if r))
     dense_by_pos, sparse_by_pos = dict(dense), dict(sparse)
     return [Hit(chunk=index.chunks[pos], score=score, dense_score=dense_by_pos.get(pos),

@@ -83,3 +83,10 @@ def test_empty_question_is_an_error(assistant, question):
 def test_answer_is_fast_enough_to_be_interactive(assistant):
     answer = assistant.ask("颐高集团的总裁叫什么名字？")
     assert answer.latency_ms > 0
+
+
+def test_date_range_limits_the_articles(assistant):
+    inside = assistant.ask("颐高集团的总裁叫什么名字？", dates=("2023-02-01", "2023-02-28"))
+    assert inside.answerable and all(c.date == "2023-02-25" for c in inside.citations)
+    outside = assistant.ask("颐高集团的总裁叫什么名字？", dates=("2024-01-01", None))
+    assert not outside.answerable and outside.citations == () and outside.refusal_reason == "no_evidence"
