@@ -126,12 +126,12 @@ def cmd_ask(args: argparse.Namespace) -> int:
     from qa.pipeline import Assistant, answer_to_record
     from qa.retrieve import Mode
 
-    if bool(args.question) == bool(args.questions):
+    if (args.question is None) == (args.questions is None):
         raise SystemExit("qa ask: give either a question or --questions FILE.jsonl")
     mode = Mode.parse(args.mode)
     dates = (_iso_date(args.since), _iso_date(args.until))
     assistant = Assistant.open(_settings(args))
-    if args.question:
+    if args.question is not None:
         answer = assistant.ask(args.question, history=args.history or (), mode=mode, dates=dates)
         if args.json:
             print(json.dumps(answer_to_record(answer), ensure_ascii=False))

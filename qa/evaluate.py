@@ -84,8 +84,7 @@ def contains_gold(prediction: str, golds: Sequence[str]) -> bool:
 
 
 def squash(text: str) -> str:
-    """`text` without any white space: how gold sentences and article texts are compared."""
-    return "".join(text.split())
+    return "".join(text.split())  # how gold sentences are found in article texts: spaces do not count
 
 
 def gold_rank(ranked_ids: Sequence[str], gold_ids: Iterable[str]) -> int | None:
@@ -170,7 +169,7 @@ def load_cases(path: str | Path, articles: Mapping[str, Article] | Iterable[Arti
                 log.warning("%s: tagged needs_gold; skipped until someone fills in its gold answer", where)
                 continue
             if not any(ch.isalnum() for ch in r["question"]):
-                raise EvalSetError(f"{where}: the question {r['question']!r} has no words; write one or drop the record")
+                raise EvalSetError(f"{where}: the question {r['question']!r} has no words; write one or drop it")
             cases.append(EvalCase(
                 case_id=str(r["id"]), question=r["question"], history=tuple(r.get("history") or ()),
                 answers=tuple(r.get("answers") or ()), answerable=bool(r["answerable"]),
@@ -262,14 +261,13 @@ def score_case(case: EvalCase, answer: Answer, mode: str) -> CaseResult:
     gold = case.answerable and bool(case.answers)
     em = exact_match(got, case.answers) if gold else None
     contains = contains_gold(got, case.answers) if gold else None
-    ranked = case.answerable and bool(case.gold_article_ids)
     return CaseResult(
         case=case, mode=mode, answer=answer, correct=bool(em or contains) if case.answerable else not answer.answerable,
         em=em, f1=char_f1(got, case.answers) if gold else None, contains_gold=contains,
         citation_correct=citation_correct(first, case.gold_sentence, case.answers) if case.answerable else None,
         cited_sentence_contains_gold=contains_gold(first or "", case.answers) if gold else None,
-        hit_rank=gold_rank([h.chunk.article_id for h in answer.hits], case.gold_article_ids) if ranked else None,
-        citation_rank=gold_rank([c.article_id for c in answer.citations], case.gold_article_ids) if ranked else None)
+        hit_rank=gold_rank([h.chunk.article_id for h in answer.hits], case.gold_article_ids),
+        citation_rank=gold_rank([c.article_id for c in answer.citations], case.gold_article_ids))
 
 
 @dataclass(frozen=True, slots=True)
