@@ -111,12 +111,17 @@ def _entity_spans(sentence: str, tag_prefixes: tuple[str, ...], suffix: re.Patte
     return spans
 
 
+def _matchable(sentence: str) -> str:
+    """The sentence in simplified characters where that keeps offsets (OpenCC is almost always
+    one character for one), else as it is."""
+    simplified = to_simplified(sentence)
+    return simplified if len(simplified) == len(sentence) else sentence
+
+
 def typed_spans(sentence: str, answer_type: AnswerType, *, wh_noun: str | None = None) -> list[tuple[int, int]]:
     """Candidate answer spans of the expected type inside `sentence` (offsets into it). A name is not
     grown over the question's own noun ("哪个单位" must not give "单位长治市人社局")."""
-    simplified = to_simplified(sentence)
-    if len(simplified) != len(sentence):  # OpenCC changed the length: match on the original
-        simplified = sentence
+    simplified = _matchable(sentence)
     if answer_type in _SPAN_PATTERNS:
         spans = [m.span() for m in _SPAN_PATTERNS[answer_type].finditer(simplified)]
         return [s for s in spans if s[1] > s[0]]
@@ -138,7 +143,7 @@ def typed_spans(sentence: str, answer_type: AnswerType, *, wh_noun: str | None =
 def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | None:
     """The candidate span nearest the question's terms (anchors count thrice), skipping anything
     the question itself says; None when the sentence has no candidate of the expected type."""
-    simplified = to_simplified(sentence) if len(to_simplified(sentence)) == len(sentence) else sentence
+    simplified = _matchable(sentence)
     candidates = [(s, e) for s, e in typed_spans(sentence, analysis.answer_type, wh_noun=analysis.wh_noun)
                   if simplified[s:e] not in analysis.text]
     if not candidates:
@@ -156,6 +161,42 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
         return near + unit_bonus + 0.01 * (e - s)  # ties: the fuller span ("600多万元" over "600")
 
     return max(candidates, key=closeness)
+
+
+# Wh-words that leave a gap in a copied sentence (not the final particles 吗/呢).
+_GAP_WH = re.compile(r"什么样的|什么|哪些|哪个|哪种|哪里|哪儿|哪位|谁|多少|几|何种|何")
+_CLAUSE_END = "，。；！？：,;!?:…"
+_GLUE = "的是为了在于即乃就"  # particles between a question's context and the answer: trimmed off a gap
+
+
+def gap_span(sentence: str, question: str) -> tuple[int, int] | None:
+    """The stretch of `sentence` that fills the question's gap, when the question copies the sentence's
+    wording around it: "生命数耗完即算为什么？" on "…生命数耗完即算为踢爆。" gives "踢爆".
+
+    The longest tail (2+ characters) of the words before the wh-word is found in the sentence, and the
+    gap runs from there to the longest head of the words after it, or to the end of the clause; with
+    no tail found, the gap is the clause part before the head. None if neither is found."""
+    body = question.rstrip("？?！!。. ")
+    wh = _GAP_WH.search(body)
+    if not wh:
+        return None
+    left, right = body[:wh.start()].rstrip(_GLUE), body[wh.end():].lstrip(_GLUE)
+    start = next((pos + k for k in range(len(left), 1, -1) if (pos := sentence.find(left[-k:])) >= 0), None)
+    head = next((pos for k in range(len(right), 1, -1)
+                 if (pos := sentence.find(right[:k], start or 0)) >= 0 and (start is None or pos > start)), None)
+    if start is not None:
+        clause_end = next((i for i in range(start, len(sentence)) if sentence[i] in _CLAUSE_END), len(sentence))
+        end = min(head, clause_end) if head is not None else clause_end
+    elif head is not None:
+        end = head
+        start = max((i + 1 for i in range(head) if sentence[i] in _CLAUSE_END), default=0)
+    else:
+        return None
+    while start < end and sentence[start] in _GLUE + _CLAUSE_END:
+        start += 1
+    while end > start and sentence[end - 1] in _GLUE + _CLAUSE_END:
+        end -= 1
+    return (start, end) if 0 < end - start <= 40 else None
 
 
 def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Index,
@@ -217,6 +258,8 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
     chosen, span = None, None
     if analysis.answer_type in SENTENCE_TYPES:
         chosen = answerable_sentences[0] if answerable_sentences else None
+        if chosen is not None and analysis.answer_type is AnswerType.WHAT:
+            span = gap_span(_matchable(articles[chosen.article_id].text[chosen.start:chosen.end]), analysis.text)
     else:
         # Of the leading sentences, take the best one that holds a candidate of the expected type.
         for sentence in answerable_sentences[:10]:

@@ -153,9 +153,46 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from qa import evaluate
+    import datetime
+    from dataclasses import replace
 
-    return evaluate.main_from_cli(args, settings=_settings(args), show_progress=_progress())
+    from qa import evaluate
+    from qa.config import PROJECT_ROOT
+    from qa.errors import IndexNotFoundError
+    from qa.pipeline import Assistant, build_index
+
+    if args.feedback:  # feedback log → eval records on stdout; nothing is asked
+        _print_jsonl(evaluate.feedback_to_cases(args.feedback))
+        return 0
+    settings, progress = _settings(args), _progress()
+    out_dir = args.out or PROJECT_ROOT / "eval" / "runs" / datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+    if args.cmrc:
+        articles, cases = evaluate.cmrc_to_eval(args.cmrc)
+        if args.index is None:  # never overwrite the newspaper index with Wikipedia paragraphs
+            settings = replace(settings, index_dir=PROJECT_ROOT / "index" / "cmrc")
+        try:
+            stale = set(Assistant.open(settings).index.articles) != {a.article_id for a in articles}
+        except IndexNotFoundError:
+            stale = True
+        if stale:
+            build_index(articles, settings=settings, show_progress=progress)
+        assistant = Assistant.open(settings)
+    else:
+        try:
+            assistant = Assistant.open(settings)
+        except IndexNotFoundError:
+            if not args.corpus:
+                raise
+            from qa.ingest import read_articles
+
+            build_index(read_articles(args.corpus, source=args.source, date=args.date), settings=settings,
+                        show_progress=progress)
+            assistant = Assistant.open(settings)
+        cases = evaluate.load_cases(args.questions or PROJECT_ROOT / "eval" / "questions.jsonl", assistant.index.articles)
+    modes = tuple(m.strip() for m in args.modes.split(",") if m.strip())
+    result = evaluate.run_eval(assistant, cases, modes=modes, out_dir=out_dir, show_progress=progress, top_k=args.top_k)
+    print(f"{len(result.results)} answers to {len(cases)} questions; report: {out_dir / 'report.md'}")
+    return 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -224,6 +261,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--feedback", type=Path, help="turn a web-chat feedback log into eval cases (JSONL on stdout)")
     p.add_argument("--modes", default="hybrid,dense,bm25", help="retrieval modes to compare")
     p.add_argument("--out", type=Path, help="output folder (default eval/runs/<time>)")
+    p.add_argument("--top-k", type=int, help="hits per question (default 5; recall@k is flat beyond it)")
+    corpus_args(p)
     p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("serve", help="open the web chat")
