@@ -8,6 +8,9 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_INDEX_DIR = PROJECT_ROOT / "index" / "default"
 BUNDLED_CORPUS = PROJECT_ROOT / "corpus"
+# The bundled page's masthead is not in the extracted text; the shared corpus' README names the
+# district and the month. No day is given, so no date is set rather than a guessed one.
+BUNDLED_SOURCE = "潞州区（长治市）区报，2023年2月下旬"
 
 
 @dataclass(frozen=True, slots=True)
