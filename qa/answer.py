@@ -151,14 +151,17 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
     occurrences = [(m.start(), m.end(), term_weight(t) * (3.0 if t in analysis.anchor_terms else 1.0))
                    for t in analysis.terms for m in re.finditer(re.escape(t), simplified)]
 
+    # "多少户" asks for a count of 户: when the sentence has one, the other counts are not the answer.
+    with_unit = [(s, e) for s, e in candidates if analysis.unit and analysis.unit in simplified[s:e + len(analysis.unit)]]
+    candidates = with_unit or candidates
+
     def closeness(span: tuple[int, int]) -> float:
         s, e = span
         # Terms before the candidate count fully, terms after it half: news copy mostly states the
         # thing first and its figure or name after it ("服务创业公司10万余家", "总裁郑明伟").
         near = sum(w / (1.0 + (s - oe) / 3.0) if oe <= s else 0.5 * w / (1.0 + max(os - e, 0) / 3.0)
                    for os, oe, w in occurrences)
-        unit_bonus = 5.0 if analysis.unit and analysis.unit in simplified[s:e + len(analysis.unit)] else 0.0
-        return near + unit_bonus + 0.01 * (e - s)  # ties: the fuller span ("600多万元" over "600")
+        return near + 0.01 * (e - s)  # ties: the fuller span ("600多万元" over "600")
 
     return max(candidates, key=closeness)
 
@@ -199,6 +202,20 @@ def gap_span(sentence: str, question: str) -> tuple[int, int] | None:
     return (start, end) if 0 < end - start <= 40 else None
 
 
+def _same_article_rows(index: Index, lo: int, hi: int, article_id: str, *, reach: int) -> tuple[int, int]:
+    """Sentence rows [lo, hi) widened by up to `reach` rows each side, within the same article."""
+    def same(row: int) -> bool:
+        chunk = index.chunks[index.position_by_chunk_id[int(index.sentences[row, 0])]]
+        return chunk.article_id == article_id
+
+    first, last = lo, hi
+    while first > 0 and lo - first < reach and same(first - 1):
+        first -= 1
+    while last < len(index.sentences) and last - hi < reach and same(last):
+        last += 1
+    return first, last
+
+
 def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Index,
                     query_vector: np.ndarray | None) -> list[ScoredSentence]:
     """Every sentence of the hit chunks, scored as an answer to the question, best first.
@@ -214,13 +231,16 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
         article = index.articles[hit.chunk.article_id]
         title = to_simplified(article.title)
         lo, hi = index.sentence_rows.get(hit.chunk.chunk_id, (0, 0))
-        rows = index.sentences[lo:hi]
+        # Neighbours may lie in the article's chunks before and after this one: take two rows each side.
+        first, last = _same_article_rows(index, lo, hi, article.article_id, reach=2)
+        rows = index.sentences[first:last]
         if query_vector is not None and hi > lo:
             similarities = index.sentence_vectors[lo:hi].astype(np.float32) @ query_vector
         else:
             similarities = np.zeros(hi - lo, dtype=np.float32)
         texts = [with_resolved_years(to_simplified(article.text[s:e]), article.date) for _, s, e in rows]
-        for i, ((_, s, e), sentence, similarity) in enumerate(zip(rows, texts, similarities)):
+        for i, ((_, s, e), sentence, similarity) in enumerate(zip(rows[lo - first:hi - first], texts[lo - first:hi - first],
+                                                                  similarities), start=lo - first):
             own_words = to_simplified(article.text[s:e])
             neighbours = "".join(texts[max(0, i - 2):i] + texts[i + 1:i + 3])
             context = title + neighbours + sentence
