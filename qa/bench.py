@@ -103,6 +103,9 @@ def source_text() -> tuple[list, list[str], list[str]]:
                           if line.strip() and not json.loads(line).get("history")]
     else:
         page_questions = [f"{a.title}是什么？" for a in page]
+    # Questions the pipeline refuses outright (empty after normalisation) measure nothing.
+    questions = [q.strip() for q in questions if any(ch.isalnum() for ch in q)]
+    page_questions = [q.strip() for q in page_questions if any(ch.isalnum() for ch in q)]
     rng = random.Random(7)
     rng.shuffle(questions)
     rng.shuffle(page_questions)
@@ -756,6 +759,12 @@ def plot(r: dict, out: Path) -> list[str]:
 
 # ---- main ----------------------------------------------------------------------------------------
 
+def partial(results: dict, out: Path) -> None:
+    """Keep what is measured so far, in case a later section fails."""
+    (out / "results.partial.json").write_text(json.dumps(results, ensure_ascii=False, indent=1, default=str),
+                                              encoding="utf-8")
+
+
 def run(*, sizes: list[int], real_chunks: int, faiss_only: list[int], repeats: int, build_repeats: int,
         n_questions: int, thread_texts: int, out: Path, hnsw_faiss_only: bool, log=print) -> dict:
     import faiss
@@ -811,6 +820,7 @@ def run(*, sizes: list[int], real_chunks: int, faiss_only: list[int], repeats: i
                                                        str(files["texts"]), "--questions-file", str(files["questions"]),
                                                        "--repeats", str(probe_repeats)]))
 
+        partial(results, out)
         results["sizes"], results["serve"], results["ann"] = [], [], []
         query_vectors = np.stack([embedder.embed_query(q) for q in questions]).astype(np.float32)
         for n in sizes:
@@ -820,6 +830,7 @@ def run(*, sizes: list[int], real_chunks: int, faiss_only: list[int], repeats: i
                                                  embedder=embedder, questions=questions, repeats=repeats,
                                                  workdir=workdir, real=real)
             results["sizes"].append(res)
+            partial(results, out)
             index_dir = workdir / f"size-{res['n_chunks']}"
             serve = subprocess_json(["--probe-serve", str(index_dir), "--questions-file", str(files["questions"])])
             serve["n_chunks"] = res["n_chunks"]
@@ -845,6 +856,7 @@ def run(*, sizes: list[int], real_chunks: int, faiss_only: list[int], repeats: i
         results["targets"] = targets(results)
         results["plots"] = plot(results, out)
         (out / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+        (out / "results.partial.json").unlink(missing_ok=True)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     return results

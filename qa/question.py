@@ -40,7 +40,7 @@ _TYPE_CUES: tuple[tuple[AnswerType, str], ...] = (
     (AnswerType.NUMBER, r"(?i:\bhow (?:many|much)\b)|多少|几个|几家|几户|几名|几栋|几处|几项|几所|几座|几条|几种|几位|几次|几|多大|多高|多长|多重|多宽|面积|数量"),
     (AnswerType.MANNER, r"怎么|如何|怎样|哪些措施|什么措施|采取了|做了哪些|做了什么|方式|方法|途径|办法"),
 )
-_YES_NO = re.compile(r"(?:吗|么|是否|有没有|是不是|能不能|会不会|对不对|可不可以)[？?！!。.\s]*$|^是否|是否")
+_YES_NO = re.compile(r"(?:吗|(?<![什怎多这那])么|是否|有没有|是不是|能不能|会不会|对不对|可不可以)[？?！!。.\s]*$|^是否|是否")
 # The wh-words themselves: removed from key terms, and the place where the answer's gap is.
 WH_WORDS = re.compile(r"多少钱|多少|什么时候|啥时候|什么|哪里|哪儿|哪些|哪个|哪家|哪位|哪天|哪年|为什么|为何|怎么样|怎么|如何|"
                       r"怎样|谁|几|何时|何处|吗|呢|是否|有没有|是不是|啥")
