@@ -33,8 +33,8 @@ def embedder_for(settings: Settings) -> Embedder:
 
 
 def _chunk_input(article: Article, chunk: Chunk) -> str:
-    # The headline gives a chunk its topic when the chunk itself never names it. Embedded in simplified
-    # characters, like the questions, so a traditional article and a simplified question meet.
+    # The headline gives a chunk its topic when the chunk itself never names it; simplified, like the
+    # questions, so that a traditional article and a simplified question meet.
     text = f"{article.title}\n{chunk.text}" if article.title and not chunk.text.startswith(article.title) else chunk.text
     return to_simplified(text)
 
@@ -52,6 +52,7 @@ class Prepared:
 
 def _prepare(articles: Sequence[Article], embedder: Embedder, settings: Settings, *, first_chunk_id: int,
              show_progress: bool) -> Prepared:
+    """Chunk, tokenise and embed: chunks (for retrieval) and their sentences (for choosing the answer)."""
     by_id = {a.article_id: a for a in articles}
     chunks = chunk_articles(articles, max_tokens=settings.max_tokens, first_chunk_id=first_chunk_id)
     texts = [_chunk_input(by_id[c.article_id], c) for c in chunks]
@@ -62,6 +63,8 @@ def _prepare(articles: Sequence[Article], embedder: Embedder, settings: Settings
             rows.append((chunk.chunk_id, s, e))
             sentence_texts.append(to_simplified(text[s:e]))
     # Sentences repeat across articles ("特此公告。"): embed each distinct text once, in one pass with the chunks.
+    # Chunk vectors could be the mean of their sentences' (one pass, half the build time), but that
+    # cost 0.7 points of sentence choice on CMRC 2018 and 3 questions of our 97: answers come first.
     distinct = list(dict.fromkeys(sentence_texts))
     embedded = embedder.embed_passages(texts + distinct, show_progress=show_progress)
     where = {t: len(texts) + i for i, t in enumerate(distinct)}
@@ -96,7 +99,9 @@ def add_articles(articles: Sequence[Article], *, settings: Settings, show_progre
         new = [a for a in articles if index.articles.get(a.article_id) != a]
         if not new:
             return index.stats, 0
-        index = with_articles_removed(index, {a.article_id for a in new if a.article_id in index.articles})
+        replaced = {a.article_id for a in new if a.article_id in index.articles}
+        if replaced:
+            index = with_articles_removed(index, replaced)
         first_id = max((c.chunk_id for c in index.chunks), default=-1) + 1
         prepared = _prepare(new, embedder, settings, first_chunk_id=first_id, show_progress=show_progress)
         index = with_articles_added(index, new, prepared.chunks, prepared.tokens, prepared.vectors,

@@ -15,7 +15,7 @@ import os
 import shutil
 import time
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -66,14 +66,16 @@ class Index:
     """A loaded index. Chunk position `i` is BM25 document `i`; FAISS ids are `chunk_id`s; each
     chunk's sentences are a contiguous run of `sentences` rows, in chunk order."""
 
-    def __init__(self, *, articles: dict[str, Article], chunks: list[Chunk], tokens: list[list[str]],
-                 vectors, bm25, sentences: np.ndarray, sentence_vectors: np.ndarray, manifest: Manifest,
-                 index_dir: Path):
+    def __init__(self, *, articles: dict[str, Article], chunks: list[Chunk],
+                 tokens: list[list[str]] | Callable[[], list[list[str]]], vectors, bm25, sentences: np.ndarray,
+                 sentence_vectors: np.ndarray, manifest: Manifest, index_dir: Path):
         self.articles = articles
         self.chunks = chunks
-        self.tokens = tokens
+        # Terms are needed only to re-index BM25 after an update, and BM25 only when searched or saved:
+        # both may be given as None / a loader and are made on first use, which keeps loading fast.
+        self._tokens = tokens
         self.vectors = vectors  # faiss.IndexIDMap2 over inner product (= cosine: vectors are normalised)
-        self.bm25 = bm25
+        self._bm25 = bm25
         self.sentences = sentences
         self.sentence_vectors = sentence_vectors
         self.manifest = manifest
@@ -82,10 +84,27 @@ class Index:
         ids, first, counts = np.unique(sentences[:, 0], return_index=True, return_counts=True)
         self.sentence_rows = {int(i): (int(f), int(f + n)) for i, f, n in zip(ids, first, counts)}
 
+    @property
+    def tokens(self) -> list[list[str]]:
+        if callable(self._tokens):
+            tokens = self._tokens()
+            if len(tokens) != len(self.chunks):
+                raise IndexCorruptError(f"the index at {self.index_dir} has {len(tokens)} token lists for "
+                                        f"{len(self.chunks)} chunks; rebuild the index")
+            self._tokens = tokens
+        return self._tokens
+
+    @property
+    def bm25(self):
+        if self._bm25 is None:
+            self._bm25 = build_bm25(self.tokens)
+        return self._bm25
+
     def parts(self) -> dict:
-        """The constructor arguments, for rebuilding with some replaced."""
-        return dict(articles=self.articles, chunks=self.chunks, tokens=self.tokens, vectors=self.vectors,
-                    bm25=self.bm25, sentences=self.sentences, sentence_vectors=self.sentence_vectors,
+        """The constructor arguments, for rebuilding with some replaced (terms and BM25 as they are:
+        still unloaded if nobody needed them)."""
+        return dict(articles=self.articles, chunks=self.chunks, tokens=self._tokens, vectors=self.vectors,
+                    bm25=self._bm25, sentences=self.sentences, sentence_vectors=self.sentence_vectors,
                     manifest=self.manifest, index_dir=self.index_dir)
 
     @property
@@ -125,7 +144,7 @@ def make_index(*, articles: dict[str, Article], chunks: list[Chunk], tokens: lis
     manifest = Manifest(format_version=FORMAT_VERSION, embedder_id=embedder_id, dim=dim, max_tokens=max_tokens,
                         n_articles=len(articles), n_chunks=len(chunks),
                         built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"), checksums={})
-    return Index(articles=articles, chunks=chunks, tokens=tokens, vectors=vector_index, bm25=build_bm25(tokens),
+    return Index(articles=articles, chunks=chunks, tokens=tokens, vectors=vector_index, bm25=None,
                  sentences=np.asarray(sentences, dtype=np.int64).reshape(-1, 3),
                  sentence_vectors=np.asarray(sentence_vectors, dtype=np.float16).reshape(-1, dim),
                  manifest=manifest, index_dir=index_dir)
@@ -298,20 +317,20 @@ def _load_generation(gen: Path, index_dir: Path, *, embedder_id: str | None) -> 
             text = articles[r["article_id"]].text
             chunks.append(Chunk(chunk_id=r["chunk_id"], article_id=r["article_id"], start=r["start"], end=r["end"],
                                 text=text[r["start"]:r["end"]], n_tokens=r["n_tokens"]))
-        tokens = _read_jsonl(gen / TOKENS)
         vectors = faiss.read_index(str(gen / VECTORS))
-        bm25 = bm25s.BM25.load(str(gen / BM25_DIR), show_progress=False) if (gen / BM25_DIR).is_dir() else build_bm25(tokens)
+        bm25 = bm25s.BM25.load(str(gen / BM25_DIR), show_progress=False)
         sentences = np.load(gen / SENTENCES, allow_pickle=False)
         sentence_vectors = np.load(gen / SENTENCE_VECTORS, allow_pickle=False)
     except (KeyError, ValueError, RuntimeError, OSError) as e:  # faiss raises RuntimeError on bad files
         raise IndexCorruptError(f"the index at {gen} cannot be read ({type(e).__name__}: {e}); rebuild the index") from e
-    if not (len(chunks) == len(tokens) == vectors.ntotal == manifest.n_chunks and len(articles) == manifest.n_articles):
-        raise IndexCorruptError(f"the index at {gen} is inconsistent: {len(chunks)} chunks, {len(tokens)} token "
-                                f"lists, {vectors.ntotal} vectors, manifest says {manifest.n_chunks}; rebuild the index")
+    if not (len(chunks) == vectors.ntotal == manifest.n_chunks and len(articles) == manifest.n_articles):
+        raise IndexCorruptError(f"the index at {gen} is inconsistent: {len(chunks)} chunks, {vectors.ntotal} vectors, "
+                                f"manifest says {manifest.n_chunks}; rebuild the index")
     if vectors.d != manifest.dim or sentence_vectors.shape != (len(sentences), manifest.dim) or sentences.shape[1:] != (3,):
         raise IndexCorruptError(f"the vectors in {gen} do not match the manifest's dimension {manifest.dim} "
                                 "or the sentence table; rebuild the index")
-    return Index(articles=articles, chunks=chunks, tokens=tokens, vectors=vectors, bm25=bm25, sentences=sentences,
+    return Index(articles=articles, chunks=chunks, tokens=lambda: _read_jsonl(gen / TOKENS), vectors=vectors, bm25=bm25,
+                 sentences=sentences,
                  sentence_vectors=sentence_vectors, manifest=manifest, index_dir=index_dir)
 
 
@@ -349,5 +368,5 @@ def _rebuilt(index: Index, **changed) -> Index:
     parts["manifest"] = Manifest(**{**asdict(index.manifest), "n_articles": len(parts["articles"]),
                                     "n_chunks": len(parts["chunks"]), "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
                                     "checksums": {}})
-    parts["bm25"] = build_bm25(parts["tokens"])
+    parts["bm25"] = None  # re-indexed from the terms on first use: once, however many updates precede it
     return Index(**parts)
