@@ -154,20 +154,10 @@ def prefix(articles: list, chunks: list, n_chunks: int) -> tuple[list, list]:
 
 def chunk_inputs(articles: Sequence, chunks: Sequence) -> list[str]:
     """What the pipeline embeds and tokenises per chunk (its headline + text)."""
+    from qa.pipeline import _chunk_input
+
     by_id = {a.article_id: a for a in articles}
-    try:
-        from qa.pipeline import _chunk_input
-    except ImportError:  # keep in step with qa.pipeline if it moves
-        def _chunk_input(article, chunk):
-            return f"{article.title}\n{chunk.text}" if article.title and not chunk.text.startswith(article.title) else chunk.text
     return [_chunk_input(by_id[c.article_id], c) for c in chunks]
-
-
-def stores_sentences() -> bool:
-    """Whether this version of the store keeps per-sentence vectors beside the chunk vectors."""
-    from qa import store
-
-    return "sentences" in inspect.signature(store.make_index).parameters
 
 
 def sentence_rows(articles: Sequence, chunks: Sequence) -> tuple[np.ndarray, list[str]]:
@@ -199,11 +189,10 @@ def in_memory_index(articles, chunks, tokens, vectors, sentences, sentence_vecto
                     max_tokens: int = 256):
     from qa import store
 
-    parts = dict(articles={a.article_id: a for a in articles}, chunks=list(chunks), tokens=tokens, vectors=vectors,
-                 embedder_id=embedder.embedder_id, dim=embedder.dim, max_tokens=max_tokens, index_dir=index_dir)
-    if stores_sentences():
-        parts.update(sentences=sentences, sentence_vectors=sentence_vectors)
-    return store.make_index(**parts)
+    return store.make_index(articles={a.article_id: a for a in articles}, chunks=list(chunks), tokens=tokens,
+                            vectors=vectors, sentences=sentences, sentence_vectors=sentence_vectors,
+                            embedder_id=embedder.embedder_id, dim=embedder.dim, max_tokens=max_tokens,
+                            index_dir=index_dir)
 
 
 def saved(index, index_dir: Path):
@@ -241,11 +230,8 @@ def ask_stages(assistant, question: str) -> dict[str, float]:
     d, s = dict(dense), dict(sparse)
     hits = [Hit(chunk=index.chunks[p], score=sc, dense_score=d.get(p), bm25_score=s.get(p)) for p, sc in ranked[:top_k]]
     t.append(time.perf_counter())
-    if list(inspect.signature(extract_answer).parameters)[3] == "articles":
-        extract_answer(question, analysis, hits, index.articles, top_k=top_k, min_confidence=assistant.settings.min_confidence)
-    else:
-        extract_answer(question, analysis, hits, index, query_vector, top_k=top_k,
-                       min_confidence=assistant.settings.min_confidence)
+    extract_answer(question, analysis, hits, index, query_vector, top_k=top_k,
+                   min_confidence=assistant.settings.min_confidence)
     t.append(time.perf_counter())
     names = ("analyse", "embed_query", "dense_search", "bm25_search", "fusion", "answer")
     return {name: t[i + 1] - t[i] for i, name in enumerate(names)}
@@ -277,7 +263,7 @@ def bench_build(articles, chunks, *, embedder, repeats: int, build_repeats: int,
     from qa.pipeline import build_index
     from qa.text import tokenize
 
-    out: dict = {"n_articles": len(articles), "n_chunks": len(chunks), "stores_sentences": stores_sentences()}
+    out: dict = {"n_articles": len(articles), "n_chunks": len(chunks)}
     stage: dict[str, float] = {}
     def ingest():
         page, sentences, _ = source_text()  # read, parse and normalise the page and the CMRC paragraphs
@@ -306,20 +292,17 @@ def bench_build(articles, chunks, *, embedder, repeats: int, build_repeats: int,
         shutil.rmtree(settings.index_dir, ignore_errors=True)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
     stage["embedding_chunks"] = float(np.median(raw_s))
-    sentence_vectors = np.zeros((0, embedder.dim), dtype=np.float32)
-    if out["stores_sentences"]:
-        # The build embeds each distinct sentence too. Timed on a sample and scaled (labelled so):
-        # a full pass would double this section's run time. The sample's vectors seed the synthetic
-        # sentence vectors, which only the answer stage reads (its cost, not its choice, is measured).
-        distinct = list(dict.fromkeys(sentence_texts))
-        sample = distinct[:sentence_sample]
-        seconds, _, sentence_vectors = timed(lambda: embedder.embed_passages(sample), 1)
-        stage["embedding_sentences_estimated"] = seconds * len(distinct) / max(len(sample), 1)
-        out["n_sentences"] = len(sentence_texts)
-        out["n_distinct_sentences"] = len(distinct)
-        out["sentence_sample"] = len(sample)
-    real_rows_vectors = perturbed(sentence_vectors, len(rows), seed=5) if len(sentence_vectors) else \
-        np.zeros((len(rows), embedder.dim), dtype=np.float32)
+    # The build embeds each distinct sentence too. Timed on a sample and scaled (labelled so): a full
+    # pass would double this section's run time. The sample's vectors seed the synthetic sentence
+    # vectors, which only the answer stage reads (its cost, not its choice, is measured).
+    distinct = list(dict.fromkeys(sentence_texts))
+    sample = distinct[:sentence_sample]
+    seconds, _, sentence_vectors = timed(lambda: embedder.embed_passages(sample), 1)
+    stage["embedding_sentences_estimated"] = seconds * len(distinct) / max(len(sample), 1)
+    out["n_sentences"] = len(sentence_texts)
+    out["n_distinct_sentences"] = len(distinct)
+    out["sentence_sample"] = len(sample)
+    real_rows_vectors = perturbed(sentence_vectors, len(rows), seed=5)
 
     def faiss_add():
         index = store.new_vector_index(embedder.dim)
@@ -355,12 +338,9 @@ def bench_size(n_target: int, articles, chunks, tokens_all, real_vectors, real_s
     arts, chs = prefix(articles, chunks, n_target)
     n = len(chs)
     tokens = tokens_all[:n]
-    rows, _ = sentence_rows(arts, chs) if stores_sentences() else (np.zeros((0, 3), np.int64), [])
+    rows, _ = sentence_rows(arts, chs)
     vectors = real_vectors[:n] if real else perturbed(real_vectors, n, seed=n)
-    if stores_sentences():
-        sentence_vectors = perturbed(real_sentence_vectors, len(rows), seed=n + 1)
-    else:
-        sentence_vectors = None
+    sentence_vectors = perturbed(real_sentence_vectors, len(rows), seed=n + 1)
     rss0 = rss_bytes()
     faiss.omp_set_num_threads(1)
     res = {"n_chunks": n, "n_articles": len(arts), "n_sentences": int(len(rows)), "real_vectors": real}
@@ -794,8 +774,6 @@ def run(*, sizes: list[int], real_chunks: int, faiss_only: list[int], repeats: i
             real_articles, real_chunks_list, embedder=embedder, repeats=repeats, build_repeats=build_repeats,
             workdir=workdir)
         real_vectors = real_vectors.astype(np.float32)
-        if not len(real_sentence_vectors):
-            real_sentence_vectors = real_vectors
         copies = perturbed(real_vectors, len(real_vectors), seed=1)
         results["config"]["noise_mean_cosine_to_real"] = round(float(np.mean(np.sum(copies * real_vectors, axis=1))), 4)
 
