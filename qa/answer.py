@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from qa.question import UNITS, AnswerType, QuestionAnalysis, term_weight
+from qa.question import ROLES, UNITS, AnswerType, QuestionAnalysis, term_weight
 from qa.store import Index
 from qa.text import pos_tag, to_simplified, with_resolved_years
 from qa.types import Answer, Article, Citation, Hit, RefusalReason
@@ -28,8 +28,7 @@ _SPAN_PATTERNS: dict[AnswerType, re.Pattern] = {
 _ORG_SUFFIX = re.compile(r"(?:公司|集团|局|中心|银行|协会|委员会|办公室|办事处|学校|小学|幼儿园|医院|支队|大队|执法队|研究院|"
                          r"联合会|基地|政府|党委|区委|部门|机构|站|所|院|厂)$")
 _PLACE_SUFFIX = re.compile(r"(?:省|市|县|区|村|镇|乡|街道|广场|小区|路|街|园|山|河|湖|地区)$")
-_ROLE_THEN_NAME = re.compile(r"(?:总经理|经理|主任|局长|总裁|董事长|负责人|园长|教师|老师|书记|区长|县长|市长|记者|联系人：?|"
-                             r"教授|校长|主席|站长|所长|队长)([\u4e00-\u9fff]{2,3}?)(?=说|表示|告诉|介绍|对|在|参加|进行|就|与|等|"
+_ROLE_THEN_NAME = re.compile(rf"(?:{ROLES})：?([\u4e00-\u9fff]{{2,3}}?)(?=说|表示|告诉|介绍|对|在|参加|进行|就|与|等|"
                              r"指出|强调|带队|[，。、；：”\s]|$)")
 # e5 cosines between a question and unrelated text rarely fall below this; it maps similarity to [0, 1].
 DENSE_FLOOR = 0.7
@@ -126,13 +125,18 @@ def typed_spans(sentence: str, answer_type: AnswerType, *, wh_noun: str | None =
         spans = [m.span() for m in _SPAN_PATTERNS[answer_type].finditer(simplified)]
         return [s for s in spans if s[1] > s[0]]
     if answer_type is AnswerType.PERSON:
-        tagged = []
-        pos = 0
+        # jieba's person names, with transliterated ones joined across "·" ("马克·拉瓦卢马纳纳").
+        tagged, pos, run = [], 0, None
         for word, flag in pos_tag(simplified):
-            if flag.startswith("nr") and len(word) >= 2:
-                tagged.append((pos, pos + len(word)))
+            if flag.startswith("nr") or (run and word in "·•" and run[1] == pos):
+                run = (run[0], pos + len(word)) if run and run[1] == pos else (pos, pos + len(word))
+            elif run:
+                tagged.append(run)
+                run = None
             pos += len(word)
-        return tagged + [m.span(1) for m in _ROLE_THEN_NAME.finditer(simplified)]
+        tagged += [run] if run else []
+        names = [(s, e) for s, e in tagged if e - s >= 2 and simplified[e - 1] not in "·•"]
+        return names + [m.span(1) for m in _ROLE_THEN_NAME.finditer(simplified)]
     if answer_type is AnswerType.ORGANISATION:
         return _entity_spans(simplified, ("nt",), _ORG_SUFFIX, frozenset({wh_noun}) if wh_noun else frozenset())
     if answer_type is AnswerType.PLACE:
