@@ -9,7 +9,7 @@ import numpy as np
 
 from qa.question import ROLES, UNITS, AnswerType, QuestionAnalysis, term_weight
 from qa.store import Index
-from qa.text import pos_tag, to_simplified, with_resolved_years
+from qa.text import pos_tag, to_simplified, tokenize, with_resolved_years
 from qa.types import Answer, Article, Citation, Hit, RefusalReason
 
 _NUM = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"
@@ -203,7 +203,10 @@ def gap_span(sentence: str, question: str) -> tuple[int, int] | None:
         start += 1
     while end > start and sentence[end - 1] in _GLUE + _CLAUSE_END:
         end -= 1
-    return (start, end) if 0 < end - start <= 40 else None
+    if not 0 < end - start <= 40:
+        return None
+    # A "gap" that only repeats the question ("以…为主题的诚信宣传活动" for "活动的主题是什么") is the wrong side.
+    return None if coverage(tokenize(sentence[start:end]), question) >= 0.5 else (start, end)
 
 
 def _same_article_rows(index: Index, lo: int, hi: int, article_id: str, *, reach: int) -> tuple[int, int]:
@@ -285,12 +288,14 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
         if chosen is not None and analysis.answer_type is AnswerType.WHAT:
             span = gap_span(_matchable(articles[chosen.article_id].text[chosen.start:chosen.end]), analysis.text)
     else:
-        # Of the leading sentences, take the best one that holds a candidate of the expected type.
-        for sentence in answerable_sentences[:10]:
-            span = choose_span(articles[sentence.article_id].text[sentence.start:sentence.end], analysis)
-            if span is not None:
-                chosen = sentence
-                break
+        # Of the leading sentences, take the best one that holds a candidate of the expected type, and
+        # for "多少户" one with a count of 户 if any has.
+        found = [(c, span) for c in answerable_sentences[:10]
+                 if (span := choose_span(articles[c.article_id].text[c.start:c.end], analysis)) is not None]
+        with_unit = [(c, sp) for c, sp in found if analysis.unit and analysis.unit in
+                     _matchable(articles[c.article_id].text[c.start:c.end])[sp[0]:sp[1] + len(analysis.unit)]]
+        if found:
+            chosen, span = (with_unit or found)[0]
         if chosen is None and answerable_sentences:
             chosen = answerable_sentences[0]
 
