@@ -23,7 +23,7 @@ _SPAN_PATTERNS: dict[AnswerType, re.Pattern] = {
         r"|\d{1,2}月\d{1,2}[日号](?:、\d{1,2}[日号])?(?:[上下]午)?|(?:上世纪)?\d{2}年代|(?:今年|去年|前年)?[一二三四五六七八九十]{1,2}月"
         r"|农历[正一二三四五六七八九十冬腊]+月|\d{1,2}月(?:份|初|中旬|下旬|底)?|近日|近年来|日前|连日来|春节(?:过后|前后|期间)"),
     AnswerType.DURATION: re.compile(rf"{_NUM}{_MAG}(?:个)?(?:年|月|天|日|小时|周|分钟)"),
-    AnswerType.NUMBER: re.compile(rf"{_NUM}{_MAG}(?:{_UNIT})(?![\d日号])|\d+(?:\.\d+)?{_MAG}(?![\d年月日号])"),
+    AnswerType.NUMBER: re.compile(rf"\d{{3,4}}-\d{{7,8}}|{_NUM}{_MAG}(?:{_UNIT})(?![\d日号])|\d+(?:\.\d+)?{_MAG}(?![\d年月日号])"),
 }
 _ORG_SUFFIX = re.compile(r"(?:公司|集团|局|中心|银行|协会|委员会|办公室|办事处|学校|小学|幼儿园|医院|支队|大队|执法队|研究院|"
                          r"联合会|基地|政府|党委|区委|部门|机构|站|所|院|厂)$")
@@ -69,13 +69,24 @@ class ScoredSentence:
     signals: tuple[float, ...]  # in the order of WEIGHTS
 
 
+def _term_match(term: str, text: str) -> float:
+    """1 if `term` occurs in `text`; for a longer word that does not, half the share of its character
+    pairs that do ("联系电话" against "电话：0355…", 联系人), since jieba keeps compounds whole."""
+    if term in text:
+        return 1.0
+    if len(term) < 3:
+        return 0.0
+    pairs = [term[i:i + 2] for i in range(len(term) - 1)]
+    return 0.5 * sum(p in text for p in pairs) / len(pairs)
+
+
 def coverage(terms: Sequence[str], text: str) -> float:
     """IDF-weighted share of the question's key terms that occur in `text` (simplified)."""
     if not terms:
         return 0.0
     total = sum(term_weight(t) for t in terms)
     text = text.lower()
-    return sum(term_weight(t) for t in terms if t in text) / total
+    return sum(term_weight(t) * _term_match(t, text) for t in terms) / total
 
 
 def _bigram_overlap(question: str, text: str) -> float:

@@ -13,7 +13,7 @@ from qa.chunk import chunk_articles
 from qa.config import Settings
 from qa.embed import Embedder, load_embedder
 from qa.errors import EmptyQuestionError
-from qa.question import analyse, resolve_followup
+from qa.question import analyse, followup_readings
 from qa.retrieve import Mode, retrieve
 from qa.store import Index, IndexStats, load, make_index, save, with_articles_added, with_articles_removed, writer_lock
 from qa.text import sentence_spans, to_simplified, tokenize, with_resolved_years
@@ -157,18 +157,23 @@ class Assistant:
         """Answer `question`; `history` holds the earlier questions of the conversation, oldest first;
         `dates` limits the answer to articles published in that (inclusive) ISO date range."""
         started = time.perf_counter()
-        top_k = top_k or self.settings.top_k
         question = question[:MAX_QUESTION_CHARS]
-        resolved = resolve_followup(question, [h[:MAX_QUESTION_CHARS] for h in history[-MAX_HISTORY:]])
-        if not any(ch.isalnum() for ch in resolved):
+        readings = followup_readings(question, [h[:MAX_QUESTION_CHARS] for h in history[-MAX_HISTORY:]])
+        if not any(ch.isalnum() for ch in readings[0]):
             raise EmptyQuestionError(f"the question {question[:50]!r} has no words in it; ask something in words")
+        answers = [self._answer(question, reading, top_k=top_k or self.settings.top_k, mode=mode, dates=dates)
+                   for reading in readings]
+        answer = max(answers, key=lambda a: a.confidence)  # the first reading wins a tie
+        return replace(answer, latency_ms=round((time.perf_counter() - started) * 1000, 2))
+
+    def _answer(self, question: str, resolved: str, *, top_k: int, mode: Mode,
+                dates: tuple[str | None, str | None]) -> Answer:
         analysis = analyse(resolved)
         query_vector = self.embedder.embed_query(resolved) if mode != Mode.BM25 else None
         hits = retrieve(self.index, query_vector=query_vector, query_terms=tokenize(resolved), top_k=top_k, mode=mode,
                         dates=dates)
-        answer = extract_answer(question, analysis, hits, self.index, query_vector, top_k=top_k,
-                                min_confidence=self.settings.min_confidence)
-        return replace(answer, latency_ms=round((time.perf_counter() - started) * 1000, 2))
+        return extract_answer(question, analysis, hits, self.index, query_vector, top_k=top_k,
+                              min_confidence=self.settings.min_confidence)
 
 
 def answer_to_record(answer: Answer, *, question_id: str | None = None) -> dict:

@@ -154,6 +154,22 @@ def resolve_followup(question: str, history: Sequence[str]) -> str:
     return _resolve_one(question, previous)
 
 
+_NAME_TAGS = ("nr", "ns", "nt", "nz", "j")
+
+
+def followup_readings(question: str, history: Sequence[str]) -> tuple[str, ...]:
+    """The ways to read a question in its conversation: as `resolve_followup` rewrites it, and — when
+    it names nothing of its own ("联系电话是多少？") — also as asked about the subject of the question
+    before it. The caller keeps the reading that is answered with more confidence."""
+    resolved = resolve_followup(question, history)
+    if not history:
+        return (resolved,)
+    subject = _subject(resolve_followup(history[-1], history[:-1]))
+    if not subject or subject in resolved or any(flag.startswith(_NAME_TAGS) for _, flag in pos_tag(resolved)):
+        return (resolved,)
+    return resolved, subject + resolved
+
+
 def _resolve_one(question: str, previous: str | None) -> str:
     text = normalize_question(question)
     if not previous:

@@ -31,6 +31,7 @@ TRADITIONAL = [  # traditional characters and full-width digits: the same answer
 FOLLOW_UPS = [  # (earlier questions, follow-up, the answer must contain)
     (["颐高集团在全国布局了多少个产业园区？"], "它服务了多少家创业公司？", "10万余家"),
     (["晋纺小区改造工程涉及多少户住户？"], "那它是哪个年代建的？", "80年代"),
+    (["五马街道综合服务中心注销公告的联系人是谁？"], "联系电话是多少？", "0355-3032248"),
 ]
 UNANSWERABLE = [
     "颐高集团的注册资本是多少？",

@@ -1,0 +1,47 @@
+import pytest
+
+from qa.question import AnswerType, analyse, answer_type_of, followup_readings, resolve_followup
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("颐高集团的总裁是谁？", AnswerType.PERSON),
+    ("颐高集团的总裁叫什么名字？", AnswerType.PERSON),
+    ("黄蝉的别称叫什么？", AnswerType.WHAT),
+    ("蒋巨峰现在的职务是什么？", AnswerType.WHAT),
+    ("晋纺小区改造涉及的住户超过30户吗？", AnswerType.YES_NO),
+    ("颐高集团整合了多少家投资机构？", AnswerType.NUMBER),
+    ("区政府投资了多少钱改造幼儿园？", AnswerType.AMOUNT),
+    ("订单同比涨了多少？", AnswerType.PERCENT),
+    ("东街师范南小区始建于什么年代？", AnswerType.DATE),
+    ("草莓园在哪个村？", AnswerType.PLACE),
+    ("漳泽农商银行是哪家银行派来的？", AnswerType.ORGANISATION),
+    ("为什么要加强疫情监测？", AnswerType.REASON),
+    ("Who is the 总裁 of 颐高集团?", AnswerType.PERSON),
+])
+def test_answer_type(question, expected):
+    assert answer_type_of(analyse(question).text) is expected
+
+
+def test_unit_and_wh_noun():
+    assert analyse("晋纺小区改造涉及多少户？").unit == "户"
+    assert analyse("长治市城区劳动保障监察执法队并入了哪个单位？").wh_noun == "单位"
+
+
+@pytest.mark.parametrize("history, question, resolved", [
+    (["颐高集团在全国布局了多少个产业园区？"], "它服务了多少家公司？", "颐高集团服务了多少家公司？"),
+    (["师范南小区什么时候复工的？"], "那晋纺小区呢？", "晋纺小区什么时候复工的？"),
+    (["师范南小区什么时候复工的？", "那晋纺小区呢？"], "那它是哪年建的？", "晋纺小区是哪年建的？"),
+    (["颐高集团在全国布局了多少个产业园区？"], "晋纺小区改造涉及多少户？", "晋纺小区改造涉及多少户？"),
+])
+def test_follow_ups_are_resolved_by_rule(history, question, resolved):
+    assert resolve_followup(question, history) == resolved
+
+
+def test_a_question_that_names_nothing_is_also_read_about_the_last_subject():
+    readings = followup_readings("联系电话是多少？", ["五马街道综合服务中心注销公告的联系人是谁？"])
+    assert readings == ("联系电话是多少？", "五马街道综合服务中心联系电话是多少？")
+    assert followup_readings("晋纺小区改造涉及多少户？", ["颐高集团的总裁是谁？"]) == ("晋纺小区改造涉及多少户？",)
+
+
+def test_a_long_history_is_resolved_without_recursion():
+    assert resolve_followup("它在哪里？", ["颐高集团的总裁是谁？"] * 3000) == "颐高集团在哪里？"
