@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -281,6 +281,21 @@ def _citation(article: Article, s: int, e: int, score: float) -> Citation:
                     sentence=article.text[s:e], start=s, end=e, score=round(score, 4))
 
 
+def _prefer_latest(options: Sequence[tuple[ScoredSentence, tuple[int, int] | None]], articles: Mapping[str, Article],
+                   *, within: float = 0.9) -> tuple[tuple[ScoredSentence, tuple[int, int] | None], str | None]:
+    """The best option, unless other articles answer nearly as well (score within `within` of the best):
+    then the one from the latest article, with a note saying so. News is updated by later reports."""
+    best = options[0]
+    near = [o for o in options if o[0].score >= within * best[0].score and articles[o[0].article_id].date]
+    if len({o[0].article_id for o in near}) < 2:
+        return best, None
+    latest = max(near, key=lambda o: articles[o[0].article_id].date)  # ISO dates order as strings
+    date = articles[latest[0].article_id].date
+    if (articles[best[0].article_id].date or "") >= date:
+        return best, None
+    return latest, f"{len({o[0].article_id for o in near})}篇文章都有相关内容，采用最新的一篇（{date}）"
+
+
 def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit], index: Index,
                    query_vector: np.ndarray | None, *, top_k: int = 5, min_confidence: float = 0.5) -> Answer:
     """The answer to `question` from `hits`: a verbatim span or sentence of an article, or a refusal
@@ -293,22 +308,18 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
 
     answerable_sentences = [c for c in scored if can_answer(
         articles[c.article_id].text[c.start:c.end], articles[c.article_id].title, analysis.answer_type)]
-    chosen, span = None, None
     if analysis.answer_type in SENTENCE_TYPES:
-        chosen = answerable_sentences[0] if answerable_sentences else None
-        if chosen is not None and analysis.answer_type is AnswerType.WHAT:
-            span = gap_span(_matchable(articles[chosen.article_id].text[chosen.start:chosen.end]), analysis.text)
+        options = [(c, gap_span(_matchable(articles[c.article_id].text[c.start:c.end]), analysis.text)
+                    if analysis.answer_type is AnswerType.WHAT else None) for c in answerable_sentences[:10]]
     else:
-        # Of the leading sentences, take the best one that holds a candidate of the expected type, and
-        # for "多少户" one with a count of 户 if any has.
+        # Of the leading sentences, those that hold a candidate of the expected type, and for "多少户"
+        # those with a count of 户 if any has.
         found = [(c, span) for c in answerable_sentences[:10]
                  if (span := choose_span(articles[c.article_id].text[c.start:c.end], analysis)) is not None]
         with_unit = [(c, sp) for c, sp in found if analysis.unit and analysis.unit in
                      _matchable(articles[c.article_id].text[c.start:c.end])[sp[0]:sp[1] + len(analysis.unit)]]
-        if found:
-            chosen, span = (with_unit or found)[0]
-        if chosen is None and answerable_sentences:
-            chosen = answerable_sentences[0]
+        options = with_unit or found or [(c, None) for c in answerable_sentences[:1]]
+    (chosen, span), note = _prefer_latest(options, articles) if options else ((None, None), None)
 
     confidence = 0.0 if chosen is None else chosen.confidence * (1.0 if span or analysis.answer_type in SENTENCE_TYPES else 0.7)
     answerable = chosen is not None and confidence >= min_confidence
@@ -326,4 +337,4 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
         _citation(articles[c.article_id], c.start, c.end, c.score) for c in others[:top_k - 1])
     return Answer(question=question, resolved_question=analysis.text, text=article.text[start:end], answerable=True,
                   confidence=round(confidence, 4), citations=citations, hits=tuple(hits),
-                  answer_start=start, answer_end=end)
+                  answer_start=start, answer_end=end, note=note)

@@ -193,4 +193,5 @@ def answer_to_record(answer: Answer, *, question_id: str | None = None) -> dict:
         "refusal_reason": answer.refusal_reason,
         "answer_start": answer.answer_start,
         "answer_end": answer.answer_end,
+        "note": answer.note,
     }

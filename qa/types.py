@@ -83,3 +83,4 @@ class Answer:
     answer_end: int | None = None
     refusal_reason: str | None = None
     latency_ms: float = 0.0
+    note: str | None = None  # e.g. that several articles answer and the latest was taken

@@ -91,3 +91,19 @@ def test_date_range_limits_the_articles(assistant):
     assert inside.answerable and all(c.date == "2023-02-25" for c in inside.citations)
     outside = assistant.ask("颐高集团的总裁叫什么名字？", dates=("2024-01-01", None))
     assert not outside.answerable and outside.citations == () and outside.refusal_reason == "no_evidence"
+
+
+def test_when_several_articles_answer_the_latest_is_taken_and_said(tmp_path):
+    from qa.config import Settings
+    from qa.pipeline import Assistant, build_index
+    from qa.types import Article
+
+    older = Article("old", "东湖小区改造启动", "东湖小区改造工程涉及住户120户，计划年内完工。", "2023-03-01", "报")
+    newer = Article("new", "东湖小区改造进展", "东湖小区改造工程涉及住户136户，目前已完成一半。", "2023-09-15", "报")
+    other = Article("x", "草莓采摘", "果园村草莓园迎来采摘季。", "2023-02-01", "报")
+    settings = Settings(index_dir=tmp_path / "idx")
+    build_index([older, newer, other], settings=settings)
+    answer = Assistant.open(settings).ask("东湖小区改造工程涉及多少户住户？")
+    assert answer.answerable and answer.text == "136户"
+    assert answer.citations[0].article_id == "new"
+    assert answer.note and "2023-09-15" in answer.note
