@@ -41,6 +41,9 @@ REFUSALS = {RefusalReason.NO_EVIDENCE: "没有找到相关文章", RefusalReason
 # Follow-ups are resolved from the latest questions; qa.question.resolve_followup recurses once per earlier
 # question, so an unbounded history would slow every turn and end in RecursionError (~1000 questions).
 MAX_HISTORY = 10
+# A question is echoed into the chat (and so into every later turn's payload): a megabyte pasted in
+# must not be sent back and forth for the rest of the session.
+MAX_SHOWN_QUESTION_CHARS = 2000
 PANEL_HINT = '<div class="panel-hint">点击左侧的引用 [1] [2] … 在这里查看原文，引用的句子会高亮显示。</div>'
 
 # System fonts only: no webfont is fetched, Chinese renders with the installed WenQuanYi Micro Hei.
@@ -55,6 +58,7 @@ mark.cite-hl {background: #fff3bf; color: inherit; padding: 1px 0; border-bottom
 .qa-sources {margin-top: .5em; padding-top: .4em; border-top: 1px solid #e9ecef; font-size: .9em; color: #495057;}
 .qa-sources .src {margin: .15em 0;}
 .qa-refusal {color: #c92a2a; font-weight: 600;}
+.qa-note {color: #868e96; font-size: .9em;}
 #source-panel .source-article h3 {margin: 0 0 .2em; font-size: 1.15em;}
 #source-panel .meta {color: #868e96; font-size: .9em; margin: 0 0 .6em; padding-bottom: .4em;
                      border-bottom: 1px solid #e9ecef;}
@@ -104,7 +108,10 @@ PAGE_JS = """
 # Messages are our own HTML with every text escaped; markdown off so that article text is never read as
 # markdown or LaTeX, and Gradio's sanitiser stays on as a second line of defence.
 CHAT_RENDERING = dict(render_markdown=False, sanitize_html=True, latex_delimiters=[])
-LAUNCH_KW = dict(theme=THEME, css=CSS, js=PAGE_JS)  # gradio 6: theme, css and js go to launch()
+LAUNCH_KW = dict(theme=THEME, css=CSS, js=PAGE_JS,  # gradio 6: theme, css and js go to launch()
+                 # The chat takes no files: refuse every non-empty upload to /gradio_api/upload (413) instead of storing
+                 # any size in the temp dir; and no /monitoring dashboard (on by default).
+                 max_file_size=0, enable_monitoring=False)
 
 
 def ensure_index(settings: Settings) -> None:
@@ -169,6 +176,9 @@ def render_answer(answer: Answer) -> str:
     refs = " ".join(cite_ref(n) for n in range(1, len(answer.citations) + 1))
     body = (f'<p class="answer-line">答：<strong>{_e(answer.text)}</strong></p>'
             f'<p class="answer-sentence">{highlight(first.sentence, span)} {refs}</p>')
+    if answer.note:
+        body += f'<p class="qa-note">{_e(answer.note)}</p>'
+
     return f'<div class="qa-answer">{body}{render_citations(answer.citations, heading="来源：")}</div>'
 
 
@@ -229,7 +239,10 @@ def build_app(assistant: Assistant, *, feedback_path: Path = DEFAULT_FEEDBACK_PA
         """Chat turn: returns textbox, chatbot, questions, messages, current, sources radio, panel, feedback row."""
         if not question or not question.strip():
             return (gr.skip(),) * 9
-        user = {"role": "user", "content": _e(question.strip())}
+        shown = question.strip()
+        if len(shown) > MAX_SHOWN_QUESTION_CHARS:  # the pipeline reads 200; the chat keeps a readable part
+            shown = shown[:MAX_SHOWN_QUESTION_CHARS] + "……"
+        user = {"role": "user", "content": _e(shown)}
         current, choices = None, []
         try:
             answer = assistant.ask(question, history=questions)
@@ -281,10 +294,13 @@ def build_app(assistant: Assistant, *, feedback_path: Path = DEFAULT_FEEDBACK_PA
         """The batch JSON record (`qa.pipeline.answer_to_record`) for a question and its earlier questions
         (a JSON array of strings, oldest first)."""
         usage = '应为问题字符串的 JSON 数组，如 ["上一个问题"]'
+        if not isinstance(question, str):
+            raise gr.Error("请输入问题：question 应为字符串", print_exception=False)
         try:
             history = json.loads(history_json or "[]")
-        except json.JSONDecodeError as e:
-            raise gr.Error(f"history_json 不是合法的 JSON（{e.msg}）；{usage}", print_exception=False) from e
+        except (json.JSONDecodeError, RecursionError) as e:  # "[[[[…" nests past Python's limit
+            raise gr.Error(f"history_json 不是合法的 JSON（{getattr(e, 'msg', '嵌套过深')}）；{usage}",
+                           print_exception=False) from e
         if not isinstance(history, list) or not all(isinstance(h, str) for h in history):
             raise gr.Error(f"history_json {usage}", print_exception=False)
         try:
@@ -362,7 +378,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     demo = build_app(assistant, feedback_path=args.feedback)
     demo.queue(default_concurrency_limit=8, max_size=128)
     log.info("index loaded and app built in %.1f s", time.perf_counter() - started)
-    demo.launch(server_name=args.host, server_port=args.port, share=False, **LAUNCH_KW)
+    # Gradio serves no file of ours; block the index and the feedback log by name anyway, so that even
+    # GRADIO_ALLOWED_PATHS pointing above them cannot expose them (blocked paths win over allowed ones).
+    private = [str(settings.index_dir.resolve()), str(args.feedback.resolve())]
+    demo.launch(server_name=args.host, server_port=args.port, share=False, blocked_paths=private, **LAUNCH_KW)
     return 0
 
 

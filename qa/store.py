@@ -87,7 +87,13 @@ class Index:
     @property
     def tokens(self) -> list[list[str]]:
         if callable(self._tokens):
-            tokens = self._tokens()
+            try:
+                tokens = self._tokens()
+            except FileNotFoundError as e:
+                # Writers read terms under the write lock, so their generation stays; a reader that
+                # asks after another process committed finds its generation gone.
+                raise IndexCorruptError(f"the index at {self.index_dir} changed since it was loaded; "
+                                        "load it again") from e
             if len(tokens) != len(self.chunks):
                 raise IndexCorruptError(f"the index at {self.index_dir} has {len(tokens)} token lists for "
                                         f"{len(self.chunks)} chunks; rebuild the index")
@@ -230,8 +236,9 @@ def save(index: Index, index_dir: Path) -> Index:
 
 
 def _remove_stale_generations(index_dir: Path, *, keep: str) -> None:
-    # Readers load a generation wholly into memory on open (and retry if CURRENT moved meanwhile),
-    # so older generations and leftovers of killed writers can go.
+    # Readers load what they search wholly into memory on open (and retry if CURRENT moved meanwhile);
+    # only the terms are read later, and only by writers, under the lock. So older generations and
+    # leftovers of killed writers can go.
     for path in index_dir.iterdir():
         if path.name != keep and (path.name.startswith("gen-") or path.name.startswith(".tmp-gen-")
                                   or path.name.startswith(f".{CURRENT}.")):

@@ -153,7 +153,8 @@ def test_reader_during_writes_sees_old_or_new_never_a_mix(tmp_path):
         while not stop.is_set():
             try:
                 index = load(settings.index_dir)
-                assert index.vectors.ntotal == len(index.chunks) == len(index.tokens)
+                assert index.vectors.ntotal == len(index.chunks) == len(index.position_by_chunk_id)
+                assert len(index.sentence_rows) == len(index.chunks)
                 seen.add(len(index.articles))
             except Exception as e:  # any failure to read is what this test looks for
                 errors.append(e)
