@@ -6,6 +6,10 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
+import subprocess
+import time
+import urllib.request
+
 import pytest
 
 from qa.config import BUNDLED_CORPUS, Settings
@@ -36,3 +40,18 @@ def assistant(page_settings):
     from qa.pipeline import Assistant
 
     return Assistant.open(page_settings)
+
+
+def wait_until_serving(proc: subprocess.Popen, url: str, *, timeout_s: float) -> None:
+    """Poll `url` until it answers 200; fail with the server's stderr if it exits first."""
+    started = time.perf_counter()
+    while True:
+        assert proc.poll() is None, proc.stderr.read().decode("utf-8", "replace")
+        try:
+            with urllib.request.urlopen(url, timeout=1) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        assert time.perf_counter() - started < timeout_s, f"{url} did not answer within {timeout_s} s"
+        time.sleep(0.2)

@@ -14,7 +14,6 @@ import subprocess
 import sys
 import threading
 import time
-import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from gradio_client.exceptions import AppError
 from playwright.sync_api import expect, sync_playwright
 
 import app
+from tests.conftest import wait_until_serving
 from qa.config import PROJECT_ROOT, Settings
 from qa.pipeline import Assistant, add_articles, answer_to_record, index_stats
 from qa.types import Answer, Article, Citation, RefusalReason
@@ -396,18 +396,9 @@ def test_python_app_py_serves_the_chat(settings, tmp_path):
                              "--index", str(settings.index_dir), "--feedback", str(feedback)],
                             cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}/"
+    started = time.perf_counter()
     try:
-        started = time.perf_counter()
-        while True:
-            assert proc.poll() is None, proc.stderr.read().decode("utf-8", "replace")
-            try:
-                with urllib.request.urlopen(url, timeout=1) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            assert time.perf_counter() - started < 30, "app.py did not answer within 30 s"
-            time.sleep(0.2)
+        wait_until_serving(proc, url, timeout_s=30)
         client = Client(url, verbose=False)
         try:
             record = client.predict(app.EXAMPLES[0], "[]", api_name="/ask_json")

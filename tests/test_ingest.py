@@ -264,7 +264,7 @@ def test_jsonl_records_with_and_without_ids():
 ])
 def test_malformed_line_names_file_line_and_problem(line, problem):
     text = jsonl({"title": "好", "text": "好的。"}, "", line)
-    with pytest.raises(MalformedRecordError, match=re.escape(f"export.jsonl, line 3: ") + ".*" + re.escape(problem)):
+    with pytest.raises(MalformedRecordError, match=re.escape("export.jsonl, line 3: ") + ".*" + re.escape(problem)):
         parse_jsonl(text, path="export.jsonl")
 
 

@@ -28,6 +28,7 @@ import httpx
 import pytest
 
 import app
+from tests.conftest import wait_until_serving
 from qa.config import PROJECT_ROOT, Settings
 from qa.pipeline import MAX_QUESTION_CHARS, Assistant, add_articles, answer_to_record
 from qa.types import Article
@@ -104,17 +105,7 @@ def served(web_settings, tmp_path_factory):
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}/"
     try:
-        started = time.perf_counter()
-        while True:
-            assert proc.poll() is None, proc.stderr.read().decode("utf-8", "replace")
-            try:
-                with urllib.request.urlopen(url, timeout=1) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            assert time.perf_counter() - started < 45, "python app.py did not answer within 45 s"
-            time.sleep(0.2)
+        wait_until_serving(proc, url, timeout_s=45)
         yield Server(url=url, index_dir=web_settings.index_dir, feedback=feedback)
     finally:
         proc.terminate()
