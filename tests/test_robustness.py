@@ -169,3 +169,39 @@ def test_reader_during_writes_sees_old_or_new_never_a_mix(tmp_path):
         reader.join()
     assert errors == []
     assert seen <= {1, 2, 3, 4, 5, 6} and max(seen) >= 5
+
+
+def test_index_add_with_a_malformed_file_writes_nothing(page_settings, tmp_path):
+    import shutil
+
+    from qa.pipeline import add_articles
+
+    index_dir = tmp_path / "copy"
+    shutil.copytree(page_settings.index_dir, index_dir)
+    before = (index_dir / CURRENT).read_text()
+    bad = _write(tmp_path / "more.jsonl", '{"id": "n1", "title": "新", "text": "新文章。"}\n{broken')
+    with pytest.raises(MalformedRecordError, match="more.jsonl, line 2"):
+        add_articles(read_articles([bad]), settings=page_settings.__class__(index_dir=index_dir))
+    assert (index_dir / CURRENT).read_text() == before and len(load(index_dir).articles) == 13
+
+
+def test_kill_during_remove_leaves_previous_index_intact(page_settings, tmp_path):
+    import shutil
+
+    index_dir = tmp_path / "copy"
+    shutil.copytree(page_settings.index_dir, index_dir)
+    before = (index_dir / CURRENT).read_text()
+    victim = next(iter(load(index_dir).articles))
+    code = _run_killed(f"""
+        import os, signal
+        import qa.store as store
+        from qa.config import Settings
+        from qa.pipeline import remove_articles
+        def die(folder):
+            os.kill(os.getpid(), signal.SIGKILL)
+        store._fsync_tree = die
+        remove_articles([{victim!r}], settings=Settings(index_dir={str(index_dir)!r}))
+    """, tmp_path)
+    assert code == -9
+    assert (index_dir / CURRENT).read_text() == before
+    assert victim in load(index_dir).articles
