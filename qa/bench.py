@@ -310,7 +310,7 @@ def bench_build(articles, chunks, *, embedder, repeats: int, build_repeats: int,
     real_rows_vectors = perturbed(sentence_vectors, len(rows), seed=5)
 
     def faiss_add():
-        index = store.new_vector_index(embedder.dim)
+        index = store.new_vector_index(embedder.dim, vectors)
         index.add_with_ids(vectors, np.arange(len(chunks), dtype=np.int64))
     stage["faiss_add"], _, _ = timed(faiss_add, repeats)
     stage["bm25_index"], _, _ = timed(lambda: store.build_bm25(tokens), repeats)
@@ -351,7 +351,7 @@ def bench_size(n_target: int, articles, chunks, tokens_all, real_vectors, real_s
     res = {"n_chunks": n, "n_articles": len(arts), "n_sentences": int(len(rows)), "real_vectors": real}
 
     def faiss_add():
-        index = store.new_vector_index(embedder.dim)
+        index = store.new_vector_index(embedder.dim, vectors)  # trains IVF from 50k chunks on
         index.add_with_ids(np.ascontiguousarray(vectors), np.arange(n, dtype=np.int64))
     res["faiss_add_s"], _, _ = timed(faiss_add, repeats)
     res["bm25_index_s"], _, _ = timed(lambda: store.build_bm25(tokens), repeats)

@@ -153,3 +153,32 @@ def test_kill_during_add_leaves_previous_index_intact(settings, tmp_path):
     stats, n_added = add_articles([NEW], settings=settings)  # the lock died with the writer
     assert n_added == 1
     assert not [p for p in settings.index_dir.iterdir() if p.name.startswith(".tmp-")]
+
+
+def test_large_indexes_search_with_ivf_and_stay_in_step_through_updates(tmp_path):
+    """Store arithmetic only (random unit vectors, not the embedder): above the threshold the vectors
+    go into an IVF index that keeps chunk ids through add, remove, save and load."""
+    from qa.store import make_index, save, with_articles_added, with_articles_removed
+    from qa.types import Chunk
+
+    rng = np.random.default_rng(0)
+    n, dim = 600, 16
+    vectors = rng.normal(size=(n, dim)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    articles = {f"a{i}": Article(f"a{i}", f"t{i}", f"第{i}篇文章。") for i in range(n)}
+    chunks = [Chunk(i, f"a{i}", 0, len(articles[f"a{i}"].text), articles[f"a{i}"].text, 4) for i in range(n)]
+    index = make_index(articles=articles, chunks=chunks, tokens=[[f"w{i}"] for i in range(n)], vectors=vectors,
+                       sentences=np.array([(i, 0, 5) for i in range(n)]), sentence_vectors=vectors,
+                       embedder_id="test", dim=dim, max_tokens=256, index_dir=tmp_path / "idx", ivf_min_chunks=500)
+    assert index.stats.vector_search.startswith("ivf(nlist=24")
+    index = with_articles_removed(index, {"a3"})
+    extra = Article("new", "新", "新文章。")
+    index = with_articles_added(index, [extra], [Chunk(1000, "new", 0, 4, "新文章。", 3)], [["新"]], vectors[3:4],
+                                np.array([(1000, 0, 4)]), vectors[3:4])
+    with writer_lock(tmp_path / "idx"):
+        save(index, tmp_path / "idx")
+    loaded = load(tmp_path / "idx")
+    assert loaded.stats.vector_search == index.stats.vector_search and loaded.vectors.ntotal == n
+    hits = dense_search(loaded, vectors[3], top_k=1)
+    assert loaded.chunks[hits[0][0]].article_id == "new"  # a3's vector now belongs to the new chunk only
+    assert dense_search(loaded, vectors[7], top_k=1)[0][0] == loaded.position_by_chunk_id[7]
