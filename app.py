@@ -235,7 +235,7 @@ def build_app(assistant: Assistant, *, feedback_path: Path = DEFAULT_FEEDBACK_PA
     """The chat UI and its API endpoints (`/ask`, `/ask_json`, `/show_source`) over a loaded assistant."""
     feedback_lock = threading.Lock()
 
-    def ask(question: str, questions: list[str], messages: list[dict]):
+    def ask(question: str, questions: list[str], messages: list[dict], dates: tuple = (None, None)):
         """Chat turn: returns textbox, chatbot, questions, messages, current, sources radio, panel, feedback row."""
         if not question or not question.strip():
             return (gr.skip(),) * 9
@@ -245,7 +245,7 @@ def build_app(assistant: Assistant, *, feedback_path: Path = DEFAULT_FEEDBACK_PA
         user = {"role": "user", "content": _e(shown)}
         current, choices = None, []
         try:
-            answer = assistant.ask(question, history=questions)
+            answer = assistant.ask(question, history=questions, dates=tuple(dates))
         except EmptyQuestionError:
             reply = render_notice("请输入问题（问题里需要有文字）。")
         except QAError as e:
@@ -265,8 +265,21 @@ def build_app(assistant: Assistant, *, feedback_path: Path = DEFAULT_FEEDBACK_PA
                 gr.Radio(choices=choices, value=None, visible=bool(choices)), PANEL_HINT,
                 gr.Group(visible=current is not None), "")
 
-    def ask_example(questions: list[str], messages: list[dict], event: gr.SelectData):
-        return ask(event.value["text"], questions, messages)
+    def ask_example(questions: list[str], messages: list[dict], dates: tuple, event: gr.SelectData):
+        return ask(event.value["text"], questions, messages, dates)
+
+    def set_dates(since: str, until: str):
+        """The date range the next questions are limited to, from the two boxes (empty = open)."""
+        try:
+            first, last = (datetime.date.fromisoformat(v.strip()).isoformat() if v and v.strip() else None
+                           for v in (since, until))
+        except ValueError:
+            return gr.skip(), "日期格式应为 YYYY-MM-DD，例如 2023-02-25；筛选未更改。"
+        if first and last and first > last:
+            return gr.skip(), "起始日期晚于截止日期；筛选未更改。"
+        if not (first or last):
+            return (None, None), ""
+        return (first, last), f"只在 {first or '最早'} 至 {last or '最新'} 发表的文章中查找。"
 
     def show_source(choice: str | None, current: dict | None) -> str:
         if not choice or not current:
@@ -315,7 +328,7 @@ def build_app(assistant: Assistant, *, feedback_path: Path = DEFAULT_FEEDBACK_PA
                 gr.Group(visible=False), "")
 
     with gr.Blocks(title="报纸问答助手", analytics_enabled=False) as demo:
-        questions, messages, current = gr.State([]), gr.State([]), gr.State(None)
+        questions, messages, current, dates = gr.State([]), gr.State([]), gr.State(None), gr.State((None, None))
         gr.Markdown("## 报纸问答助手", elem_id="title")
         gr.Markdown(render_status(assistant.stats), elem_id="status")
         with gr.Row(equal_height=False):
@@ -328,6 +341,11 @@ def build_app(assistant: Assistant, *, feedback_path: Path = DEFAULT_FEEDBACK_PA
                     box = gr.Textbox(elem_id="question", show_label=False, placeholder="请输入问题，按回车发送",
                                      scale=5, max_lines=3, submit_btn="提问")
                     new_chat = gr.Button("新对话", elem_id="new-chat", scale=1, min_width=90, variant="secondary")
+                with gr.Accordion("按发表日期筛选（可选）", open=False, elem_id="date-filter"):
+                    with gr.Row():
+                        since = gr.Textbox(label="起始日期", placeholder="YYYY-MM-DD", elem_id="since", max_lines=1)
+                        until = gr.Textbox(label="截止日期", placeholder="YYYY-MM-DD", elem_id="until", max_lines=1)
+                    date_status = gr.Markdown("", elem_id="date-status")
                 with gr.Group(visible=False, elem_id="feedback") as feedback_row:
                     gr.Markdown("这个回答对吗？反馈会记录下来，供编辑核查。", elem_id="fb-label")
                     with gr.Row(equal_height=True):
@@ -341,8 +359,10 @@ def build_app(assistant: Assistant, *, feedback_path: Path = DEFAULT_FEEDBACK_PA
                 panel = gr.HTML(PANEL_HINT, elem_id="source-panel", label="原文", container=True, js_on_load=None)
 
         turn_outputs = [box, chat, questions, messages, current, sources, panel, feedback_row, feedback_status]
-        box.submit(ask, [box, questions, messages], turn_outputs, api_name="ask")
-        chat.example_select(ask_example, [questions, messages], turn_outputs, api_visibility="private")
+        box.submit(ask, [box, questions, messages, dates], turn_outputs, api_name="ask")
+        chat.example_select(ask_example, [questions, messages, dates], turn_outputs, api_visibility="private")
+        for box_ in (since, until):
+            box_.change(set_dates, [since, until], [dates, date_status], api_visibility="private")
         sources.input(show_source, [sources, current], panel, api_name="show_source")
         panel.change(None, None, None, js=SCROLL_TO_CITATION_JS)
         for verdict, button in buttons.items():

@@ -257,6 +257,22 @@ def test_new_chat_clears_everything(page, assistant, feedback_path):
     assert page.locator("#chat .message-row").count() == n_messages
 
 
+def test_date_filter_limits_the_articles(page, assistant):
+    page.get_by_text("按发表日期筛选").click()
+    page.locator("#since textarea, #since input").first.fill("2023-02-21")
+    expect(page.locator("#date-status")).to_contain_text("2023-02-21", timeout=TIMEOUT_MS)
+    inside = assistant.ask(MARKUP_QUESTION, dates=("2023-02-21", None))
+    assert inside.answerable and inside.citations[0].article_id == "test-markup"
+    ask_in_browser(page, MARKUP_QUESTION, inside.text)
+
+    page.locator("#since textarea, #since input").first.fill("2030-01-01")
+    expect(page.locator("#date-status")).to_contain_text("2030-01-01", timeout=TIMEOUT_MS)
+    ask_in_browser(page, MARKUP_QUESTION, app.REFUSALS[RefusalReason.NO_EVIDENCE])
+
+    page.locator("#until textarea, #until input").first.fill("2023-13-01")
+    expect(page.locator("#date-status")).to_contain_text("YYYY-MM-DD", timeout=TIMEOUT_MS)
+
+
 def test_chatbot_sanitiser_is_a_second_line_of_defence(browser):
     """Were some text ever left unescaped, the chat's own sanitiser (as app.py configures it) still runs no script."""
     import gradio as gr
