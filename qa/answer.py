@@ -128,6 +128,17 @@ def _matchable(sentence: str) -> str:
     return simplified if len(simplified) == len(sentence) else sentence
 
 
+def _joined(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Names that touch make one name: "老顶山" + "街道关村" → "老顶山街道关村" (kept beside its parts)."""
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(set(spans)):
+        if merged and s <= merged[-1][1] and s >= merged[-1][0]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return sorted(set(spans) | set(merged))
+
+
 def typed_spans(sentence: str, answer_type: AnswerType, *, wh_noun: str | None = None) -> list[tuple[int, int]]:
     """Candidate answer spans of the expected type inside `sentence` (offsets into it). A name is not
     grown over the question's own noun ("哪个单位" must not give "单位长治市人社局")."""
@@ -149,10 +160,31 @@ def typed_spans(sentence: str, answer_type: AnswerType, *, wh_noun: str | None =
         names = [(s, e) for s, e in tagged if e - s >= 2 and simplified[e - 1] not in "·•"]
         return names + [m.span(1) for m in _ROLE_THEN_NAME.finditer(simplified)]
     if answer_type is AnswerType.ORGANISATION:
-        return _entity_spans(simplified, ("nt",), _ORG_SUFFIX, frozenset({wh_noun}) if wh_noun else frozenset())
+        return _joined(_entity_spans(simplified, ("nt",), _ORG_SUFFIX, frozenset({wh_noun}) if wh_noun else frozenset()))
     if answer_type is AnswerType.PLACE:
-        return _entity_spans(simplified, ("ns",), _PLACE_SUFFIX, frozenset({wh_noun}) if wh_noun else frozenset())
+        return _joined(_entity_spans(simplified, ("ns",), _PLACE_SUFFIX, frozenset({wh_noun}) if wh_noun else frozenset()))
     return []
+
+
+_PLACE_MARKER = re.compile(r"(?:位于|地处|坐落于|坐落在)$")
+
+
+def _marked(sentence: str, start: int, end: int, analysis: QuestionAnalysis) -> float:
+    """A bonus for a candidate that is marked as the kind asked for: the counted thing right beside a
+    count ("投资机构340余家" for "多少家投资机构"), a place right after 位于, a name ending in the noun
+    the question asks about ("哪个村" → "…村")."""
+    bonus = 0.0
+    if analysis.counted:
+        before, after = sentence[max(0, start - len(analysis.counted) - 1):start], sentence[end:end + 3]
+        if analysis.counted in before:
+            bonus += 100.0
+        elif analysis.counted[-2:] in before or analysis.counted[:2] in after:
+            bonus += 50.0
+    if analysis.answer_type is AnswerType.PLACE and _PLACE_MARKER.search(sentence[max(0, start - 3):start]):
+        bonus += 50.0
+    if analysis.wh_noun and len(analysis.wh_noun) < end - start and sentence[start:end].endswith(analysis.wh_noun):
+        bonus += 100.0  # "哪个村" is answered by a name that ends in 村
+    return bonus
 
 
 def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | None:
@@ -176,7 +208,7 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
         # thing first and its figure or name after it ("服务创业公司10万余家", "总裁郑明伟").
         near = sum(w / (1.0 + (s - oe) / 3.0) if oe <= s else 0.5 * w / (1.0 + max(os - e, 0) / 3.0)
                    for os, oe, w in occurrences)
-        return near + 0.01 * (e - s)  # ties: the fuller span ("600多万元" over "600")
+        return near + _marked(simplified, s, e, analysis) + 0.01 * (e - s)  # ties: the fuller span
 
     return max(candidates, key=closeness)
 

@@ -66,6 +66,7 @@ class QuestionAnalysis:
     anchor_terms: tuple[str, ...]  # the terms right next to the wh-word: where the answer sits
     unit: str | None               # measure word asked for ("多少户" → "户")
     wh_noun: str | None = None     # the noun the wh-word asks about ("哪个单位" → "单位")
+    counted: str | None = None     # what is counted ("多少家投资机构" → "投资机构")
 
 
 def answer_type_of(question: str) -> AnswerType:
@@ -86,9 +87,12 @@ def analyse(question: str) -> QuestionAnalysis:
     terms = tuple(dict.fromkeys(t for t in tokenize(WH_WORDS.sub(" ", text)) if not WH_WORDS.fullmatch(t)))
     unit_match = _UNIT_AFTER_WH.search(text)
     wh_noun = _WH_NOUN.search(text)
+    counted = re.match(r"[\u4e00-\u9fff]{2,6}", text[unit_match.end():]) if unit_match else None
+    counted_terms = tokenize(counted.group()) if counted else []
     return QuestionAnalysis(text=text, answer_type=answer_type, terms=terms, anchor_terms=_anchor_terms(text, terms),
                             unit=unit_match.group(1) if unit_match else None,
-                            wh_noun=tokenize(wh_noun.group(1))[0] if wh_noun and tokenize(wh_noun.group(1)) else None)
+                            wh_noun=tokenize(wh_noun.group(1))[0] if wh_noun and tokenize(wh_noun.group(1)) else None,
+                            counted="".join(counted_terms) or None)
 
 
 def _anchor_terms(text: str, terms: Sequence[str]) -> tuple[str, ...]:

@@ -107,3 +107,16 @@ def test_when_several_articles_answer_the_latest_is_taken_and_said(tmp_path):
     assert answer.answerable and answer.text == "136户"
     assert answer.citations[0].article_id == "new"
     assert answer.note and "2023-09-15" in answer.note
+
+
+@pytest.mark.parametrize("sentence, question, expected", [
+    ("整合创服机构1280家，投资机构340余家，服务创业公司10万余家。", "颐高集团整合了多少家投资机构？", "340余家"),
+    ("位于老顶山街道关村的长治市福慧德玻璃有限公司是一家企业。", "福慧德玻璃厂在哪儿？", "老顶山街道关村"),
+    ("考察团去了上海市崇明区仙桥村和江苏省昆山市计家墩村。", "在江苏去的是哪个村？", "江苏省昆山市计家墩村"),
+])
+def test_span_choice_follows_what_the_question_marks(sentence, question, expected):
+    from qa.answer import choose_span
+    from qa.question import analyse
+
+    s, e = choose_span(sentence, analyse(question))
+    assert sentence[s:e] == expected

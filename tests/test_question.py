@@ -45,3 +45,8 @@ def test_a_question_that_names_nothing_is_also_read_about_the_last_subject():
 
 def test_a_long_history_is_resolved_without_recursion():
     assert resolve_followup("它在哪里？", ["颐高集团的总裁是谁？"] * 3000) == "颐高集团在哪里？"
+
+
+def test_the_counted_noun_is_read_from_the_question():
+    assert analyse("颐高集团整合了多少家投资机构？").counted == "投资机构"
+    assert analyse("颐高集团的总裁是谁？").counted is None
