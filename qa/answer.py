@@ -266,6 +266,14 @@ def _same_article_rows(index: Index, lo: int, hi: int, article_id: str, *, reach
     return first, last
 
 
+def _gap_with_noun(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | None:
+    """The gap of a what-question, with the noun it asks for when that follows ("什么制度" → "晨午检制度")."""
+    gap = gap_span(sentence, analysis.text)
+    if gap and analysis.wh_noun and sentence.startswith(analysis.wh_noun, gap[1]):
+        return gap[0], gap[1] + len(analysis.wh_noun)
+    return gap
+
+
 def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Index,
                     query_vector: np.ndarray | None) -> list[ScoredSentence]:
     """Every sentence of the hit chunks, scored as an answer to the question, best first.
@@ -341,7 +349,7 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
     answerable_sentences = [c for c in scored if can_answer(
         articles[c.article_id].text[c.start:c.end], articles[c.article_id].title, analysis.answer_type)]
     if analysis.answer_type in SENTENCE_TYPES:
-        options = [(c, gap_span(_matchable(articles[c.article_id].text[c.start:c.end]), analysis.text)
+        options = [(c, _gap_with_noun(_matchable(articles[c.article_id].text[c.start:c.end]), analysis)
                     if analysis.answer_type is AnswerType.WHAT else None) for c in answerable_sentences[:10]]
     else:
         # Of the leading sentences, those that hold a candidate of the expected type, and for "多少户"
