@@ -152,10 +152,15 @@ def resolve_followup(question: str, history: Sequence[str]) -> str:
     - "那X呢？" asks the question before it again, about X (its subject replaced by X).
     Earlier questions are resolved the same way, oldest first, so a chain of follow-ups keeps its
     subject. Questions that stand on their own come back normalised but otherwise unchanged."""
+    return _resolve_one(question, _last_resolved(history))
+
+
+def _last_resolved(history: Sequence[str]) -> str | None:
+    """The last earlier question, resolved in turn against those before it."""
     previous = None
     for earlier in history:
         previous = _resolve_one(earlier, previous)
-    return _resolve_one(question, previous)
+    return previous
 
 
 _NAME_TAGS = ("nr", "ns", "nt", "nz", "j")
@@ -165,10 +170,9 @@ def followup_readings(question: str, history: Sequence[str]) -> tuple[str, ...]:
     """The ways to read a question in its conversation: as `resolve_followup` rewrites it, and — when
     it names nothing of its own ("联系电话是多少？") — also as asked about the subject of the question
     before it. The caller keeps the reading that is answered with more confidence."""
-    resolved = resolve_followup(question, history)
-    if not history:
-        return (resolved,)
-    subject = _subject(resolve_followup(history[-1], history[:-1]))
+    previous = _last_resolved(history)
+    resolved = _resolve_one(question, previous)
+    subject = _subject(previous) if previous else ""
     if not subject or subject in resolved or any(flag.startswith(_NAME_TAGS) for _, flag in pos_tag(resolved)):
         return (resolved,)
     return resolved, subject + resolved
