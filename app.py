@@ -25,7 +25,8 @@ import gradio as gr
 
 from qa.config import BUNDLED_CORPUS, BUNDLED_SOURCE, PROJECT_ROOT, Settings
 from qa.errors import EmptyQuestionError, IndexNotFoundError, QAError
-from qa.pipeline import Assistant, answer_to_record, build_index, index_stats
+from qa.store import current_generation
+from qa.pipeline import MAX_HISTORY, Assistant, answer_to_record, build_index
 from qa.types import Answer, Article, Citation, RefusalReason
 
 if TYPE_CHECKING:
@@ -38,9 +39,6 @@ EXAMPLES = ("颐高集团的总裁是谁？", "晋纺小区改造涉及多少户
 VERDICTS = {"right": "回答正确", "wrong_answer_right_source": "答案错但来源对", "wrong_source": "来源错误"}
 NO_ANSWER = "现有文章中没有找到答案"
 REFUSALS = {RefusalReason.NO_EVIDENCE: "没有找到相关文章", RefusalReason.WEAK_EVIDENCE: "相关内容不足以回答"}
-# Follow-ups are resolved from the latest questions; qa.question.resolve_followup recurses once per earlier
-# question, so an unbounded history would slow every turn and end in RecursionError (~1000 questions).
-MAX_HISTORY = 10
 # A question is echoed into the chat (and so into every later turn's payload): a megabyte pasted in
 # must not be sent back and forth for the rest of the session.
 MAX_SHOWN_QUESTION_CHARS = 2000
@@ -117,7 +115,7 @@ LAUNCH_KW = dict(theme=THEME, css=CSS, js=PAGE_JS,  # gradio 6: theme, css and j
 def ensure_index(settings: Settings) -> None:
     """Build the index at `settings.index_dir` from the bundled corpus if there is none yet."""
     try:
-        index_stats(settings)
+        current_generation(settings.index_dir)  # only whether there is one: opening it checks the rest
         return
     except IndexNotFoundError:
         pass
@@ -388,12 +386,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
     started = time.perf_counter()
-    settings = Settings.from_env(index_dir=args.index)
     try:
+        settings = Settings.from_env(index_dir=args.index)
         ensure_index(settings)
         assistant = Assistant.open(settings)
-    except QAError as e:
-        print(f"error: {e}", file=sys.stderr)
+    except (QAError, ValueError) as e:  # ValueError: a bad QA_* setting, named in the message
+        print(f"错误：{e}", file=sys.stderr)
         return 1
     demo = build_app(assistant, feedback_path=args.feedback)
     demo.queue(default_concurrency_limit=8, max_size=128)

@@ -337,7 +337,7 @@ def _prefer_latest(options: Sequence[tuple[ScoredSentence, tuple[int, int] | Non
 
 
 def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit], index: Index,
-                   query_vector: np.ndarray | None, *, top_k: int = 5, min_confidence: float = 0.5) -> Answer:
+                   query_vector: np.ndarray | None, *, top_k: int = 5, min_confidence: float = 0.45) -> Answer:
     """The answer to `question` from `hits`: a verbatim span or sentence of an article, or a refusal
     (empty text, `answerable` false) that still cites the closest sentences."""
     articles = index.articles

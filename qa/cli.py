@@ -129,11 +129,12 @@ def _iso_date(value: str | None) -> str | None:
 
 def cmd_ask(args: argparse.Namespace) -> int:
     from qa.errors import EmptyQuestionError
-    from qa.pipeline import Assistant, answer_to_record
+    from qa.pipeline import Assistant, answer_to_record, empty_record
     from qa.retrieve import Mode
 
     if (args.question is None) == (args.questions is None):
-        raise SystemExit("qa ask: give either a question or --questions FILE.jsonl")
+        print("qa ask: give either a question or --questions FILE.jsonl", file=sys.stderr)
+        return 2
     mode = Mode.parse(args.mode)
     dates = (_iso_date(args.since), _iso_date(args.until))
     assistant = Assistant.open(_settings(args))
@@ -149,8 +150,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
             answer = assistant.ask(record["question"], history=record.get("history") or (), mode=mode, dates=dates)
             out = answer_to_record(answer, question_id=record.get("id"))
         except EmptyQuestionError as e:
-            out = {"id": record.get("id"), "question": record["question"], "answer": "", "answerable": False,
-                   "confidence": 0.0, "citations": [], "hits": [], "latency_ms": 0.0, "error": str(e)}
+            out = {**empty_record(record["question"], question_id=record.get("id")), "error": str(e)}
         if args.json:
             print(json.dumps(out, ensure_ascii=False), flush=True)
         else:
@@ -164,8 +164,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
     from qa import evaluate
     from qa.config import PROJECT_ROOT
-    from qa.errors import IndexNotFoundError
+    from qa.errors import IndexCorruptError, IndexMismatchError, IndexNotFoundError
     from qa.pipeline import Assistant, build_index
+    from qa.store import load
 
     if args.feedback:  # feedback log → eval records on stdout; nothing is asked
         _print_jsonl(evaluate.feedback_to_cases(args.feedback))
@@ -176,9 +177,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
         articles, cases = evaluate.cmrc_to_eval(args.cmrc)
         if args.index is None:  # never overwrite the newspaper index with Wikipedia paragraphs
             settings = replace(settings, index_dir=PROJECT_ROOT / "index" / "cmrc")
-        try:
-            stale = set(Assistant.open(settings).index.articles) != {a.article_id for a in articles}
-        except IndexNotFoundError:
+        try:  # the store alone: no model, no warm-up question, no thread settings before the build
+            stale = set(load(settings.index_dir).articles) != {a.article_id for a in articles}
+        except (IndexNotFoundError, IndexCorruptError, IndexMismatchError):
             stale = True
         if stale:
             build_index(articles, settings=settings, show_progress=progress)

@@ -48,7 +48,12 @@ class Settings:
         for f in fields(cls):
             raw = environ.get(f"QA_{f.name.upper()}")
             if raw is not None:
-                kind = type(getattr(cls(), f.name))
-                values[f.name] = Path(raw) if kind is Path else kind(raw)
+                default = getattr(cls(), f.name)
+                kind = Path if isinstance(default, Path) else type(default)
+                try:
+                    values[f.name] = kind(raw)
+                except ValueError:
+                    raise ValueError(f"QA_{f.name.upper()} of {raw!r} is not a valid {kind.__name__} "
+                                     f"(default {default})") from None
         values.update({k: v for k, v in overrides.items() if v is not None})
         return replace(cls(), **values)

@@ -106,12 +106,13 @@ def _record_article(record: dict, where: str, *, source: str, date: str | None) 
 
 
 def _check_date(value: str | None, what: str) -> str | None:
-    if value is not None:
-        try:
-            datetime.date.fromisoformat(value)
-        except ValueError as e:
-            raise ValueError(f"{what} {value!r} is not an ISO date; write it as YYYY-MM-DD") from e
-    return value
+    """`value` as YYYY-MM-DD (dates are compared as strings downstream, so "20230225" is rewritten)."""
+    if value is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(value).isoformat()
+    except ValueError as e:
+        raise ValueError(f"{what} {value!r} is not an ISO date; write it as YYYY-MM-DD") from e
 
 
 def read_articles(paths: Iterable[str | Path], *, source: str = "", date: str | None = None) -> list[Article]:

@@ -158,6 +158,8 @@ class Assistant:
         """Answer `question`; `history` holds the earlier questions of the conversation, oldest first;
         `dates` limits the answer to articles published in that (inclusive) ISO date range."""
         started = time.perf_counter()
+        if top_k is not None and top_k < 1:
+            raise ValueError(f"top_k of {top_k} must be at least 1")
         question = question[:MAX_QUESTION_CHARS]
         readings = followup_readings(question, [h[:MAX_QUESTION_CHARS] for h in history[-MAX_HISTORY:]])
         if not any(ch.isalnum() for ch in readings[0]):
@@ -175,6 +177,13 @@ class Assistant:
                         dates=dates)
         return extract_answer(question, analysis, hits, self.index, query_vector, top_k=top_k,
                               min_confidence=self.settings.min_confidence)
+
+
+def empty_record(question: str, *, question_id: str | None = None) -> dict:
+    """The batch record of a question that got no answer at all (e.g. no words in it): every field
+    of `answer_to_record`, empty."""
+    return answer_to_record(Answer(question=question, resolved_question="", text="", answerable=False, confidence=0.0,
+                                   citations=(), hits=()), question_id=question_id)
 
 
 def answer_to_record(answer: Answer, *, question_id: str | None = None) -> dict:

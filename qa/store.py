@@ -365,8 +365,9 @@ def with_articles_added(index: Index, articles: Sequence[Article], chunks: Seque
                         sentence_vectors: np.ndarray) -> Index:
     """`index` plus new articles, their chunks (ids above every existing id), terms and vectors.
 
-    FAISS takes the new vectors in place; BM25 is re-indexed from the stored terms (IDF and average
-    length change with every document), which needs no re-tokenising or re-embedding."""
+    FAISS takes the new vectors in place, so `index` is used up: keep only the returned index. BM25 is
+    re-indexed from the stored terms (IDF and average length change with every document), which needs
+    no re-tokenising or re-embedding."""
     if len(chunks):
         index.vectors.add_with_ids(np.ascontiguousarray(vectors, dtype=np.float32),
                                    np.array([c.chunk_id for c in chunks], dtype=np.int64))
@@ -378,7 +379,8 @@ def with_articles_added(index: Index, articles: Sequence[Article], chunks: Seque
 
 
 def with_articles_removed(index: Index, article_ids: set[str]) -> Index:
-    """`index` without the given articles, their chunks, vectors, sentences and BM25 documents."""
+    """`index` without the given articles, their chunks, vectors, sentences and BM25 documents (FAISS
+    loses them in place, so `index` is used up: keep only the returned index)."""
     keep = [i for i, c in enumerate(index.chunks) if c.article_id not in article_ids]
     gone = np.array([c.chunk_id for c in index.chunks if c.article_id in article_ids], dtype=np.int64)
     if len(gone):

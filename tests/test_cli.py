@@ -50,6 +50,7 @@ def test_ask_text_json_and_batch(page_settings, tmp_path):
     assert all(BATCH_FIELDS <= set(r) for r in lines)
     assert "颐高集团" in lines[1]["resolved_question"]
     assert lines[2]["answerable"] is False and "error" in lines[2]
+    assert set(lines[0]) <= set(lines[2])  # the error line keeps every field of the stable schema
 
 
 def test_index_build_add_remove_stats(tmp_path):
@@ -88,3 +89,10 @@ def test_bad_jsonl_line_is_named_and_nothing_is_written(tmp_path):
     result = qa("index", "build", "--corpus", bad, "--index", tmp_path / "idx")
     assert result.returncode == 1 and "bad.jsonl" in result.stderr and "line 2" in result.stderr
     assert not (tmp_path / "idx" / "CURRENT").exists()
+
+
+def test_a_bad_setting_is_named(tmp_path):
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QA_TOP_K": "five"}
+    result = subprocess.run([sys.executable, "-m", "qa.cli", "index", "stats"], capture_output=True, text=True,
+                            env=env, cwd=str(ROOT), timeout=60)
+    assert result.returncode == 2 and "QA_TOP_K of 'five'" in result.stderr and "Traceback" not in result.stderr

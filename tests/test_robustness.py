@@ -69,6 +69,11 @@ def test_jsonl_with_missing_and_empty_fields(tmp_path):
             read_articles([path])
 
 
+def test_dates_are_stored_in_one_form(tmp_path):
+    [article] = read_articles([_write(tmp_path / "d.jsonl", '{"title": "t", "text": "正文。", "date": "20230225"}')])
+    assert article.date == "2023-02-25"  # dates are compared as strings by the date filter
+
+
 def test_empty_file_gives_no_articles(tmp_path):
     (tmp_path / "empty.jsonl").write_text("", encoding="utf-8")
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
