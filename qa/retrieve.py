@@ -25,20 +25,35 @@ class Mode(enum.Enum):
             raise ValueError(f"retrieval mode {value!r} is not one of {', '.join(m.value for m in cls)}") from None
 
 
-def dense_search(index: Index, query_vector: np.ndarray, *, top_k: int) -> list[tuple[int, float]]:
-    """(chunk position, cosine) of the `top_k` nearest chunks."""
+def dense_search(index: Index, query_vector: np.ndarray, *, top_k: int,
+                 allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
+    """(chunk position, cosine) of the `top_k` nearest chunks; only positions where `allowed` is true,
+    when given (FAISS skips the others while it searches, so a narrow filter still fills `top_k`)."""
     top_k = min(top_k, index.vectors.ntotal)
     if top_k == 0:
         return []
-    scores, ids = index.vectors.search(np.ascontiguousarray(query_vector[None, :], dtype=np.float32), top_k)
+    query = np.ascontiguousarray(query_vector[None, :], dtype=np.float32)
+    if allowed is None:
+        scores, ids = index.vectors.search(query, top_k)
+    else:
+        import faiss
+
+        chunk_ids = np.array([index.chunks[p].chunk_id for p in np.flatnonzero(allowed)], dtype=np.int64)
+        selector = faiss.IDSelectorBatch(chunk_ids)
+        ivf = getattr(index.vectors, "nprobe", None)
+        params = (faiss.SearchParametersIVF(sel=selector, nprobe=ivf) if ivf else faiss.SearchParameters(sel=selector))
+        scores, ids = index.vectors.search(query, top_k, params=params)
     return [(index.position_by_chunk_id[int(i)], float(s)) for s, i in zip(scores[0], ids[0]) if i >= 0]
 
 
-def bm25_search(index: Index, query_terms: Sequence[str], *, top_k: int) -> list[tuple[int, float]]:
-    """(chunk position, BM25 score) of the `top_k` best chunks with a positive score."""
+def bm25_search(index: Index, query_terms: Sequence[str], *, top_k: int,
+                allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
+    """(chunk position, BM25 score) of the `top_k` best chunks with a positive score (among `allowed`)."""
     if not query_terms or not index.chunks:
         return []
     scores = index.bm25.get_scores(list(query_terms))[: len(index.chunks)]
+    if allowed is not None:
+        scores = np.where(allowed, scores, 0.0)
     top_k = min(top_k, len(scores))
     best = np.argpartition(-scores, top_k - 1)[:top_k]
     best = best[np.argsort(-scores[best], kind="stable")]
@@ -64,17 +79,15 @@ def retrieve(index: Index, *, query_vector: np.ndarray | None, query_terms: Sequ
 
     `dates` = (first, last), ISO dates, inclusive, either open: only articles published then count
     (articles without a date are left out when a range is given)."""
-    if dates != (None, None):
-        n_candidates = max(n_candidates, 1000)  # filtered after the search, so look deeper
-    dense = dense_search(index, query_vector, top_k=n_candidates) if mode != Mode.BM25 else []
-    sparse = bm25_search(index, query_terms, top_k=n_candidates) if mode != Mode.DENSE else []
+    allowed = None
     if dates != (None, None):
         first, last = dates
-        def in_range(position: int) -> bool:
-            date = index.articles[index.chunks[position].article_id].date
-            return date is not None and (first is None or date >= first) and (last is None or date <= last)
-        dense = [r for r in dense if in_range(r[0])]
-        sparse = [r for r in sparse if in_range(r[0])]
+        published = index.chunk_dates
+        allowed = (published != "") & (published >= (first or "")) & (published <= (last or "9999"))
+        if not allowed.any():
+            return []
+    dense = dense_search(index, query_vector, top_k=n_candidates, allowed=allowed) if mode != Mode.BM25 else []
+    sparse = bm25_search(index, query_terms, top_k=n_candidates, allowed=allowed) if mode != Mode.DENSE else []
     ranked = reciprocal_rank_fusion(*(r for r in (dense, sparse) if r))
     dense_by_pos, sparse_by_pos = dict(dense), dict(sparse)
     return [Hit(chunk=index.chunks[pos], score=score, dense_score=dense_by_pos.get(pos),

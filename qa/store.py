@@ -8,6 +8,7 @@ atomic rename, so a reader (or a crash) only ever sees the old index or the new 
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import logging
@@ -84,6 +85,11 @@ class Index:
         self.position_by_chunk_id = {c.chunk_id: i for i, c in enumerate(chunks)}
         ids, first, counts = np.unique(sentences[:, 0], return_index=True, return_counts=True)
         self.sentence_rows = {int(i): (int(f), int(f + n)) for i, f, n in zip(ids, first, counts)}
+
+    @functools.cached_property
+    def chunk_dates(self) -> np.ndarray:
+        """Each chunk's article date, "" where unknown (for date filters; ISO dates order as strings)."""
+        return np.array([self.articles[c.article_id].date or "" for c in self.chunks], dtype=str)
 
     @property
     def tokens(self) -> list[list[str]]:

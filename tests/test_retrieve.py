@@ -28,3 +28,18 @@ def test_each_mode_finds_the_article_on_the_page(assistant):
     for mode in Mode:
         answer = assistant.ask("颐高集团服务了多少家创业公司？", mode=mode)
         assert assistant.article(answer.hits[0].chunk.article_id).title == "我区招商小分队赴杭州进行招商引资", mode
+
+
+def test_a_filter_is_applied_while_searching_not_after(assistant):
+    import numpy as np
+
+    from qa.retrieve import bm25_search, dense_search
+    from qa.text import tokenize
+
+    index = assistant.index
+    allowed = np.zeros(len(index.chunks), dtype=bool)
+    allowed[-1] = True  # one chunk, far from the question: a search-then-filter would find nothing
+    query = assistant.embedder.embed_query("颐高集团的总裁是谁？")
+    assert [p for p, _ in dense_search(index, query, top_k=3, allowed=allowed)] == [len(index.chunks) - 1]
+    terms = tokenize(index.chunks[-1].text)[:3]
+    assert [p for p, _ in bm25_search(index, terms + ["颐高"], top_k=3, allowed=allowed)] == [len(index.chunks) - 1]
