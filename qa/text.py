@@ -102,9 +102,13 @@ def tokenize(text: str) -> list[str]:
     return [w for w in words if w.strip() and w not in STOPWORDS and any(ch.isalnum() for ch in w)]
 
 
-def pos_tag(text: str) -> list[tuple[str, str]]:
-    """jieba part-of-speech tags: (word, flag) pairs that cover `text` exactly, in order."""
+@functools.lru_cache(maxsize=8192)
+def pos_tag(text: str) -> tuple[tuple[str, str], ...]:
+    """jieba part-of-speech tags: (word, flag) pairs that cover `text` exactly, in order.
+
+    Cached: the answer stage tags the same leading sentences for many questions, and tagging is
+    the slowest step of answering (the tail of its latency)."""
     import jieba.posseg
 
     _jieba()
-    return [(p.word, p.flag) for p in jieba.posseg.lcut(text)]
+    return tuple((p.word, p.flag) for p in jieba.posseg.lcut(text))
