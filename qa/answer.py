@@ -296,10 +296,11 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
             similarities = index.sentence_vectors[lo:hi].astype(np.float32) @ query_vector
         else:
             similarities = np.zeros(hi - lo, dtype=np.float32)
-        texts = [with_resolved_years(to_simplified(article.text[s:e]), article.date) for _, s, e in rows]
+        plain = [to_simplified(article.text[s:e]) for _, s, e in rows]
+        texts = [with_resolved_years(t, article.date) for t in plain]
         for i, ((_, s, e), sentence, similarity) in enumerate(zip(rows[lo - first:hi - first], texts[lo - first:hi - first],
                                                                   similarities), start=lo - first):
-            own_words = to_simplified(article.text[s:e])
+            own_words = plain[i]
             neighbours = "".join(texts[max(0, i - 2):i] + texts[i + 1:i + 3])
             context = title + neighbours + sentence
             in_context = coverage(analysis.terms, context)
