@@ -15,7 +15,8 @@ from qa.embed import Embedder, load_embedder
 from qa.errors import EmptyQuestionError
 from qa.question import analyse, followup_readings
 from qa.retrieve import Mode, retrieve
-from qa.store import Index, IndexStats, load, make_index, save, with_articles_added, with_articles_removed, writer_lock
+from qa.store import (Index, IndexStats, append, article_digest, load, make_index, read_head, save, with_articles_added,
+                      with_articles_removed, writer_lock)
 from qa.text import sentence_spans, to_simplified, tokenize, with_resolved_years
 from qa.types import Answer, Article, Chunk
 
@@ -92,21 +93,26 @@ def build_index(articles: Sequence[Article], *, settings: Settings, show_progres
 
 def add_articles(articles: Sequence[Article], *, settings: Settings, show_progress: bool = False) -> tuple[IndexStats, int]:
     """Add articles to the index; ones already there with the same text are skipped (not re-embedded),
-    ones whose id is there with other text replace it. Returns the new stats and how many were added."""
+    ones whose id is there with other text replace it. Returns the new stats and how many were added.
+
+    New articles are appended (the index's main files are shared, not rewritten); a replacement, or
+    appends past a tenth of the index, rewrites the whole index instead."""
     embedder = embedder_for(settings)
     with writer_lock(settings.index_dir):
-        index = load(settings.index_dir, embedder_id=embedder.embedder_id)
-        new = [a for a in articles if index.articles.get(a.article_id) != a]
+        head = read_head(settings.index_dir, embedder_id=embedder.embedder_id)
+        new = [a for a in articles if head.digests.get(a.article_id) != article_digest(a)]
         if not new:
-            return index.stats, 0
-        replaced = {a.article_id for a in new if a.article_id in index.articles}
+            return head.stats, 0
+        prepared = _prepare(new, embedder, settings, first_chunk_id=head.manifest.next_chunk_id,
+                            show_progress=show_progress)
+        replaced = {a.article_id for a in new if a.article_id in head.digests}
+        parts = (prepared.chunks, prepared.tokens, prepared.vectors, prepared.sentences, prepared.sentence_vectors)
+        if not replaced and head.can_append(len(prepared.chunks)):
+            return append(head, settings.index_dir, new, *parts), len(new)
+        index = load(settings.index_dir, embedder_id=embedder.embedder_id)
         if replaced:
             index = with_articles_removed(index, replaced)
-        first_id = max((c.chunk_id for c in index.chunks), default=-1) + 1
-        prepared = _prepare(new, embedder, settings, first_chunk_id=first_id, show_progress=show_progress)
-        index = with_articles_added(index, new, prepared.chunks, prepared.tokens, prepared.vectors,
-                                    prepared.sentences, prepared.sentence_vectors)
-        return save(index, settings.index_dir).stats, len(new)
+        return save(with_articles_added(index, new, *parts), settings.index_dir).stats, len(new)
 
 
 def remove_articles(article_ids: Sequence[str], *, settings: Settings) -> tuple[IndexStats, list[str]]:

@@ -4,6 +4,11 @@ Layout: `<index_dir>/CURRENT` names the generation folder (`gen-…/`) that hold
 index. A write builds a new generation beside the old one, fsyncs it, then swaps CURRENT with an
 atomic rename, so a reader (or a crash) only ever sees the old index or the new one. Writers hold
 `<index_dir>/.lock`; a second writer gets `IndexBusyError` instead of waiting.
+
+A generation has main files (FAISS, BM25, …) and may have `delta/`: articles appended since the
+last full write. An append hard-links the main files into the new generation and rewrites only
+`delta/`, so adding an article costs its own size, not the index's; loading merges the two. Past
+a tenth of the main chunks the next write is a full one, which merges `delta/` in.
 """
 from __future__ import annotations
 
@@ -27,7 +32,7 @@ from qa.types import Article, Chunk
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: appends (delta/, article digests); 1 is still read
 MANIFEST = "manifest.json"
 CURRENT = "CURRENT"
 LOCK = ".lock"
@@ -38,6 +43,13 @@ TOKENS = "tokens.jsonl"  # jieba terms per chunk, so adds and removes never re-t
 BM25_DIR = "bm25"
 SENTENCES = "sentences.npy"                # (n, 3) int64 rows: chunk_id, start, end (article offsets)
 SENTENCE_VECTORS = "sentence_vectors.npy"  # (n, dim) float16: half the memory, ranking unchanged
+DIGESTS = "article_digests.json"  # article id → sha256 of its record: how an append spots known articles
+DELTA = "delta"
+DELTA_VECTORS = "vectors.npy"  # appended chunks' vectors, added to the main FAISS index on load
+# Appends stop (the next write is a full one) past this share of the main chunks, or this many chunks
+# if more: loading re-adds appended vectors, and BM25 statistics of the main chunks drift meanwhile.
+APPEND_MAX_SHARE = 0.1
+APPEND_MIN_CHUNKS = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +62,11 @@ class Manifest:
     n_chunks: int
     built_at: str
     checksums: dict[str, str]  # path inside the generation → sha256
+    # Format 2 on; absent (None) in indexes of format 1, which take full writes only.
+    next_chunk_id: int | None = None      # above every chunk id ever given out
+    bm25_avg_terms: float | None = None   # average terms per main chunk, as BM25 indexed them
+    n_appended_chunks: int = 0            # how many of n_chunks are in delta/
+    vector_search: str = ""               # what `IndexStats.vector_search` says of the main FAISS index
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,12 +139,19 @@ class Index:
 
     @property
     def stats(self) -> IndexStats:
-        m = self.manifest
-        ivf = getattr(self.vectors, "nlist", None)
-        return IndexStats(index_dir=str(self.index_dir), embedder_id=m.embedder_id, dim=m.dim,
-                          max_tokens=m.max_tokens, n_articles=m.n_articles, n_chunks=m.n_chunks,
-                          built_at=m.built_at,
-                          vector_search=f"ivf(nlist={ivf}, nprobe={self.vectors.nprobe})" if ivf else "flat")
+        return stats_of(self.manifest, self.index_dir, vector_search=self.manifest.vector_search
+                        or describe_vector_search(self.vectors))
+
+
+def describe_vector_search(vectors) -> str:
+    ivf = getattr(vectors, "nlist", None)
+    return f"ivf(nlist={ivf}, nprobe={vectors.nprobe})" if ivf else "flat"
+
+
+def stats_of(manifest: Manifest, index_dir: Path, *, vector_search: str) -> IndexStats:
+    return IndexStats(index_dir=str(index_dir), embedder_id=manifest.embedder_id, dim=manifest.dim,
+                      max_tokens=manifest.max_tokens, n_articles=manifest.n_articles, n_chunks=manifest.n_chunks,
+                      built_at=manifest.built_at, vector_search=vector_search)
 
 
 def build_bm25(tokens: Sequence[Sequence[str]]):
@@ -139,6 +163,52 @@ def build_bm25(tokens: Sequence[Sequence[str]]):
     # document positions aligned with chunk positions.
     bm25.index([list(t) or [""] for t in tokens] or [[""]], show_progress=False)
     return bm25
+
+
+def bm25_average_terms(tokens: Sequence[Sequence[str]]) -> float:
+    """The average document length bm25s used (an empty chunk is indexed as one placeholder term)."""
+    return float(np.mean([len(t) or 1 for t in tokens])) if tokens else 1.0
+
+
+class AppendedBM25:
+    """BM25 over main chunks (the saved bm25s index) followed by appended ones, which bm25s cannot take
+    without re-indexing everything. Appended chunks are scored here with bm25s's formula (Lucene IDF,
+    its k1 and b) and the statistics of all chunks, so they score as after a full re-index; the main
+    chunks keep the statistics they were indexed with until the next full write (appends stay under a
+    tenth of the main chunks, so those drift little)."""
+
+    def __init__(self, main, n_main: int, main_avg_terms: float, appended: Sequence[Sequence[str]]):
+        from collections import Counter
+
+        self.main, self.n_main = main, n_main
+        self.lengths = np.array([len(t) or 1 for t in appended], dtype=np.float32)
+        self.n_docs = n_main + len(appended)
+        self.avg_terms = (main_avg_terms * n_main + float(self.lengths.sum())) / max(self.n_docs, 1)
+        postings: dict[str, tuple[list[int], list[int]]] = {}
+        for doc, terms in enumerate(appended):
+            for term, tf in Counter(terms).items():
+                docs, tfs = postings.setdefault(term, ([], []))
+                docs.append(doc)
+                tfs.append(tf)
+        self.postings = {t: (np.array(d), np.array(f, dtype=np.float32)) for t, (d, f) in postings.items()}
+
+    def _main_doc_freq(self, term: str) -> int:
+        column = self.main.vocab_dict.get(term)
+        indptr = self.main.scores["indptr"]  # bm25s keeps scores column-wise: one column per term
+        return int(indptr[column + 1] - indptr[column]) if column is not None and column + 1 < len(indptr) else 0
+
+    def get_scores(self, terms: list[str]) -> np.ndarray:
+        main = self.main.get_scores(terms)[:self.n_main] if self.n_main else np.zeros(0, dtype=np.float32)
+        appended = np.zeros(len(self.lengths), dtype=np.float32)
+        k1, b = self.main.k1, self.main.b
+        for term in terms:  # a repeated query term counts again, as in bm25s
+            if term not in self.postings:
+                continue
+            docs, tfs = self.postings[term]
+            df = self._main_doc_freq(term) + len(docs)
+            idf = np.log(1 + (self.n_docs - df + 0.5) / (df + 0.5))
+            appended[docs] += idf * tfs / (tfs + k1 * (1 - b + b * self.lengths[docs] / self.avg_terms))
+        return np.concatenate([main, appended])
 
 
 # Exact (flat) search below this many chunks; IVF above. Measured by qa.bench on 2 cores, one thread:
@@ -225,26 +295,35 @@ def _fsync_tree(folder: Path) -> None:
         os.close(fd)
 
 
-def save(index: Index, index_dir: Path) -> Index:
-    """Write `index` as a new generation of `index_dir` and make it current. Call under `writer_lock`."""
-    import faiss
+def article_digest(article: Article) -> str:
+    return hashlib.sha256(json.dumps(article.to_record(), ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
+
+def _write_parts(folder: Path, articles: Sequence[Article], chunks: Sequence[Chunk], tokens: Sequence[Sequence[str]],
+                 sentences: np.ndarray, sentence_vectors: np.ndarray) -> None:
+    """The files the main part and delta/ share."""
+    folder.mkdir(exist_ok=True)
+    _write_jsonl(folder / CHUNKS, ({"chunk_id": c.chunk_id, "article_id": c.article_id, "start": c.start,
+                                    "end": c.end, "n_tokens": c.n_tokens} for c in chunks))
+    _write_jsonl(folder / ARTICLES, (a.to_record() for a in articles))
+    _write_jsonl(folder / TOKENS, tokens)
+    np.save(folder / SENTENCES, sentences, allow_pickle=False)
+    np.save(folder / SENTENCE_VECTORS, sentence_vectors, allow_pickle=False)
+    (folder / DIGESTS).write_text(json.dumps({a.article_id: article_digest(a) for a in articles}), encoding="utf-8")
+
+
+def _commit(index_dir: Path, write: Callable[[Path], None], manifest: Manifest) -> Manifest:
+    """Make a generation with `write(folder)`, checksum the files `manifest` has no checksum for, write
+    the manifest, fsync, and make the generation current. Call under `writer_lock`."""
     index_dir.mkdir(parents=True, exist_ok=True)
     name = f"gen-{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:8]}"
     gen = index_dir / f".tmp-{name}"
     gen.mkdir()
     try:
-        faiss.write_index(index.vectors, str(gen / VECTORS))
-        _write_jsonl(gen / CHUNKS, ({"chunk_id": c.chunk_id, "article_id": c.article_id, "start": c.start,
-                                     "end": c.end, "n_tokens": c.n_tokens} for c in index.chunks))
-        _write_jsonl(gen / ARTICLES, (a.to_record() for a in index.articles.values()))
-        _write_jsonl(gen / TOKENS, index.tokens)
-        index.bm25.save(str(gen / BM25_DIR), show_progress=False)
-        np.save(gen / SENTENCES, index.sentences, allow_pickle=False)
-        np.save(gen / SENTENCE_VECTORS, index.sentence_vectors, allow_pickle=False)
-        checksums = {str(p.relative_to(gen)): _sha256(p) for p in sorted(gen.rglob("*")) if p.is_file()}
-        manifest = Manifest(**{**asdict(index.manifest), "n_articles": len(index.articles),
-                               "n_chunks": len(index.chunks), "checksums": checksums})
+        write(gen)
+        checksums = {rel: manifest.checksums.get(rel) or _sha256(gen / rel)
+                     for rel in sorted(str(p.relative_to(gen)) for p in gen.rglob("*") if p.is_file())}
+        manifest = Manifest(**{**asdict(manifest), "checksums": checksums})
         (gen / MANIFEST).write_text(json.dumps(asdict(manifest), ensure_ascii=False, indent=1), encoding="utf-8")
         _fsync_tree(gen)
         gen = gen.rename(index_dir / name)
@@ -257,7 +336,103 @@ def save(index: Index, index_dir: Path) -> Index:
         shutil.rmtree(gen, ignore_errors=True)
         raise
     _remove_stale_generations(index_dir, keep=name)
+    return manifest
+
+
+def save(index: Index, index_dir: Path) -> Index:
+    """Write all of `index` as a new generation of `index_dir` (no delta/) and make it current. Call
+    under `writer_lock`."""
+    import faiss
+
+    def write(gen: Path) -> None:
+        faiss.write_index(index.vectors, str(gen / VECTORS))
+        index.bm25.save(str(gen / BM25_DIR), show_progress=False)
+        _write_parts(gen, list(index.articles.values()), index.chunks, index.tokens, index.sentences,
+                     index.sentence_vectors)
+
+    manifest = Manifest(**{**asdict(index.manifest), "format_version": FORMAT_VERSION,
+                           "n_articles": len(index.articles), "n_chunks": len(index.chunks),
+                           "next_chunk_id": max((c.chunk_id for c in index.chunks), default=-1) + 1,
+                           "bm25_avg_terms": bm25_average_terms(index.tokens), "n_appended_chunks": 0,
+                           "vector_search": describe_vector_search(index.vectors), "checksums": {}})
+    manifest = _commit(index_dir, write, manifest)
     return Index(**{**index.parts(), "manifest": manifest, "index_dir": index_dir})
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """What an append needs to know of the current index, read without loading it."""
+
+    generation: Path
+    manifest: Manifest
+    digests: dict[str, str]  # article id → article_digest, of every article in the index
+    stats: IndexStats
+
+    def can_append(self, n_chunks: int) -> bool:
+        """Whether `n_chunks` more chunks may go into delta/ rather than a full write."""
+        m = self.manifest
+        main = m.n_chunks - m.n_appended_chunks
+        return (m.bm25_avg_terms is not None
+                and m.n_appended_chunks + n_chunks <= max(APPEND_MIN_CHUNKS, APPEND_MAX_SHARE * main))
+
+
+def read_head(index_dir: Path, *, embedder_id: str) -> Head:
+    """The current generation's manifest and article digests. Call under `writer_lock`."""
+    gen = current_generation(index_dir)
+    manifest = read_manifest(gen)
+    _check_embedder(manifest, index_dir, embedder_id)
+    if manifest.next_chunk_id is None:  # format 1 keeps no digests: load it (its next write is format 2)
+        index = load(index_dir, embedder_id=embedder_id)
+        return Head(gen, Manifest(**{**asdict(index.manifest),
+                                     "next_chunk_id": max((c.chunk_id for c in index.chunks), default=-1) + 1}),
+                    {a.article_id: article_digest(a) for a in index.articles.values()}, index.stats)
+    digests = {}
+    for rel in (DIGESTS, f"{DELTA}/{DIGESTS}"):
+        if rel in manifest.checksums:
+            _verify(gen, manifest, under=rel)
+            digests.update(json.loads((gen / rel).read_text(encoding="utf-8")))
+    return Head(gen, manifest, digests, stats_of(manifest, index_dir, vector_search=manifest.vector_search))
+
+
+def append(head: Head, index_dir: Path, articles: Sequence[Article], chunks: Sequence[Chunk],
+           tokens: Sequence[list[str]], vectors: np.ndarray, sentences: np.ndarray,
+           sentence_vectors: np.ndarray) -> IndexStats:
+    """Add new articles (none already in the index; chunk ids from `head.manifest.next_chunk_id`) as a
+    new generation that shares the main files with the current one and rewrites only delta/. Call
+    under `writer_lock`, after `head.can_append`."""
+    old = head.manifest
+    dim = old.dim
+    if old.n_appended_chunks:
+        before, before_tokens, before_sentences, before_sentence_vectors = _read_delta(head.generation, old)
+    else:
+        before, before_tokens = _Part(articles={}, chunks=[], vectors=np.zeros((0, dim), np.float32)), []
+        before_sentences, before_sentence_vectors = np.zeros((0, 3), np.int64), np.zeros((0, dim), np.float16)
+    all_articles = [*before.articles.values(), *articles]
+    all_chunks = [*before.chunks, *chunks]
+    all_tokens = [*before_tokens, *(list(t) for t in tokens)]
+    all_vectors = np.vstack([before.vectors, np.asarray(vectors, dtype=np.float32).reshape(-1, dim)])
+    all_sentences = np.vstack([before_sentences, np.asarray(sentences, dtype=np.int64).reshape(-1, 3)])
+    all_sentence_vectors = np.vstack([before_sentence_vectors,
+                                      np.asarray(sentence_vectors, dtype=np.float16).reshape(-1, dim)])
+    main_files = {rel: digest for rel, digest in old.checksums.items() if not rel.startswith(f"{DELTA}/")}
+
+    def write(gen: Path) -> None:
+        for rel in main_files:
+            (gen / rel).parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(head.generation / rel, gen / rel)  # the main files never change once written
+            except OSError:  # a file system without hard links
+                shutil.copy2(head.generation / rel, gen / rel)
+        _write_parts(gen / DELTA, all_articles, all_chunks, all_tokens, all_sentences, all_sentence_vectors)
+        np.save(gen / DELTA / DELTA_VECTORS, all_vectors, allow_pickle=False)
+
+    manifest = Manifest(**{**asdict(old), "n_articles": old.n_articles + len(articles),
+                           "n_chunks": old.n_chunks + len(chunks),
+                           "next_chunk_id": max([old.next_chunk_id - 1, *(c.chunk_id for c in chunks)]) + 1,
+                           "n_appended_chunks": len(all_chunks), "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+                           "checksums": main_files})
+    manifest = _commit(index_dir, write, manifest)
+    return stats_of(manifest, index_dir, vector_search=manifest.vector_search)
 
 
 def _remove_stale_generations(index_dir: Path, *, keep: str) -> None:
@@ -291,7 +466,7 @@ def read_manifest(gen: Path) -> Manifest:
     if version > FORMAT_VERSION:
         raise IndexMismatchError(f"the index at {gen.parent} has format version {version}, newer than this "
                                  f"program reads ({FORMAT_VERSION}); upgrade qa or rebuild the index")
-    if version < FORMAT_VERSION:
+    if version < 1:
         raise IndexMismatchError(f"the index at {gen.parent} has old format version {version}; rebuild it")
     try:
         return Manifest(**raw)
@@ -299,21 +474,95 @@ def read_manifest(gen: Path) -> Manifest:
         raise IndexCorruptError(f"the index manifest {path} has unexpected fields ({e}); rebuild the index") from e
 
 
-def _verify(gen: Path, manifest: Manifest) -> None:
+def _check_embedder(manifest: Manifest, index_dir: Path, embedder_id: str | None) -> None:
+    if embedder_id is not None and manifest.embedder_id != embedder_id:
+        raise IndexMismatchError(
+            f"the index at {index_dir} was built with embedder {manifest.embedder_id!r}, not {embedder_id!r}; "
+            "use the same embedder (QA_EMBEDDER / --embedder) or rebuild the index")
+
+
+def _verify(gen: Path, manifest: Manifest, *, under: str = "") -> None:
+    """Check the checksum of every file the manifest lists (those under `under`, when given) and that
+    none the index needs is unlisted."""
     for rel, expected in manifest.checksums.items():
+        if not rel.startswith(under):
+            continue
         path = gen / rel
         if not path.is_file():
             raise IndexCorruptError(f"index file {path} is missing; rebuild the index")
         if _sha256(path) != expected:
             raise IndexCorruptError(f"index file {path} is damaged (checksum mismatch); rebuild the index")
-    for required in (VECTORS, CHUNKS, ARTICLES, TOKENS, SENTENCES, SENTENCE_VECTORS):
-        if required not in manifest.checksums:
-            raise IndexCorruptError(f"the index manifest in {gen} does not list {required}; rebuild the index")
+    required = [VECTORS, CHUNKS, ARTICLES, TOKENS, SENTENCES, SENTENCE_VECTORS]
+    if manifest.n_appended_chunks:
+        required += [f"{DELTA}/{name}" for name in (CHUNKS, ARTICLES, TOKENS, SENTENCES, SENTENCE_VECTORS,
+                                                   DELTA_VECTORS, DIGESTS)]
+    for rel in required:
+        if rel.startswith(under) and rel not in manifest.checksums:
+            raise IndexCorruptError(f"the index manifest in {gen} does not list {rel}; rebuild the index")
 
 
 def _read_jsonl(path: Path) -> list:
     with open(path, encoding="utf-8") as f:
         return [json.loads(line) for line in f]
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """What the main files or delta/ hold, as read."""
+
+    articles: dict[str, Article]
+    chunks: list[Chunk]
+    vectors: np.ndarray | None = None  # delta/ only: the main part's are in FAISS
+
+
+def _load_rows(*paths: Path) -> np.ndarray:
+    """The rows of several .npy files as one array, read straight into it: stacking after loading
+    would copy the sentence vectors (hundreds of MB at 100k chunks) once more."""
+    headers = []
+    for path in paths:
+        with open(path, "rb") as f:
+            version = np.lib.format.read_magic(f)
+            shape, fortran_order, dtype = (np.lib.format.read_array_header_1_0(f) if version == (1, 0)
+                                           else np.lib.format.read_array_header_2_0(f))
+            headers.append((shape, fortran_order, dtype, f.tell()))
+    shape, _, dtype, _ = headers[0]
+    if any(h[1] or h[2] != dtype or h[0][1:] != shape[1:] or dtype.hasobject for h in headers):
+        raise ValueError(f"{', '.join(map(str, paths))} do not hold rows of one shape and type")
+    out = np.empty((sum(h[0][0] for h in headers), *shape[1:]), dtype=dtype)
+    row = 0
+    for path, (part_shape, _, _, offset) in zip(paths, headers):
+        with open(path, "rb") as f:
+            f.seek(offset)
+            target = out[row:row + part_shape[0]]
+            if f.readinto(memoryview(target).cast("B")) != target.nbytes:
+                raise ValueError(f"{path} is shorter than its header says")
+        row += part_shape[0]
+    return out
+
+
+def _read_part(folder: Path, *, with_vectors: bool) -> _Part:
+    articles = {r["id"]: Article(article_id=r["id"], title=r["title"], text=r["text"], date=r.get("date"),
+                                 source=r.get("source", ""), reporter=r.get("reporter"))
+                for r in _read_jsonl(folder / ARTICLES)}
+    chunks = []
+    for r in _read_jsonl(folder / CHUNKS):
+        text = articles[r["article_id"]].text
+        chunks.append(Chunk(chunk_id=r["chunk_id"], article_id=r["article_id"], start=r["start"], end=r["end"],
+                            text=text[r["start"]:r["end"]], n_tokens=r["n_tokens"]))
+    return _Part(articles=articles, chunks=chunks,
+                 vectors=np.load(folder / DELTA_VECTORS, allow_pickle=False) if with_vectors else None)
+
+
+def _read_delta(gen: Path, manifest: Manifest) -> tuple[_Part, list[list[str]], np.ndarray, np.ndarray]:
+    """delta/ of a generation, checked (an append copies it forward, so damage must stop there): the
+    part, its terms, sentences and sentence vectors."""
+    _verify(gen, manifest, under=f"{DELTA}/")
+    try:
+        return (_read_part(gen / DELTA, with_vectors=True), _read_jsonl(gen / DELTA / TOKENS),
+                _load_rows(gen / DELTA / SENTENCES), _load_rows(gen / DELTA / SENTENCE_VECTORS))
+    except (KeyError, ValueError, OSError) as e:
+        raise IndexCorruptError(f"the appended part of the index at {gen} cannot be read "
+                                f"({type(e).__name__}: {e}); rebuild the index") from e
 
 
 def load(index_dir: Path, *, embedder_id: str | None = None) -> Index:
@@ -335,35 +584,40 @@ def _load_generation(gen: Path, index_dir: Path, *, embedder_id: str | None) -> 
     import faiss
 
     manifest = read_manifest(gen)
-    if embedder_id is not None and manifest.embedder_id != embedder_id:
-        raise IndexMismatchError(
-            f"the index at {index_dir} was built with embedder {manifest.embedder_id!r}, not {embedder_id!r}; "
-            "use the same embedder (QA_EMBEDDER / --embedder) or rebuild the index")
+    _check_embedder(manifest, index_dir, embedder_id)
     _verify(gen, manifest)
+    folders = [gen, gen / DELTA] if manifest.n_appended_chunks else [gen]
     try:
-        articles = {r["id"]: Article(article_id=r["id"], title=r["title"], text=r["text"], date=r.get("date"),
-                                     source=r.get("source", ""), reporter=r.get("reporter"))
-                    for r in _read_jsonl(gen / ARTICLES)}
-        chunks = []
-        for r in _read_jsonl(gen / CHUNKS):
-            text = articles[r["article_id"]].text
-            chunks.append(Chunk(chunk_id=r["chunk_id"], article_id=r["article_id"], start=r["start"], end=r["end"],
-                                text=text[r["start"]:r["end"]], n_tokens=r["n_tokens"]))
+        main = _read_part(gen, with_vectors=False)
         vectors = faiss.read_index(str(gen / VECTORS))
         bm25 = bm25s.BM25.load(str(gen / BM25_DIR), show_progress=False)
-        sentences = np.load(gen / SENTENCES, allow_pickle=False)
-        sentence_vectors = np.load(gen / SENTENCE_VECTORS, allow_pickle=False)
+        delta = _read_part(gen / DELTA, with_vectors=True) if manifest.n_appended_chunks else None
+        delta_tokens = _read_jsonl(gen / DELTA / TOKENS) if delta else []
+        sentences = _load_rows(*(folder / SENTENCES for folder in folders))
+        sentence_vectors = _load_rows(*(folder / SENTENCE_VECTORS for folder in folders))
     except (KeyError, ValueError, RuntimeError, OSError) as e:  # faiss raises RuntimeError on bad files
         raise IndexCorruptError(f"the index at {gen} cannot be read ({type(e).__name__}: {e}); rebuild the index") from e
-    if not (len(chunks) == vectors.ntotal == manifest.n_chunks and len(articles) == manifest.n_articles):
-        raise IndexCorruptError(f"the index at {gen} is inconsistent: {len(chunks)} chunks, {vectors.ntotal} vectors, "
-                                f"manifest says {manifest.n_chunks}; rebuild the index")
-    if vectors.d != manifest.dim or sentence_vectors.shape != (len(sentences), manifest.dim) or sentences.shape[1:] != (3,):
-        raise IndexCorruptError(f"the vectors in {gen} do not match the manifest's dimension {manifest.dim} "
+    n_appended = len(delta.chunks) if delta else 0
+    if not (len(main.chunks) == vectors.ntotal == manifest.n_chunks - manifest.n_appended_chunks
+            and n_appended == manifest.n_appended_chunks == len(delta_tokens)
+            and len(main.articles) + (len(delta.articles) if delta else 0) == manifest.n_articles):
+        raise IndexCorruptError(f"the index at {gen} is inconsistent: {len(main.chunks)} + {n_appended} chunks, "
+                                f"{vectors.ntotal} vectors, manifest says {manifest.n_chunks}; rebuild the index")
+    dim = manifest.dim
+    if (vectors.d != dim or sentence_vectors.shape != (len(sentences), dim) or sentences.shape[1:] != (3,)
+            or (delta and delta.vectors.shape != (n_appended, dim))):
+        raise IndexCorruptError(f"the vectors in {gen} do not match the manifest's dimension {dim} "
                                 "or the sentence table; rebuild the index")
-    return Index(articles=articles, chunks=chunks, tokens=lambda: _read_jsonl(gen / TOKENS), vectors=vectors, bm25=bm25,
-                 sentences=sentences,
-                 sentence_vectors=sentence_vectors, manifest=manifest, index_dir=index_dir)
+    if delta is None:
+        return Index(articles=main.articles, chunks=main.chunks, tokens=lambda: _read_jsonl(gen / TOKENS),
+                     vectors=vectors, bm25=bm25, sentences=sentences, sentence_vectors=sentence_vectors,
+                     manifest=manifest, index_dir=index_dir)
+    vectors.add_with_ids(np.ascontiguousarray(delta.vectors, dtype=np.float32),
+                         np.array([c.chunk_id for c in delta.chunks], dtype=np.int64))
+    return Index(articles={**main.articles, **delta.articles}, chunks=main.chunks + delta.chunks,
+                 tokens=lambda: _read_jsonl(gen / TOKENS) + delta_tokens, vectors=vectors,
+                 bm25=AppendedBM25(bm25, len(main.chunks), manifest.bm25_avg_terms, delta_tokens),
+                 sentences=sentences, sentence_vectors=sentence_vectors, manifest=manifest, index_dir=index_dir)
 
 
 def with_articles_added(index: Index, articles: Sequence[Article], chunks: Sequence[Chunk],

@@ -10,7 +10,8 @@ from qa.config import Settings
 from qa.errors import IndexBusyError, IndexCorruptError, IndexMismatchError, IndexNotFoundError
 from qa.pipeline import add_articles, build_index, remove_articles
 from qa.retrieve import bm25_search, dense_search
-from qa.store import CURRENT, MANIFEST, current_generation, load, writer_lock
+import qa.store as store
+from qa.store import CURRENT, MANIFEST, build_bm25, current_generation, load, writer_lock
 from qa.text import tokenize
 from qa.types import Article
 
@@ -61,6 +62,61 @@ def test_add_skips_known_articles_and_keeps_faiss_and_bm25_in_step(settings):
     for chunk_id, vector in old_vectors.items():  # carried over, not re-embedded
         assert np.array_equal(after.vectors.reconstruct(chunk_id), vector)
     assert bm25_search(after, tokenize("南石槽小学附属幼儿园"), top_k=1)[0][0] == len(after.chunks) - 1
+
+
+def test_add_appends_without_rewriting_the_main_files(settings):
+    gen = current_generation(settings.index_dir)
+    inodes = {name: (gen / name).stat().st_ino for name in ("vectors.faiss", "chunks.jsonl", "sentence_vectors.npy")}
+    add_articles([NEW], settings=settings)
+    more = Article("a5", "新能源车", "本市今年新增充电桩三千个，覆盖全部街道。", "2023-03-01", "报")
+    add_articles([more], settings=settings)
+    gen = current_generation(settings.index_dir)
+    assert {name: (gen / name).stat().st_ino for name in inodes} == inodes  # hard links, not copies
+    index = load(settings.index_dir)
+    assert index.manifest.n_appended_chunks == 2 and set(index.articles) == {"a1", "a2", "a3", "a4", "a5"}
+    _in_step(index)
+    # Appended chunks score as after re-indexing everything: same formula, statistics of all chunks.
+    full = build_bm25(index.tokens)
+    for query in ("南石槽小学幼儿园改造", "充电桩 街道", "小区 改造"):
+        terms = tokenize(query)
+        assert np.allclose(index.bm25.get_scores(terms)[3:], full.get_scores(terms)[3:5], rtol=1e-5)
+
+
+def test_appends_past_the_limit_become_a_full_write(settings, monkeypatch):
+    monkeypatch.setattr(store, "APPEND_MIN_CHUNKS", 1)
+    monkeypatch.setattr(store, "APPEND_MAX_SHARE", 0.0)
+    add_articles([NEW], settings=settings)
+    assert load(settings.index_dir).manifest.n_appended_chunks == 1
+    add_articles([Article("a5", "新能源车", "本市今年新增充电桩三千个。", "2023-03-01", "报")], settings=settings)
+    index = load(settings.index_dir)
+    assert index.manifest.n_appended_chunks == 0 and len(index.articles) == 5
+    assert not (current_generation(settings.index_dir) / "delta").exists()
+    _in_step(index)
+
+
+def test_damaged_appended_part_is_named_and_not_carried_forward(settings):
+    add_articles([NEW], settings=settings)
+    path = current_generation(settings.index_dir) / "delta" / "articles.jsonl"
+    path.write_text(path.read_text(encoding="utf-8").replace("150", "510"), encoding="utf-8")
+    with pytest.raises(IndexCorruptError, match="delta/articles.jsonl"):
+        load(settings.index_dir)
+    with pytest.raises(IndexCorruptError, match="delta/articles.jsonl"):
+        add_articles([Article("a5", "新", "又一篇新文章。")], settings=settings)
+
+
+def test_format_1_index_is_read_and_its_next_write_is_format_2(settings):
+    path = current_generation(settings.index_dir) / MANIFEST
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    for field in ("next_chunk_id", "bm25_avg_terms", "n_appended_chunks", "vector_search"):
+        del manifest[field]
+    del manifest["checksums"]["article_digests.json"]
+    path.write_text(json.dumps({**manifest, "format_version": 1}), encoding="utf-8")
+    assert load(settings.index_dir).stats.vector_search == "flat"
+    stats, n_added = add_articles(ARTICLES + [NEW], settings=settings)
+    assert n_added == 1 and stats.n_articles == 4
+    index = load(settings.index_dir)
+    assert index.manifest.format_version == 2 and index.manifest.next_chunk_id == 4
+    _in_step(index)
 
 
 def test_add_with_changed_text_replaces_the_article(settings):
