@@ -40,6 +40,9 @@ WEIGHTS = {"context": 0.6, "bigram": 0.4, "dense": 0.4, "typed": 0.2, "rank": 0.
 # Answer types whose answer is the whole sentence: no span pattern can cut a reason or a manner.
 SENTENCE_TYPES = frozenset({AnswerType.WHAT, AnswerType.REASON, AnswerType.MANNER, AnswerType.YES_NO})
 # "王长富对记者说。": it names who spoke; what was said is the sentence before it.
+# "和X一样，Y也…": X is named only to be compared with the sentence's subject Y, so a question about
+# X is not answered by this sentence's words about Y.
+_COMPARED = re.compile(r"(?:和|与|同|跟|像)[^，。；、“”]{1,20}?(?:一样|相同|相似|类似)")
 _ATTRIBUTION = re.compile(r"^[^，。！？]{0,24}(?:说|说道|表示|介绍|告诉记者)[。！]?$")
 
 
@@ -306,7 +309,8 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
             in_context = coverage(analysis.terms, context)
             typed = type_pattern.search(own_words) is not None if type_pattern else True
             dense = float(np.clip((similarity - DENSE_FLOOR) / (1.0 - DENSE_FLOOR), 0.0, 1.0))
-            signals = (in_context, _bigram_overlap(analysis.text, own_words), dense, float(typed), 1.0 / (1 + rank))
+            overlap = _bigram_overlap(analysis.text, _COMPARED.sub("", own_words))
+            signals = (in_context, overlap, dense, float(typed), 1.0 / (1 + rank))
             score = sum(w * x for w, x in zip(WEIGHTS.values(), signals))
             # Evidence, not ranking: the question's terms around the sentence, what it asks about (the
             # terms beside its wh-word) close to the sentence, and how near in meaning the sentence is.

@@ -109,6 +109,20 @@ def test_when_several_articles_answer_the_latest_is_taken_and_said(tmp_path):
     assert answer.note and "2023-09-15" in answer.note
 
 
+def test_a_sentence_that_only_compares_with_the_subject_does_not_answer_for_it(tmp_path):
+    from qa.config import Settings
+    from qa.pipeline import Assistant, build_index
+    from qa.types import Article
+
+    school = Article("s", "城东学校操场翻新", "第一中学的操场翻新于2019年，跑道换成了塑胶跑道。与第一中学一样，"
+                     "第二中学的操场也翻新过，时间是2021年。两所学校的学生都很满意。", "2023-05-01", "报")
+    other = Article("x", "草莓采摘", "果园村草莓园迎来采摘季。", "2023-02-01", "报")
+    settings = Settings(index_dir=tmp_path / "idx")
+    build_index([school, other], settings=settings)
+    answer = Assistant.open(settings).ask("第一中学的操场是哪一年翻新的？")
+    assert answer.answerable and answer.text == "2019年"
+
+
 @pytest.mark.parametrize("sentence, question, expected", [
     ("整合创服机构1280家，投资机构340余家，服务创业公司10万余家。", "颐高集团整合了多少家投资机构？", "340余家"),
     ("位于老顶山街道关村的长治市福慧德玻璃有限公司是一家企业。", "福慧德玻璃厂在哪儿？", "老顶山街道关村"),
