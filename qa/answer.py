@@ -341,6 +341,23 @@ def _prefer_latest(options: Sequence[tuple[ScoredSentence, tuple[int, int] | Non
     return latest, f"{len({o[0].article_id for o in near})}篇文章都有相关内容，采用最新的一篇（{date}）"
 
 
+_ROLE = re.compile(ROLES.removesuffix("|人"))
+
+
+def _slot_missing(sentence: str, span: tuple[int, int] | None, analysis: QuestionAnalysis) -> bool:
+    """Whether the sentence lacks the very thing the question asks about, though it may hold all its
+    other terms: the measure word of the count asked for beside the figure ("多少户", "多大年纪" → 岁;
+    not the all-purpose 个), the thing counted ("多少工人"), the post of the person asked for ("主席
+    是谁"). Such a sentence answers a neighbouring question, so its answer is less certain."""
+    unit = analysis.unit
+    if span and unit and unit != "个" and unit not in sentence[span[0]:span[1] + len(unit)]:
+        return True
+    if analysis.counted and _term_match(analysis.counted, sentence) == 0.0:
+        return True
+    role = _ROLE.search(analysis.text) if analysis.answer_type is AnswerType.PERSON else None
+    return role is not None and role.group() not in sentence
+
+
 def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit], index: Index,
                    query_vector: np.ndarray | None, *, top_k: int = 5, min_confidence: float = 0.45) -> Answer:
     """The answer to `question` from `hits`: a verbatim span or sentence of an article, or a refusal
@@ -366,7 +383,9 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
         options = with_unit or found or [(c, None) for c in answerable_sentences[:1]]
     (chosen, span), note = _prefer_latest(options, articles) if options else ((None, None), None)
 
-    confidence = 0.0 if chosen is None else chosen.confidence * (1.0 if span or analysis.answer_type in SENTENCE_TYPES else 0.7)
+    confidence = 0.0 if chosen is None else chosen.confidence * (
+        0.7 if (span is None and analysis.answer_type not in SENTENCE_TYPES)
+        or _slot_missing(_matchable(articles[chosen.article_id].text[chosen.start:chosen.end]), span, analysis) else 1.0)
     answerable = chosen is not None and confidence >= min_confidence
     if not answerable:
         reason = RefusalReason.NO_EVIDENCE if chosen is None or chosen.confidence < 0.15 else RefusalReason.WEAK_EVIDENCE

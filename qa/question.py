@@ -41,7 +41,7 @@ _TYPE_CUES: tuple[tuple[AnswerType, str], ...] = (
                        r"哪些地方|哪些地区|去了哪|地点|位置|什么位置|哪些(?:省|市|村|小区)"),
     # A count of things ("多少家投资机构") before amounts and percentages that share their verbs.
     (AnswerType.NUMBER, r"(?:多少|几)(?:个|家|户|名|人|栋|处|项|所|座|条|种|位|次|辆|台|件|批|场|间|层|株|张|份)"),
-    (AnswerType.PERCENT, r"百分之几|百分比|比例|增幅|涨幅|降幅|(?:增长|增加|提高|提升|下降|降低|减少|上涨|涨|跌|下跌)了?"
+    (AnswerType.PERCENT, r"百分之几|百分比|比例|占比|比重|率(?:是|为|有|达到?)?(?:多少|几)|增幅|涨幅|降幅|(?:增长|增加|提高|提升|下降|降低|减少|上涨|涨|跌|下跌)了?"
                          r"(?:多少|几成)(?![\u4e00-\u9fff]*[元钱])"),
     (AnswerType.AMOUNT, r"多少钱|多少元|多少万|多少亿|金额|资金|投资了?多少|贷款|缺口|产值|花了多少|费用|总投资|经费"),
     (AnswerType.NUMBER, r"(?i:\bhow (?:many|much)\b)|多少|几个|几家|几户|几名|几栋|几处|几项|几所|几座|几条|几种|几位|几次|几|多大|多高|多长|多重|多宽|面积|数量"),
@@ -54,6 +54,7 @@ WH_WORDS = re.compile(r"多少钱|多少|什么时候|啥时候|什么|哪里|�
 # Measure words that may follow 多少/几 in a question and a number in the answer.
 UNITS = ("平方米", "大", "公里", "万元", "亿元", "分厂", "个", "家", "户", "名", "人", "栋", "处", "米", "元", "年", "次", "项", "座",
          "所", "条", "种", "位", "批", "台", "辆", "件", "倍", "天", "月", "亩", "吨", "岁", "间", "层", "场", "份", "张", "株")
+_AGE = re.compile(r"多大年纪|多大岁数|多大了|年龄|年纪")  # asks for an age: a count of 岁
 _WH_NOUN = re.compile(r"(?:哪个|哪家|哪些|哪几个|哪几|什么|哪)([\u4e00-\u9fff]{1,4})")
 _UNIT_AFTER_WH = re.compile(r"(?:多少|几)(" + "|".join(sorted(UNITS, key=len, reverse=True)) + ")")
 
@@ -66,7 +67,7 @@ class QuestionAnalysis:
     anchor_terms: tuple[str, ...]  # the terms right next to the wh-word: where the answer sits
     unit: str | None               # measure word asked for ("多少户" → "户")
     wh_noun: str | None = None     # the noun the wh-word asks about ("哪个单位" → "单位")
-    counted: str | None = None     # what is counted ("多少家投资机构" → "投资机构")
+    counted: str | None = None     # what is counted or measured ("多少家投资机构" → "投资机构", "利率是多少" → "利率")
 
 
 def answer_type_of(question: str) -> AnswerType:
@@ -87,10 +88,16 @@ def analyse(question: str) -> QuestionAnalysis:
     terms = tuple(dict.fromkeys(t for t in tokenize(WH_WORDS.sub(" ", text)) if not WH_WORDS.fullmatch(t)))
     unit_match = _UNIT_AFTER_WH.search(text)
     wh_noun = _WH_NOUN.search(text)
-    counted = re.match(r"[\u4e00-\u9fff]{2,6}", text[unit_match.end():]) if unit_match else None
-    counted_terms = tokenize(counted.group()) if counted else []
+    # What is counted follows the measure word ("多少家投资机构") or, without one, the wh-word ("多少工人").
+    bare = re.search(r"(?:多少|几)(?=[\u4e00-\u9fff]{2})", text) if answer_type is AnswerType.NUMBER else None
+    after = unit_match.end() if unit_match else bare.end() if bare else None
+    counted = re.match(r"[\u4e00-\u9fff]{2,6}", text[after:]) if after is not None else None
+    counted_terms = [t for t in tokenize(counted.group()) if not WH_WORDS.fullmatch(t)] if counted else []
+    if answer_type is AnswerType.PERCENT:  # what is measured: "贷款利率是多少" → 利率
+        counted_terms = [t for t in terms if t.endswith("率")][-1:]
+    unit = unit_match.group(1) if unit_match else "岁" if _AGE.search(text) else None
     return QuestionAnalysis(text=text, answer_type=answer_type, terms=terms, anchor_terms=_anchor_terms(text, terms),
-                            unit=unit_match.group(1) if unit_match else None,
+                            unit=unit,
                             wh_noun=tokenize(wh_noun.group(1))[0] if wh_noun and tokenize(wh_noun.group(1)) else None,
                             counted="".join(counted_terms) or None)
 

@@ -123,6 +123,35 @@ def test_a_sentence_that_only_compares_with_the_subject_does_not_answer_for_it(t
     assert answer.answerable and answer.text == "2019年"
 
 
+@pytest.fixture(scope="module")
+def park(tmp_path_factory):
+    from qa.config import Settings
+    from qa.pipeline import Assistant, build_index
+    from qa.types import Article
+
+    park = Article("p", "城南公园春季开放", "城南公园占地面积12公顷，园内有一家茶社。公园管理处主任刘建华介绍，今年将新增"
+                   "座椅200把，贷款利率优惠的项目有两个。今年公园游客增长了15%。", "2023-04-01", "报")
+    other = Article("x", "草莓采摘", "果园村草莓园迎来采摘季。", "2023-02-01", "报")
+    settings = Settings(index_dir=tmp_path_factory.mktemp("park") / "idx")
+    build_index([park, other], settings=settings)
+    return Assistant.open(settings)
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("城南公园管理处主任是谁？", "刘建华"),
+    ("今年公园游客增长了多少？", "15%"),
+    # The article has a person, figures and a rate, but not the post, the age, the count or the rate asked for.
+    ("城南公园的园长是谁？", None),
+    ("刘建华多大年纪？", None),
+    ("城南公园有多少名保安？", None),
+    ("城南公园有多少保安？", None),
+    ("城南公园的绿化率是多少？", None),
+])
+def test_a_sentence_without_what_is_asked_for_does_not_answer(park, question, expected):
+    answer = park.ask(question)
+    assert (answer.text if answer.answerable else None) == expected
+
+
 @pytest.mark.parametrize("sentence, question, expected", [
     ("整合创服机构1280家，投资机构340余家，服务创业公司10万余家。", "颐高集团整合了多少家投资机构？", "340余家"),
     ("位于老顶山街道关村的长治市福慧德玻璃有限公司是一家企业。", "福慧德玻璃厂在哪儿？", "老顶山街道关村"),
