@@ -37,7 +37,7 @@ _TYPE_CUES: tuple[tuple[AnswerType, str], ...] = (
     (AnswerType.PERSON, rf"(?i:\bwho\b)|谁|哪位|什么人|哪个人|姓名|(?:{ROLES})(?:的名字|叫什么|是哪个)|记者是"),
     (AnswerType.ORGANISATION, r"哪家|哪个单位|什么单位|哪个部门|什么部门|哪个机构|什么机构|哪些机构|哪个公司|什么公司|"
                               r"哪个企业|什么企业|哪个组织|哪些单位|哪些部门|哪个银行|哪家银行|什么银行|哪个集团|什么集团"),
-    (AnswerType.PLACE, r"(?i:\bwhere\b)|哪里|哪儿|在哪|什么地方|何处|何地|哪个(?:省|市|县|区|村|镇|乡|街道|地方|城市|国家|地区|小区|广场)|"
+    (AnswerType.PLACE, r"(?i:\bwhere\b)|哪里|哪儿|在哪|什么地方|何处|何地|哪(?:个|条|座)(?:省|市|县|区|村|镇|乡|街道|地方|城市|国家|地区|小区|广场|路|街|道路|公园)|"
                        r"哪些地方|哪些地区|去了哪|地点|位置|什么位置|哪些(?:省|市|村|小区)"),
     # A count of things ("多少家投资机构") before amounts and percentages that share their verbs.
     (AnswerType.NUMBER, r"(?:多少|几)(?:个|家|户|名|人|栋|处|项|所|座|条|种|位|次|辆|台|件|批|场|间|层|株|张|份)"),
@@ -56,7 +56,7 @@ UNITS = ("平方米", "大", "公里", "万元", "亿元", "分厂", "个", "家
          "所", "条", "种", "位", "批", "台", "辆", "件", "倍", "天", "月", "亩", "吨", "岁", "间", "层", "场", "份", "张", "株")
 _AGE = re.compile(r"多大年纪|多大岁数|多大了|年龄|年纪")  # asks for an age: a count of 岁
 _WH_NOUN = re.compile(r"(?:哪个|哪家|哪些|哪几个|哪几|什么|哪)([\u4e00-\u9fff]{1,4})")
-_UNIT_AFTER_WH = re.compile(r"(?:多少|几)(" + "|".join(sorted(UNITS, key=len, reverse=True)) + ")")
+_UNIT_AFTER_WH = re.compile(r"(?<!哪)(?:多少|几)(" + "|".join(sorted(UNITS, key=len, reverse=True)) + ")")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +72,8 @@ class QuestionAnalysis:
 
 def answer_type_of(question: str) -> AnswerType:
     """The kind of answer a (simplified) question asks for."""
-    body = question.rstrip("？?！!。. ")
+    # "哪几个村" asks which villages, as "哪个村" does, not how many.
+    body = question.rstrip("？?！!。. ").replace("哪几", "哪")
     for answer_type, cue in _TYPE_CUES:
         if re.search(cue, body):
             return answer_type

@@ -17,6 +17,12 @@ from qa.question import AnswerType, analyse, answer_type_of, followup_readings, 
     ("漳泽农商银行是哪家银行派来的？", AnswerType.ORGANISATION),
     ("为什么要加强疫情监测？", AnswerType.REASON),
     ("Who is the 总裁 of 颐高集团?", AnswerType.PERSON),
+    ("代表团走访了哪几个镇？", AnswerType.PLACE),       # which towns, not how many
+    ("这次拓宽的是哪几条街？", AnswerType.PLACE),
+    ("哪几家企业签了约？", AnswerType.ORGANISATION),
+    ("代表团有几个人？", AnswerType.NUMBER),
+    ("这笔贷款的利率是多少？", AnswerType.PERCENT),
+    ("该小区的绿化率为多少？", AnswerType.PERCENT),
 ])
 def test_answer_type(question, expected):
     assert answer_type_of(analyse(question).text) is expected
