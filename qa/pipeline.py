@@ -30,7 +30,8 @@ MAX_HISTORY = 10          # earlier questions kept for follow-ups; older ones no
 
 def embedder_for(settings: Settings) -> Embedder:
     return load_embedder(settings.embedder, query_prompt=settings.query_prompt,
-                         passage_prompt=settings.passage_prompt, n_threads=settings.n_threads)
+                         passage_prompt=settings.passage_prompt, n_threads=settings.n_threads,
+                         e5_kernel=settings.e5_kernel)
 
 
 def _chunk_input(article: Article, chunk: Chunk) -> str:

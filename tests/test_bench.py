@@ -33,7 +33,8 @@ def test_quick_bench_writes_results_and_plots(tmp_path):
         assert {"analyse", "embed_query", "dense_search", "bm25_search", "fusion", "answer"} == set(size["stages"])
     assert results["sizes"][0]["real_vectors"] and not results["sizes"][1]["real_vectors"]
 
-    assert {t["n_threads"] for t in results["threads"]} == {1, 2, "default"}
+    assert {(t["kernel"], t["n_threads"]) for t in results["threads"]} == {
+        ("c", "default"), ("c", 1), ("c", 2), ("torch", 1), ("torch", 2)}
     assert all(_positive(t["embed_passages_per_s"]) for t in results["threads"])
     assert all(_positive(s["peak_rss_bytes"]) for s in results["serve"])
     ann = results["ann"][0]

