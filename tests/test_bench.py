@@ -42,6 +42,8 @@ def test_quick_bench_writes_results_and_plots(tmp_path):
         assert 0 < ann[key]["recall_at_10"] <= 1 and _positive(ann[key]["latency"]["p50_ms"]), key
     assert results["faiss_only"][0]["n"] == 10000
     assert _positive(results["add_article"]["median_s"])
+    near = results["add_article"]["near_limit"]
+    assert near["limit"] - 30 <= near["appended_chunks"] <= near["limit"] and _positive(near["median_s"])
     assert set(results["targets"]) == {"query_p95_le_30ms_at_100k", "build_ge_90pct_raw_embedder", "load_100k_le_2s",
                                        "add_one_article_to_100k_le_1s", "embedder_ge_1_5x_default"}
     assert all(isinstance(t["met"], bool) for t in results["targets"].values())
