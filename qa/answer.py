@@ -12,7 +12,7 @@ from qa.store import Index
 from qa.text import pos_tag, to_simplified, tokenize, with_resolved_years
 from qa.types import Answer, Article, Citation, Hit, RefusalReason
 
-_NUM = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"
+_NUM = r"(?:±?\d{1,3}(?:,\d{3})+(?:\.\d+)?|±?\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"  # "1,750", "±10"
 _MAG = r"(?:余|多)?(?:万|亿)?(?:余|多)?"
 _UNIT = "|".join(sorted(UNITS, key=len, reverse=True))
 _SPAN_PATTERNS: dict[AnswerType, re.Pattern] = {
@@ -190,6 +190,24 @@ def _marked(sentence: str, start: int, end: int, analysis: QuestionAnalysis) -> 
     return bonus
 
 
+# A question asking for several ("哪些地区", "哪几个村", "分别") is answered by the whole list.
+_PLURAL = re.compile(r"哪些|哪几|分别|都有")
+_LIST_GLUE = re.compile(r"、|和|及|与|以及|或")
+
+
+def _listed(spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
+    """`spans` and the runs of them joined only by list words ("俄罗斯、日本、朝鲜以及中国" → one span)."""
+    unique = set(spans)
+    widest = sorted(x for x in unique if not any(a <= x[0] and x[1] <= b and (a, b) != x for a, b in unique))
+    runs: list[tuple[int, int]] = []
+    for s, e in widest:
+        if runs and s >= runs[-1][1] and _LIST_GLUE.fullmatch(sentence[runs[-1][1]:s]):
+            runs[-1] = (runs[-1][0], e)
+        else:
+            runs.append((s, e))
+    return sorted(unique | set(runs))
+
+
 def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | None:
     """The candidate span nearest the question's terms (anchors count thrice), skipping anything
     the question itself says; None when the sentence has no candidate of the expected type."""
@@ -198,6 +216,8 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
                   if simplified[s:e] not in analysis.text]
     if not candidates:
         return None
+    if _PLURAL.search(analysis.text):
+        candidates = _listed(candidates, simplified)
     occurrences = [(m.start(), m.end(), term_weight(t) * (3.0 if t in analysis.anchor_terms else 1.0))
                    for t in analysis.terms for m in re.finditer(re.escape(t), simplified)]
 

@@ -156,6 +156,11 @@ def test_a_sentence_without_what_is_asked_for_does_not_answer(park, question, ex
     ("整合创服机构1280家，投资机构340余家，服务创业公司10万余家。", "颐高集团整合了多少家投资机构？", "340余家"),
     ("位于老顶山街道关村的长治市福慧德玻璃有限公司是一家企业。", "福慧德玻璃厂在哪儿？", "老顶山街道关村"),
     ("考察团去了上海市崇明区仙桥村和江苏省昆山市计家墩村。", "在江苏去的是哪个村？", "江苏省昆山市计家墩村"),
+    # A figure keeps its unit and its thousands separator.
+    ("这种鱼体长可达45公分，重约3公斤。", "这种鱼体长可达多少？", "45公分"),
+    ("水库库容约为2,350立方米。", "水库库容有多大？", "2,350立方米"),
+    # A question asking for several gets the whole list.
+    ("这种植物分布在广东、广西、云南以及越南北部。", "这种植物分布在哪些地方？", "广东、广西、云南以及越南"),
 ])
 def test_span_choice_follows_what_the_question_marks(sentence, question, expected):
     from qa.answer import choose_span
