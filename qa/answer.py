@@ -193,15 +193,18 @@ def _marked(sentence: str, start: int, end: int, analysis: QuestionAnalysis) -> 
 # A question asking for several ("哪些地区", "哪几个村", "分别") is answered by the whole list.
 _PLURAL = re.compile(r"哪些|哪几|分别|都有")
 _LIST_GLUE = re.compile(r"、|和|及|与|以及|或")
+# "1984年10月7日至1985年9月29日", "20至30米": a range answers when-and-how-much as a whole.
+_RANGE_GLUE = re.compile(r"至|到|-|－|—|~|～")
+_RANGE_TYPES = frozenset({AnswerType.DATE, AnswerType.NUMBER, AnswerType.AMOUNT, AnswerType.DURATION, AnswerType.PERCENT})
 
 
-def _listed(spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
-    """`spans` and the runs of them joined only by list words ("俄罗斯、日本、朝鲜以及中国" → one span)."""
+def _joined_by(glue: re.Pattern, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
+    """`spans` and the runs of them with only `glue` between ("俄罗斯、日本、朝鲜以及中国" → one span)."""
     unique = set(spans)
     widest = sorted(x for x in unique if not any(a <= x[0] and x[1] <= b and (a, b) != x for a, b in unique))
     runs: list[tuple[int, int]] = []
     for s, e in widest:
-        if runs and s >= runs[-1][1] and _LIST_GLUE.fullmatch(sentence[runs[-1][1]:s]):
+        if runs and s >= runs[-1][1] and glue.fullmatch(sentence[runs[-1][1]:s]):
             runs[-1] = (runs[-1][0], e)
         else:
             runs.append((s, e))
@@ -217,7 +220,9 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
     if not candidates:
         return None
     if _PLURAL.search(analysis.text):
-        candidates = _listed(candidates, simplified)
+        candidates = _joined_by(_LIST_GLUE, candidates, simplified)
+    if analysis.answer_type in _RANGE_TYPES:
+        candidates = _joined_by(_RANGE_GLUE, candidates, simplified)
     occurrences = [(m.start(), m.end(), term_weight(t) * (3.0 if t in analysis.anchor_terms else 1.0))
                    for t in analysis.terms for m in re.finditer(re.escape(t), simplified)]
 
