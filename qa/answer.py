@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from qa.question import ROLES, UNITS, AnswerType, QuestionAnalysis, term_weight
+from qa.question import ROLES, UNITS, WH_WORDS, AnswerType, QuestionAnalysis, term_weight
 from qa.store import Index
 from qa.text import pos_tag, to_simplified, tokenize, with_resolved_years
 from qa.types import Answer, Article, Citation, Hit, RefusalReason
@@ -223,7 +223,11 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
         candidates = _joined_by(_LIST_GLUE, candidates, simplified)
     if analysis.answer_type in _RANGE_TYPES:
         candidates = _joined_by(_RANGE_GLUE, candidates, simplified)
-    occurrences = [(m.start(), m.end(), term_weight(t) * (3.0 if t in analysis.anchor_terms else 1.0))
+    # Chinese leaves the wh-word where the answer goes ("谁提出了X" ↔ "保罗提出了X"): a term after it
+    # in the question is expected after the answer in the sentence, one before it before the answer.
+    wh = WH_WORDS.search(analysis.text)
+    occurrences = [(m.start(), m.end(), term_weight(t) * (3.0 if t in analysis.anchor_terms else 1.0),
+                    wh is not None and analysis.text.find(t) > wh.start())
                    for t in analysis.terms for m in re.finditer(re.escape(t), simplified)]
 
     # "多少户" asks for a count of 户: when the sentence has one, the other counts are not the answer.
@@ -232,10 +236,13 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
 
     def closeness(span: tuple[int, int]) -> float:
         s, e = span
-        # Terms before the candidate count fully, terms after it half: news copy mostly states the
-        # thing first and its figure or name after it ("服务创业公司10万余家", "总裁郑明伟").
-        near = sum(w / (1.0 + (s - oe) / 3.0) if oe <= s else 0.5 * w / (1.0 + max(os - e, 0) / 3.0)
-                   for os, oe, w in occurrences)
+        # On the expected side a term counts fully, on the other half. Terms before the wh-word are
+        # also the usual case: news copy states the thing first and its figure or name after it
+        # ("服务创业公司10万余家", "总裁郑明伟").
+        near = 0.0
+        for os, oe, w, after in occurrences:
+            before_span, distance = oe <= s, (s - oe if oe <= s else max(os - e, 0))
+            near += (1.0 if before_span != after else 0.5) * w / (1.0 + distance / 3.0)
         return near + _marked(simplified, s, e, analysis) + 0.01 * (e - s)  # ties: the fuller span
 
     return max(candidates, key=closeness)

@@ -161,6 +161,8 @@ def test_a_sentence_without_what_is_asked_for_does_not_answer(park, question, ex
     ("水库库容约为2,350立方米。", "水库库容有多大？", "2,350立方米"),
     # A question asking for several gets the whole list.
     ("这种植物分布在广东、广西、云南以及越南北部。", "这种植物分布在哪些地方？", "广东、广西、云南以及越南"),
+    # The answer stands where the question has its wh-word: before 提出 here, not after 方案.
+    ("在会上，王建国提出了垃圾分类的新方案，随后刘芳作了总结。", "垃圾分类的新方案是谁提出的？", "王建国"),
     # A range is one answer.
     ("展览于2019年3月1日至2019年5月31日在市博物馆举行。", "展览是什么时候举行的？", "2019年3月1日至2019年5月31日"),
     ("成鱼体长20至30厘米。", "成鱼体长多少？", "20至30厘米"),
