@@ -416,8 +416,8 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
     (chosen, span), note = _prefer_latest(options, articles) if options else ((None, None), None)
 
     confidence = 0.0 if chosen is None else chosen.confidence * (
-        0.7 if (span is None and analysis.answer_type not in SENTENCE_TYPES)
-        or _slot_missing(_matchable(articles[chosen.article_id].text[chosen.start:chosen.end]), span, analysis) else 1.0)
+        0.6 if _slot_missing(_matchable(articles[chosen.article_id].text[chosen.start:chosen.end]), span, analysis)
+        else 0.7 if span is None and analysis.answer_type not in SENTENCE_TYPES else 1.0)
     answerable = chosen is not None and confidence >= min_confidence
     if not answerable:
         reason = RefusalReason.NO_EVIDENCE if chosen is None or chosen.confidence < 0.15 else RefusalReason.WEAK_EVIDENCE

@@ -33,6 +33,11 @@ def test_unit_and_wh_noun():
     assert analyse("长治市城区劳动保障监察执法队并入了哪个单位？").wh_noun == "单位"
 
 
+def test_what_is_asked_about_is_found_past_a_total():
+    assert analyse("小区的绿地面积一共有多少？").anchor_terms == ("绿地面积",)
+    assert analyse("小区的绿地面积有多少？").anchor_terms == ("绿地面积",)
+
+
 @pytest.mark.parametrize("history, question, resolved", [
     (["颐高集团在全国布局了多少个产业园区？"], "它服务了多少家公司？", "颐高集团服务了多少家公司？"),
     (["师范南小区什么时候复工的？"], "那晋纺小区呢？", "晋纺小区什么时候复工的？"),
