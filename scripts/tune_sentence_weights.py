@@ -29,7 +29,7 @@ from qa.retrieve import retrieve  # noqa: E402
 from qa.text import tokenize  # noqa: E402
 
 GRID = {"context": (0.2, 0.4, 0.6, 0.8), "bigram": (0.2, 0.4, 0.6), "dense": (0.2, 0.4, 0.8, 1.2),
-        "typed": (0.1, 0.2, 0.3), "rank": (0.05, 0.1, 0.2)}
+        "typed": (0.1, 0.2, 0.3), "rank": (0.05, 0.1, 0.2), "anchor": (0.0, 0.1, 0.2, 0.4)}
 
 
 def _squash(text: str) -> str:
