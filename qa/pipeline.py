@@ -34,6 +34,15 @@ def embedder_for(settings: Settings) -> Embedder:
                          e5_kernel=settings.e5_kernel)
 
 
+# A chunk's vector: the mean of its sentences' vectors plus this share of its headline's, normalised.
+# Against embedding each chunk's text (headline and sentences), on CMRC 2018 and our eval set: answers
+# the same (hybrid: chosen sentence holds the gold 74.7 vs 74.6%, F1 48.3 vs 48.0; ours unchanged);
+# gold-article MRR on CMRC 0.984 vs 0.987 hybrid, 0.970 vs 0.970 dense, on ours 0.990 vs 0.992 and
+# 0.990 vs 0.995. The mean alone, without the headline, lost 0.7 points of sentence choice on CMRC
+# and 3 of our 97 answers; headline weights 0.5 and 0.8 did a little worse on dense retrieval.
+TITLE_WEIGHT = 0.3
+
+
 def _chunk_input(article: Article, chunk: Chunk) -> str:
     # The headline gives a chunk its topic when the chunk itself never names it; simplified, like the
     # questions, so that a traditional article and a simplified question meet.
@@ -64,16 +73,26 @@ def _prepare(articles: Sequence[Article], embedder: Embedder, settings: Settings
         for s, e in sentence_spans(text, chunk.start, chunk.end):
             rows.append((chunk.chunk_id, s, e))
             sentence_texts.append(to_simplified(text[s:e]))
-    # Sentences repeat across articles ("特此公告。"): embed each distinct text once, in one pass with the chunks.
-    # Chunk vectors could be the mean of their sentences' (one pass, half the build time), but that
-    # cost 0.7 points of sentence choice on CMRC 2018 and 3 questions of our 97: answers come first.
-    distinct = list(dict.fromkeys(sentence_texts))
-    embedded = embedder.embed_passages(texts + distinct, show_progress=show_progress)
-    where = {t: len(texts) + i for i, t in enumerate(distinct)}
+    # Each distinct sentence and headline is embedded once ("特此公告。" recurs across notices). A chunk's
+    # vector is composed from them rather than embedded again, which would double a build's embedding
+    # work: see TITLE_WEIGHT.
+    titles = [to_simplified(by_id[c.article_id].title) for c in chunks]
+    distinct = list(dict.fromkeys(sentence_texts + [t for t in titles if t]))
+    embedded = embedder.embed_passages(distinct, show_progress=show_progress)
+    where = {t: i for i, t in enumerate(distinct)}
+    sentence_vectors = embedded[[where[t] for t in sentence_texts]].reshape(-1, embedder.dim)
+    position = {c.chunk_id: k for k, c in enumerate(chunks)}
+    owner = np.array([position[chunk_id] for chunk_id, _, _ in rows], dtype=np.int64)
+    vectors = np.zeros((len(chunks), embedder.dim), dtype=np.float32)
+    np.add.at(vectors, owner, sentence_vectors)
+    vectors /= np.maximum(np.bincount(owner, minlength=len(chunks)), 1)[:, None]
+    for k, title in enumerate(titles):
+        if title:
+            vectors[k] += TITLE_WEIGHT * embedded[where[title]]
+    vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
     tokens = [tokenize(with_resolved_years(t, by_id[c.article_id].date)) for c, t in zip(chunks, texts)]
-    return Prepared(chunks=chunks, tokens=tokens, vectors=embedded[:len(texts)],
-                    sentences=np.array(rows, dtype=np.int64).reshape(-1, 3),
-                    sentence_vectors=embedded[[where[t] for t in sentence_texts]].reshape(-1, embedder.dim))
+    return Prepared(chunks=chunks, tokens=tokens, vectors=vectors,
+                    sentences=np.array(rows, dtype=np.int64).reshape(-1, 3), sentence_vectors=sentence_vectors)
 
 
 def build_index(articles: Sequence[Article], *, settings: Settings, show_progress: bool = False) -> IndexStats:
