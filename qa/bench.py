@@ -330,6 +330,38 @@ def bench_build(articles, chunks, *, embedder, repeats: int, build_repeats: int,
     return out, vectors, sentence_vectors, tokens
 
 
+def bench_build_natural(embedder, *, workdir: Path, max_chunks: int, repeats: int = 2) -> dict:
+    """Build against raw embedder throughput on natural articles: the CMRC 2018 trial paragraphs, whose
+    sentences do not repeat. The recombined corpus draws its sentences from a few thousand with
+    repetition, and a build embeds each distinct sentence once, so there the build looks faster than
+    it would be on real news; this is the ratio the target is judged on."""
+    from qa.chunk import chunk_articles
+    from qa.evaluate import cmrc_to_eval
+    from qa.pipeline import build_index
+    from qa.text import sentence_spans
+
+    articles, _ = cmrc_to_eval(CMRC)
+    articles, chunks = prefix(articles, chunk_articles(articles), max_chunks)
+    texts = chunk_inputs(articles, chunks)
+    sentences = [a.text[s:e] for a in articles for s, e in sentence_spans(a.text)]
+    embedder.embed_passages(texts[:8])
+    raw_s, build_s = [], []
+    for r in range(repeats):  # interleaved, so that machine noise hits both alike
+        started = time.perf_counter()
+        embedder.embed_passages(texts)
+        raw_s.append(time.perf_counter() - started)
+        settings = Settings(index_dir=workdir / f"natural-{r}", n_threads=1)
+        started = time.perf_counter()
+        build_index(articles, settings=settings)
+        build_s.append(time.perf_counter() - started)
+        shutil.rmtree(settings.index_dir, ignore_errors=True)
+    raw, build = float(np.median(raw_s)), float(np.median(build_s))
+    return {"n_articles": len(articles), "n_chunks": len(chunks), "n_sentences": len(sentences),
+            "n_distinct_sentences": len(set(sentences)), "raw_embed_s": [round(x, 3) for x in raw_s],
+            "build_index_s": [round(x, 3) for x in build_s], "raw_passages_per_s": round(len(texts) / raw, 2),
+            "build_chunks_per_s": round(len(chunks) / build, 2), "build_over_raw_throughput": round(raw / build, 3)}
+
+
 def bench_size(n_target: int, articles, chunks, tokens_all, real_vectors, real_sentence_vectors, *, embedder,
                questions, repeats: int, workdir: Path, real: bool) -> tuple[dict, object, np.ndarray]:
     """Build (in memory), save, load and query a corpus of about `n_target` chunks."""
@@ -673,8 +705,10 @@ def targets(results: dict) -> dict:
     return {
         "query_p95_le_30ms_at_100k": {"at_n_chunks": largest["n_chunks"], "measured_ms": largest["ask"]["p95_ms"],
                                       "met": largest["ask"]["p95_ms"] <= 30},
-        "build_ge_90pct_raw_embedder": {"measured": b["build_over_raw_throughput"],
-                                        "met": b["build_over_raw_throughput"] >= 0.9},
+        "build_ge_90pct_raw_embedder": {
+            "measured_natural_text": results["build_natural"]["build_over_raw_throughput"],
+            "measured_recombined_corpus": b["build_over_raw_throughput"],
+            "met": results["build_natural"]["build_over_raw_throughput"] >= 0.9},
         "load_100k_le_2s": {"at_n_chunks": largest["n_chunks"], "measured_s": largest["load_s"],
                             "fresh_process_s": serve.get("load_s"), "met": largest["load_s"] <= 2},
         "add_one_article_to_100k_le_1s": {
@@ -698,6 +732,10 @@ def print_summary(r: dict) -> None:
     print(f"\nbuild at {b['n_chunks']} real chunks: raw embedder {b['raw_passages_per_s']} passages/s "
           f"({b['raw_e5_tokens_per_s']} tokens/s); build_index {b['build_chunks_per_s']} chunks/s; "
           f"build/raw throughput {b['build_over_raw_throughput']}")
+    n = r["build_natural"]
+    print(f"build on natural text ({n['n_chunks']} CMRC chunks, {n['n_distinct_sentences']} distinct of "
+          f"{n['n_sentences']} sentences): raw {n['raw_passages_per_s']} passages/s, build {n['build_chunks_per_s']} "
+          f"chunks/s, build/raw {n['build_over_raw_throughput']}")
     print("  stages (s): " + ", ".join(f"{k} {v}" for k, v in b["stages_s"].items()))
     print(f"\n{'chunks':>8} {'ask p50':>8} {'ask p95':>8} {'dense p50':>9} {'bm25 p50':>8} {'load s':>7} "
           f"{'save s':>7} {'disk MB':>8} {'RSS MB':>7}")
@@ -831,6 +869,9 @@ def run(*, sizes: list[int], real_chunks: int, faiss_only: list[int], repeats: i
             real_articles, real_chunks_list, embedder=embedder, repeats=repeats, build_repeats=build_repeats,
             workdir=workdir)
         real_vectors = real_vectors.astype(np.float32)
+        log("build on natural text (CMRC paragraphs) …")
+        results["build_natural"] = bench_build_natural(embedder, workdir=workdir, max_chunks=real_chunks,
+                                                       repeats=min(2, repeats))
         copies = perturbed(real_vectors, len(real_vectors), seed=1)
         results["config"]["noise_mean_cosine_to_real"] = round(float(np.mean(np.sum(copies * real_vectors, axis=1))), 4)
 

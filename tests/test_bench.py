@@ -17,6 +17,7 @@ def test_quick_bench_writes_results_and_plots(tmp_path):
     assert "targets:" in done.stdout
 
     results = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
+    assert _positive(results["build_natural"]["build_over_raw_throughput"])
     for key in ("machine", "config", "build", "threads", "sizes", "serve", "ann", "faiss_threads", "bm25_compare",
                 "add_article", "faiss_only", "targets", "plots"):
         assert key in results, key
