@@ -259,13 +259,31 @@ def query_latency(assistant, questions: Sequence[str], *, repeats: int) -> dict:
 
 # ---- sections ------------------------------------------------------------------------------------
 
+def raw_and_build(embedder, texts: Sequence[str], articles, *, workdir: Path, repeats: int):
+    """Seconds of embedding `texts` with the embedder alone (batches sorted by length) and of
+    `build_index` on `articles` (1 thread), interleaved so that machine noise hits both alike; and the
+    last raw vectors."""
+    from qa.pipeline import build_index
+
+    raw_s, build_s, vectors = [], [], None
+    for r in range(repeats):
+        started = time.perf_counter()
+        vectors = embedder.embed_passages(texts)
+        raw_s.append(time.perf_counter() - started)
+        settings = Settings(index_dir=workdir / f"index-{r}", n_threads=1)
+        started = time.perf_counter()
+        build_index(articles, settings=settings)
+        build_s.append(time.perf_counter() - started)
+        shutil.rmtree(settings.index_dir, ignore_errors=True)
+    return raw_s, build_s, vectors
+
+
 def bench_build(articles, chunks, *, embedder, repeats: int, build_repeats: int, workdir: Path,
                 sentence_sample: int = 200) -> dict:
     """Stage times of an index build at a real-embedded size, and the build's throughput against the
     embedder's raw throughput on the same chunk texts."""
     from qa import store
     from qa.chunk import chunk_articles
-    from qa.pipeline import build_index
     from qa.text import tokenize
 
     out: dict = {"n_articles": len(articles), "n_chunks": len(chunks)}
@@ -282,18 +300,7 @@ def bench_build(articles, chunks, *, embedder, repeats: int, build_repeats: int,
     out["n_e5_tokens"] = n_e5_tokens
     out["mean_chars_per_chunk"] = round(float(np.mean([len(t) for t in texts])), 1)
 
-    # Interleaved so that machine noise hits both alike: raw engine, then the real build.
-    raw_s, build_s = [], []
-    vectors = None
-    for r in range(build_repeats):
-        started = time.perf_counter()
-        vectors = embedder.embed_passages(texts)  # the embedder alone: batches sorted by length
-        raw_s.append(time.perf_counter() - started)
-        settings = Settings(index_dir=workdir / f"build-{r}", n_threads=1)
-        started = time.perf_counter()
-        build_index(articles, settings=settings)
-        build_s.append(time.perf_counter() - started)
-        shutil.rmtree(settings.index_dir, ignore_errors=True)
+    raw_s, build_s, vectors = raw_and_build(embedder, texts, articles, workdir=workdir / "build", repeats=build_repeats)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
     stage["embedding_chunks"] = float(np.median(raw_s))
     # The build embeds each distinct sentence too. Timed on a sample and scaled (labelled so): a full
@@ -337,7 +344,6 @@ def bench_build_natural(embedder, *, workdir: Path, max_chunks: int, repeats: in
     it would be on real news; this is the ratio the target is judged on."""
     from qa.chunk import chunk_articles
     from qa.evaluate import cmrc_to_eval
-    from qa.pipeline import build_index
     from qa.text import sentence_spans
 
     articles, _ = cmrc_to_eval(CMRC)
@@ -345,16 +351,7 @@ def bench_build_natural(embedder, *, workdir: Path, max_chunks: int, repeats: in
     texts = chunk_inputs(articles, chunks)
     sentences = [a.text[s:e] for a in articles for s, e in sentence_spans(a.text)]
     embedder.embed_passages(texts[:8])
-    raw_s, build_s = [], []
-    for r in range(repeats):  # interleaved, so that machine noise hits both alike
-        started = time.perf_counter()
-        embedder.embed_passages(texts)
-        raw_s.append(time.perf_counter() - started)
-        settings = Settings(index_dir=workdir / f"natural-{r}", n_threads=1)
-        started = time.perf_counter()
-        build_index(articles, settings=settings)
-        build_s.append(time.perf_counter() - started)
-        shutil.rmtree(settings.index_dir, ignore_errors=True)
+    raw_s, build_s, _ = raw_and_build(embedder, texts, articles, workdir=workdir / "natural", repeats=repeats)
     raw, build = float(np.median(raw_s)), float(np.median(build_s))
     return {"n_articles": len(articles), "n_chunks": len(chunks), "n_sentences": len(sentences),
             "n_distinct_sentences": len(set(sentences)), "raw_embed_s": [round(x, 3) for x in raw_s],
