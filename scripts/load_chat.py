@@ -155,31 +155,36 @@ def launch_in_process(index_dir: Path | None):
     return demo, url
 
 
+def call_api(http, api_name: str, data: list, *, session_hash: str | None = None) -> list:
+    """POST /gradio_api/call/<api_name> on `http` (an `httpx.Client` whose base URL is the app's), then
+    read its event stream: the outputs, or RuntimeError(the server's message). The web tests use it too."""
+    body = {"data": data} if session_hash is None else {"data": data, "session_hash": session_hash}
+    posted = http.post(f"gradio_api/call/{api_name}", json=body)
+    posted.raise_for_status()
+    event_id, event = posted.json()["event_id"], None
+    with http.stream("GET", f"gradio_api/call/{api_name}/{event_id}") as stream:
+        stream.raise_for_status()
+        for line in stream.iter_lines():
+            if line.startswith("event:"):
+                event = line[6:].strip()
+            elif line.startswith("data:") and event in ("complete", "error"):
+                data = json.loads(line[5:])
+                if event == "error":
+                    raise RuntimeError((data or {}).get("error") if isinstance(data, dict) else data)
+                return data
+    raise RuntimeError(f"event stream of {event_id} ended without a result")
+
+
 class HttpUser:
     """A user speaking Gradio's queue API over its own HTTP connection pool."""
 
     def __init__(self, url: str):
         import httpx
 
-        self.http = httpx.Client(base_url=url.rstrip("/") + "/gradio_api", timeout=REQUEST_TIMEOUT_S)
+        self.http = httpx.Client(base_url=url.rstrip("/") + "/", timeout=REQUEST_TIMEOUT_S)
 
     def ask(self, question: str, history: Sequence[str]) -> dict:
-        posted = self.http.post(f"/call{API_NAME}", json={"data": [question, json.dumps(list(history),
-                                                                                      ensure_ascii=False)]})
-        posted.raise_for_status()
-        event_id = posted.json()["event_id"]
-        event = None
-        with self.http.stream("GET", f"/call{API_NAME}/{event_id}") as stream:
-            stream.raise_for_status()
-            for line in stream.iter_lines():
-                if line.startswith("event:"):
-                    event = line[6:].strip()
-                elif line.startswith("data:") and event in ("complete", "error"):
-                    data = json.loads(line[5:])
-                    if event == "error":
-                        raise RuntimeError(f"server error: {data}")
-                    return data[0]
-        raise RuntimeError(f"the event stream of {event_id} ended without a result")
+        return call_api(self.http, API_NAME.lstrip("/"), [question, json.dumps(list(history), ensure_ascii=False)])[0]
 
     def close(self) -> None:
         self.http.close()

@@ -28,6 +28,7 @@ import httpx
 import pytest
 
 import app
+from scripts.load_chat import call_api as call
 from tests.conftest import wait_until_serving
 from qa.config import PROJECT_ROOT, Settings
 from qa.pipeline import MAX_QUESTION_CHARS, Assistant, add_articles, answer_to_record
@@ -112,25 +113,7 @@ def served(web_settings, tmp_path_factory):
         proc.wait(10)
 
 
-# ---- helpers: Gradio's queue API over plain HTTP ----------------------------------------------------------
-
-def call(http: httpx.Client, api_name: str, data: list, *, session_hash: str | None = None):
-    """POST /gradio_api/call/<api_name>, then read its event stream: the outputs, or RuntimeError(message)."""
-    body = {"data": data} if session_hash is None else {"data": data, "session_hash": session_hash}
-    posted = http.post(f"gradio_api/call/{api_name}", json=body)
-    posted.raise_for_status()
-    event_id, event = posted.json()["event_id"], None
-    with http.stream("GET", f"gradio_api/call/{api_name}/{event_id}") as stream:
-        for line in stream.iter_lines():
-            if line.startswith("event:"):
-                event = line[6:].strip()
-            elif line.startswith("data:") and event in ("complete", "error"):
-                data = json.loads(line[5:])
-                if event == "error":
-                    raise RuntimeError((data or {}).get("error") if isinstance(data, dict) else data)
-                return data
-    raise RuntimeError(f"event stream of {event_id} ended without a result")
-
+# ---- helpers ------------------------------------------------------------------------------------------------
 
 def comparable(record: dict) -> dict:
     return {k: v for k, v in record.items() if k != "latency_ms"}
