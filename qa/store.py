@@ -140,8 +140,7 @@ class Index:
 
     @property
     def stats(self) -> IndexStats:
-        return stats_of(self.manifest, self.index_dir, vector_search=self.manifest.vector_search
-                        or describe_vector_search(self.vectors))
+        return stats_of(self.manifest, self.index_dir, vector_search=describe_vector_search(self.vectors))
 
 
 def describe_vector_search(vectors) -> str:
@@ -149,10 +148,11 @@ def describe_vector_search(vectors) -> str:
     return f"ivf(nlist={ivf}, nprobe={vectors.nprobe})" if ivf else "flat"
 
 
-def stats_of(manifest: Manifest, index_dir: Path, *, vector_search: str) -> IndexStats:
+def stats_of(manifest: Manifest, index_dir: Path, *, vector_search: str | None = None) -> IndexStats:
+    """Stats from a manifest alone; `vector_search` defaults to what the manifest records."""
     return IndexStats(index_dir=str(index_dir), embedder_id=manifest.embedder_id, dim=manifest.dim,
                       max_tokens=manifest.max_tokens, n_articles=manifest.n_articles, n_chunks=manifest.n_chunks,
-                      built_at=manifest.built_at, vector_search=vector_search)
+                      built_at=manifest.built_at, vector_search=vector_search or manifest.vector_search)
 
 
 def build_bm25(tokens: Sequence[Sequence[str]]):
@@ -297,6 +297,10 @@ def _fsync_tree(folder: Path) -> None:
         os.close(fd)
 
 
+def _next_chunk_id(chunks: Sequence[Chunk]) -> int:
+    return max((c.chunk_id for c in chunks), default=-1) + 1
+
+
 def article_digest(article: Article) -> str:
     return hashlib.sha256(json.dumps(article.to_record(), ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
@@ -354,7 +358,7 @@ def save(index: Index, index_dir: Path) -> Index:
 
     manifest = Manifest(**{**asdict(index.manifest), "format_version": FORMAT_VERSION,
                            "n_articles": len(index.articles), "n_chunks": len(index.chunks),
-                           "next_chunk_id": max((c.chunk_id for c in index.chunks), default=-1) + 1,
+                           "next_chunk_id": _next_chunk_id(index.chunks),
                            "bm25_avg_terms": bm25_average_terms(index.tokens), "n_appended_chunks": 0,
                            "vector_search": describe_vector_search(index.vectors), "checksums": {}})
     manifest = _commit(index_dir, write, manifest)
@@ -385,15 +389,14 @@ def read_head(index_dir: Path, *, embedder_id: str) -> Head:
     _check_embedder(manifest, index_dir, embedder_id)
     if manifest.next_chunk_id is None:  # format 1 keeps no digests: load it (its next write is format 2)
         index = load(index_dir, embedder_id=embedder_id)
-        return Head(gen, Manifest(**{**asdict(index.manifest),
-                                     "next_chunk_id": max((c.chunk_id for c in index.chunks), default=-1) + 1}),
+        return Head(gen, Manifest(**{**asdict(index.manifest), "next_chunk_id": _next_chunk_id(index.chunks)}),
                     {a.article_id: article_digest(a) for a in index.articles.values()}, index.stats)
     digests = {}
     for rel in (DIGESTS, f"{DELTA}/{DIGESTS}"):
         if rel in manifest.checksums:
             _verify(gen, manifest, under=rel)
             digests.update(json.loads((gen / rel).read_text(encoding="utf-8")))
-    return Head(gen, manifest, digests, stats_of(manifest, index_dir, vector_search=manifest.vector_search))
+    return Head(gen, manifest, digests, stats_of(manifest, index_dir))
 
 
 def append(head: Head, index_dir: Path, articles: Sequence[Article], chunks: Sequence[Chunk],
@@ -430,11 +433,11 @@ def append(head: Head, index_dir: Path, articles: Sequence[Article], chunks: Seq
 
     manifest = Manifest(**{**asdict(old), "n_articles": old.n_articles + len(articles),
                            "n_chunks": old.n_chunks + len(chunks),
-                           "next_chunk_id": max([old.next_chunk_id - 1, *(c.chunk_id for c in chunks)]) + 1,
+                           "next_chunk_id": max(old.next_chunk_id, _next_chunk_id(chunks)),
                            "n_appended_chunks": len(all_chunks), "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
                            "checksums": main_files})
     manifest = _commit(index_dir, write, manifest)
-    return stats_of(manifest, index_dir, vector_search=manifest.vector_search)
+    return stats_of(manifest, index_dir)
 
 
 def _remove_stale_generations(index_dir: Path, *, keep: str) -> None:
@@ -557,13 +560,17 @@ def _read_part(folder: Path, *, with_vectors: bool) -> _Part:
                  vectors=np.load(folder / DELTA_VECTORS, allow_pickle=False) if with_vectors else None)
 
 
+def _read_appended(gen: Path) -> tuple[_Part, list[list[str]]]:
+    """delta/'s articles, chunks and vectors, and its terms."""
+    return _read_part(gen / DELTA, with_vectors=True), _read_jsonl(gen / DELTA / TOKENS)
+
+
 def _read_delta(gen: Path, manifest: Manifest) -> tuple[_Part, list[list[str]], np.ndarray, np.ndarray]:
     """delta/ of a generation, checked (an append copies it forward, so damage must stop there): the
     part, its terms, sentences and sentence vectors."""
     _verify(gen, manifest, under=f"{DELTA}/")
     try:
-        return (_read_part(gen / DELTA, with_vectors=True), _read_jsonl(gen / DELTA / TOKENS),
-                _load_rows(gen / DELTA / SENTENCES), _load_rows(gen / DELTA / SENTENCE_VECTORS))
+        return (*_read_appended(gen), _load_rows(gen / DELTA / SENTENCES), _load_rows(gen / DELTA / SENTENCE_VECTORS))
     except (KeyError, ValueError, OSError) as e:
         raise IndexCorruptError(f"the appended part of the index at {gen} cannot be read "
                                 f"({type(e).__name__}: {e}); rebuild the index") from e
@@ -598,8 +605,7 @@ def _load_generation(gen: Path, index_dir: Path, *, embedder_id: str | None) -> 
             main = _read_part(gen, with_vectors=False)
             vectors = faiss.read_index(str(gen / VECTORS))
             bm25 = bm25s.BM25.load(str(gen / BM25_DIR), show_progress=False)
-            delta = _read_part(gen / DELTA, with_vectors=True) if manifest.n_appended_chunks else None
-            delta_tokens = _read_jsonl(gen / DELTA / TOKENS) if delta else []
+            delta, delta_tokens = _read_appended(gen) if manifest.n_appended_chunks else (None, [])
             sentences = _load_rows(*(folder / SENTENCES for folder in folders))
             sentence_vectors = _load_rows(*(folder / SENTENCE_VECTORS for folder in folders))
         except (KeyError, ValueError, RuntimeError, OSError) as e:  # faiss: RuntimeError; orjson: a ValueError
