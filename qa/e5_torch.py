@@ -202,9 +202,8 @@ class TorchE5(Embedder):
     `n_threads` sets torch's thread count, which is process-wide."""
 
     dim = 384
-    # The engine's id: same weights, tokens and pooling, vectors within a cosine of 0.9998 of the
-    # engine's (tests/test_embed.py), closer than the engine's own int8 rounding; an index built
-    # with either answers queries embedded with the other.
+    # The engine's id: same weights, tokens and pooling, vectors within a cosine of 0.9995 of the
+    # engine's (tests/test_embed.py); an index built with either answers queries embedded with the other.
     embedder_id = BundledE5Embedder.embedder_id
     #: padded tokens per forward pass: bounds the attention matrices' memory on long inputs
     max_batch_tokens = 8192
