@@ -19,6 +19,7 @@ import json
 import logging
 import os
 import shutil
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
@@ -51,6 +52,11 @@ DELTA_VECTORS = "vectors.npy"  # appended chunks' vectors, added to the main FAI
 # if more: loading re-adds appended vectors, and BM25 statistics of the main chunks drift meanwhile.
 APPEND_MAX_SHARE = 0.1
 APPEND_MIN_CHUNKS = 1000
+# numpy parses .npy headers with ast.literal_eval, and CPython 3.11.7 (this machine's) sometimes fails
+# it with "AST constructor recursion depth mismatch" when two threads parse at once (cf. CPython
+# gh-106905): a reader loading while an in-process writer read delta/ hit it. Each parse takes
+# microseconds, so they go one at a time.
+_NPY_HEADER_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True, slots=True)
@@ -493,9 +499,11 @@ def _verify(gen: Path, manifest: Manifest, *, under: str = "") -> None:
         if not rel.startswith(under):
             continue
         path = gen / rel
-        if not path.is_file():
-            raise IndexCorruptError(f"index file {path} is missing; rebuild the index")
-        if _sha256(path) != expected:
+        try:
+            digest = _sha256(path)
+        except FileNotFoundError as e:  # also when a writer removes the generation mid-read
+            raise IndexCorruptError(f"index file {path} is missing; rebuild the index") from e
+        if digest != expected:
             raise IndexCorruptError(f"index file {path} is damaged (checksum mismatch); rebuild the index")
     required = [VECTORS, CHUNKS, ARTICLES, TOKENS, SENTENCES, SENTENCE_VECTORS]
     if manifest.n_appended_chunks:
@@ -527,7 +535,7 @@ def _load_rows(*paths: Path) -> np.ndarray:
     would copy the sentence vectors (hundreds of MB at 100k chunks) once more."""
     headers = []
     for path in paths:
-        with open(path, "rb") as f:
+        with open(path, "rb") as f, _NPY_HEADER_LOCK:
             version = np.lib.format.read_magic(f)
             shape, fortran_order, dtype = (np.lib.format.read_array_header_1_0(f) if version == (1, 0)
                                            else np.lib.format.read_array_header_2_0(f))
@@ -556,8 +564,10 @@ def _read_part(folder: Path, *, with_vectors: bool) -> _Part:
         text = articles[r["article_id"]].text
         chunks.append(Chunk(chunk_id=r["chunk_id"], article_id=r["article_id"], start=r["start"], end=r["end"],
                             text=text[r["start"]:r["end"]], n_tokens=r["n_tokens"]))
-    return _Part(articles=articles, chunks=chunks,
-                 vectors=np.load(folder / DELTA_VECTORS, allow_pickle=False) if with_vectors else None)
+    if not with_vectors:
+        return _Part(articles=articles, chunks=chunks)
+    with _NPY_HEADER_LOCK:
+        return _Part(articles=articles, chunks=chunks, vectors=np.load(folder / DELTA_VECTORS, allow_pickle=False))
 
 
 def _read_appended(gen: Path) -> tuple[_Part, list[list[str]]]:
@@ -604,7 +614,8 @@ def _load_generation(gen: Path, index_dir: Path, *, embedder_id: str | None) -> 
         try:
             main = _read_part(gen, with_vectors=False)
             vectors = faiss.read_index(str(gen / VECTORS))
-            bm25 = bm25s.BM25.load(str(gen / BM25_DIR), show_progress=False)
+            with _NPY_HEADER_LOCK:  # its arrays are .npy files
+                bm25 = bm25s.BM25.load(str(gen / BM25_DIR), show_progress=False)
             delta, delta_tokens = _read_appended(gen) if manifest.n_appended_chunks else (None, [])
             sentences = _load_rows(*(folder / SENTENCES for folder in folders))
             sentence_vectors = _load_rows(*(folder / SENTENCE_VECTORS for folder in folders))
