@@ -47,6 +47,9 @@ _TYPE_CUES: tuple[tuple[AnswerType, str], ...] = (
     (AnswerType.NUMBER, r"(?i:\bhow (?:many|much)\b)|多少|几个|几家|几户|几名|几栋|几处|几项|几所|几座|几条|几种|几位|几次|几|多大|多高|多长|多重|多宽|面积|数量"),
     (AnswerType.MANNER, r"怎么|如何|怎样|哪些措施|什么措施|采取了|做了哪些|做了什么|方式|方法|途径|办法"),
 )
+# "被称为什么" and "更名为什么" ask what (为 closes the verb), unlike "为什么被称为…": a verb that takes
+# 为 comes before it, and no predicate (又叫, 会, 被…) follows.
+_NAMED_AS = re.compile(r"(?<=[称之名誉算编聘现作成改定选视列译变转分设封评认命])为(?=什么(?:$|[^又还却会要能才就都也不没被让使得]))")
 _YES_NO = re.compile(r"(?:吗|(?<![什怎多这那])么|是否|有没有|是不是|能不能|会不会|对不对|可不可以)[？?！!。.\s]*$|^是否|是否")
 # The wh-words themselves: removed from key terms, and the place where the answer's gap is.
 WH_WORDS = re.compile(r"多少钱|多少|什么时候|啥时候|什么|哪里|哪儿|哪些|哪个|哪家|哪位|哪天|哪年|为什么|为何|怎么样|怎么|如何|"
@@ -77,7 +80,7 @@ class QuestionAnalysis:
 def answer_type_of(question: str) -> AnswerType:
     """The kind of answer a (simplified) question asks for."""
     # "哪几个村" asks which villages, as "哪个村" does, not how many.
-    body = question.rstrip("？?！!。. ").replace("哪几", "哪")
+    body = _NAMED_AS.sub("为 ", question.rstrip("？?！!。. ").replace("哪几", "哪"))
     for answer_type, cue in _TYPE_CUES:
         if re.search(cue, body):
             return answer_type

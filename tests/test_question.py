@@ -23,6 +23,13 @@ from qa.question import AnswerType, analyse, answer_type_of, followup_readings, 
     ("代表团有几个人？", AnswerType.NUMBER),
     ("这笔贷款的利率是多少？", AnswerType.PERCENT),
     ("该小区的绿化率为多少？", AnswerType.PERCENT),
+    # 为 closing a verb ("称为", "更名为") before 什么 asks what; 为什么 before a predicate asks why
+    ("这座桥又被称为什么？", AnswerType.WHAT),
+    ("合并后学校更名为什么？", AnswerType.WHAT),
+    ("他被聘为什么职务？", AnswerType.WHAT),
+    ("你认为什么时候去合适？", AnswerType.DATE),
+    ("这座桥为什么又叫彩虹桥？", AnswerType.REASON),
+    ("工程为什么推迟了？", AnswerType.REASON),
 ])
 def test_answer_type(question, expected):
     assert answer_type_of(analyse(question).text) is expected
