@@ -252,6 +252,7 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
 # Wh-words that leave a gap in a copied sentence (not the final particles 吗/呢).
 _GAP_WH = re.compile(r"什么样的|什么|哪些|哪个|哪种|哪里|哪儿|哪位|谁|多少|几|何种|何")
 _CLAUSE_END = "，。；！？：,;!?:…"
+_WORDLIKE = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
 _GLUE = "的是为了在于即乃就"  # particles between a question's context and the answer: trimmed off a gap
 
 
@@ -282,7 +283,7 @@ def gap_span(sentence: str, question: str) -> tuple[int, int] | None:
         start += 1
     while end > start and sentence[end - 1] in _GLUE + _CLAUSE_END:
         end -= 1
-    if not 0 < end - start <= 40:
+    if end - start > 40 or len(_WORDLIKE.findall(sentence, start, end)) < 2:  # not "（）"
         return None
     # A "gap" that only repeats the question ("以…为主题的诚信宣传活动" for "活动的主题是什么") is the wrong side.
     return None if coverage(tokenize(sentence[start:end]), question) >= 0.5 else (start, end)
@@ -405,6 +406,7 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
 
     answerable_sentences = [c for c in scored if can_answer(
         articles[c.article_id].text[c.start:c.end], articles[c.article_id].title, analysis.answer_type)]
+    untyped = False
     if analysis.answer_type in SENTENCE_TYPES:
         options = [(c, _gap_with_noun(_matchable(articles[c.article_id].text[c.start:c.end]), analysis)
                     if analysis.answer_type is AnswerType.WHAT else None) for c in answerable_sentences[:10]]
@@ -416,11 +418,18 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
         with_unit = [(c, sp) for c, sp in found if analysis.unit and analysis.unit in
                      _matchable(articles[c.article_id].text[c.start:c.end])[sp[0]:sp[1] + len(analysis.unit)]]
         options = with_unit or found or [(c, None) for c in answerable_sentences[:1]]
+        # The best sentence may copy the question's wording around the answer and still hold no
+        # candidate the tagger knows ("派谁给X送信" ↔ "派遣圣甲虫去给X送信"): its gap then beats a
+        # typed candidate in a weaker sentence, at the confidence of an untyped answer.
+        top = answerable_sentences[0] if answerable_sentences else None
+        if top is not None and options[0][0] is not top and (
+                gap := gap_span(_matchable(articles[top.article_id].text[top.start:top.end]), analysis.text)):
+            options, untyped = [(top, gap)], True
     (chosen, span), note = _prefer_latest(options, articles) if options else ((None, None), None)
 
     confidence = 0.0 if chosen is None else chosen.confidence * (
         0.6 if _slot_missing(_matchable(articles[chosen.article_id].text[chosen.start:chosen.end]), span, analysis)
-        else 0.7 if span is None and analysis.answer_type not in SENTENCE_TYPES else 1.0)
+        else 0.7 if (span is None or untyped) and analysis.answer_type not in SENTENCE_TYPES else 1.0)
     answerable = chosen is not None and confidence >= min_confidence
     if not answerable:
         reason = RefusalReason.NO_EVIDENCE if chosen is None or chosen.confidence < 0.15 else RefusalReason.WEAK_EVIDENCE

@@ -123,6 +123,29 @@ def test_a_sentence_that_only_compares_with_the_subject_does_not_answer_for_it(t
     assert answer.answerable and answer.text == "2019年"
 
 
+def test_the_sentence_that_copies_the_question_answers_even_without_a_tagged_name(tmp_path):
+    from qa.config import Settings
+    from qa.pipeline import Assistant, build_index
+    from qa.types import Article
+
+    # "机器人" is no person name to the tagger; "陈建国" in the next sentence is, but answers nothing asked.
+    fair = Article("f", "科技展开幕", "开幕式上，组委会请机器人给观众发放了纪念品。大会主席陈建国在开幕式上致辞，"
+                   "他说今年的展品更加丰富。", "2023-05-01", "报")
+    other = Article("x", "草莓采摘", "果园村草莓园迎来采摘季。", "2023-02-01", "报")
+    settings = Settings(index_dir=tmp_path / "idx")
+    build_index([fair, other], settings=settings)
+    assistant = Assistant.open(settings)
+    assert assistant.ask("开幕式上，组委会请谁给观众发放了纪念品？").text == "机器人"
+    assert assistant.ask("大会主席是谁？").text == "陈建国"
+
+
+def test_a_gap_of_mere_brackets_is_no_answer():
+    from qa.answer import gap_span
+
+    assert gap_span("他的别名是（）。", "他的别名是什么？") is None
+    assert gap_span("他的别名是阿福。", "他的别名是什么？") == (5, 7)
+
+
 @pytest.fixture(scope="module")
 def park(tmp_path_factory):
     from qa.config import Settings
