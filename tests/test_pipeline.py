@@ -41,6 +41,18 @@ UNANSWERABLE = [
 ]
 
 
+def _assistant_over(index_dir, *articles):
+    """An assistant over `articles` and one unrelated article, built for real in `index_dir`."""
+    from qa.config import Settings
+    from qa.pipeline import Assistant, build_index
+    from qa.types import Article
+
+    other = Article("x", "草莓采摘", "果园村草莓园迎来采摘季。", "2023-02-01", "报")
+    settings = Settings(index_dir=index_dir)
+    build_index([*articles, other], settings=settings)
+    return Assistant.open(settings)
+
+
 @pytest.mark.parametrize("question, expected, title", ANSWERABLE)
 def test_answer_and_first_citation(assistant, question, expected, title):
     answer = assistant.ask(question)
@@ -94,47 +106,32 @@ def test_date_range_limits_the_articles(assistant):
 
 
 def test_when_several_articles_answer_the_latest_is_taken_and_said(tmp_path):
-    from qa.config import Settings
-    from qa.pipeline import Assistant, build_index
     from qa.types import Article
 
     older = Article("old", "东湖小区改造启动", "东湖小区改造工程涉及住户120户，计划年内完工。", "2023-03-01", "报")
     newer = Article("new", "东湖小区改造进展", "东湖小区改造工程涉及住户136户，目前已完成一半。", "2023-09-15", "报")
-    other = Article("x", "草莓采摘", "果园村草莓园迎来采摘季。", "2023-02-01", "报")
-    settings = Settings(index_dir=tmp_path / "idx")
-    build_index([older, newer, other], settings=settings)
-    answer = Assistant.open(settings).ask("东湖小区改造工程涉及多少户住户？")
+    answer = _assistant_over(tmp_path / "idx", older, newer).ask("东湖小区改造工程涉及多少户住户？")
     assert answer.answerable and answer.text == "136户"
     assert answer.citations[0].article_id == "new"
     assert answer.note and "2023-09-15" in answer.note
 
 
 def test_a_sentence_that_only_compares_with_the_subject_does_not_answer_for_it(tmp_path):
-    from qa.config import Settings
-    from qa.pipeline import Assistant, build_index
     from qa.types import Article
 
     school = Article("s", "城东学校操场翻新", "第一中学的操场翻新于2019年，跑道换成了塑胶跑道。与第一中学一样，"
                      "第二中学的操场也翻新过，时间是2021年。两所学校的学生都很满意。", "2023-05-01", "报")
-    other = Article("x", "草莓采摘", "果园村草莓园迎来采摘季。", "2023-02-01", "报")
-    settings = Settings(index_dir=tmp_path / "idx")
-    build_index([school, other], settings=settings)
-    answer = Assistant.open(settings).ask("第一中学的操场是哪一年翻新的？")
+    answer = _assistant_over(tmp_path / "idx", school).ask("第一中学的操场是哪一年翻新的？")
     assert answer.answerable and answer.text == "2019年"
 
 
 def test_the_sentence_that_copies_the_question_answers_even_without_a_tagged_name(tmp_path):
-    from qa.config import Settings
-    from qa.pipeline import Assistant, build_index
     from qa.types import Article
 
     # "机器人" is no person name to the tagger; "陈建国" in the next sentence is, but answers nothing asked.
     fair = Article("f", "科技展开幕", "开幕式上，组委会请机器人给观众发放了纪念品。大会主席陈建国在开幕式上致辞，"
                    "他说今年的展品更加丰富。", "2023-05-01", "报")
-    other = Article("x", "草莓采摘", "果园村草莓园迎来采摘季。", "2023-02-01", "报")
-    settings = Settings(index_dir=tmp_path / "idx")
-    build_index([fair, other], settings=settings)
-    assistant = Assistant.open(settings)
+    assistant = _assistant_over(tmp_path / "idx", fair)
     assert assistant.ask("开幕式上，组委会请谁给观众发放了纪念品？").text == "机器人"
     assert assistant.ask("大会主席是谁？").text == "陈建国"
 
@@ -148,16 +145,11 @@ def test_a_gap_of_mere_brackets_is_no_answer():
 
 @pytest.fixture(scope="module")
 def park(tmp_path_factory):
-    from qa.config import Settings
-    from qa.pipeline import Assistant, build_index
     from qa.types import Article
 
     park = Article("p", "城南公园春季开放", "城南公园占地面积12公顷，园内有一家茶社。公园管理处主任刘建华介绍，今年将新增"
                    "座椅200把，贷款利率优惠的项目有两个。今年公园游客增长了15%。", "2023-04-01", "报")
-    other = Article("x", "草莓采摘", "果园村草莓园迎来采摘季。", "2023-02-01", "报")
-    settings = Settings(index_dir=tmp_path_factory.mktemp("park") / "idx")
-    build_index([park, other], settings=settings)
-    return Assistant.open(settings)
+    return _assistant_over(tmp_path_factory.mktemp("park") / "idx", park)
 
 
 @pytest.mark.parametrize("question, expected", [
