@@ -93,7 +93,9 @@ def answer_type_of(question: str) -> AnswerType:
 def analyse(question: str) -> QuestionAnalysis:
     text = normalize_question(question)
     answer_type = answer_type_of(text)
-    terms = tuple(dict.fromkeys(t for t in tokenize(WH_WORDS.sub(" ", text)) if not WH_WORDS.fullmatch(t)))
+    # "哪几个村" asks about 村 as "哪个村" does; without the 几 its 个 would stay behind in a term "个村".
+    terms = tuple(dict.fromkeys(t for t in tokenize(WH_WORDS.sub(" ", text.replace("哪几", "哪")))
+                                if not WH_WORDS.fullmatch(t)))
     unit_match = _UNIT_AFTER_WH.search(text)
     wh_noun = _WH_NOUN.search(text)
     # What is counted follows the measure word ("多少家投资机构") or, without one, the wh-word ("多少工人").

@@ -40,6 +40,11 @@ def test_unit_and_wh_noun():
     assert analyse("长治市城区劳动保障监察执法队并入了哪个单位？").wh_noun == "单位"
 
 
+def test_which_several_asks_about_the_noun_not_a_measure_word():
+    assert "村" in analyse("考察团参观了哪几个村？").terms
+    assert not any("个" in term for term in analyse("考察团参观了哪几个村？").terms)
+
+
 def test_what_is_asked_about_is_found_past_a_total():
     assert analyse("小区的绿地面积一共有多少？").anchor_terms == ("绿地面积",)
     assert analyse("小区的绿地面积有多少？").anchor_terms == ("绿地面积",)
