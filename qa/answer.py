@@ -98,11 +98,12 @@ def _bigram_overlap(question: str, text: str) -> float:
     return sum(g in text for g in grams) / len(grams) if grams else 0.0
 
 
-def _grows_name(word: str, flag: str) -> bool:
+def _grows_name(word: str, flag: str, *, persons: bool = False) -> bool:
     """Whether a word can stand at the front of a place or organisation name: nouns, and numerals
-    written in characters ("八一广场"), but not person names or Arabic figures ("3个广场")."""
+    written in characters ("八一广场"), but not Arabic figures ("3个广场") nor, unless `persons`,
+    person names."""
     if flag.startswith("nr"):
-        return False
+        return persons
     return flag.startswith(("n", "j")) or (flag == "m" and not any(ch.isdigit() for ch in word))
 
 
@@ -117,8 +118,11 @@ def _entity_spans(sentence: str, tag_prefixes: tuple[str, ...], suffix: re.Patte
     for i, (s, e, word, flag) in enumerate(words):
         if not (suffix.search(word) or flag.startswith(tag_prefixes)):
             continue
+        # The tagger takes rare names in places for persons' ("崇明/nrt 区仙桥/nr 村"): before a place
+        # word such as 村 or 区 they belong to the place.
+        persons = suffix is _PLACE_SUFFIX and suffix.search(word) is not None
         j = i
-        while j > 0 and _grows_name(*words[j - 1][2:]) and words[j - 1][2] not in stop_words:
+        while j > 0 and _grows_name(*words[j - 1][2:], persons=persons) and words[j - 1][2] not in stop_words:
             j -= 1
         if e - words[j][0] >= 2:  # a lone 区 or 局 names nothing
             spans.append((words[j][0], e))
@@ -242,6 +246,9 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
         # ("服务创业公司10万余家", "总裁郑明伟").
         near = 0.0
         for os, oe, w, after in occurrences:
+            if s <= os and oe <= e:  # the question names part of it ("在江苏…哪个村" → "江苏省…村")
+                near += w
+                continue
             before_span, distance = oe <= s, (s - oe if oe <= s else max(os - e, 0))
             near += (1.0 if before_span != after else 0.5) * w / (1.0 + distance / 3.0)
         return near + _marked(simplified, s, e, analysis) + 0.01 * (e - s)  # ties: the fuller span
