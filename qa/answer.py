@@ -253,7 +253,23 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
             near += (1.0 if before_span != after else 0.5) * w / (1.0 + distance / 3.0)
         return near + _marked(simplified, s, e, analysis) + 0.01 * (e - s)  # ties: the fuller span
 
-    return max(candidates, key=closeness)
+    best = max(candidates, key=closeness)
+    # "哪几条路" asks for the roads that "东南外环、高新大道、漳泽东街等市政道路" lists, not the word for them.
+    listed = _listed_before(simplified, best[0] - 1) if simplified[:best[0]].endswith("等") else None
+    return listed if listed and _PLURAL.search(analysis.text) else best
+
+
+def _listed_before(sentence: str, end: int) -> tuple[int, int] | None:
+    """The list "A、B、C" that ends at `end`, back to the verb, preposition or particle before it; None
+    when there is no list."""
+    start, listed = end, False
+    for word, flag in reversed(pos_tag(sentence[:end])):
+        if word == "、":
+            listed = True
+        elif flag.startswith(("v", "p", "u", "c", "r", "x")):
+            break
+        start -= len(word)
+    return (start, end) if listed and start < end else None
 
 
 # Wh-words that leave a gap in a copied sentence (not the final particles 吗/呢).

@@ -174,6 +174,9 @@ def test_a_sentence_without_what_is_asked_for_does_not_answer(park, question, ex
     # Place names hold words the tagger takes for persons' names (恩施州, 龙凤, 司马台).
     ("在湖北省恩施州龙凤镇青堡村，调研组了解了茶叶产业。", "调研组在哪个村了解了茶叶产业？", "湖北省恩施州龙凤镇青堡村"),
     ("调研组走访了北京市密云区司马台村。", "调研组走访了哪个村？", "北京市密云区司马台村"),
+    # Which ones: the items listed before 等, not the word for their kind.
+    ("今年要抓紧完成北部外环、创业大道、滨河东街等市政道路的拆迁安置工作。", "要做拆迁安置的是哪几条路？",
+     "北部外环、创业大道、滨河东街"),
     # A figure keeps its unit and its thousands separator.
     ("这种鱼体长可达45公分，重约3公斤。", "这种鱼体长可达多少？", "45公分"),
     ("水库库容约为2,350立方米。", "水库库容有多大？", "2,350立方米"),
