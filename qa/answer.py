@@ -9,7 +9,7 @@ import numpy as np
 
 from qa.question import ROLES, UNITS, WH_WORDS, AnswerType, QuestionAnalysis, term_weight
 from qa.store import Index
-from qa.text import pos_tag, to_simplified, tokenize, with_resolved_years
+from qa.text import pos_tag, synonyms, to_simplified, tokenize, with_resolved_years
 from qa.types import Answer, Article, Citation, Hit, RefusalReason
 
 _NUM = r"(?:±?\d{1,3}(?:,\d{3})+(?:\.\d+)?|±?\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"  # "1,750", "±10"
@@ -74,10 +74,13 @@ class ScoredSentence:
 
 
 def _term_match(term: str, text: str) -> float:
-    """1 if `term` occurs in `text`; for a longer word that does not, half the share of its character
-    pairs that do ("联系电话" against "电话：0355…", 联系人), since jieba keeps compounds whole."""
+    """1 if `term` occurs in `text`; half if a synonym does; for a longer word that does not, half the
+    share of its character pairs that do ("联系电话" against "电话：0355…", 联系人), since jieba keeps
+    compounds whole."""
     if term in text:
         return 1.0
+    if any(other in text for other in synonyms(term)):  # "教师王芳说" for 老师: half, as a part of a compound
+        return 0.5
     if len(term) < 3:
         return 0.0
     pairs = [term[i:i + 2] for i in range(len(term) - 1)]
@@ -442,11 +445,12 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
                      _matchable(articles[c.article_id].text[c.start:c.end])[sp[0]:sp[1] + len(analysis.unit)]]
         options = with_unit or found or [(c, None) for c in answerable_sentences[:1]]
         # The best sentence may copy the question's wording around the answer and still hold no
-        # candidate the tagger knows ("派谁给X送信" ↔ "派遣圣甲虫去给X送信"): its gap then beats a
-        # typed candidate in a weaker sentence, at the confidence of an untyped answer.
+        # name the tagger knows ("派谁给X送信" ↔ "派遣圣甲虫去给X送信"): its gap then beats a name in a
+        # weaker sentence, at the confidence of an untyped answer. Not for figures and dates: their
+        # patterns miss none, so a sentence without one does not hold the answer.
         top = answerable_sentences[0] if answerable_sentences else None
-        if top is not None and options[0][0] is not top and (
-                gap := gap_span(_matchable(articles[top.article_id].text[top.start:top.end]), analysis.text)):
+        if (analysis.answer_type not in _SPAN_PATTERNS and top is not None and options[0][0] is not top
+                and (gap := gap_span(_matchable(articles[top.article_id].text[top.start:top.end]), analysis.text))):
             options, untyped = [(top, gap)], True
     (chosen, span), note = _prefer_latest(options, articles) if options else ((None, None), None)
 

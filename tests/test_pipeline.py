@@ -136,6 +136,14 @@ def test_the_sentence_that_copies_the_question_answers_even_without_a_tagged_nam
     assert assistant.ask("大会主席是谁？").text == "陈建国"
 
 
+def test_a_date_question_takes_the_sentence_with_a_date_over_one_that_echoes_it(tmp_path):
+    from qa.types import Article
+
+    park = Article("p", "青松公园栈道开放", "记者报道：青松公园新建的栈道全长800米。栈道将于5月1日起向游客免费开放。",
+                   "2023-04-01", "报")
+    assert _assistant_over(tmp_path / "idx", park).ask("青松公园栈道什么时候开放？").text == "5月1日"
+
+
 def test_a_gap_of_mere_brackets_is_no_answer():
     from qa.answer import gap_span
 

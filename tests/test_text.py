@@ -1,6 +1,6 @@
 from hypothesis import given, strategies as st
 
-from qa.text import normalize_question, normalize_text, sentence_spans, tokenize, to_simplified
+from qa.text import normalize_question, normalize_text, sentence_spans, synonyms, tokenize, to_simplified
 
 
 def test_normalize_text_keeps_chinese_punctuation_and_halves_alnum():
@@ -39,3 +39,18 @@ def test_sentence_spans_are_ordered_disjoint_and_trimmed(text):
     # every non-space character is inside some sentence
     covered = {i for s, e in spans for i in range(s, e)}
     assert all(i in covered for i, ch in enumerate(text) if not ch.isspace())
+
+
+def test_synonyms_come_from_cilin_synonym_groups_only():
+    assert "教师" in synonyms("老师") and "如今" in synonyms("现在")
+    assert "老师" not in synonyms("老师")
+    assert synonyms("干") == ()  # single characters are too ambiguous to expand
+    assert synonyms("颐高集团") == ()
+
+
+def test_a_synonym_in_the_sentence_covers_a_term_by_half():
+    from qa.answer import coverage
+
+    assert coverage(["老师"], "实验小学教师王芳说道。") == 0.5
+    assert coverage(["老师"], "老师说道。") == 1.0
+    assert coverage(["老师"], "园长说道。") == 0.0
