@@ -32,12 +32,12 @@ _ROLE_THEN_NAME = re.compile(rf"(?:{ROLES})：?([\u4e00-\u9fff]{{2,3}}?)(?=说|�
                              r"指出|强调|带队|[，。、；：”\s]|$)")
 # e5 cosines between a question and unrelated text rarely fall below this; it maps similarity to [0, 1].
 DENSE_FLOOR = 0.7
-# Sentence-choice weights: a grid search on the CMRC 2018 trial split, checked on our own eval set
-# (scripts/tune_sentence_weights.py). Top-1 sentence right: CMRC 0.770, ours 0.835; the weights tuned
-# on ours instead give 0.756 / 0.876, and without the anchor signal the best were 0.738 / 0.845.
-# Term coverage of the sentence alone and the longest verbatim run shared with the question got
-# weight 0 in an earlier search and were dropped.
-WEIGHTS = {"context": 0.6, "bigram": 0.4, "dense": 0.6, "typed": 0.1, "rank": 0.05, "anchor": 0.2}
+# Sentence-choice weights from a grid search over both sets (scripts/tune_sentence_weights.py), each
+# checked on the other. Top-1 sentence right: CMRC 0.780, ours 0.887. The vector best on CMRC alone
+# gives 0.786 / 0.856 (it overfits CMRC), the one best on ours 0.772 / 0.887; without the aspect
+# signal the best was 0.770 / 0.845, without the anchor signal 0.738 / 0.845. Term coverage of the
+# sentence alone and the longest verbatim run shared with the question got weight 0 and were dropped.
+WEIGHTS = {"context": 0.6, "bigram": 0.4, "dense": 0.3, "typed": 0.1, "rank": 0.05, "anchor": 0.2, "aspect": 0.6}
 # Answer types whose answer is the whole sentence: no span pattern can cut a reason or a manner.
 SENTENCE_TYPES = frozenset({AnswerType.WHAT, AnswerType.REASON, AnswerType.MANNER, AnswerType.YES_NO})
 # "王长富对记者说。": it names who spoke; what was said is the sentence before it.
@@ -338,14 +338,16 @@ def _gap_with_noun(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int]
 
 
 def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Index,
-                    query_vector: np.ndarray | None) -> list[ScoredSentence]:
+                    query_vector: np.ndarray | None, aspect_vector: np.ndarray | None = None) -> list[ScoredSentence]:
     """Every sentence of the hit chunks, scored as an answer to the question, best first.
 
     Signals: how many of the question's key terms the sentence holds (IDF-weighted), the same with
     its headline and neighbours (the subject often stands there: "该小区…"), character-bigram
     overlap (robust to segmentation), dense similarity of the sentence to the question, whether it
-    holds something of the expected answer type, the rank of its chunk, and whether the sentence
-    itself holds the terms beside the question's wh-word (what is asked about: "讲了哪些知识" → 知识)."""
+    holds something of the expected answer type, the rank of its chunk, whether the sentence
+    itself holds the terms beside the question's wh-word (what is asked about: "讲了哪些知识" → 知识),
+    and the dense similarity of the sentence to the question's aspect (`aspect_vector`: the question
+    without its subject; the whole question's vector when None)."""
     scored = []
     type_pattern = _SPAN_PATTERNS.get(analysis.answer_type)
     anchors = analysis.anchor_terms or analysis.terms
@@ -356,23 +358,24 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
         # Neighbours may lie in the article's chunks before and after this one: take two rows each side.
         first, last = _same_article_rows(index, lo, hi, article.article_id, reach=2)
         rows = index.sentences[first:last]
-        if query_vector is not None and hi > lo:
-            similarities = index.sentence_vectors[lo:hi].astype(np.float32) @ query_vector
-        else:
-            similarities = np.zeros(hi - lo, dtype=np.float32)
+        own_vectors = index.sentence_vectors[lo:hi].astype(np.float32)
+        similarities = own_vectors @ query_vector if query_vector is not None else np.zeros(hi - lo, np.float32)
+        aspect_similarities = (own_vectors @ aspect_vector if aspect_vector is not None else similarities)
         plain = [to_simplified(article.text[s:e]) for _, s, e in rows]
         texts = [with_resolved_years(t, article.date) for t in plain]
-        for i, ((_, s, e), sentence, similarity) in enumerate(zip(rows[lo - first:hi - first], texts[lo - first:hi - first],
-                                                                  similarities), start=lo - first):
+        for i, ((_, s, e), sentence, similarity, aspect_similarity) in enumerate(
+                zip(rows[lo - first:hi - first], texts[lo - first:hi - first], similarities, aspect_similarities),
+                start=lo - first):
             own_words = plain[i]
             neighbours = "".join(texts[max(0, i - 2):i] + texts[i + 1:i + 3])
             context = title + neighbours + sentence
             in_context = coverage(analysis.terms, context)
             typed = type_pattern.search(own_words) is not None if type_pattern else True
-            dense = float(np.clip((similarity - DENSE_FLOOR) / (1.0 - DENSE_FLOOR), 0.0, 1.0))
+            dense, aspect = (float(np.clip((x - DENSE_FLOOR) / (1.0 - DENSE_FLOOR), 0.0, 1.0))
+                             for x in (similarity, aspect_similarity))
             overlap = _bigram_overlap(analysis.text, _COMPARED.sub("", own_words))
             signals = (in_context, overlap, dense, float(typed), 1.0 / (1 + rank),
-                       coverage(analysis.anchor_terms, own_words) if analysis.anchor_terms else 0.0)
+                       coverage(analysis.anchor_terms, own_words) if analysis.anchor_terms else 0.0, aspect)
             score = sum(w * x for w, x in zip(WEIGHTS.values(), signals))
             # Evidence, not ranking: the question's terms around the sentence, what it asks about (the
             # terms beside its wh-word) close to the sentence, and how near in meaning the sentence is.
@@ -421,11 +424,12 @@ def _slot_missing(sentence: str, span: tuple[int, int] | None, analysis: Questio
 
 
 def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit], index: Index,
-                   query_vector: np.ndarray | None, *, top_k: int = 5, min_confidence: float = 0.45) -> Answer:
+                   query_vector: np.ndarray | None, *, aspect_vector: np.ndarray | None = None, top_k: int = 5,
+                   min_confidence: float = 0.45) -> Answer:
     """The answer to `question` from `hits`: a verbatim span or sentence of an article, or a refusal
     (empty text, `answerable` false) that still cites the closest sentences."""
     articles = index.articles
-    scored = score_sentences(analysis, hits, index, query_vector)
+    scored = score_sentences(analysis, hits, index, query_vector, aspect_vector)
     best_per_article: dict[str, ScoredSentence] = {}
     for sentence in scored:
         best_per_article.setdefault(sentence.article_id, sentence)

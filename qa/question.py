@@ -75,6 +75,7 @@ class QuestionAnalysis:
     unit: str | None               # measure word asked for ("多少户" → "户")
     wh_noun: str | None = None     # the noun the wh-word asks about ("哪个单位" → "单位")
     counted: str | None = None     # what is counted or measured ("多少家投资机构" → "投资机构", "利率是多少" → "利率")
+    aspect: str | None = None      # the question without its leading subject: what it asks about the subject
 
 
 def answer_type_of(question: str) -> AnswerType:
@@ -109,7 +110,23 @@ def analyse(question: str) -> QuestionAnalysis:
     return QuestionAnalysis(text=text, answer_type=answer_type, terms=terms, anchor_terms=_anchor_terms(text, terms),
                             unit=unit,
                             wh_noun=tokenize(wh_noun.group(1))[0] if wh_noun and tokenize(wh_noun.group(1)) else None,
-                            counted="".join(counted_terms) or None)
+                            counted="".join(counted_terms) or None, aspect=aspect_of(text))
+
+
+# Words that can make up a question's leading subject: nouns, names, figures and measure words.
+_SUBJECT_WORD_TAGS = ("n", "j", "eng", "m", "q", "x")
+
+
+def aspect_of(text: str) -> str | None:
+    """What the question asks about its subject, without the subject: "黄鳍紫鱼的身体是什么颜色的？" →
+    "身体是什么颜色的". An article's sentences all share its subject (often left out: "体呈淡蓝红色"),
+    so the aspect tells them apart. None when no subject leads or too little is left."""
+    words = pos_tag(text.rstrip("？?！!。. "))
+    n = 0
+    while n < len(words) and words[n][1].startswith(_SUBJECT_WORD_TAGS) and words[n][0] != "的":
+        n += 1
+    aspect = "".join(word for word, _ in words[n:]).lstrip("的")
+    return aspect if n and len(aspect) >= 2 else None
 
 
 def _anchor_terms(text: str, terms: Sequence[str]) -> tuple[str, ...]:

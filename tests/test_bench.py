@@ -46,7 +46,9 @@ def test_quick_bench_writes_results_and_plots(tmp_path):
     near = results["add_article"]["near_limit"]
     assert near["limit"] - 30 <= near["appended_chunks"] <= near["limit"] and _positive(near["median_s"])
     assert set(results["targets"]) == {"query_p95_le_30ms_at_100k", "build_ge_90pct_raw_embedder", "load_100k_le_2s",
-                                       "add_one_article_to_100k_le_1s", "embedder_ge_1_5x_default"}
+                                       "add_one_article_to_100k_le_1s", "embedder_ge_1_5x_default",
+                                       "answer_median_le_1_5x_retrieval"}
+    assert all(_positive(s["retrieval_alone"]["p50_ms"]) and s["ask_over_retrieval_p50"] > 0 for s in results["sizes"])
     assert all(isinstance(t["met"], bool) for t in results["targets"].values())
     for name in results["plots"]:
         assert (tmp_path / name).stat().st_size > 0

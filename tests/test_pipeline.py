@@ -202,3 +202,24 @@ def test_span_choice_follows_what_the_question_marks(sentence, question, expecte
 
     s, e = choose_span(sentence, analyse(question))
     assert sentence[s:e] == expected
+
+
+def test_sentences_are_also_scored_against_the_question_without_its_subject(assistant):
+    import numpy as np
+
+    from qa.answer import WEIGHTS, score_sentences
+    from qa.question import analyse
+    from qa.retrieve import retrieve
+    from qa.text import tokenize
+
+    question = "颐高集团的总裁是谁？"
+    analysis = analyse(question)
+    query_vector, aspect_vector = assistant.query_vectors(question, analysis)
+    assert np.allclose(query_vector, assistant.embedder.embed_query(question), atol=1e-3)
+    assert np.allclose(aspect_vector, assistant.embedder.embed_query("总裁是谁"), atol=1e-3)
+    hits = retrieve(assistant.index, query_vector=query_vector, query_terms=tokenize(question), top_k=5)
+    dense, aspect = list(WEIGHTS).index("dense"), list(WEIGHTS).index("aspect")
+    with_aspect = score_sentences(analysis, hits, assistant.index, query_vector, aspect_vector)
+    without = score_sentences(analysis, hits, assistant.index, query_vector)
+    assert any(s.signals[aspect] != s.signals[dense] for s in with_aspect)
+    assert all(s.signals[aspect] == s.signals[dense] for s in without)

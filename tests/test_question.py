@@ -1,6 +1,6 @@
 import pytest
 
-from qa.question import AnswerType, analyse, answer_type_of, followup_readings, resolve_followup
+from qa.question import AnswerType, analyse, answer_type_of, aspect_of, followup_readings, resolve_followup
 
 
 @pytest.mark.parametrize("question, expected", [
@@ -38,6 +38,16 @@ def test_answer_type(question, expected):
 def test_unit_and_wh_noun():
     assert analyse("晋纺小区改造涉及多少户？").unit == "户"
     assert analyse("长治市城区劳动保障监察执法队并入了哪个单位？").wh_noun == "单位"
+
+
+@pytest.mark.parametrize("question, aspect", [
+    ("城南公园的面积有多大？", "面积有多大"),
+    ("颐高集团的总裁是谁？", "总裁是谁"),
+    ("为什么要加强疫情监测？", None),  # no subject leads
+    ("谁负责加强疫情监测？", None),
+])
+def test_the_aspect_is_the_question_without_its_leading_subject(question, aspect):
+    assert aspect_of(analyse(question).text) == aspect == analyse(question).aspect
 
 
 def test_which_several_asks_about_the_noun_not_a_measure_word():
