@@ -423,6 +423,15 @@ def _slot_missing(sentence: str, span: tuple[int, int] | None, analysis: Questio
     return role is not None and role.group() not in sentence
 
 
+def _names_missing(article: Article, analysis: QuestionAnalysis) -> bool:
+    """Whether the article lacks a proper name the question uses: "潞州区和颐高集团签的合作项目" is not
+    answered by an article that never names 颐高, however well a sentence of it matches otherwise."""
+    if not analysis.names:
+        return False
+    text = to_simplified(article.title + article.text)
+    return any(name not in text for name in analysis.names)
+
+
 def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit], index: Index,
                    query_vector: np.ndarray | None, *, aspect_vector: np.ndarray | None = None, top_k: int = 5,
                    min_confidence: float = 0.45) -> Answer:
@@ -460,6 +469,7 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
 
     confidence = 0.0 if chosen is None else chosen.confidence * (
         0.6 if _slot_missing(_matchable(articles[chosen.article_id].text[chosen.start:chosen.end]), span, analysis)
+        or _names_missing(articles[chosen.article_id], analysis)
         else 0.7 if (span is None or untyped) and analysis.answer_type not in SENTENCE_TYPES else 1.0)
     answerable = chosen is not None and confidence >= min_confidence
     if not answerable:

@@ -76,6 +76,7 @@ class QuestionAnalysis:
     wh_noun: str | None = None     # the noun the wh-word asks about ("哪个单位" → "单位")
     counted: str | None = None     # what is counted or measured ("多少家投资机构" → "投资机构", "利率是多少" → "利率")
     aspect: str | None = None      # the question without its leading subject: what it asks about the subject
+    names: tuple[str, ...] = ()    # proper names the question uses ("颐高", "潞州区"): an answer's article holds them
 
 
 def answer_type_of(question: str) -> AnswerType:
@@ -110,7 +111,16 @@ def analyse(question: str) -> QuestionAnalysis:
     return QuestionAnalysis(text=text, answer_type=answer_type, terms=terms, anchor_terms=_anchor_terms(text, terms),
                             unit=unit,
                             wh_noun=tokenize(wh_noun.group(1))[0] if wh_noun and tokenize(wh_noun.group(1)) else None,
-                            counted="".join(counted_terms) or None, aspect=aspect_of(text))
+                            counted="".join(counted_terms) or None, aspect=aspect_of(text), names=names_in(text))
+
+
+def names_in(text: str) -> tuple[str, ...]:
+    """Proper names in the question: words jieba tags as a person, place, organisation or other name
+    that its general-Chinese IDF table does not know (颐高, 潞州区; not 非洲 or 广告语, which it tags ns
+    and nz too)."""
+    known, _ = _idf()
+    return tuple(dict.fromkeys(w for w, flag in pos_tag(text)
+                               if flag.startswith(("nr", "ns", "nt", "nz")) and len(w) >= 2 and w not in known))
 
 
 # Words that can make up a question's leading subject: nouns, names, figures and measure words.

@@ -144,6 +144,18 @@ def test_a_date_question_takes_the_sentence_with_a_date_over_one_that_echoes_it(
     assert _assistant_over(tmp_path / "idx", park).ask("青松公园栈道什么时候开放？").text == "5月1日"
 
 
+def test_an_article_that_never_names_what_the_question_names_does_not_answer_it(tmp_path):
+    from qa.types import Article
+
+    renewal = Article("a", "老旧小区改造启动", "今年城区老旧小区改造工程总投资约2.5亿元，涉及小区40个。", "2023-03-01", "报")
+    visit = Article("b", "锦泰集团来城区考察", "锦泰集团董事长王志远一行来城区考察，双方就产业园建设进行了座谈。",
+                    "2023-03-02", "报")
+    assistant = _assistant_over(tmp_path / "idx", renewal, visit)
+    assert not assistant.ask("锦泰集团和城区签的合作项目总投资有多少？").answerable  # 2.5亿元 is the renewal's
+    assert assistant.ask("老旧小区改造工程总投资有多少？").text == "2.5亿元"
+    assert assistant.ask("锦泰集团董事长是谁？").text == "王志远"
+
+
 def test_a_gap_of_mere_brackets_is_no_answer():
     from qa.answer import gap_span
 

@@ -50,6 +50,11 @@ def test_the_aspect_is_the_question_without_its_leading_subject(question, aspect
     assert aspect_of(analyse(question).text) == aspect == analyse(question).aspect
 
 
+def test_proper_names_are_the_tagged_names_general_chinese_does_not_know():
+    assert analyse("锦泰集团的总裁是谁？").names == ("锦泰",)
+    assert analyse("非洲的猴面包树果实有多长？").names == ()  # 非洲 is tagged a place but is a common word
+
+
 def test_which_several_asks_about_the_noun_not_a_measure_word():
     assert "村" in analyse("考察团参观了哪几个村？").terms
     assert not any("个" in term for term in analyse("考察团参观了哪几个村？").terms)
