@@ -35,8 +35,9 @@ DENSE_FLOOR = 0.7
 # Sentence-choice weights from a grid search over both sets (scripts/tune_sentence_weights.py), each
 # checked on the other. Top-1 sentence right: CMRC 0.780, ours 0.887. The vector best on CMRC alone
 # gives 0.786 / 0.856 (it overfits CMRC), the one best on ours 0.772 / 0.887; without the aspect
-# signal the best was 0.770 / 0.845, without the anchor signal 0.738 / 0.845. Term coverage of the
-# sentence alone and the longest verbatim run shared with the question got weight 0 and were dropped.
+# signal the best was 0.770 / 0.845. In earlier searches (before the aspect) the best without the
+# anchor signal was 0.738 / 0.845, and term coverage of the sentence alone and the longest verbatim
+# run shared with the question got weight 0 and were dropped.
 WEIGHTS = {"context": 0.6, "bigram": 0.4, "dense": 0.3, "typed": 0.1, "rank": 0.05, "anchor": 0.2, "aspect": 0.6}
 # Answer types whose answer is the whole sentence: no span pattern can cut a reason or a manner.
 SENTENCE_TYPES = frozenset({AnswerType.WHAT, AnswerType.REASON, AnswerType.MANNER, AnswerType.YES_NO})
@@ -258,16 +259,17 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
 
     best = max(candidates, key=closeness)
     # "哪几条路" asks for the roads that "东南外环、高新大道、漳泽东街等市政道路" lists, not the word for them.
-    listed = _listed_before(simplified, best[0] - 1) if simplified[:best[0]].endswith("等") else None
-    return listed if listed and _PLURAL.search(analysis.text) else best
+    if not (_PLURAL.search(analysis.text) and simplified[:best[0]].endswith("等")):
+        return best
+    return _listed_before(simplified, best[0] - 1) or best
 
 
 def _listed_before(sentence: str, end: int) -> tuple[int, int] | None:
-    """The list "A、B、C" that ends at `end`, back to the verb, preposition or particle before it; None
+    """The list "A、B和C" that ends at `end`, back to the verb, preposition or particle before it; None
     when there is no list."""
     start, listed = end, False
     for word, flag in reversed(pos_tag(sentence[:end])):
-        if word == "、":
+        if _LIST_GLUE.fullmatch(word):  # 、 和 及 与 以及 或
             listed = True
         elif flag.startswith(("v", "p", "u", "c", "r", "x")):
             break
@@ -309,7 +311,7 @@ def gap_span(sentence: str, question: str) -> tuple[int, int] | None:
         start += 1
     while end > start and sentence[end - 1] in _GLUE + _CLAUSE_END:
         end -= 1
-    if end - start > 40 or len(_WORDLIKE.findall(sentence, start, end)) < 2:  # not "（）"
+    if end - start > 40 or len(_WORDLIKE.findall(sentence, start, end)) < 2:  # not "（）" nor a lone character
         return None
     # A "gap" that only repeats the question ("以…为主题的诚信宣传活动" for "活动的主题是什么") is the wrong side.
     return None if coverage(tokenize(sentence[start:end]), question) >= 0.5 else (start, end)
@@ -423,15 +425,6 @@ def _slot_missing(sentence: str, span: tuple[int, int] | None, analysis: Questio
     return role is not None and role.group() not in sentence
 
 
-def _names_missing(article: Article, analysis: QuestionAnalysis) -> bool:
-    """Whether the article lacks a proper name the question uses: "潞州区和颐高集团签的合作项目" is not
-    answered by an article that never names 颐高, however well a sentence of it matches otherwise."""
-    if not analysis.names:
-        return False
-    text = to_simplified(article.title + article.text)
-    return any(name not in text for name in analysis.names)
-
-
 def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit], index: Index,
                    query_vector: np.ndarray | None, *, aspect_vector: np.ndarray | None = None, top_k: int = 5,
                    min_confidence: float = 0.45) -> Answer:
@@ -445,7 +438,7 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
 
     answerable_sentences = [c for c in scored if can_answer(
         articles[c.article_id].text[c.start:c.end], articles[c.article_id].title, analysis.answer_type)]
-    untyped = False
+    from_gap = False
     if analysis.answer_type in SENTENCE_TYPES:
         options = [(c, _gap_with_noun(_matchable(articles[c.article_id].text[c.start:c.end]), analysis)
                     if analysis.answer_type is AnswerType.WHAT else None) for c in answerable_sentences[:10]]
@@ -459,18 +452,17 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
         options = with_unit or found or [(c, None) for c in answerable_sentences[:1]]
         # The best sentence may copy the question's wording around the answer and still hold no
         # name the tagger knows ("派谁给X送信" ↔ "派遣圣甲虫去给X送信"): its gap then beats a name in a
-        # weaker sentence, at the confidence of an untyped answer. Not for figures and dates: their
+        # weaker sentence, at the confidence of an from_gap answer. Not for figures and dates: their
         # patterns miss none, so a sentence without one does not hold the answer.
         top = answerable_sentences[0] if answerable_sentences else None
         if (analysis.answer_type not in _SPAN_PATTERNS and top is not None and options[0][0] is not top
                 and (gap := gap_span(_matchable(articles[top.article_id].text[top.start:top.end]), analysis.text))):
-            options, untyped = [(top, gap)], True
+            options, from_gap = [(top, gap)], True
     (chosen, span), note = _prefer_latest(options, articles) if options else ((None, None), None)
 
     confidence = 0.0 if chosen is None else chosen.confidence * (
         0.6 if _slot_missing(_matchable(articles[chosen.article_id].text[chosen.start:chosen.end]), span, analysis)
-        or _names_missing(articles[chosen.article_id], analysis)
-        else 0.7 if (span is None or untyped) and analysis.answer_type not in SENTENCE_TYPES else 1.0)
+        else 0.7 if (span is None or from_gap) and analysis.answer_type not in SENTENCE_TYPES else 1.0)
     answerable = chosen is not None and confidence >= min_confidence
     if not answerable:
         reason = RefusalReason.NO_EVIDENCE if chosen is None or chosen.confidence < 0.15 else RefusalReason.WEAK_EVIDENCE

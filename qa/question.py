@@ -47,9 +47,6 @@ _TYPE_CUES: tuple[tuple[AnswerType, str], ...] = (
     (AnswerType.NUMBER, r"(?i:\bhow (?:many|much)\b)|多少|几个|几家|几户|几名|几栋|几处|几项|几所|几座|几条|几种|几位|几次|几|多大|多高|多长|多重|多宽|面积|数量"),
     (AnswerType.MANNER, r"怎么|如何|怎样|哪些措施|什么措施|采取了|做了哪些|做了什么|方式|方法|途径|办法"),
 )
-# "被称为什么" and "更名为什么" ask what (为 closes the verb), unlike "为什么被称为…": a verb that takes
-# 为 comes before it, and no predicate (又叫, 会, 被…) follows.
-_NAMED_AS = re.compile(r"(?<=[称之名誉算编聘现作成改定选视列译变转分设封评认命])为(?=什么(?:$|[^又还却会要能才就都也不没被让使得]))")
 _YES_NO = re.compile(r"(?:吗|(?<![什怎多这那])么|是否|有没有|是不是|能不能|会不会|对不对|可不可以)[？?！!。.\s]*$|^是否|是否")
 # The wh-words themselves: removed from key terms, and the place where the answer's gap is.
 WH_WORDS = re.compile(r"多少钱|多少|什么时候|啥时候|什么|哪里|哪儿|哪些|哪个|哪家|哪位|哪天|哪年|为什么|为何|怎么样|怎么|如何|"
@@ -76,13 +73,12 @@ class QuestionAnalysis:
     wh_noun: str | None = None     # the noun the wh-word asks about ("哪个单位" → "单位")
     counted: str | None = None     # what is counted or measured ("多少家投资机构" → "投资机构", "利率是多少" → "利率")
     aspect: str | None = None      # the question without its leading subject: what it asks about the subject
-    names: tuple[str, ...] = ()    # proper names the question uses ("颐高", "潞州区"): an answer's article holds them
 
 
 def answer_type_of(question: str) -> AnswerType:
     """The kind of answer a (simplified) question asks for."""
     # "哪几个村" asks which villages, as "哪个村" does, not how many.
-    body = _NAMED_AS.sub("为 ", question.rstrip("？?！!。. ").replace("哪几", "哪"))
+    body = _named_as(question.rstrip("？?！!。. ").replace("哪几", "哪"))
     for answer_type, cue in _TYPE_CUES:
         if re.search(cue, body):
             return answer_type
@@ -92,11 +88,28 @@ def answer_type_of(question: str) -> AnswerType:
     return AnswerType.WHAT
 
 
+def _named_as(text: str) -> str:
+    """`text` with a space between 为 and 什么 where 为 closes a verb, so that it asks what, not why:
+    "被称为什么", "被聘为什么职务" (jieba: 称为, 聘为), a question ending in verb + 为什么 ("更名为什么",
+    "被评为什么"), and 为 + 什么时候 ("认为什么时候"); not "是为什么" nor "建设为什么推迟了"."""
+    words = pos_tag(text.rstrip("？?！!。. "))
+    start = 0
+    for i, (word, flag) in enumerate(words):
+        end = start + len(word)
+        if len(word) > 1 and word.endswith("为") and i + 1 < len(words) and words[i + 1][0].startswith("什么"):
+            return f"{text[:end]} {text[end:]}"
+        if word == "为什么" and i and (text.startswith("时候", end) or (
+                i == len(words) - 1 and words[i - 1][1].startswith("v") and words[i - 1][0] != "是")):
+            return f"{text[:start + 1]} {text[start + 1:]}"
+        start = end
+    return text
+
+
 def analyse(question: str) -> QuestionAnalysis:
     text = normalize_question(question)
     answer_type = answer_type_of(text)
     # "哪几个村" asks about 村 as "哪个村" does; without the 几 its 个 would stay behind in a term "个村".
-    terms = tuple(dict.fromkeys(t for t in tokenize(WH_WORDS.sub(" ", text.replace("哪几", "哪")))
+    terms = tuple(dict.fromkeys(t for t in tokenize(WH_WORDS.sub(" ", _named_as(text).replace("哪几", "哪")))
                                 if not WH_WORDS.fullmatch(t)))
     unit_match = _UNIT_AFTER_WH.search(text)
     wh_noun = _WH_NOUN.search(text)
@@ -111,19 +124,11 @@ def analyse(question: str) -> QuestionAnalysis:
     return QuestionAnalysis(text=text, answer_type=answer_type, terms=terms, anchor_terms=_anchor_terms(text, terms),
                             unit=unit,
                             wh_noun=tokenize(wh_noun.group(1))[0] if wh_noun and tokenize(wh_noun.group(1)) else None,
-                            counted="".join(counted_terms) or None, aspect=aspect_of(text), names=names_in(text))
+                            counted="".join(counted_terms) or None, aspect=aspect_of(text))
 
 
-def names_in(text: str) -> tuple[str, ...]:
-    """Proper names in the question: words jieba tags as a person, place, organisation or other name
-    that its general-Chinese IDF table does not know (颐高, 潞州区; not 非洲 or 广告语, which it tags ns
-    and nz too)."""
-    known, _ = _idf()
-    return tuple(dict.fromkeys(w for w, flag in pos_tag(text)
-                               if flag.startswith(("nr", "ns", "nt", "nz")) and len(w) >= 2 and w not in known))
-
-
-# Words that can make up a question's leading subject: nouns, names, figures and measure words.
+# Words that can make up a question's leading subject: nouns and names, abbreviations (j), Latin
+# words (eng), figures and measure words, and symbols (x: a leading quotation mark or bracket).
 _SUBJECT_WORD_TAGS = ("n", "j", "eng", "m", "q", "x")
 
 
@@ -133,7 +138,7 @@ def aspect_of(text: str) -> str | None:
     so the aspect tells them apart. None when no subject leads or too little is left."""
     words = pos_tag(text.rstrip("？?！!。. "))
     n = 0
-    while n < len(words) and words[n][1].startswith(_SUBJECT_WORD_TAGS) and words[n][0] != "的":
+    while n < len(words) and words[n][1].startswith(_SUBJECT_WORD_TAGS):
         n += 1
     aspect = "".join(word for word, _ in words[n:]).lstrip("的")
     return aspect if n and len(aspect) >= 2 else None

@@ -54,8 +54,9 @@ APPEND_MAX_SHARE = 0.1
 APPEND_MIN_CHUNKS = 1000
 # numpy parses .npy headers with ast.literal_eval, and CPython 3.11.7 (this machine's) sometimes fails
 # it with "AST constructor recursion depth mismatch" when two threads parse at once (cf. CPython
-# gh-106905): a reader loading while an in-process writer read delta/ hit it. Each parse takes
-# microseconds, so they go one at a time.
+# gh-106905): a reader loading while an in-process writer read delta/ hit it. The store's own header
+# parses (and bm25s's load, which parses its .npy files) go one at a time; other code in the process
+# that builds ASTs on another thread is not covered.
 _NPY_HEADER_LOCK = threading.Lock()
 
 
@@ -501,8 +502,8 @@ def _verify(gen: Path, manifest: Manifest, *, under: str = "") -> None:
         path = gen / rel
         try:
             digest = _sha256(path)
-        except FileNotFoundError as e:  # also when a writer removes the generation mid-read
-            raise IndexCorruptError(f"index file {path} is missing; rebuild the index") from e
+        except OSError as e:  # missing (also when a writer removes the generation mid-read), a folder, unreadable
+            raise IndexCorruptError(f"index file {path} cannot be read ({type(e).__name__}); rebuild the index") from e
         if digest != expected:
             raise IndexCorruptError(f"index file {path} is damaged (checksum mismatch); rebuild the index")
     required = [VECTORS, CHUNKS, ARTICLES, TOKENS, SENTENCES, SENTENCE_VECTORS]
@@ -564,10 +565,7 @@ def _read_part(folder: Path, *, with_vectors: bool) -> _Part:
         text = articles[r["article_id"]].text
         chunks.append(Chunk(chunk_id=r["chunk_id"], article_id=r["article_id"], start=r["start"], end=r["end"],
                             text=text[r["start"]:r["end"]], n_tokens=r["n_tokens"]))
-    if not with_vectors:
-        return _Part(articles=articles, chunks=chunks)
-    with _NPY_HEADER_LOCK:
-        return _Part(articles=articles, chunks=chunks, vectors=np.load(folder / DELTA_VECTORS, allow_pickle=False))
+    return _Part(articles=articles, chunks=chunks, vectors=_load_rows(folder / DELTA_VECTORS) if with_vectors else None)
 
 
 def _read_appended(gen: Path) -> tuple[_Part, list[list[str]]]:

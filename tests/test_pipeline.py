@@ -139,21 +139,10 @@ def test_the_sentence_that_copies_the_question_answers_even_without_a_tagged_nam
 def test_a_date_question_takes_the_sentence_with_a_date_over_one_that_echoes_it(tmp_path):
     from qa.types import Article
 
-    park = Article("p", "青松公园栈道开放", "记者报道：青松公园新建的栈道全长800米。栈道将于5月1日起向游客免费开放。",
+    # The first sentence repeats the question's words around a gap ("在市民的期待中") but holds no date.
+    park = Article("p", "青松公园栈道开放", "青松公园栈道在市民的期待中开放了，全长800米。栈道将于5月1日起向游客免费开放。",
                    "2023-04-01", "报")
     assert _assistant_over(tmp_path / "idx", park).ask("青松公园栈道什么时候开放？").text == "5月1日"
-
-
-def test_an_article_that_never_names_what_the_question_names_does_not_answer_it(tmp_path):
-    from qa.types import Article
-
-    renewal = Article("a", "老旧小区改造启动", "今年城区老旧小区改造工程总投资约2.5亿元，涉及小区40个。", "2023-03-01", "报")
-    visit = Article("b", "锦泰集团来城区考察", "锦泰集团董事长王志远一行来城区考察，双方就产业园建设进行了座谈。",
-                    "2023-03-02", "报")
-    assistant = _assistant_over(tmp_path / "idx", renewal, visit)
-    assert not assistant.ask("锦泰集团和城区签的合作项目总投资有多少？").answerable  # 2.5亿元 is the renewal's
-    assert assistant.ask("老旧小区改造工程总投资有多少？").text == "2.5亿元"
-    assert assistant.ask("锦泰集团董事长是谁？").text == "王志远"
 
 
 def test_a_gap_of_mere_brackets_is_no_answer():
@@ -195,8 +184,10 @@ def test_a_sentence_without_what_is_asked_for_does_not_answer(park, question, ex
     ("在湖北省恩施州龙凤镇青堡村，调研组了解了茶叶产业。", "调研组在哪个村了解了茶叶产业？", "湖北省恩施州龙凤镇青堡村"),
     ("调研组走访了北京市密云区司马台村。", "调研组走访了哪个村？", "北京市密云区司马台村"),
     # Which ones: the items listed before 等, not the word for their kind.
-    ("今年要抓紧完成北部外环、创业大道、滨河东街等市政道路的拆迁安置工作。", "要做拆迁安置的是哪几条路？",
-     "北部外环、创业大道、滨河东街"),
+    ("市里将对西部快速通道、迎宾大道、滨江外环等城市道路的绿化带进行提升。", "要提升绿化带的是哪几条路？",
+     "西部快速通道、迎宾大道、滨江外环"),
+    ("市里将对西部快速通道、迎宾大道和滨江外环等城市道路的绿化带进行提升。", "要提升绿化带的是哪几条路？",
+     "西部快速通道、迎宾大道和滨江外环"),
     # A figure keeps its unit and its thousands separator.
     ("这种鱼体长可达45公分，重约3公斤。", "这种鱼体长可达多少？", "45公分"),
     ("水库库容约为2,350立方米。", "水库库容有多大？", "2,350立方米"),
@@ -224,11 +215,11 @@ def test_sentences_are_also_scored_against_the_question_without_its_subject(assi
     from qa.retrieve import retrieve
     from qa.text import tokenize
 
-    question = "颐高集团的总裁是谁？"
+    question = "颐高集团的注册地在哪里？"
     analysis = analyse(question)
     query_vector, aspect_vector = assistant.query_vectors(question, analysis)
     assert np.allclose(query_vector, assistant.embedder.embed_query(question), atol=1e-3)
-    assert np.allclose(aspect_vector, assistant.embedder.embed_query("总裁是谁"), atol=1e-3)
+    assert np.allclose(aspect_vector, assistant.embedder.embed_query("注册地在哪里"), atol=1e-3)
     hits = retrieve(assistant.index, query_vector=query_vector, query_terms=tokenize(question), top_k=5)
     dense, aspect = list(WEIGHTS).index("dense"), list(WEIGHTS).index("aspect")
     with_aspect = score_sentences(analysis, hits, assistant.index, query_vector, aspect_vector)

@@ -30,6 +30,10 @@ from qa.question import AnswerType, analyse, answer_type_of, aspect_of, followup
     ("你认为什么时候去合适？", AnswerType.DATE),
     ("这座桥为什么又叫彩虹桥？", AnswerType.REASON),
     ("工程为什么推迟了？", AnswerType.REASON),
+    ("这个项目建设为什么推迟了？", AnswerType.REASON),  # 设为 here is no verb taking 为
+    ("这次改变为什么很重要？", AnswerType.REASON),
+    ("他这样做是为什么？", AnswerType.REASON),
+    ("该区被评为什么？", AnswerType.WHAT),
 ])
 def test_answer_type(question, expected):
     assert answer_type_of(analyse(question).text) is expected
@@ -42,22 +46,17 @@ def test_unit_and_wh_noun():
 
 @pytest.mark.parametrize("question, aspect", [
     ("城南公园的面积有多大？", "面积有多大"),
-    ("颐高集团的总裁是谁？", "总裁是谁"),
+    ("锦泰集团的总裁是谁？", "总裁是谁"),
     ("为什么要加强疫情监测？", None),  # no subject leads
-    ("谁负责加强疫情监测？", None),
+    ("谁负责组织这次活动？", None),
 ])
 def test_the_aspect_is_the_question_without_its_leading_subject(question, aspect):
     assert aspect_of(analyse(question).text) == aspect == analyse(question).aspect
 
 
-def test_proper_names_are_the_tagged_names_general_chinese_does_not_know():
-    assert analyse("锦泰集团的总裁是谁？").names == ("锦泰",)
-    assert analyse("非洲的猴面包树果实有多长？").names == ()  # 非洲 is tagged a place but is a common word
-
-
 def test_which_several_asks_about_the_noun_not_a_measure_word():
-    assert "村" in analyse("考察团参观了哪几个村？").terms
-    assert not any("个" in term for term in analyse("考察团参观了哪几个村？").terms)
+    assert "镇" in analyse("调研组走访了哪几个镇？").terms
+    assert not any("个" in term for term in analyse("调研组走访了哪几个镇？").terms)
 
 
 def test_what_is_asked_about_is_found_past_a_total():
