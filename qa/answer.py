@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from qa.question import ROLES, UNITS, WH_WORDS, AnswerType, QuestionAnalysis, term_weight
+from qa.question import QUESTION_END, ROLES, UNITS, WH_WORDS, AnswerType, QuestionAnalysis, term_weight
 from qa.store import Index
 from qa.text import pos_tag, synonyms, to_simplified, tokenize, with_resolved_years
 from qa.types import Answer, Article, Citation, Hit, RefusalReason
@@ -228,7 +228,8 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
                   if simplified[s:e] not in analysis.text]
     if not candidates:
         return None
-    if _PLURAL.search(analysis.text):
+    plural = _PLURAL.search(analysis.text) is not None
+    if plural:
         candidates = _joined_by(_LIST_GLUE, candidates, simplified)
     if analysis.answer_type in _RANGE_TYPES:
         candidates = _joined_by(_RANGE_GLUE, candidates, simplified)
@@ -259,7 +260,7 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
 
     best = max(candidates, key=closeness)
     # "哪几条路" asks for the roads that "东南外环、高新大道、漳泽东街等市政道路" lists, not the word for them.
-    if not (_PLURAL.search(analysis.text) and simplified[:best[0]].endswith("等")):
+    if not (plural and simplified[:best[0]].endswith("等")):
         return best
     return _listed_before(simplified, best[0] - 1) or best
 
@@ -291,7 +292,7 @@ def gap_span(sentence: str, question: str) -> tuple[int, int] | None:
     The longest tail (2+ characters) of the words before the wh-word is found in the sentence, and the
     gap runs from there to the longest head of the words after it, or to the end of the clause; with
     no tail found, the gap is the clause part before the head. None if neither is found."""
-    body = question.rstrip("？?！!。. ")
+    body = question.rstrip(QUESTION_END)
     wh = _GAP_WH.search(body)
     if not wh:
         return None
@@ -431,37 +432,40 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
     """The answer to `question` from `hits`: a verbatim span or sentence of an article, or a refusal
     (empty text, `answerable` false) that still cites the closest sentences."""
     articles = index.articles
+
+    def text_of(c: ScoredSentence) -> str:
+        return articles[c.article_id].text[c.start:c.end]
+
     scored = score_sentences(analysis, hits, index, query_vector, aspect_vector)
     best_per_article: dict[str, ScoredSentence] = {}
     for sentence in scored:
         best_per_article.setdefault(sentence.article_id, sentence)
 
-    answerable_sentences = [c for c in scored if can_answer(
-        articles[c.article_id].text[c.start:c.end], articles[c.article_id].title, analysis.answer_type)]
+    answerable_sentences = [c for c in scored if can_answer(text_of(c), articles[c.article_id].title, analysis.answer_type)]
     from_gap = False
     if analysis.answer_type in SENTENCE_TYPES:
-        options = [(c, _gap_with_noun(_matchable(articles[c.article_id].text[c.start:c.end]), analysis)
+        options = [(c, _gap_with_noun(_matchable(text_of(c)), analysis)
                     if analysis.answer_type is AnswerType.WHAT else None) for c in answerable_sentences[:10]]
     else:
         # Of the leading sentences, those that hold a candidate of the expected type, and for "多少户"
         # those with a count of 户 if any has.
         found = [(c, span) for c in answerable_sentences[:10]
-                 if (span := choose_span(articles[c.article_id].text[c.start:c.end], analysis)) is not None]
+                 if (span := choose_span(text_of(c), analysis)) is not None]
         with_unit = [(c, sp) for c, sp in found if analysis.unit and analysis.unit in
-                     _matchable(articles[c.article_id].text[c.start:c.end])[sp[0]:sp[1] + len(analysis.unit)]]
+                     _matchable(text_of(c))[sp[0]:sp[1] + len(analysis.unit)]]
         options = with_unit or found or [(c, None) for c in answerable_sentences[:1]]
         # The best sentence may copy the question's wording around the answer and still hold no
         # name the tagger knows ("派谁给X送信" ↔ "派遣圣甲虫去给X送信"): its gap then beats a name in a
-        # weaker sentence, at the confidence of an from_gap answer. Not for figures and dates: their
+        # weaker sentence, at the confidence of an untyped answer. Not for figures and dates: their
         # patterns miss none, so a sentence without one does not hold the answer.
         top = answerable_sentences[0] if answerable_sentences else None
         if (analysis.answer_type not in _SPAN_PATTERNS and top is not None and options[0][0] is not top
-                and (gap := gap_span(_matchable(articles[top.article_id].text[top.start:top.end]), analysis.text))):
+                and (gap := gap_span(_matchable(text_of(top)), analysis.text))):
             options, from_gap = [(top, gap)], True
     (chosen, span), note = _prefer_latest(options, articles) if options else ((None, None), None)
 
     confidence = 0.0 if chosen is None else chosen.confidence * (
-        0.6 if _slot_missing(_matchable(articles[chosen.article_id].text[chosen.start:chosen.end]), span, analysis)
+        0.6 if _slot_missing(_matchable(text_of(chosen)), span, analysis)
         else 0.7 if (span is None or from_gap) and analysis.answer_type not in SENTENCE_TYPES else 1.0)
     answerable = chosen is not None and confidence >= min_confidence
     if not answerable:

@@ -25,6 +25,9 @@ class AnswerType(enum.Enum):
     WHAT = "what"
 
 
+# What ends a question and is no part of it.
+QUESTION_END = "？?！!。. "
+
 # Words for people by their post: "总裁叫什么" asks for a person, "别称叫什么" does not.
 ROLES = ("总经理|副总经理|经理|主任|局长|副局长|总裁|董事长|负责人|园长|教师|老师|书记|区长|副区长|县长|市长|记者|联系人|"
          "教授|校长|主席|站长|所长|队长|院长|厂长|村长|总统|总理|部长|会长|社长|作者|导演|人")
@@ -78,7 +81,7 @@ class QuestionAnalysis:
 def answer_type_of(question: str) -> AnswerType:
     """The kind of answer a (simplified) question asks for."""
     # "哪几个村" asks which villages, as "哪个村" does, not how many.
-    body = _named_as(question.rstrip("？?！!。. ").replace("哪几", "哪"))
+    body = _named_as(question.rstrip(QUESTION_END).replace("哪几", "哪"))
     for answer_type, cue in _TYPE_CUES:
         if re.search(cue, body):
             return answer_type
@@ -92,7 +95,7 @@ def _named_as(text: str) -> str:
     """`text` with a space between 为 and 什么 where 为 closes a verb, so that it asks what, not why:
     "被称为什么", "被聘为什么职务" (jieba: 称为, 聘为), a question ending in verb + 为什么 ("更名为什么",
     "被评为什么"), and 为 + 什么时候 ("认为什么时候"); not "是为什么" nor "建设为什么推迟了"."""
-    words = pos_tag(text.rstrip("？?！!。. "))
+    words = pos_tag(text.rstrip(QUESTION_END))
     start = 0
     for i, (word, flag) in enumerate(words):
         end = start + len(word)
@@ -136,7 +139,7 @@ def aspect_of(text: str) -> str | None:
     """What the question asks about its subject, without the subject: "黄鳍紫鱼的身体是什么颜色的？" →
     "身体是什么颜色的". An article's sentences all share its subject (often left out: "体呈淡蓝红色"),
     so the aspect tells them apart. None when no subject leads or too little is left."""
-    words = pos_tag(text.rstrip("？?！!。. "))
+    words = pos_tag(text.rstrip(QUESTION_END))
     n = 0
     while n < len(words) and words[n][1].startswith(_SUBJECT_WORD_TAGS):
         n += 1
