@@ -145,6 +145,39 @@ def test_a_date_question_takes_the_sentence_with_a_date_over_one_that_echoes_it(
     assert _assistant_over(tmp_path / "idx", park).ask("青松公园栈道什么时候开放？").text == "5月1日"
 
 
+def test_who_may_be_a_body_when_no_person_is_named_in_the_better_sentence(tmp_path):
+    from qa.types import Article
+
+    notice = Article("n", "城东小学附属幼儿园注销公告", "经区教育局同意，长治市潞州区城东小学承接城东小学附属幼儿园全部资产"
+                     "和债权债务。园长王丽华说，孩子们都已转入新校区。", "2023-05-01", "报")
+    assistant = _assistant_over(tmp_path / "idx", notice)
+    assert assistant.ask("城东小学附属幼儿园注销后，它的资产和债务由谁来接？").text == "长治市潞州区城东小学"
+    assert assistant.ask("城东小学附属幼儿园的园长是谁？").text == "王丽华"  # a person named beats the body
+
+
+@pytest.mark.parametrize("sentence, question, expected", [
+    # jieba cuts "执法/v 队/n" and tags the office's verbs as verbs: the name still runs from its place name.
+    ("经区政府同意，我站已并入长治市潞州区农业综合行政执法队，原有业务一并移交。", "这个站并入了哪个单位？",
+     "长治市潞州区农业综合行政执法队"),
+])
+def test_organisation_names_are_cut_whole(sentence, question, expected):
+    from qa.answer import choose_span
+    from qa.question import analyse
+
+    s, e = choose_span(sentence, analyse(question))
+    assert sentence[s:e] == expected
+
+
+def test_a_bare_kind_of_body_or_place_is_no_name():
+    from qa.answer import typed_spans
+    from qa.question import AnswerType
+
+    sentence = "会后，公司与长江电气股份有限公司在广场签约。"
+    organisations = {sentence[s:e] for s, e in typed_spans(sentence, AnswerType.ORGANISATION)}
+    assert "长江电气股份有限公司" in organisations and "公司" not in organisations
+    assert "广场" not in {sentence[s:e] for s, e in typed_spans(sentence, AnswerType.PLACE)}
+
+
 def test_a_gap_of_mere_brackets_is_no_answer():
     from qa.answer import gap_span
 
