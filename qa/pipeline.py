@@ -13,7 +13,7 @@ from qa.chunk import chunk_articles
 from qa.config import Settings
 from qa.embed import Embedder, load_embedder
 from qa.errors import EmptyQuestionError
-from qa.question import QuestionAnalysis, analyse, followup_readings
+from qa.question import QuestionAnalysis, analyse, followup_readings, who_was_asked, with_person
 from qa.retrieve import Mode, retrieve
 from qa.store import (Index, IndexStats, append, article_digest, load, make_index, read_head, save, with_articles_added,
                       with_articles_removed, writer_lock)
@@ -187,11 +187,16 @@ class Assistant:
         if top_k is not None and top_k < 1:
             raise ValueError(f"top_k of {top_k} must be at least 1")
         question = question[:MAX_QUESTION_CHARS]
-        readings = followup_readings(question, [h[:MAX_QUESTION_CHARS] for h in history[-MAX_HISTORY:]])
+        history = [h[:MAX_QUESTION_CHARS] for h in history[-MAX_HISTORY:]]
+        readings = followup_readings(question, history)
         if not any(ch.isalnum() for ch in readings[0]):
             raise EmptyQuestionError(f"the question {question[:50]!r} has no words in it; ask something in words")
-        answers = [self._answer(question, reading, top_k=top_k or self.settings.top_k, mode=mode, dates=dates)
-                   for reading in readings]
+        top_k = top_k or self.settings.top_k
+        if asked := who_was_asked(question, history):
+            # "他" after "…和哪位教授座谈了？" is the professor that answer named: ask it again for the name.
+            named = self._answer(asked, asked, top_k=top_k, mode=mode, dates=dates)
+            readings = (with_person(question, named.text),) if named.answerable else readings
+        answers = [self._answer(question, reading, top_k=top_k, mode=mode, dates=dates) for reading in readings]
         answer = max(answers, key=lambda a: a.confidence)  # the first reading wins a tie
         return replace(answer, latency_ms=round((time.perf_counter() - started) * 1000, 2))
 

@@ -235,6 +235,25 @@ def followup_readings(question: str, history: Sequence[str]) -> tuple[str, ...]:
     return resolved, subject + resolved
 
 
+# 他/她 (not 它, not 他们) right after a question asking who: the person its answer named.
+_PERSONAL_PRONOUN = re.compile(r"^(?:那么|那)?(?:他|她)(?!们)")
+
+
+def who_was_asked(question: str, history: Sequence[str]) -> str | None:
+    """The earlier question, resolved, whose answer the leading 他/她 of `question` stands for: the
+    last one when it asked who ("…和哪位教授座谈了？" → "他是哪个单位的？"); None otherwise."""
+    previous = _last_resolved(history)
+    if previous and _PERSONAL_PRONOUN.match(normalize_question(question)) and answer_type_of(previous) is AnswerType.PERSON:
+        return previous
+    return None
+
+
+def with_person(question: str, person: str) -> str:
+    """`question` with its leading 他/她 replaced by `person`."""
+    text = normalize_question(question)
+    return person + text[_PERSONAL_PRONOUN.match(text).end():]
+
+
 def _resolve_one(question: str, previous: str | None) -> str:
     text = normalize_question(question)
     if not previous:

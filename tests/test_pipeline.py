@@ -168,6 +168,18 @@ def test_organisation_names_are_cut_whole(sentence, question, expected):
     assert sentence[s:e] == expected
 
 
+def test_he_after_a_who_question_is_the_person_answered(tmp_path):
+    from qa.types import Article
+
+    talk = Article("t", "绿化规划座谈会召开", "座谈会上，李建华与北京林业大学园林学院教授张志强交流了绿化规划。"
+                   "会后，李建华表示将尽快完善方案。", "2023-05-01", "报")
+    assistant = _assistant_over(tmp_path / "idx", talk)
+    assert assistant.ask("李建华和哪位教授交流了绿化规划？").text == "张志强"
+    answer = assistant.ask("他是哪个单位的？", history=["李建华和哪位教授交流了绿化规划？"])
+    assert answer.resolved_question == "张志强是哪个单位的？"
+    assert answer.text == "北京林业大学园林学院"
+
+
 def test_a_bare_kind_of_body_or_place_is_no_name():
     from qa.answer import typed_spans
     from qa.question import AnswerType

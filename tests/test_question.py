@@ -80,6 +80,18 @@ def test_a_question_that_names_nothing_is_also_read_about_the_last_subject():
     assert followup_readings("晋纺小区改造涉及多少户？", ["颐高集团的总裁是谁？"]) == ("晋纺小区改造涉及多少户？",)
 
 
+def test_he_or_she_after_a_who_question_stands_for_its_answer():
+    from qa.question import who_was_asked, with_person
+
+    assert who_was_asked("他是哪个单位的？", ["颐高集团的总裁是谁？"]) == "颐高集团的总裁是谁？"
+    assert who_was_asked("那她多大了？", ["谁主持了会议？"]) == "谁主持了会议？"
+    assert who_was_asked("它在哪里？", ["颐高集团的总裁是谁？"]) is None  # 它: the company, not the person
+    assert who_was_asked("他们有多少人？", ["谁主持了会议？"]) is None
+    assert who_was_asked("他是哪个单位的？", ["颐高集团在哪里？"]) is None  # not a who-question
+    assert who_was_asked("他是哪个单位的？", []) is None
+    assert with_person("那她多大了？", "王芳") == "王芳多大了？"
+
+
 def test_a_long_history_is_resolved_without_recursion():
     assert resolve_followup("它在哪里？", ["颐高集团的总裁是谁？"] * 3000) == "颐高集团在哪里？"
 
