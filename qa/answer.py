@@ -41,6 +41,10 @@ DENSE_FLOOR = 0.7
 WEIGHTS = {"context": 0.6, "bigram": 0.4, "dense": 0.3, "typed": 0.1, "rank": 0.05, "anchor": 0.2, "aspect": 0.6}
 # Answer types whose answer is the whole sentence: no span pattern can cut a reason or a manner.
 SENTENCE_TYPES = frozenset({AnswerType.WHAT, AnswerType.REASON, AnswerType.MANNER, AnswerType.YES_NO})
+# Words that mark a sentence as giving a reason or a manner: they count as the expected type in the
+# sentence choice (not in the confidence: a reason is often given without them).
+_SENTENCE_CUES = {AnswerType.REASON: re.compile(r"因为|由于|因此|所以|为了|原因|导致|以便|旨在|因而"),
+                  AnswerType.MANNER: re.compile(r"通过|采取|采用|利用|借助|依靠|方式|方法|措施|办法")}
 # "王长富对记者说。": it names who spoke; what was said is the sentence before it.
 # "和X一样，Y也…": X is named only to be compared with the sentence's subject Y, so a question about
 # X is not answered by this sentence's words about Y.
@@ -380,6 +384,7 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
     without its subject; the whole question's vector when None)."""
     scored = []
     type_pattern = _SPAN_PATTERNS.get(analysis.answer_type)
+    cue = _SENTENCE_CUES.get(analysis.answer_type)
     anchors = analysis.anchor_terms or analysis.terms
     for rank, hit in enumerate(hits):
         article = index.articles[hit.chunk.article_id]
@@ -401,10 +406,11 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
             context = title + neighbours + sentence
             in_context = coverage(analysis.terms, context)
             typed = type_pattern.search(own_words) is not None if type_pattern else True
+            cued = cue.search(own_words) is not None if cue else typed
             dense, aspect = (float(np.clip((x - DENSE_FLOOR) / (1.0 - DENSE_FLOOR), 0.0, 1.0))
                              for x in (similarity, aspect_similarity))
             overlap = _bigram_overlap(analysis.text, _COMPARED.sub("", own_words))
-            signals = (in_context, overlap, dense, float(typed), 1.0 / (1 + rank),
+            signals = (in_context, overlap, dense, float(cued), 1.0 / (1 + rank),
                        coverage(analysis.anchor_terms, own_words) if analysis.anchor_terms else 0.0, aspect)
             score = sum(w * x for w, x in zip(WEIGHTS.values(), signals))
             # Evidence, not ranking: the question's terms around the sentence, what it asks about (the

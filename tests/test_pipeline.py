@@ -180,6 +180,30 @@ def test_he_after_a_who_question_is_the_person_answered(tmp_path):
     assert answer.text == "北京林业大学园林学院"
 
 
+def test_a_sentence_that_gives_a_cause_counts_as_of_the_type_a_why_question_asks_for(tmp_path):
+    from qa.answer import WEIGHTS, score_sentences
+    from qa.question import analyse
+    from qa.retrieve import retrieve
+    from qa.text import tokenize
+    from qa.types import Article
+
+    market = Article("m", "城西菜市场暂停营业", "城西菜市场从下周起暂停营业，摊主们都很关心。因为周边道路改造，车辆无法进出。",
+                     "2023-05-01", "报")
+    assistant = _assistant_over(tmp_path / "idx", market)
+    typed = list(WEIGHTS).index("typed")
+
+    def typed_signals(question: str) -> dict[str, float]:
+        analysis = analyse(question)
+        vector, aspect = assistant.query_vectors(question, analysis)
+        hits = retrieve(assistant.index, query_vector=vector, query_terms=tokenize(question), top_k=5)
+        return {assistant.index.articles[s.article_id].text[s.start:s.end]: s.signals[typed]
+                for s in score_sentences(analysis, hits, assistant.index, vector, aspect) if s.article_id == "m"}
+
+    first, cause = "城西菜市场从下周起暂停营业，摊主们都很关心。", "因为周边道路改造，车辆无法进出。"
+    assert typed_signals("城西菜市场为什么暂停营业？") == {first: 0.0, cause: 1.0}
+    assert typed_signals("城西菜市场是怎么恢复营业的？") == {first: 0.0, cause: 0.0}  # no manner given
+
+
 def test_a_bare_kind_of_body_or_place_is_no_name():
     from qa.answer import typed_spans
     from qa.question import AnswerType
