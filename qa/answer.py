@@ -443,17 +443,22 @@ def _prefer_latest(options: Sequence[tuple[ScoredSentence, tuple[int, int] | Non
 
 
 _ROLE = re.compile(ROLES.removesuffix("|人"))
+# A question asked as "A不A" (收不收, 去不去): whether A holds.
+_A_NOT_A = re.compile(r"([\u4e00-\u9fff])不\1")
 
 
 def _slot_missing(sentence: str, span: tuple[int, int] | None, analysis: QuestionAnalysis) -> bool:
     """Whether the sentence lacks the very thing the question asks about, though it may hold all its
     other terms: the measure word of the count asked for beside the figure ("多少户", "多大年纪" → 岁;
-    not the all-purpose 个), the thing counted ("多少工人"), the post of the person asked for ("主席
-    是谁"). Such a sentence answers a neighbouring question, so its answer is less certain."""
+    not the all-purpose 个), the thing counted ("多少工人"), the verb of an "A不A" question, the post
+    of the person asked for ("主席是谁"). Such a sentence answers a neighbouring question, so its answer is less certain."""
     unit = analysis.unit
     if span and unit and unit != "个" and unit not in sentence[span[0]:span[1] + len(unit)]:
         return True
     if analysis.counted and _term_match(analysis.counted, sentence) == 0.0:
+        return True
+    asked_verb = _A_NOT_A.search(analysis.text)  # "收不收两岁的小孩": a sentence without 收 says neither
+    if asked_verb and asked_verb.group(1) not in sentence:
         return True
     role = _ROLE.search(analysis.text) if analysis.answer_type is AnswerType.PERSON else None
     return role is not None and role.group() not in sentence

@@ -204,6 +204,18 @@ def test_a_sentence_that_gives_a_cause_counts_as_of_the_type_a_why_question_asks
     assert typed_signals("城西菜市场是怎么恢复营业的？") == {first: 0.0, cause: 0.0}  # no manner given
 
 
+def test_an_a_not_a_question_is_answered_only_by_a_sentence_with_its_verb(park, tmp_path):
+    from qa.types import Article
+
+    zoo = Article("z", "城北动物园春节开放", "城北动物园春节期间照常开放，成人门票每张30元，1.2米以下的儿童不收门票。",
+                  "2023-01-20", "报")
+    assistant = _assistant_over(tmp_path / "idx", zoo, park.article("p"))
+    assert not assistant.ask("城南公园收不收门票？").answerable  # its article says nothing of 收
+    assert not assistant.ask("城南公园的茶社开不开？").answerable
+    for question in ("城北动物园收不收儿童的门票？", "城北动物园春节开不开门？"):
+        assert assistant.ask(question).text.startswith("城北动物园春节期间照常开放")
+
+
 def test_a_bare_kind_of_body_or_place_is_no_name():
     from qa.answer import typed_spans
     from qa.question import AnswerType
