@@ -464,6 +464,14 @@ def _slot_missing(sentence: str, span: tuple[int, int] | None, analysis: Questio
     return role is not None and role.group() not in sentence
 
 
+def _on_topic(analysis: QuestionAnalysis, article: Article) -> float:
+    """1 for an article that holds at least half the question's terms (IDF-weighted), less in
+    proportion below that: an article on housing estates with a 总投资 of its own does not answer for
+    the 总投资 of a company's project that it never names. On CMRC 2018 no right answer came from an
+    article holding under 0.48 of the terms."""
+    return min(1.0, coverage(analysis.terms, to_simplified(article.title + article.text)) / 0.5)
+
+
 def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit], index: Index,
                    query_vector: np.ndarray | None, *, aspect_vector: np.ndarray | None = None, top_k: int = 5,
                    min_confidence: float = 0.45) -> Answer:
@@ -513,7 +521,8 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
 
     confidence = 0.0 if chosen is None else chosen.confidence * (
         0.6 if _slot_missing(_matchable(text_of(chosen)), span, analysis)
-        else 0.7 if (span is None or from_gap) and analysis.answer_type not in SENTENCE_TYPES else 1.0)
+        else 0.7 if (span is None or from_gap) and analysis.answer_type not in SENTENCE_TYPES else 1.0) * (
+        _on_topic(analysis, articles[chosen.article_id]))
     answerable = chosen is not None and confidence >= min_confidence
     if not answerable:
         reason = RefusalReason.NO_EVIDENCE if chosen is None or chosen.confidence < 0.15 else RefusalReason.WEAK_EVIDENCE

@@ -216,6 +216,19 @@ def test_an_a_not_a_question_is_answered_only_by_a_sentence_with_its_verb(park, 
         assert assistant.ask(question).text.startswith("城北动物园春节期间照常开放")
 
 
+def test_an_article_that_does_not_name_what_is_asked_about_does_not_answer_for_it(tmp_path):
+    from qa.types import Article
+
+    estates = Article("e", "东湖小区改造启动", "本报讯：今年我市拟改造东湖小区等老旧小区12个，涉及居民3000余户，"
+                      "总投资约1.2亿元。改造内容包括管网更新和外墙保温。", "2023-03-01", "报")
+    talk = Article("t", "我市赴深圳招商", "2月20日，我市招商小组赴深圳与华鑫集团座谈。华鑫集团是一家物流企业，"
+                   "在全国建有仓储基地40余个。", "2023-02-21", "报")
+    assistant = _assistant_over(tmp_path / "idx", estates, talk)
+    assert not assistant.ask("我市和华鑫集团签的合作项目总投资有多少？").answerable  # 1.2亿元 is the estates'
+    assert assistant.ask("东湖小区等老旧小区改造总投资约多少？").text == "1.2亿元"
+    assert assistant.ask("华鑫集团在全国建有多少个仓储基地？").text == "40余个"
+
+
 def test_a_bare_kind_of_body_or_place_is_no_name():
     from qa.answer import typed_spans
     from qa.question import AnswerType
