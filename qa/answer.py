@@ -200,7 +200,9 @@ def typed_spans(sentence: str, answer_type: AnswerType, *, wh_noun: str | None =
                 run = None
             pos += len(word)
         tagged += [run] if run else []
-        names = [(s, e) for s, e in tagged if e - s >= 2 and simplified[e - 1] not in "·•"]
+        # The tagger takes some bare kinds of place for names ("城东/ns 幼儿园/nr"): no name is one.
+        names = [(s, e) for s, e in tagged if e - s >= 2 and simplified[e - 1] not in "·•"
+                 and not (_ORG_SUFFIX.fullmatch(simplified[s:e]) or _PLACE_SUFFIX.fullmatch(simplified[s:e]))]
         return names + [m.span(1) for m in _ROLE_THEN_NAME.finditer(simplified)]
     if answer_type is AnswerType.ORGANISATION:
         return _joined(_entity_spans(simplified, ("nt",), _ORG_SUFFIX, frozenset({wh_noun}) if wh_noun else frozenset()))
@@ -329,7 +331,8 @@ def gap_span(sentence: str, question: str) -> tuple[int, int] | None:
         return None
     left, right = body[:wh.start()].rstrip(_GLUE), body[wh.end():].lstrip(_GLUE)
     start = next((pos + k for k in range(len(left), 1, -1) if (pos := sentence.find(left[-k:])) >= 0), None)
-    head = next((pos for k in range(len(right), 1, -1)
+    # With nothing matched before the gap, two characters after it are too common a match to go by.
+    head = next((pos for k in range(len(right), 1 if start is not None else 2, -1)
                  if (pos := sentence.find(right[:k], start or 0)) >= 0 and (start is None or pos > start)), None)
     if start is not None:
         clause_end = next((i for i in range(start, len(sentence)) if sentence[i] in _CLAUSE_END), len(sentence))
@@ -460,8 +463,14 @@ def _slot_missing(sentence: str, span: tuple[int, int] | None, analysis: Questio
     asked_verb = _A_NOT_A.search(analysis.text)  # "收不收两岁的小孩": a sentence without 收 says neither
     if asked_verb and asked_verb.group(1) not in sentence:
         return True
+    return not _names_post(sentence, analysis)
+
+
+def _names_post(sentence: str, analysis: QuestionAnalysis) -> bool:
+    """Whether the sentence names the post of the person asked for ("哪位老师" → 老师, or 教师), if
+    the question asks by post."""
     role = _ROLE.search(analysis.text) if analysis.answer_type is AnswerType.PERSON else None
-    return role is not None and role.group() not in sentence
+    return role is None or _term_match(role.group(), sentence) > 0.0
 
 
 def _on_topic(analysis: QuestionAnalysis, article: Article) -> float:
@@ -508,7 +517,9 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
                 found = [body, *found]
         with_unit = [(c, sp) for c, sp in found if analysis.unit and analysis.unit in
                      _matchable(text_of(c))[sp[0]:sp[1] + len(analysis.unit)]]
-        options = with_unit or found or [(c, None) for c in answerable_sentences[:1]]
+        # Likewise for "哪位老师", those that name the post, if any does.
+        with_post = [(c, sp) for c, sp in found if _names_post(_matchable(text_of(c)), analysis)]
+        options = with_unit or with_post or found or [(c, None) for c in answerable_sentences[:1]]
         # The best sentence may copy the question's wording around the answer and still hold no
         # name the tagger knows ("派谁给X送信" ↔ "派遣圣甲虫去给X送信"): its gap then beats a name in a
         # weaker sentence, at the confidence of an untyped answer. Not for figures and dates: their

@@ -229,6 +229,17 @@ def test_an_article_that_does_not_name_what_is_asked_about_does_not_answer_for_i
     assert assistant.ask("华鑫集团在全国建有多少个仓储基地？").text == "40余个"
 
 
+def test_a_question_asking_by_post_takes_the_sentence_that_names_the_post(tmp_path):
+    from qa.types import Article
+
+    # The reporter is named first; 教师 is 老师 by another word; 幼儿园 is tagged as a name here.
+    kindergarten = Article("k", "城东幼儿园新教室启用", "本报讯记者刘洋报道：城东幼儿园新教室日前启用。孩子们在老师的带领下"
+                           "做游戏，十分开心。“新教室配备了图书角和积木区。”城东幼儿园教师王芳说道。", "2023-03-01", "报")
+    assistant = _assistant_over(tmp_path / "idx", kindergarten)
+    for question in ("是哪位老师介绍的新教室？", "哪位老师说新教室配备了图书角？"):
+        assert assistant.ask(question).text == "王芳"
+
+
 def test_a_bare_kind_of_body_or_place_is_no_name():
     from qa.answer import typed_spans
     from qa.question import AnswerType
@@ -237,6 +248,8 @@ def test_a_bare_kind_of_body_or_place_is_no_name():
     organisations = {sentence[s:e] for s, e in typed_spans(sentence, AnswerType.ORGANISATION)}
     assert "长江电气股份有限公司" in organisations and "公司" not in organisations
     assert "广场" not in {sentence[s:e] for s, e in typed_spans(sentence, AnswerType.PLACE)}
+    sentence = "城东幼儿园教师王芳说道。"  # jieba: 城东/ns 幼儿园/nr 教师/n 王芳/nr
+    assert {sentence[s:e] for s, e in typed_spans(sentence, AnswerType.PERSON)} == {"王芳"}
 
 
 def test_a_gap_of_mere_brackets_is_no_answer():
@@ -244,6 +257,9 @@ def test_a_gap_of_mere_brackets_is_no_answer():
 
     assert gap_span("他的别名是（）。", "他的别名是什么？") is None
     assert gap_span("他的别名是阿福。", "他的别名是什么？") == (5, 7)
+    # Two characters matched on one side only ("老师") are too common to mark a gap; more are not.
+    assert gap_span("孩子们在老师的带领下学习。", "是哪位老师介绍的？") is None
+    assert gap_span("当年，张三在老师家里学画。", "谁在老师家里学画？") == (3, 5)
 
 
 @pytest.fixture(scope="module")
