@@ -1,6 +1,7 @@
 """Hits → an extractive answer: the sentence that answers, the span inside it, citations, confidence."""
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -84,7 +85,8 @@ def _term_match(term: str, text: str) -> float:
     compounds whole."""
     if term in text:
         return 1.0
-    if any(other in text for other in synonyms(term)):  # "教师王芳说" for 老师: half, as a part of a compound
+    others = _synonym_pattern(term)
+    if others and others.search(text):  # "教师王芳说" for 老师: half, as a part of a compound
         return 0.5
     if len(term) < 3:
         return 0.0
@@ -92,18 +94,38 @@ def _term_match(term: str, text: str) -> float:
     return 0.5 * sum(p in text for p in pairs) / len(pairs)
 
 
+@functools.lru_cache(maxsize=4096)
+def _synonym_pattern(term: str) -> re.Pattern | None:
+    """One pattern for all of a term's synonyms (a dozen is common), None when it has none."""
+    others = synonyms(term)
+    return re.compile("|".join(map(re.escape, others))) if others else None
+
+
 def coverage(terms: Sequence[str], text: str) -> float:
     """IDF-weighted share of the question's key terms that occur in `text` (simplified)."""
     if not terms:
         return 0.0
-    total = sum(term_weight(t) for t in terms)
+    weighted, total = _weighted(tuple(terms))
     text = text.lower()
-    return sum(term_weight(t) * _term_match(t, text) for t in terms) / total
+    return sum(weight * _term_match(term, text) for term, weight in weighted) / total
+
+
+@functools.lru_cache(maxsize=1024)
+def _weighted(terms: tuple[str, ...]) -> tuple[tuple[tuple[str, float], ...], float]:
+    """The terms with their weights, and the weights' sum: a question's terms are weighed once, not
+    once for each of the sixty-odd texts its answer stage measures them against."""
+    weighted = tuple((t, term_weight(t)) for t in terms)
+    return weighted, sum(w for _, w in weighted)
 
 
 def _bigram_overlap(question: str, text: str) -> float:
-    grams = {question[i:i + 2] for i in range(len(question) - 1) if question[i:i + 2].isalnum()}
+    grams = _bigrams(question)
     return sum(g in text for g in grams) / len(grams) if grams else 0.0
+
+
+@functools.lru_cache(maxsize=1024)
+def _bigrams(question: str) -> frozenset[str]:
+    return frozenset(question[i:i + 2] for i in range(len(question) - 1) if question[i:i + 2].isalnum())
 
 
 def _grows_name(word: str, flag: str, *, persons: bool = False) -> bool:
@@ -410,7 +432,7 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
             in_context = coverage(analysis.terms, context)
             typed = type_pattern.search(own_words) is not None if type_pattern else True
             cued = cue.search(own_words) is not None if cue else typed
-            dense, aspect = (float(np.clip((x - DENSE_FLOOR) / (1.0 - DENSE_FLOOR), 0.0, 1.0))
+            dense, aspect = (min(max((float(x) - DENSE_FLOOR) / (1.0 - DENSE_FLOOR), 0.0), 1.0)
                              for x in (similarity, aspect_similarity))
             overlap = _bigram_overlap(analysis.text, _COMPARED.sub("", own_words))
             signals = (in_context, overlap, dense, float(cued), 1.0 / (1 + rank),
