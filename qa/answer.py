@@ -254,6 +254,9 @@ def _marked(sentence: str, start: int, end: int, analysis: QuestionAnalysis) -> 
     return bonus
 
 
+# A telephone number is asked for by 电话 or 号码 and is all digits, 7 or more, or an area code and a number.
+_ASKS_PHONE = re.compile(r"电话|号码|手机")
+_PHONE = re.compile(r"\d{3,4}-\d{7,8}|\d{7,12}")
 # A question asking for several ("哪些地区", "哪几个村", "分别") is answered by the whole list.
 _PLURAL = re.compile(r"哪些|哪几|分别|都有")
 _LIST_GLUE = re.compile(r"、|和|及|与|以及|或")
@@ -281,6 +284,8 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
     simplified = _matchable(sentence)
     candidates = [(s, e) for s, e in typed_spans(sentence, analysis.answer_type, wh_noun=analysis.wh_noun)
                   if simplified[s:e] not in analysis.text]
+    if analysis.answer_type is AnswerType.NUMBER and _ASKS_PHONE.search(analysis.text):
+        candidates = [(s, e) for s, e in candidates if _PHONE.fullmatch(simplified[s:e])]  # not "〔2020〕5号"
     if not candidates:
         return None
     plural = _PLURAL.search(analysis.text) is not None

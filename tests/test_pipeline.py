@@ -252,6 +252,13 @@ def test_a_bare_kind_of_body_or_place_is_no_name():
     assert {sentence[s:e] for s, e in typed_spans(sentence, AnswerType.PERSON)} == {"王芳"}
 
 
+def test_a_sentence_without_a_telephone_number_does_not_answer_for_one():
+    from qa.answer import choose_span
+    from qa.question import analyse
+
+    assert choose_span("按照潞编发〔2020〕5号文件，共有12户办理。", analyse("办理的联系电话是多少？")) is None
+
+
 def test_a_gap_of_mere_brackets_is_no_answer():
     from qa.answer import gap_span
 
@@ -305,6 +312,9 @@ def test_a_sentence_without_what_is_asked_for_does_not_answer(park, question, ex
     ("这种植物分布在广东、广西、云南以及越南北部。", "这种植物分布在哪些地方？", "广东、广西、云南以及越南"),
     # The answer stands where the question has its wh-word: before 提出 here, not after 方案.
     ("在会上，王建国提出了垃圾分类的新方案，随后刘芳作了总结。", "垃圾分类的新方案是谁提出的？", "王建国"),
+    # A telephone number, not the number of a document.
+    ("按照潞编发〔2020〕5号文件办理，联系电话：2253895。", "办理的联系电话是多少？", "2253895"),
+    ("按照潞编发〔2020〕5号文件办理，咨询电话0355-3032248。", "咨询电话是多少？", "0355-3032248"),
     # A range is one answer.
     ("展览于2019年3月1日至2019年5月31日在市博物馆举行。", "展览是什么时候举行的？", "2019年3月1日至2019年5月31日"),
     ("成鱼体长20至30厘米。", "成鱼体长多少？", "20至30厘米"),

@@ -6,6 +6,8 @@ from qa.question import AnswerType, analyse, answer_type_of, aspect_of, followup
 @pytest.mark.parametrize("question, expected", [
     ("颐高集团的总裁是谁？", AnswerType.PERSON),
     ("颐高集团的总裁叫什么名字？", AnswerType.PERSON),
+    ("颐高集团的总裁是哪个？", AnswerType.PERSON),
+    ("和他座谈的教授是哪个单位的？", AnswerType.ORGANISATION),  # the post's unit, not the person
     ("黄蝉的别称叫什么？", AnswerType.WHAT),
     ("蒋巨峰现在的职务是什么？", AnswerType.WHAT),
     ("晋纺小区改造涉及的住户超过30户吗？", AnswerType.YES_NO),
