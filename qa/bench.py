@@ -407,7 +407,7 @@ def bench_size(n_target: int, articles, chunks, tokens_all, real_vectors, real_s
     del index
     res["load_s"], _, loaded = timed(lambda: store.load(index_dir, embedder_id=embedder.embedder_id), repeats)
     res["load_stages_s"] = load_stages(gen)
-    assistant = Assistant(index=loaded, embedder=embedder, settings=Settings(index_dir=index_dir, n_threads=1))
+    assistant = Assistant(index=loaded, embedder=embedder, settings=Settings(index_dir=index_dir, n_threads=1)).ready()
     res.update(query_latency(assistant, questions, repeats=1))
     qv = [embedder.embed_query(q) for q in questions[:50]]
     from qa.text import tokenize
