@@ -158,7 +158,7 @@ def _entity_spans(sentence: str, tag_prefixes: tuple[str, ...], suffix: re.Patte
             j -= 1
         if suffix is _ORG_SUFFIX and ends_in_suffix:
             j = min(j, _place_led_start(words, i, stop_words))
-        # A lone 区 or 局 names nothing, nor does a bare 公司 or 村委会.
+        # A lone 区 or 局 names nothing, nor does a bare 公司 or 广场.
         if e - words[j][0] >= 2 and not (j == i and suffix.fullmatch(word)):
             spans.append((words[j][0], e))
     return spans
@@ -481,7 +481,8 @@ def _slot_missing(sentence: str, span: tuple[int, int] | None, analysis: Questio
     """Whether the sentence lacks the very thing the question asks about, though it may hold all its
     other terms: the measure word of the count asked for beside the figure ("多少户", "多大年纪" → 岁;
     not the all-purpose 个), the thing counted ("多少工人"), the verb of an "A不A" question, the post
-    of the person asked for ("主席是谁"). Such a sentence answers a neighbouring question, so its answer is less certain."""
+    of the person asked for ("主席是谁"). Such a sentence answers a neighbouring question, so its
+    answer is less certain."""
     unit = analysis.unit
     if span and unit and unit != "个" and unit not in sentence[span[0]:span[1] + len(unit)]:
         return True
