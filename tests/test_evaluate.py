@@ -249,3 +249,17 @@ def test_run_eval_end_to_end(small_assistant, tmp_path):
 def test_run_eval_rejects_a_bad_mode(small_assistant):
     with pytest.raises(ValueError, match="'sparse' is not one of hybrid, dense, bm25"):
         run_eval(small_assistant, [], modes=("sparse",))
+
+
+def test_the_refusal_threshold_is_cross_validated_on_held_out_questions():
+    from scripts.calibration import cross_validated_threshold, reliability
+
+    # Unanswerable questions below 0.4, answered ones above 0.5: every fold's threshold separates them.
+    cases = [{"confidence": 0.1 + 0.01 * i, "answerable": False, "contains_gold": False,
+              "cited_sentence_contains_gold": False} for i in range(10)]
+    cases += [{"confidence": 0.5 + 0.01 * i, "answerable": True, "contains_gold": True,
+               "cited_sentence_contains_gold": True} for i in range(30)]
+    chosen, precision, recall = cross_validated_threshold(cases)
+    assert all(0.19 <= t <= 0.5 for t in chosen) and precision == recall == 1.0
+    bins = reliability(cases)
+    assert bins[0] == "[0.00, 0.30): 10 questions, 0.00 right" and bins[-1] == "[0.90, 1.00): 0 questions, – right"
