@@ -153,14 +153,15 @@ def _anchor_terms(text: str, terms: Sequence[str]) -> tuple[str, ...]:
     if not m:
         return ()
     text = text.lower()  # terms are lower-cased
-    # A total or a hedge stands between the thing and the wh-word without being it: "建筑面积一共有多少".
+    # A total, a hedge or a frame word stands between the thing and the wh-word without being it:
+    # "建筑面积一共有多少", "在药品方面有什么要求".
     before = _HEDGED.sub("", text[:m.start()])
     before, after = before[-6:], text[m.end():m.end() + 6]
     near = [t for t in terms if t in before[-(len(t) + 2):] or t in after[:len(t) + 2]]
     return tuple(near)
 
 
-_HEDGED = re.compile(r"(?:一共|总共|共计|合计|总计|大约|大概|到底|究竟)(?:有|是|为|达)?$")
+_HEDGED = re.compile(r"(?:(?:一共|总共|共计|合计|总计|大约|大概|到底|究竟)(?:有|是|为|达)?|方面(?:有|是)?)$")
 
 
 @functools.cache

@@ -64,6 +64,8 @@ def test_which_several_asks_about_the_noun_not_a_measure_word():
 def test_what_is_asked_about_is_found_past_a_total():
     assert analyse("小区的绿地面积一共有多少？").anchor_terms == ("绿地面积",)
     assert analyse("小区的绿地面积有多少？").anchor_terms == ("绿地面积",)
+    # 方面 frames the thing asked about without being it.
+    assert analyse("垃圾分类在宣传方面有什么安排？").anchor_terms == ("宣传", "安排")
 
 
 @pytest.mark.parametrize("history, question, resolved", [
