@@ -260,6 +260,8 @@ _PHONE = re.compile(r"\d{3,4}-\d{7,8}|\d{7,12}")
 # A question asking for several ("哪些地区", "哪几个村", "分别") is answered by the whole list.
 _PLURAL = re.compile(r"哪些|哪几|分别|都有")
 _LIST_GLUE = re.compile(r"、|和|及|与|以及|或")
+# Between names listed together, also a word for "every" or "the relevant" ("、各级医疗机构").
+_NAMES_GLUE = re.compile(r"(?:、|和|及|与|以及)(?:各级|各|有关|相关)?")
 # "1984年10月7日至1985年9月29日", "20至30米": a range answers when-and-how-much as a whole.
 _RANGE_GLUE = re.compile(r"至|到|-|－|—|~|～")
 _RANGE_TYPES = frozenset({AnswerType.DATE, AnswerType.NUMBER, AnswerType.AMOUNT, AnswerType.DURATION, AnswerType.PERCENT})
@@ -289,8 +291,8 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
     if not candidates:
         return None
     plural = _PLURAL.search(analysis.text) is not None
-    if plural:
-        candidates = _joined_by(_LIST_GLUE, candidates, simplified)
+    if plural or "谁" in analysis.text:  # who did it: all who are named doing it ("区疾控中心、各级医疗机构要…")
+        candidates = _joined_by(_NAMES_GLUE if not plural else _LIST_GLUE, candidates, simplified)
     if analysis.answer_type in _RANGE_TYPES:
         candidates = _joined_by(_RANGE_GLUE, candidates, simplified)
     # Chinese leaves the wh-word where the answer goes ("谁提出了X" ↔ "保罗提出了X"): a term after it

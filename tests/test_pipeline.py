@@ -252,6 +252,21 @@ def test_a_bare_kind_of_body_or_place_is_no_name():
     assert {sentence[s:e] for s, e in typed_spans(sentence, AnswerType.PERSON)} == {"王芳"}
 
 
+def test_who_did_it_is_answered_by_all_who_are_named_doing_it():
+    from dataclasses import replace
+
+    from qa.answer import choose_span
+    from qa.question import AnswerType, analyse
+
+    sentence = "会上，王建国和刘芳提出了新方案。"
+    s, e = choose_span(sentence, analyse("谁提出了新方案？"))
+    assert sentence[s:e] == "王建国和刘芳"
+    # Bodies, as 谁 is answered when no person is named; 各级 between them does not part them.
+    sentence = "区疾控中心与各级医疗机构要加强监测，及时预警。"
+    s, e = choose_span(sentence, replace(analyse("谁要加强监测？"), answer_type=AnswerType.ORGANISATION))
+    assert sentence[s:e] == "区疾控中心与各级医疗机构"
+
+
 def test_a_sentence_without_a_telephone_number_does_not_answer_for_one():
     from qa.answer import choose_span
     from qa.question import analyse
