@@ -116,6 +116,14 @@ def test_when_several_articles_answer_the_latest_is_taken_and_said(tmp_path):
     assert answer.note and "2023-09-15" in answer.note
 
 
+def test_only_a_comparison_with_the_subject_is_told_apart():
+    from qa.answer import _only_compared_with
+
+    assert _only_compared_with("第一中学", "与第一中学一样，第二中学的操场也翻新过，时间是2021年。")
+    assert not _only_compared_with("第一中学", "和第二中学一样，第一中学的操场也翻新过。")  # about 第一中学
+    assert not _only_compared_with("第一中学", "第一中学的操场翻新于2019年。")
+
+
 def test_a_sentence_that_only_compares_with_the_subject_does_not_answer_for_it(tmp_path):
     from qa.types import Article
 
@@ -361,3 +369,8 @@ def test_sentences_are_also_scored_against_the_question_without_its_subject(assi
     without = score_sentences(analysis, hits, assistant.index, query_vector)
     assert any(s.signals[aspect] != s.signals[dense] for s in with_aspect)
     assert all(s.signals[aspect] == s.signals[dense] for s in without)
+    # Each sentence is also read with the one before it; an article's first sentence alone.
+    paired = list(WEIGHTS).index("paired")
+    firsts = [s for s in with_aspect if s.start == 0]
+    assert firsts and all(abs(s.signals[paired] - s.signals[dense]) < 1e-3 for s in firsts)
+    assert any(abs(s.signals[paired] - s.signals[dense]) > 1e-3 for s in with_aspect if s.start > 0)
