@@ -430,7 +430,8 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
     type_pattern = _SPAN_PATTERNS.get(analysis.answer_type)
     cue = _SENTENCE_CUES.get(analysis.answer_type)
     anchors = analysis.anchor_terms or analysis.terms
-    subject = analysis.text[:analysis.text.find(analysis.aspect)].rstrip("的") if analysis.aspect else ""
+    aspect_at = analysis.text.find(analysis.aspect) if analysis.aspect else -1
+    subject = analysis.text[:aspect_at].rstrip("的") if aspect_at > 0 else ""  # what the aspect leaves out
     for rank, hit in enumerate(hits):
         article = index.articles[hit.chunk.article_id]
         title = to_simplified(article.title)
