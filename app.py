@@ -26,6 +26,7 @@ import gradio as gr
 from qa.config import BUNDLED_CORPUS, BUNDLED_SOURCE, PROJECT_ROOT, Settings
 from qa.errors import EmptyQuestionError, IndexNotFoundError, QAError
 from qa.store import current_generation
+from qa.text import normalize_question
 from qa.pipeline import MAX_HISTORY, Assistant, answer_to_record, build_index
 from qa.types import Answer, Article, Citation, RefusalReason
 
@@ -165,7 +166,7 @@ def render_answer(answer: Answer) -> str:
     or the refusal, its reason and the closest articles."""
     if not answer.answerable:
         reason = REFUSALS.get(answer.refusal_reason, REFUSALS[RefusalReason.WEAK_EVIDENCE])
-        body = f'<p class="qa-refusal">{NO_ANSWER}（{reason}）。</p>'
+        body = f'<p class="qa-refusal">{NO_ANSWER}（{reason}）。</p>' + understood_as(answer)
         return f'<div class="qa-answer">{body}{render_citations(answer.citations, heading="最接近的文章：")}</div>'
     first = answer.citations[0]
     span = []
@@ -176,8 +177,16 @@ def render_answer(answer: Answer) -> str:
             f'<p class="answer-sentence">{highlight(first.sentence, span)} {refs}</p>')
     if answer.note:
         body += f'<p class="qa-note">{_e(answer.note)}</p>'
-
+    body += understood_as(answer)
     return f'<div class="qa-answer">{body}{render_citations(answer.citations, heading="来源：")}</div>'
+
+
+def understood_as(answer: Answer) -> str:
+    """A line saying how a follow-up was read ("按「陈保禄是哪个单位的？」理解"), so that a reader can check
+    who 他 or 它 was taken to be; nothing for a question that was read as asked."""
+    if answer.resolved_question == normalize_question(answer.question):
+        return ""
+    return f'<p class="qa-note">按「{_e(answer.resolved_question)}」理解</p>'
 
 
 def render_notice(text: str) -> str:

@@ -208,6 +208,7 @@ def test_feedback_appends_one_json_line(page, assistant, feedback_path):
     ask_in_browser(page, first, assistant.ask(first).text or app.NO_ANSWER)
     expected = assistant.ask(follow_up, history=[first])
     ask_in_browser(page, follow_up, expected.text or app.NO_ANSWER)
+    expect(page.locator("#chat")).to_contain_text(f"按「{expected.resolved_question}」理解", timeout=TIMEOUT_MS)
     n_before = len(feedback_path.read_text("utf-8").splitlines()) if feedback_path.exists() else 0
     page.locator("#fb-comment input, #fb-comment textarea").fill("数字对，但应引用第二段")
     page.locator("#fb-wrong_answer_right_source").click()
@@ -336,6 +337,14 @@ def test_chat_api_refusal_and_errors(app_url, assistant):
         assert "请输入问题" in last_message(chat)
     finally:
         client.close()
+
+
+def test_a_follow_up_says_how_it_was_read(assistant):
+    follow_up = assistant.ask("那总投资是多少？", history=["晋纺小区改造涉及多少户？"])
+    assert follow_up.resolved_question != "那总投资是多少？"
+    assert f"按「{follow_up.resolved_question}」理解" in app.render_answer(follow_up)
+    for question in ("晋纺小区改造涉及多少户？", "晉紡小區改造涉及多少戶？"):  # read as asked, traditional or not
+        assert "按「" not in app.render_answer(assistant.ask(question))
 
 
 def test_refusal_message_names_the_reason():
