@@ -56,11 +56,12 @@ _COMPARED = re.compile(r"(?:和|与|同|跟|像)[^，。；、“”]{1,20}?(?:�
 _ATTRIBUTION = re.compile(r"^[^，。！？]{0,24}(?:说|说道|表示|介绍|告诉记者)[。！]?$")
 
 
-def _only_compared_with(subject: str, sentence: str) -> bool:
+def _only_compared_with(subject: str, sentence: str, uncompared: str) -> bool:
     """Whether the sentence names the question's subject only to compare another with it ("与第一中学
-    一样，第二中学的操场也…" for a question on 第一中学): it is about the other, however alike in meaning."""
-    compared = _COMPARED.search(sentence)
-    return bool(subject and compared and subject in compared.group() and subject not in _COMPARED.sub("", sentence))
+    一样，第二中学的操场也…" for a question on 第一中学): it is about the other, however alike in meaning.
+    `uncompared` is the sentence with its comparisons taken out."""
+    compared = _COMPARED.search(sentence) if subject else None
+    return bool(compared and subject in compared.group() and subject not in uncompared)
 
 
 def is_headline_line(sentence: str, title: str) -> bool:
@@ -430,8 +431,6 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
     type_pattern = _SPAN_PATTERNS.get(analysis.answer_type)
     cue = _SENTENCE_CUES.get(analysis.answer_type)
     anchors = analysis.anchor_terms or analysis.terms
-    aspect_at = analysis.text.find(analysis.aspect) if analysis.aspect else -1
-    subject = analysis.text[:aspect_at].rstrip("的") if aspect_at > 0 else ""  # what the aspect leaves out
     for rank, hit in enumerate(hits):
         article = index.articles[hit.chunk.article_id]
         title = to_simplified(article.title)
@@ -461,11 +460,12 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
             cued = cue.search(own_words) is not None if cue else typed
             dense, aspect, paired_dense = (min(max((float(x) - DENSE_FLOOR) / (1.0 - DENSE_FLOOR), 0.0), 1.0)
                                            for x in (similarity, aspect_similarity, paired_similarity))
-            overlap = _bigram_overlap(analysis.text, _COMPARED.sub("", own_words))
+            uncompared = _COMPARED.sub("", own_words)
+            overlap = _bigram_overlap(analysis.text, uncompared)
             signals = (in_context, overlap, dense, float(cued), 1.0 / (1 + rank),
                        coverage(analysis.anchor_terms, own_words) if analysis.anchor_terms else 0.0, aspect, paired_dense)
             score = sum(w * x for w, x in zip(WEIGHTS.values(), signals)) * (
-                0.8 if _only_compared_with(subject, own_words) else 1.0)
+                0.8 if _only_compared_with(analysis.subject, own_words, uncompared) else 1.0)
             # Evidence, not ranking: the question's terms around the sentence, what it asks about (the
             # terms beside its wh-word) close to the sentence, and how near in meaning the sentence is.
             near = "".join(texts[max(0, i - 1):i + 2])

@@ -76,6 +76,7 @@ class QuestionAnalysis:
     wh_noun: str | None = None     # the noun the wh-word asks about ("哪个单位" → "单位")
     counted: str | None = None     # what is counted or measured ("多少家投资机构" → "投资机构", "利率是多少" → "利率")
     aspect: str | None = None      # the question without its leading subject: what it asks about the subject
+    subject: str = ""              # that leading subject, "" when there is no aspect
 
 
 def answer_type_of(question: str) -> AnswerType:
@@ -124,10 +125,11 @@ def analyse(question: str) -> QuestionAnalysis:
     if answer_type is AnswerType.PERCENT:  # what is measured: "贷款利率是多少" → 利率
         counted_terms = [t for t in terms if t.endswith("率")][-1:]
     unit = unit_match.group(1) if unit_match else "岁" if _AGE.search(text) else None
+    subject, aspect = _split_subject(text)
     return QuestionAnalysis(text=text, answer_type=answer_type, terms=terms, anchor_terms=_anchor_terms(text, terms),
                             unit=unit,
                             wh_noun=tokenize(wh_noun.group(1))[0] if wh_noun and tokenize(wh_noun.group(1)) else None,
-                            counted="".join(counted_terms) or None, aspect=aspect_of(text))
+                            counted="".join(counted_terms) or None, aspect=aspect, subject=subject)
 
 
 # Words that can make up a question's leading subject: nouns and names, abbreviations (j), Latin
@@ -139,12 +141,17 @@ def aspect_of(text: str) -> str | None:
     """What the question asks about its subject, without the subject: "黄鳍紫鱼的身体是什么颜色的？" →
     "身体是什么颜色的". An article's sentences all share its subject (often left out: "体呈淡蓝红色"),
     so the aspect tells them apart. None when no subject leads or too little is left."""
+    return _split_subject(text)[1]
+
+
+def _split_subject(text: str) -> tuple[str, str | None]:
+    """(the leading subject, the aspect) of a question, or ("", None) without an aspect."""
     words = pos_tag(text.rstrip(QUESTION_END))
     n = 0
     while n < len(words) and words[n][1].startswith(_SUBJECT_WORD_TAGS):
         n += 1
     aspect = "".join(word for word, _ in words[n:]).lstrip("的")
-    return aspect if n and len(aspect) >= 2 else None
+    return ("".join(word for word, _ in words[:n]), aspect) if n and len(aspect) >= 2 else ("", None)
 
 
 def _anchor_terms(text: str, terms: Sequence[str]) -> tuple[str, ...]:

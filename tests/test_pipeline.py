@@ -117,11 +117,14 @@ def test_when_several_articles_answer_the_latest_is_taken_and_said(tmp_path):
 
 
 def test_only_a_comparison_with_the_subject_is_told_apart():
-    from qa.answer import _only_compared_with
+    from qa.answer import _COMPARED, _only_compared_with
 
-    assert _only_compared_with("第一中学", "与第一中学一样，第二中学的操场也翻新过，时间是2021年。")
-    assert not _only_compared_with("第一中学", "和第二中学一样，第一中学的操场也翻新过。")  # about 第一中学
-    assert not _only_compared_with("第一中学", "第一中学的操场翻新于2019年。")
+    def only_compared(subject: str, sentence: str) -> bool:
+        return _only_compared_with(subject, sentence, _COMPARED.sub("", sentence))
+
+    assert only_compared("第一中学", "与第一中学一样，第二中学的操场也翻新过，时间是2021年。")
+    assert not only_compared("第一中学", "和第二中学一样，第一中学的操场也翻新过。")  # about 第一中学
+    assert not only_compared("第一中学", "第一中学的操场翻新于2019年。")
 
 
 def test_a_sentence_that_only_compares_with_the_subject_does_not_answer_for_it(tmp_path):
