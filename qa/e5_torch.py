@@ -207,6 +207,9 @@ class TorchE5(Embedder):
     embedder_id = BundledE5Embedder.embedder_id
     #: padded tokens per forward pass: bounds the attention matrices' memory on long inputs
     max_batch_tokens = 8192
+    #: a batch this short runs packed into one row: padding and per-row work would cost more than
+    #: the attention over the whole row (at 16 questions, about 300 tokens, the two are even)
+    max_packed_tokens = 128
 
     def __init__(self, *, n_threads: int = 1, bf16: bool | None = None, model_path: str | None = None):
         import torch
@@ -256,13 +259,24 @@ class TorchE5(Embedder):
             while g < len(order):
                 longest = len(windows[order[g]].ids)
                 group = order[g:g + max(1, self.max_batch_tokens // longest)]
-                ids = torch.zeros((len(group), longest), dtype=torch.long)
-                lengths = torch.tensor([len(windows[w].ids) for w in group])
-                for row, w in enumerate(group):
-                    ids[row, : len(windows[w].ids)] = torch.tensor(windows[w].ids)
-                hidden = self._forward(ids, lengths).numpy()
-                for row, w in enumerate(group):
-                    states[w] = hidden[row, : lengths[row]]
+                lengths = [len(windows[w].ids) for w in group]
+                if len(group) > 1 and sum(lengths) <= self.max_packed_tokens:
+                    # One row, each window attending only to itself: a question and its aspect are
+                    # 2.1 ms over the question alone padded, 1.5 ms packed (cosines equal to 1e-5).
+                    hidden = self._forward(torch.tensor([[t for w in group for t in windows[w].ids]]),
+                                           torch.cat([torch.arange(n) for n in lengths]),
+                                           _block_diagonal(lengths))[0].numpy()
+                    starts = np.cumsum([0, *lengths])
+                    for k, w in enumerate(group):
+                        states[w] = hidden[starts[k]:starts[k + 1]]
+                else:
+                    ids = torch.zeros((len(group), longest), dtype=torch.long)
+                    for row, w in enumerate(group):
+                        ids[row, : lengths[row]] = torch.tensor(windows[w].ids)
+                    keep = torch.arange(longest)[None, :] < torch.tensor(lengths)[:, None]
+                    hidden = self._forward(ids, torch.arange(longest), keep[:, None, None, :]).numpy()
+                    for row, w in enumerate(group):
+                        states[w] = hidden[row, : lengths[row]]
                 g += len(group)
         for w, window in enumerate(windows):
             out[window.text].append(states[w])
@@ -275,8 +289,9 @@ class TorchE5(Embedder):
             vectors[i] = sum(w * s.mean(axis=0) for w, s in zip(weights, windows)) / sum(weights)
         return normalised(vectors)
 
-    def _forward(self, ids, lengths):
-        """The XLM-R encoder on a padded batch: ids (B, L) -> final hidden states (B, L, 384)."""
+    def _forward(self, ids, positions, keep):
+        """The XLM-R encoder: ids (B, L), each token's position (L), and which keys each query may
+        attend to (broadcast to B, 1, L, L) -> final hidden states (B, L, 384)."""
         import torch
         import torch.nn.functional as F
 
@@ -284,8 +299,7 @@ class TorchE5(Embedder):
         b, n = ids.shape
         # positions count from 0 here: the file's position table already starts at XLM-R's id 2
         x = (self._word_q[ids].view(b, n, -1, _QK).float() * self._word_scales[ids][..., None]).view(b, n, h)
-        x = F.layer_norm(x + self._pos_type[:n], (h,), *self._emb_ln, eps)
-        keep = (torch.arange(n)[None, :] < lengths[:, None])[:, None, None, :]
+        x = F.layer_norm(x + self._pos_type[positions], (h,), *self._emb_ln, eps)
         for qkv_w, qkv_b, ao_w, ao_b, aln, fi_w, fi_b, fo_w, fo_b, oln in self._layers:
             # Products, attention and GELU run in the weights' dtype; the residual stream and the
             # layer norms stay float32 (adding a bfloat16 tensor to it promotes to float32).
@@ -296,6 +310,14 @@ class TorchE5(Embedder):
             mid = F.gelu(F.linear(x.to(fi_w.dtype), fi_w, fi_b))
             x = F.layer_norm(x + F.linear(mid, fo_w, fo_b), (h,), *oln, eps)
         return x
+
+
+def _block_diagonal(lengths: list[int]):
+    """The attention mask of windows packed into one row: each token sees its own window only."""
+    import torch
+
+    segment = torch.repeat_interleave(torch.arange(len(lengths)), torch.tensor(lengths))
+    return (segment[:, None] == segment[None, :])[None, None]
 
 
 def cpu_has_bf16() -> bool:

