@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -480,8 +480,12 @@ def _citation(article: Article, s: int, e: int, score: float) -> Citation:
                     sentence=article.text[s:e], start=s, end=e, score=round(score, 4))
 
 
+# Articles whose best sentence scores within this share of the best answer's are said to answer too.
+LATEST_WITHIN = 0.9
+
+
 def _prefer_latest(options: Sequence[tuple[ScoredSentence, tuple[int, int] | None]], articles: Mapping[str, Article],
-                   *, within: float = 0.9) -> tuple[tuple[ScoredSentence, tuple[int, int] | None], str | None]:
+                   *, within: float = LATEST_WITHIN) -> tuple[tuple[ScoredSentence, tuple[int, int] | None], str | None]:
     """The best option, unless other articles answer nearly as well (score within `within` of the best):
     then the one from the latest article, with a note saying so. News is updated by later reports."""
     best = options[0]
@@ -515,6 +519,23 @@ def _slot_missing(sentence: str, span: tuple[int, int] | None, analysis: Questio
     if asked_verb and asked_verb.group(1) not in sentence:
         return True
     return not _names_post(sentence, analysis)
+
+
+def _typed_leaders(sentences: Sequence[ScoredSentence], analysis: QuestionAnalysis,
+                   text_of: Callable[[ScoredSentence], str]) -> list[tuple[ScoredSentence, tuple[int, int]]]:
+    """The sentences (best first) that hold a candidate of the expected type, each with its chosen span.
+
+    Without a unit or a post to prefer, the answer can only come from the first of them or from those
+    within LATEST_WITHIN of its score, so the search stops below that: for names it tags each sentence,
+    the slowest step of answering a new question (0.8 ms of a 1.6 ms median answer stage)."""
+    prefers = analysis.unit is not None or (analysis.answer_type is AnswerType.PERSON and _ROLE.search(analysis.text))
+    found = []
+    for c in sentences:
+        if found and not prefers and c.score < LATEST_WITHIN * found[0][0].score:
+            break
+        if (span := choose_span(text_of(c), analysis)) is not None:
+            found.append((c, span))
+    return found
 
 
 def _names_post(sentence: str, analysis: QuestionAnalysis) -> bool:
@@ -555,8 +576,7 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
     else:
         # Of the leading sentences, those that hold a candidate of the expected type, and for "多少户"
         # those with a count of 户 if any has.
-        found = [(c, span) for c in answerable_sentences[:10]
-                 if (span := choose_span(text_of(c), analysis)) is not None]
+        found = _typed_leaders(answerable_sentences[:10], analysis, text_of)
         if analysis.answer_type is AnswerType.PERSON:
             # "由谁来接", "谁负责": who may be a body. A sentence that names no person but a body gives
             # the body when it is clearly the better sentence: by more than a fifth of the score.
