@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from qa.question import QUESTION_END, ROLES, UNITS, WH_WORDS, AnswerType, QuestionAnalysis, term_weight
+from qa.question import QUESTION_END, ROLES, SIGN_OFF_WORDS, UNITS, WH_WORDS, AnswerType, QuestionAnalysis, term_weight
 from qa.store import Index
 from qa.text import pos_tag, synonyms, to_simplified, tokenize, with_resolved_years
 from qa.types import Answer, Article, Citation, Hit, RefusalReason
@@ -521,6 +521,12 @@ def _slot_missing(sentence: str, span: tuple[int, int] | None, analysis: Questio
     return not _names_post(sentence, analysis)
 
 
+def _in_sign_off(article: Article, end: int) -> bool:
+    """Whether a sentence ending at `end` is among an article's closing lines, where a notice names
+    who issued it and when: at most two lines follow it."""
+    return article.text[end:].strip().count("\n") < 2
+
+
 def _typed_leaders(sentences: Sequence[ScoredSentence], analysis: QuestionAnalysis,
                    text_of: Callable[[ScoredSentence], str]) -> list[tuple[ScoredSentence, tuple[int, int]]]:
     """The sentences (best first) that hold a candidate of the expected type, each with its chosen span.
@@ -569,6 +575,8 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
         best_per_article.setdefault(sentence.article_id, sentence)
 
     answerable_sentences = [c for c in scored if can_answer(text_of(c), articles[c.article_id].title, analysis.answer_type)]
+    if any(word in analysis.text for word in SIGN_OFF_WORDS):
+        answerable_sentences = [c for c in answerable_sentences if _in_sign_off(articles[c.article_id], c.end)]
     from_gap = False
     if analysis.answer_type in SENTENCE_TYPES:
         options = [(c, _gap_with_noun(_matchable(text_of(c)), analysis)

@@ -54,6 +54,9 @@ _YES_NO = re.compile(r"(?:吗|(?<![什怎多这那])么|是否|有没有|是不�
 # The wh-words themselves: removed from key terms, and the place where the answer's gap is.
 WH_WORDS = re.compile(r"多少钱|多少|什么时候|啥时候|什么|哪里|哪儿|哪些|哪个|哪家|哪位|哪天|哪年|为什么|为何|怎么样|怎么|如何|"
                       r"怎样|谁|几|何时|何处|吗|呢|是否|有没有|是不是|啥")
+# Words for a notice's sign-off, its closing lines (issuer and date): they say where in the article
+# the answer stands, and no sentence holds them, so they are no key terms.
+SIGN_OFF_WORDS = ("落款", "署名")
 # Measure words that may follow 多少/几 in a question and a number in the answer.
 UNITS = ("平方米", "大", "公里", "万元", "亿元", "分厂", "个", "家", "户", "名", "人", "栋", "处", "米", "元", "年", "次", "项", "座",
          "所", "条", "种", "位", "批", "台", "辆", "件", "倍", "天", "月", "亩", "吨", "岁", "间", "层", "场", "份", "张", "株",
@@ -114,7 +117,7 @@ def analyse(question: str) -> QuestionAnalysis:
     answer_type = answer_type_of(text)
     # "哪几个村" asks about 村 as "哪个村" does; without the 几 its 个 would stay behind in a term "个村".
     terms = tuple(dict.fromkeys(t for t in tokenize(WH_WORDS.sub(" ", _named_as(text).replace("哪几", "哪")))
-                                if not WH_WORDS.fullmatch(t)))
+                                if not WH_WORDS.fullmatch(t) and t not in SIGN_OFF_WORDS))
     unit_match = _UNIT_AFTER_WH.search(text)
     wh_noun = _WH_NOUN.search(text)
     # What is counted follows the measure word ("多少家投资机构") or, without one, the wh-word ("多少工人").

@@ -377,3 +377,15 @@ def test_sentences_are_also_scored_against_the_question_without_its_subject(assi
     firsts = [s for s in with_aspect if s.start == 0]
     assert firsts and all(abs(s.signals[paired] - s.signals[dense]) < 1e-3 for s in firsts)
     assert any(abs(s.signals[paired] - s.signals[dense]) > 1e-3 for s in with_aspect if s.start > 0)
+
+
+def test_the_sign_off_of_a_notice_is_its_closing_lines(tmp_path):
+    from qa.types import Article
+
+    notice = Article("n", "关于城西片区暂停供水的公告", "因管网改造，城西片区将于3月10日暂停供水一天，请居民提前储水。"
+                     "给您带来的不便，敬请谅解。\n特此公告。\n长治市自来水公司\n2024年3月5日", "2024-03-06", "报")
+    assistant = _assistant_over(tmp_path / "idx", notice)
+    signed = assistant.ask("暂停供水公告的落款是哪天？")
+    assert signed.answerable and signed.text == "2024年3月5日"
+    assert assistant.ask("城西片区暂停供水的公告，落款是什么时候？").text == "2024年3月5日"
+    assert assistant.ask("城西片区哪天暂停供水？").text == "3月10日"
