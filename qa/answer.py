@@ -590,9 +590,10 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
             # the body when it is clearly the better sentence: by more than a fifth of the score.
             as_body = replace(analysis, answer_type=AnswerType.ORGANISATION)
             named = {(c.article_id, c.start) for c, _ in found}
-            body = next(((c, span) for c in answerable_sentences[:10] if (c.article_id, c.start) not in named
+            better = [c for c in answerable_sentences[:10] if not found or 0.8 * c.score > found[0][0].score]
+            body = next(((c, span) for c in better if (c.article_id, c.start) not in named
                          and (span := choose_span(text_of(c), as_body)) is not None), None)
-            if body and (not found or 0.8 * body[0].score > found[0][0].score):
+            if body:
                 found = [body, *found]
         with_unit = [(c, sp) for c, sp in found if analysis.unit and analysis.unit in
                      _matchable(text_of(c))[sp[0]:sp[1] + len(analysis.unit)]]
