@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -96,20 +96,12 @@ def _term_match(term: str, text: str) -> float:
     compounds whole."""
     if term in text:
         return 1.0
-    others = _synonym_pattern(term)
-    if others and others.search(text):  # "教师王芳说" for 老师: half, as a part of a compound
+    if any(other in text for other in synonyms(term)):  # "教师王芳说" for 老师: half, as part of a compound
         return 0.5
     if len(term) < 3:
         return 0.0
     pairs = [term[i:i + 2] for i in range(len(term) - 1)]
     return 0.5 * sum(p in text for p in pairs) / len(pairs)
-
-
-@functools.lru_cache(maxsize=4096)
-def _synonym_pattern(term: str) -> re.Pattern | None:
-    """One pattern for all of a term's synonyms (a dozen is common), None when it has none."""
-    others = synonyms(term)
-    return re.compile("|".join(map(re.escape, others))) if others else None
 
 
 def coverage(terms: Sequence[str], text: str) -> float:
@@ -291,6 +283,15 @@ def _joined_by(glue: re.Pattern, spans: list[tuple[int, int]], sentence: str) ->
     return sorted(unique | set(runs))
 
 
+def _occurrences(term: str, text: str) -> Iterator[int]:
+    """Where `term` starts in `text`, not overlapping: re.finditer's matches, without compiling a
+    pattern for every new term (which also fills re's cache and pushes its fixed patterns out)."""
+    at = text.find(term)
+    while at >= 0 and term:
+        yield at
+        at = text.find(term, at + len(term))
+
+
 def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | None:
     """The candidate span nearest the question's terms (anchors count thrice), skipping anything
     the question itself says; None when the sentence has no candidate of the expected type."""
@@ -309,9 +310,9 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
     # Chinese leaves the wh-word where the answer goes ("谁提出了X" ↔ "保罗提出了X"): a term after it
     # in the question is expected after the answer in the sentence, one before it before the answer.
     wh = WH_WORDS.search(analysis.text)
-    occurrences = [(m.start(), m.end(), term_weight(t) * (3.0 if t in analysis.anchor_terms else 1.0),
+    occurrences = [(at, at + len(t), term_weight(t) * (3.0 if t in analysis.anchor_terms else 1.0),
                     wh is not None and analysis.text.find(t) > wh.start())
-                   for t in analysis.terms for m in re.finditer(re.escape(t), simplified)]
+                   for t in analysis.terms for at in _occurrences(t, simplified)]
 
     # "多少户" asks for a count of 户: when the sentence has one, the other counts are not the answer.
     with_unit = [(s, e) for s, e in candidates if analysis.unit and analysis.unit in simplified[s:e + len(analysis.unit)]]

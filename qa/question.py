@@ -50,6 +50,10 @@ _TYPE_CUES: tuple[tuple[AnswerType, str], ...] = (
     (AnswerType.NUMBER, r"(?i:\bhow (?:many|much)\b)|多少|几个|几家|几户|几名|几栋|几处|几项|几所|几座|几条|几种|几位|几次|几|多大|多高|多长|多重|多宽|面积|数量"),
     (AnswerType.MANNER, r"怎么|如何|怎样|哪些措施|什么措施|采取了|做了哪些|做了什么|方式|方法|途径|办法"),
 )
+# Compiled here, not left to re's cache: that cache drops its oldest patterns once full.
+_TYPE_CUE_PATTERNS = tuple((answer_type, re.compile(cue)) for answer_type, cue in _TYPE_CUES)
+_BARE_COUNT = re.compile(r"(?:多少|几)(?=[\u4e00-\u9fff]{2})")  # "多少工人": a count without a measure word
+_COUNTED = re.compile(r"[\u4e00-\u9fff]{2,6}")
 _YES_NO = re.compile(r"(?:吗|(?<![什怎多这那])么|是否|有没有|是不是|能不能|会不会|对不对|可不可以)[？?！!。.\s]*$|^是否|是否")
 # The wh-words themselves: removed from key terms, and the place where the answer's gap is.
 WH_WORDS = re.compile(r"多少钱|多少|什么时候|啥时候|什么|哪里|哪儿|哪些|哪个|哪家|哪位|哪天|哪年|为什么|为何|怎么样|怎么|如何|"
@@ -86,8 +90,8 @@ def answer_type_of(question: str) -> AnswerType:
     """The kind of answer a (simplified) question asks for."""
     # "哪几个村" asks which villages, as "哪个村" does, not how many.
     body = _named_as(question.rstrip(QUESTION_END).replace("哪几", "哪"))
-    for answer_type, cue in _TYPE_CUES:
-        if re.search(cue, body):
+    for answer_type, cue in _TYPE_CUE_PATTERNS:
+        if cue.search(body):
             return answer_type
     # Checked last: "…有多少户吗" still asks for a number; only a bare "…吗" is yes/no.
     if _YES_NO.search(question):
@@ -121,9 +125,9 @@ def analyse(question: str) -> QuestionAnalysis:
     unit_match = _UNIT_AFTER_WH.search(text)
     wh_noun = _WH_NOUN.search(text)
     # What is counted follows the measure word ("多少家投资机构") or, without one, the wh-word ("多少工人").
-    bare = re.search(r"(?:多少|几)(?=[\u4e00-\u9fff]{2})", text) if answer_type is AnswerType.NUMBER else None
+    bare = _BARE_COUNT.search(text) if answer_type is AnswerType.NUMBER else None
     after = unit_match.end() if unit_match else bare.end() if bare else None
-    counted = re.match(r"[\u4e00-\u9fff]{2,6}", text[after:]) if after is not None else None
+    counted = _COUNTED.match(text, after) if after is not None else None
     counted_terms = [t for t in tokenize(counted.group()) if not WH_WORDS.fullmatch(t)] if counted else []
     if answer_type is AnswerType.PERCENT:  # what is measured: "贷款利率是多少" → 利率
         counted_terms = [t for t in terms if t.endswith("率")][-1:]

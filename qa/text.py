@@ -39,9 +39,12 @@ def to_simplified(text: str) -> str:
     return _t2s().convert(text) if text else text
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def normalize_question(question: str) -> str:
     """A question as the pipeline matches it: normalised, single-spaced, simplified."""
-    return to_simplified(re.sub(r"\s+", " ", normalize_text(question)))
+    return to_simplified(_SPACES.sub(" ", normalize_text(question)))
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
