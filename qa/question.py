@@ -57,7 +57,9 @@ _COUNTED = re.compile(r"[\u4e00-\u9fff]{2,6}")
 _YES_NO = re.compile(r"(?:吗|(?<![什怎多这那])么|是否|有没有|是不是|能不能|会不会|对不对|可不可以)[？?！!。.\s]*$|^是否|是否")
 # The wh-words themselves: removed from key terms, and the place where the answer's gap is.
 WH_WORDS = re.compile(r"多少钱|多少|什么时候|啥时候|什么|哪里|哪儿|哪些|哪个|哪家|哪位|哪天|哪年|为什么|为何|怎么样|怎么|如何|"
-                      r"怎样|谁|几|何时|何处|吗|呢|是否|有没有|是不是|啥")
+                      r"怎样|谁|几|何时|何处|吗|呢|是否|有没有|是不是|啥|"
+                      # and 哪 with any measure word or noun: 哪一年, 哪国, 哪部, 哪所 (not 哪怕, "even if")
+                      r"哪一?(?!怕)[\u4e00-\u9fff]")
 # Words for a notice's sign-off, its closing lines (issuer and date): they say where in the article
 # the answer stands, and no sentence holds them, so they are no key terms.
 SIGN_OFF_WORDS = ("落款", "署名")

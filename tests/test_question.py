@@ -61,6 +61,17 @@ def test_which_several_asks_about_the_noun_not_a_measure_word():
     assert not any("个" in term for term in analyse("调研组走访了哪几个镇？").terms)
 
 
+@pytest.mark.parametrize("question, wh_phrase, near", [
+    ("城东体育馆建于哪一年？", "哪一年", ("建于",)),
+    ("这批苹果出口到了哪国？", "哪国", ("出口",)),
+    ("这部小说获得了哪项大奖？", "哪项", ("获得", "大奖")),
+])
+def test_which_with_any_measure_word_is_a_wh_word_not_a_term(question, wh_phrase, near):
+    analysis = analyse(question)
+    assert not any(wh_phrase in term for term in analysis.terms)
+    assert set(near) <= set(analysis.anchor_terms)  # the terms beside it, found once it counts as the wh-word
+
+
 def test_what_is_asked_about_is_found_past_a_total():
     assert analyse("小区的绿地面积一共有多少？").anchor_terms == ("绿地面积",)
     assert analyse("小区的绿地面积有多少？").anchor_terms == ("绿地面积",)
