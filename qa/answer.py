@@ -481,12 +481,18 @@ def _citation(article: Article, s: int, e: int, score: float) -> Citation:
                     sentence=article.text[s:e], start=s, end=e, score=round(score, 4))
 
 
-# Articles whose best sentence scores within this share of the best answer's are said to answer too.
+# Articles whose best sentence scores within this share of the best answer's are said to answer too,
+# and the latest of them is taken; within the wider share when the question asks for the latest ("最近").
 LATEST_WITHIN = 0.9
+RECENT_WITHIN = 0.6
+
+
+def _latest_within(analysis: QuestionAnalysis) -> float:
+    return RECENT_WITHIN if analysis.recent else LATEST_WITHIN
 
 
 def _prefer_latest(options: Sequence[tuple[ScoredSentence, tuple[int, int] | None]], articles: Mapping[str, Article],
-                   *, within: float = LATEST_WITHIN) -> tuple[tuple[ScoredSentence, tuple[int, int] | None], str | None]:
+                   *, within: float) -> tuple[tuple[ScoredSentence, tuple[int, int] | None], str | None]:
     """The best option, unless other articles answer nearly as well (score within `within` of the best):
     then the one from the latest article, with a note saying so. News is updated by later reports."""
     best = options[0]
@@ -533,12 +539,13 @@ def _typed_leaders(sentences: Sequence[ScoredSentence], analysis: QuestionAnalys
     """The sentences (best first) that hold a candidate of the expected type, each with its chosen span.
 
     Without a unit or a post to prefer, the answer can only come from the first of them or from those
-    within LATEST_WITHIN of its score, so the search stops below that: for names it tags each sentence,
-    the slowest step of answering a new question (0.8 ms of a 1.6 ms median answer stage)."""
+    within `_latest_within` of its score, so the search stops below that: for names it tags each
+    sentence, the slowest step of answering a new question (0.8 ms of a 1.6 ms median answer stage)."""
     prefers = analysis.unit is not None or (analysis.answer_type is AnswerType.PERSON and _ROLE.search(analysis.text))
+    within = _latest_within(analysis)
     found = []
     for c in sentences:
-        if found and not prefers and c.score < LATEST_WITHIN * found[0][0].score:
+        if found and not prefers and c.score < within * found[0][0].score:
             break
         if (span := choose_span(text_of(c), analysis)) is not None:
             found.append((c, span))
@@ -609,7 +616,8 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
         if (analysis.answer_type not in _SPAN_PATTERNS and top is not None and options[0][0] is not top
                 and (gap := gap_span(_matchable(text_of(top)), analysis.text))):
             options, from_gap = [(top, gap)], True
-    (chosen, span), note = _prefer_latest(options, articles) if options else ((None, None), None)
+    (chosen, span), note = (_prefer_latest(options, articles, within=_latest_within(analysis)) if options
+                            else ((None, None), None))
 
     confidence = 0.0 if chosen is None else chosen.confidence * (
         0.6 if _slot_missing(_matchable(text_of(chosen)), span, analysis)

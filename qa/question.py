@@ -63,6 +63,8 @@ WH_WORDS = re.compile(r"多少钱|多少|什么时候|啥时候|什么|哪里|�
 # Words for a notice's sign-off, its closing lines (issuer and date): they say where in the article
 # the answer stands, and no sentence holds them, so they are no key terms.
 SIGN_OFF_WORDS = ("落款", "署名")
+# Words asking for the latest reports ("最近…"): they say when, and are no key terms either.
+RECENT_WORDS = ("最近", "近期", "近来", "最新")
 # Measure words that may follow 多少/几 in a question and a number in the answer.
 UNITS = ("平方米", "大", "公里", "万元", "亿元", "分厂", "个", "家", "户", "名", "人", "栋", "处", "米", "元", "年", "次", "项", "座",
          "所", "条", "种", "位", "批", "台", "辆", "件", "倍", "天", "月", "亩", "吨", "岁", "间", "层", "场", "份", "张", "株",
@@ -86,6 +88,7 @@ class QuestionAnalysis:
     counted: str | None = None     # what is counted or measured ("多少家投资机构" → "投资机构", "利率是多少" → "利率")
     aspect: str | None = None      # the question without its leading subject: what it asks about the subject
     subject: str = ""              # that leading subject, "" when there is no aspect
+    recent: bool = False           # asks for the latest reports ("最近", "近期")
 
 
 def answer_type_of(question: str) -> AnswerType:
@@ -123,7 +126,7 @@ def analyse(question: str) -> QuestionAnalysis:
     answer_type = answer_type_of(text)
     # "哪几个村" asks about 村 as "哪个村" does; without the 几 its 个 would stay behind in a term "个村".
     terms = tuple(dict.fromkeys(t for t in tokenize(WH_WORDS.sub(" ", _named_as(text).replace("哪几", "哪")))
-                                if not WH_WORDS.fullmatch(t) and t not in SIGN_OFF_WORDS))
+                                if not WH_WORDS.fullmatch(t) and t not in SIGN_OFF_WORDS + RECENT_WORDS))
     unit_match = _UNIT_AFTER_WH.search(text)
     wh_noun = _WH_NOUN.search(text)
     # What is counted follows the measure word ("多少家投资机构") or, without one, the wh-word ("多少工人").
@@ -138,7 +141,8 @@ def analyse(question: str) -> QuestionAnalysis:
     return QuestionAnalysis(text=text, answer_type=answer_type, terms=terms, anchor_terms=_anchor_terms(text, terms),
                             unit=unit,
                             wh_noun=tokenize(wh_noun.group(1))[0] if wh_noun and tokenize(wh_noun.group(1)) else None,
-                            counted="".join(counted_terms) or None, aspect=aspect, subject=subject)
+                            counted="".join(counted_terms) or None, aspect=aspect, subject=subject,
+                            recent=any(word in text for word in RECENT_WORDS))
 
 
 # Words that can make up a question's leading subject: nouns and names, abbreviations (j), Latin
