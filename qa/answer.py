@@ -15,16 +15,19 @@ from qa.types import Answer, Article, Citation, Hit, RefusalReason
 
 _NUM = r"(?:±?\d{1,3}(?:,\d{3})+(?:\.\d+)?|±?\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"  # "1,750", "±10"
 _MAG = r"(?:余|多)?(?:万|亿)?(?:余|多)?"
+# A figure keeps the word that qualifies it: "约22平方公里" is not "22平方公里", nor "第二位" "二位".
+_QUALIFIER = r"(?:大约|约|将近|近|逾|超过|不到|不足|仅|第)?"
 _UNIT = "|".join(sorted(UNITS, key=len, reverse=True))
 _SPAN_PATTERNS: dict[AnswerType, re.Pattern] = {
-    AnswerType.AMOUNT: re.compile(rf"{_NUM}{_MAG}(?:元|块钱)"),
-    AnswerType.PERCENT: re.compile(r"\d+(?:\.\d+)?%|百分之[零一二三四五六七八九十百点]+|[一二三四五六七八九十]成"),
+    AnswerType.AMOUNT: re.compile(rf"{_QUALIFIER}{_NUM}{_MAG}(?:元|块钱)"),
+    AnswerType.PERCENT: re.compile(rf"{_QUALIFIER}(?:\d+(?:\.\d+)?%|百分之[零一二三四五六七八九十百点]+|[一二三四五六七八九十]成)"),
     AnswerType.DATE: re.compile(
         r"(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:\d{1,2}月(?:\d{1,2}[日号](?:、\d{1,2}[日号])?)?)?"
         r"|\d{1,2}月\d{1,2}[日号](?:、\d{1,2}[日号])?(?:[上下]午)?|(?:上世纪)?\d{2}年代|(?:今年|去年|前年)?[一二三四五六七八九十]{1,2}月"
         r"|农历[正一二三四五六七八九十冬腊]+月|\d{1,2}月(?:份|初|中旬|下旬|底)?|近日|近年来|日前|连日来|春节(?:过后|前后|期间)"),
-    AnswerType.DURATION: re.compile(rf"{_NUM}{_MAG}(?:个)?(?:年|月|天|日|小时|周|分钟)"),
-    AnswerType.NUMBER: re.compile(rf"\d{{3,4}}-\d{{7,8}}|{_NUM}{_MAG}(?:{_UNIT})(?![\d日号])|\d+(?:\.\d+)?{_MAG}(?![\d年月日号])"),
+    AnswerType.DURATION: re.compile(rf"{_QUALIFIER}{_NUM}{_MAG}(?:个)?(?:年|月|天|日|小时|周|分钟)"),
+    AnswerType.NUMBER: re.compile(rf"\d{{3,4}}-\d{{7,8}}|{_QUALIFIER}{_NUM}{_MAG}(?:{_UNIT})(?![\d日号])"
+                                  rf"|{_QUALIFIER}\d+(?:\.\d+)?{_MAG}(?![\d年月日号])"),
 }
 _ORG_SUFFIX = re.compile(r"(?:公司|集团|局|中心|银行|协会|委员会|办公室|办事处|学校|小学|幼儿园|医院|支队|大队|执法队|研究院|"
                          r"联合会|基地|政府|党委|区委|部门|机构|站|所|院|厂)$")
