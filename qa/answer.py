@@ -19,7 +19,7 @@ _MAG = r"(?:余|多)?(?:万|亿)?(?:余|多)?"
 _QUALIFIER = r"(?:大约|约|将近|近|逾|超过|不到|不足|仅|第)?"
 _UNIT = "|".join(sorted(UNITS, key=len, reverse=True))
 _SPAN_PATTERNS: dict[AnswerType, re.Pattern] = {
-    AnswerType.AMOUNT: re.compile(rf"{_QUALIFIER}{_NUM}{_MAG}(?:元|块钱)"),
+    AnswerType.AMOUNT: re.compile(rf"{_QUALIFIER}{_NUM}{_MAG}(?:元|块钱|美元|欧元|日元|港元|港币|英镑|韩元|卢布|澳元|加元)"),
     AnswerType.PERCENT: re.compile(rf"{_QUALIFIER}(?:\d+(?:\.\d+)?%|百分之[零一二三四五六七八九十百点]+|[一二三四五六七八九十]成)"),
     AnswerType.DATE: re.compile(
         r"(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:\d{1,2}月(?:\d{1,2}[日号](?:、\d{1,2}[日号])?)?)?"

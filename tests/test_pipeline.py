@@ -366,6 +366,9 @@ def test_a_sentence_without_what_is_asked_for_does_not_answer(park, question, ex
     ("湿地公园占地约35公顷，种植乔木1200余株。", "湿地公园占地多大？", "约35公顷"),
     ("今年报名人数超过3000人。", "今年报名人数有多少？", "超过3000人"),
     ("她是这所学校的第三位女校长。", "她是这所学校的第几位女校长？", "第三位"),
+    # Money in other currencies, lengths in 公尺.
+    ("该公司斥资12亿美元收购了这家酒厂。", "该公司斥资多少钱收购了这家酒厂？", "12亿美元"),
+    ("这种蜥蜴体长约1.5公尺。", "这种蜥蜴体长有多大？", "约1.5公尺"),
 ])
 def test_span_choice_follows_what_the_question_marks(sentence, question, expected):
     from qa.answer import choose_span
