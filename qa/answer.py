@@ -10,7 +10,7 @@ import numpy as np
 
 from qa.question import QUESTION_END, ROLES, SIGN_OFF_WORDS, UNITS, WH_WORDS, AnswerType, QuestionAnalysis, term_weight
 from qa.store import Index
-from qa.text import pos_tag, synonyms, to_simplified, tokenize, with_resolved_years
+from qa.text import is_word, pos_tag, synonyms, to_simplified, tokenize, with_resolved_years
 from qa.types import Answer, Article, Citation, Hit, RefusalReason
 
 _NUM = r"(?:±?\d{1,3}(?:,\d{3})+(?:\.\d+)?|±?\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"  # "1,750", "±10"
@@ -59,6 +59,8 @@ _SENTENCE_CUES = {AnswerType.REASON: re.compile(r"因为|由于|因此|所以|�
 # "和X一样，Y也…": X is named only to be compared with the sentence's subject Y, so a question about
 # X is not answered by this sentence's words about Y.
 _COMPARED = re.compile(r"(?:和|与|同|跟|像)[^，。；、“”]{1,20}?(?:一样|相同|相似|类似)")
+# A short line with no clause in it: a name, a date, "联系人：高凌宇".
+_LABEL_LINE = re.compile(r"[^，。；！？,;!?]{1,30}")
 _ATTRIBUTION = re.compile(r"^[^，。！？]{0,24}(?:说|说道|表示|介绍|告诉记者)[。！]?$")
 
 
@@ -78,9 +80,12 @@ def is_headline_line(sentence: str, title: str) -> bool:
 
 
 def can_answer(sentence: str, title: str, answer_type: AnswerType) -> bool:
-    """Whether a sentence may be given as the answer: not a headline line, and, for questions answered
-    by a whole sentence, not a bare attribution (which does name people, so person questions keep it)."""
+    """Whether a sentence may be given as the answer: not a headline line; for questions answered by a
+    whole sentence, not a bare attribution (which does name people, so person questions keep it); and
+    for why and how, not a label line such as a notice's sign-off ("长治市城区五马街道综合服务中心")."""
     if is_headline_line(sentence, title):
+        return False
+    if answer_type in (AnswerType.REASON, AnswerType.MANNER) and _LABEL_LINE.fullmatch(sentence.strip()):
         return False
     return not (answer_type in SENTENCE_TYPES and _ATTRIBUTION.match(sentence))
 
@@ -378,6 +383,8 @@ def gap_span(sentence: str, question: str) -> tuple[int, int] | None:
         return None
     left, right = body[:wh.start()].rstrip(_GLUE), body[wh.end():].lstrip(_GLUE)
     start = next((pos + k for k in range(len(left), 1, -1) if (pos := sentence.find(left[-k:])) >= 0), None)
+    if start is not None and 0 < start < len(sentence) and is_word(sentence[start - 1:start + 1]):
+        start += 1  # "…签了什么" on "…签署合作框架协议": the gap starts after the sentence's word 签署
     # With nothing matched before the gap, two characters after it are too common a match to go by.
     head = next((pos for k in range(len(right), 1 if start is not None else 2, -1)
                  if (pos := sentence.find(right[:k], start or 0)) >= 0 and (start is None or pos > start)), None)

@@ -98,6 +98,11 @@ def _jieba():
     return jieba
 
 
+def is_word(text: str) -> bool:
+    """Whether jieba's dictionary holds `text` as a word."""
+    return _jieba().dt.FREQ.get(text, 0) > 0
+
+
 def tokenize(text: str) -> list[str]:
     """BM25 terms: jieba's words of the simplified, lower-cased text, without stopwords,
     punctuation or white space."""

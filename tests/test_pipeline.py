@@ -418,3 +418,21 @@ def test_the_sign_off_of_a_notice_is_its_closing_lines(tmp_path):
     assert signed.answerable and signed.text == "2024年3月5日"
     assert assistant.ask("城西片区暂停供水的公告，落款是什么时候？").text == "2024年3月5日"
     assert assistant.ask("城西片区哪天暂停供水？").text == "3月10日"
+
+
+def test_a_label_line_gives_no_reason(tmp_path):
+    from qa.types import Article
+
+    # The sign-off is the very name the question asks about, and gives no reason.
+    notice = Article("n", "注销公告", "根据《关于整合区属事业单位的通知》文件精神，我单位已并入区市政服务中心，"
+                     "拟申请注销登记。\n特此公告。\n长治市城区东街市政管理站\n2024年3月5日", "2024-03-06", "报")
+    answer = _assistant_over(tmp_path / "idx", notice).ask("东街市政管理站为什么注销？")
+    assert answer.text.startswith("根据《关于整合区属事业单位的通知》")
+
+
+def test_a_gap_does_not_start_inside_a_word_of_the_sentence():
+    from qa.answer import gap_span
+
+    sentence = "2月24日，我区与华鑫集团签署合作框架协议。"
+    s, e = gap_span(sentence, "我区和华鑫集团签了什么协议？")
+    assert sentence[s:e] == "合作框架"  # not "署合作框架": 签 begins the word 签署
