@@ -36,6 +36,12 @@ from qa.question import AnswerType, analyse, answer_type_of, aspect_of, followup
     ("这次改变为什么很重要？", AnswerType.REASON),
     ("他这样做是为什么？", AnswerType.REASON),
     ("该区被评为什么？", AnswerType.WHAT),
+    # money asked with its verb split from its noun, or with a verb of giving or lending
+    ("这家工厂贷了多少款？", AnswerType.AMOUNT),
+    ("校友们一共捐了多少？", AnswerType.AMOUNT),
+    ("省里给这个项目拨了多少钱？", AnswerType.AMOUNT),
+    ("游泳馆几点开门？", AnswerType.DATE),
+    ("会上提了几点建议？", AnswerType.NUMBER),
 ])
 def test_answer_type(question, expected):
     assert answer_type_of(analyse(question).text) is expected
