@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from qa.question import QUESTION_END, ROLES, SIGN_OFF_WORDS, UNITS, WH_WORDS, AnswerType, QuestionAnalysis, term_weight
+from qa.question import POINTS_MADE, QUESTION_END, ROLES, SIGN_OFF_WORDS, UNITS, WH_WORDS, AnswerType, QuestionAnalysis, term_weight
 from qa.store import Index
 from qa.text import is_word, pos_tag, synonyms, to_simplified, tokenize, with_resolved_years
 from qa.types import Answer, Article, Citation, Hit, RefusalReason
@@ -27,7 +27,7 @@ _SPAN_PATTERNS: dict[AnswerType, re.Pattern] = {
         r"|农历[正一二三四五六七八九十冬腊]+月|\d{1,2}月(?:份|初|中旬|下旬|底)?|近日|近年来|日前|连日来|春节(?:过后|前后|期间)"
         # months given as a range ("2至4月"), and times of day ("正午12时26分", "上午11:00")
         r"|\d{1,2}(?:至|到|~|～|-)\d{1,2}月"
-        r"|(?:凌晨|早上|上午|中午|正午|下午|傍晚|晚上)?(?:\d{1,2}(?:时|点)(?:\d{1,2}分|半)?|\d{1,2}:\d{2})"),
+        rf"|(?:凌晨|早上|上午|中午|正午|下午|傍晚|晚上)?(?:\d{{1,2}}(?:时|点)(?:\d{{1,2}}分|半)?(?!{POINTS_MADE})|\d{{1,2}}:\d{{2}})"),
     AnswerType.DURATION: re.compile(rf"{_QUALIFIER}{_NUM}{_MAG}(?:个)?(?:年|月|天|日|小时|周|分钟)"),
     AnswerType.NUMBER: re.compile(rf"\d{{3,4}}-\d{{7,8}}|{_QUALIFIER}{_NUM}{_MAG}(?:{_UNIT})(?![\d日号])"
                                   rf"|{_QUALIFIER}\d+(?:\.\d+)?{_MAG}(?![\d年月日号])"),

@@ -32,13 +32,15 @@ QUESTION_END = "？?！!。. "
 ROLES = ("总经理|副总经理|经理|主任|局长|副局长|总裁|董事长|负责人|园长|教师|老师|书记|区长|副区长|县长|市长|记者|联系人|"
          "教授|校长|主席|站长|所长|队长|院长|厂长|村长|总统|总理|部长|会长|社长|作者|导演|人")
 
+# What "点" counts when it is not the hour: points made ("三点建议").
+POINTS_MADE = "建议|意见|要求|做法|经验|体会|措施|内容|原因|不足|问题"
 # First match wins, so the more specific cues come first ("多少钱" is an amount before it is a number).
 _TYPE_CUES: tuple[tuple[AnswerType, str], ...] = (
     (AnswerType.REASON, r"为什么|为何|为啥|什么原因|原因是|怎么会|(?i:\bwhy\b)"),
     (AnswerType.DURATION, r"多长时间|多久|多少年|几年了|多少天|几个月|多少个月"),
     (AnswerType.DATE, r"(?i:\bwhen\b)|什么时候|啥时候|何时|哪天|哪一天|哪几天|哪些天|几月|几号|哪年|哪一年|什么时间|什么日子|日期|几时|始建于|哪个年代|什么年代|"
                          # the hour ("几点开门"), but not several points ("几点建议")
-                         r"几点(?:钟)?(?!建议|意见|要求|做法|经验|体会|措施|内容|原因|不足|问题)"),
+                         rf"几点(?:钟)?(?!{POINTS_MADE})"),
     (AnswerType.PERSON, rf"(?i:\bwho\b)|谁|哪位|什么人|哪个人|姓名|(?:{ROLES})(?:的名字|叫什么|是哪个人?(?=[？?]|$))|记者是"),
     (AnswerType.ORGANISATION, r"哪家|哪个单位|什么单位|哪个部门|什么部门|哪个机构|什么机构|哪些机构|哪个公司|什么公司|"
                               r"哪个企业|什么企业|哪个组织|哪些单位|哪些部门|哪个银行|哪家银行|什么银行|哪个集团|什么集团"),
@@ -66,8 +68,10 @@ WH_WORDS = re.compile(r"多少钱|多少|什么时候|啥时候|什么|哪里|�
 # Words for a notice's sign-off, its closing lines (issuer and date): they say where in the article
 # the answer stands, and no sentence holds them, so they are no key terms.
 SIGN_OFF_WORDS = ("落款", "署名")
-# Words asking for the latest reports ("最近…"): they say when, and are no key terms either.
+# Words asking for the latest reports ("最近…"): they say when, and are no key terms either. After
+# 离 or 距, 最近 means nearest ("离果园村最近的车站").
 RECENT_WORDS = ("最近", "近期", "近来", "最新")
+_NEAREST = re.compile(r"[离距][^，。？?]*最近")
 # Measure words that may follow 多少/几 in a question and a number in the answer.
 UNITS = ("平方米", "大", "公里", "万元", "亿元", "分厂", "个", "家", "户", "名", "人", "栋", "处", "米", "元", "年", "次", "项", "座",
          "所", "条", "种", "位", "批", "台", "辆", "件", "倍", "天", "月", "亩", "吨", "岁", "间", "层", "场", "份", "张", "株",
@@ -129,8 +133,10 @@ def analyse(question: str) -> QuestionAnalysis:
     text = normalize_question(question)
     answer_type = answer_type_of(text)
     # "哪几个村" asks about 村 as "哪个村" does; without the 几 its 个 would stay behind in a term "个村".
+    recent = any(word in text for word in RECENT_WORDS) and not _NEAREST.search(text)
     terms = tuple(dict.fromkeys(t for t in tokenize(WH_WORDS.sub(" ", _named_as(text).replace("哪几", "哪")))
-                                if not WH_WORDS.fullmatch(t) and t not in SIGN_OFF_WORDS + RECENT_WORDS))
+                                if not WH_WORDS.fullmatch(t) and t not in SIGN_OFF_WORDS
+                                and not (recent and t in RECENT_WORDS)))
     unit_match = _UNIT_AFTER_WH.search(text)
     wh_noun = _WH_NOUN.search(text)
     # What is counted follows the measure word ("多少家投资机构") or, without one, the wh-word ("多少工人").
@@ -146,7 +152,7 @@ def analyse(question: str) -> QuestionAnalysis:
                             unit=unit,
                             wh_noun=tokenize(wh_noun.group(1))[0] if wh_noun and tokenize(wh_noun.group(1)) else None,
                             counted="".join(counted_terms) or None, aspect=aspect, subject=subject,
-                            recent=any(word in text for word in RECENT_WORDS))
+                            recent=recent)
 
 
 # Words that can make up a question's leading subject: nouns and names, abbreviations (j), Latin

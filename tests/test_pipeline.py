@@ -430,6 +430,14 @@ def test_a_label_line_gives_no_reason(tmp_path):
     assert answer.text.startswith("根据《关于整合区属事业单位的通知》")
 
 
+def test_points_made_are_no_hour():
+    from qa.answer import typed_spans
+    from qa.question import AnswerType
+
+    sentence = "他提出3点建议，会议于下午4点结束，8点半散场。"
+    assert [sentence[s:e] for s, e in typed_spans(sentence, AnswerType.DATE)] == ["下午4点", "8点半"]
+
+
 def test_a_gap_does_not_start_inside_a_word_of_the_sentence():
     from qa.answer import gap_span
 

@@ -78,6 +78,12 @@ def test_which_with_any_measure_word_is_a_wh_word_not_a_term(question, wh_phrase
     assert set(near) <= set(analysis.anchor_terms)  # the terms beside it, found once it counts as the wh-word
 
 
+def test_recent_asks_for_the_latest_news_but_after_li_it_means_nearest():
+    assert analyse("果园村最近有什么活动？").recent
+    nearest = analyse("离果园村最近的公交站在哪？")
+    assert not nearest.recent and "最近" in nearest.terms
+
+
 def test_what_is_asked_about_is_found_past_a_total():
     assert analyse("小区的绿地面积一共有多少？").anchor_terms == ("绿地面积",)
     assert analyse("小区的绿地面积有多少？").anchor_terms == ("绿地面积",)
