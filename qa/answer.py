@@ -452,15 +452,18 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
         # Neighbours may lie in the article's chunks before and after this one: take two rows each side.
         first, last = _same_article_rows(index, lo, hi, article.article_id, reach=2)
         rows = index.sentences[first:last]
-        own_vectors = index.sentence_vectors[lo:hi].astype(np.float32)
-        similarities = own_vectors @ query_vector if query_vector is not None else np.zeros(hi - lo, np.float32)
-        # Each sentence read with the one before it, which often names the subject it leaves out: the
-        # sum of their vectors (an article's first sentence is read alone).
-        paired = own_vectors + (index.sentence_vectors[lo - 1:hi - 1].astype(np.float32) if lo > first
-                                else np.vstack([own_vectors[:1], own_vectors[:-1]]))
-        paired /= np.linalg.norm(paired, axis=1, keepdims=True)
-        paired_similarities = paired @ query_vector if query_vector is not None else np.zeros(hi - lo, np.float32)
-        aspect_similarities = (own_vectors @ aspect_vector if aspect_vector is not None else similarities)
+        if query_vector is None:  # BM25 alone: no dense signals
+            similarities = aspect_similarities = paired_similarities = np.zeros(hi - lo, np.float32)
+        else:
+            own_vectors = index.sentence_vectors[lo:hi].astype(np.float32)
+            similarities = own_vectors @ query_vector
+            # Each sentence read with the one before it, which often names the subject it leaves out:
+            # the sum of their vectors (an article's first sentence is read alone).
+            paired = own_vectors + (index.sentence_vectors[lo - 1:hi - 1].astype(np.float32) if lo > first
+                                    else np.vstack([own_vectors[:1], own_vectors[:-1]]))
+            paired /= np.linalg.norm(paired, axis=1, keepdims=True)
+            paired_similarities = paired @ query_vector
+            aspect_similarities = own_vectors @ aspect_vector if aspect_vector is not None else similarities
         plain = [to_simplified(article.text[s:e]) for _, s, e in rows]
         texts = [with_resolved_years(t, article.date) for t in plain]
         for i, ((_, s, e), sentence, similarity, aspect_similarity, paired_similarity) in enumerate(
