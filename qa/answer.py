@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from qa.question import POINTS_MADE, QUESTION_END, ROLES, SIGN_OFF_WORDS, UNITS, WH_WORDS, AnswerType, QuestionAnalysis, term_weight
+from qa.question import HOUR_CUE, POINTS_MADE, QUESTION_END, ROLES, SIGN_OFF_WORDS, UNITS, WH_WORDS, AnswerType, QuestionAnalysis, term_weight
 from qa.store import Index
 from qa.text import is_word, pos_tag, synonyms, to_simplified, tokenize, with_resolved_years
 from qa.types import Answer, Article, Citation, Hit, RefusalReason
@@ -18,6 +18,8 @@ _MAG = r"(?:余|多)?(?:万|亿)?(?:余|多)?"
 # A figure keeps the word that qualifies it: "约22平方公里" is not "22平方公里", nor "第二位" "二位".
 _QUALIFIER = r"(?:大约|约|将近|近|逾|超过|不到|不足|仅|第)?"
 _UNIT = "|".join(sorted(UNITS, key=len, reverse=True))
+_TIME_OF_DAY = (rf"(?:凌晨|早上|上午|中午|正午|下午|傍晚|晚上)?"
+                rf"(?:\d{{1,2}}(?:时|点)(?:\d{{1,2}}分|半)?(?!{POINTS_MADE})|\d{{1,2}}:\d{{2}})")
 _SPAN_PATTERNS: dict[AnswerType, re.Pattern] = {
     AnswerType.AMOUNT: re.compile(rf"{_QUALIFIER}{_NUM}{_MAG}(?:元|块钱|美元|欧元|日元|港元|港币|英镑|韩元|卢布|澳元|加元)"),
     AnswerType.PERCENT: re.compile(rf"{_QUALIFIER}(?:\d+(?:\.\d+)?%|百分之[零一二三四五六七八九十百点]+|[一二三四五六七八九十]成)"),
@@ -27,7 +29,7 @@ _SPAN_PATTERNS: dict[AnswerType, re.Pattern] = {
         r"|农历[正一二三四五六七八九十冬腊]+月|\d{1,2}月(?:份|初|中旬|下旬|底)?|近日|近年来|日前|连日来|春节(?:过后|前后|期间)"
         # months given as a range ("2至4月"), and times of day ("正午12时26分", "上午11:00")
         r"|\d{1,2}(?:至|到|~|～|-)\d{1,2}月"
-        rf"|(?:凌晨|早上|上午|中午|正午|下午|傍晚|晚上)?(?:\d{{1,2}}(?:时|点)(?:\d{{1,2}}分|半)?(?!{POINTS_MADE})|\d{{1,2}}:\d{{2}})"),
+        rf"|{_TIME_OF_DAY}"),
     AnswerType.DURATION: re.compile(rf"{_QUALIFIER}{_NUM}{_MAG}(?:个)?(?:年|月|天|日|小时|周|分钟)"),
     AnswerType.NUMBER: re.compile(rf"\d{{3,4}}-\d{{7,8}}|{_QUALIFIER}{_NUM}{_MAG}(?:{_UNIT})(?![\d日号])"
                                   rf"|{_QUALIFIER}\d+(?:\.\d+)?{_MAG}(?![\d年月日号])"),
@@ -271,6 +273,10 @@ def _marked(sentence: str, start: int, end: int, analysis: QuestionAnalysis) -> 
 # A telephone number is asked for by 电话 or 号码 and is all digits, 7 or more, or an area code and a number.
 _ASKS_PHONE = re.compile(r"电话|号码|手机")
 _PHONE = re.compile(r"\d{3,4}-\d{7,8}|\d{7,12}")
+_YEAR = re.compile(r"\d{4}年")
+# The hour is asked by 几点 and answered only by a time of day.
+_ASKS_HOUR = re.compile(HOUR_CUE)
+_HOUR = re.compile(rf"{_TIME_OF_DAY}(?:(?:至|到|-|~|～){_TIME_OF_DAY})?")
 # A question asking for several ("哪些地区", "哪几个村", "分别") is answered by the whole list.
 _PLURAL = re.compile(r"哪些|哪几|分别|都有")
 _LIST_GLUE = re.compile(r"、|和|及|与|以及|或")
@@ -311,6 +317,14 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
                   if simplified[s:e] not in analysis.text]
     if analysis.answer_type is AnswerType.NUMBER and _ASKS_PHONE.search(analysis.text):
         candidates = [(s, e) for s, e in candidates if _PHONE.fullmatch(simplified[s:e])]  # not "〔2020〕5号"
+    if analysis.answer_type is AnswerType.NUMBER:
+        # "是一所农村公立幼儿园": 一 with a measure word is the article "a", no count, unless the
+        # question counts in that measure word ("有几所学校"); "始建于1990年" is a year.
+        candidates = [(s, e) for s, e in candidates
+                      if not (simplified[s] == "一" and e - s == 2 and simplified[s + 1] != analysis.unit)
+                      and not _YEAR.fullmatch(simplified[s:e])]
+    if analysis.answer_type is AnswerType.DATE and _ASKS_HOUR.search(analysis.text):
+        candidates = [(s, e) for s, e in candidates if _HOUR.fullmatch(simplified[s:e])]  # not "近年来"
     if not candidates:
         return None
     plural = _PLURAL.search(analysis.text) is not None

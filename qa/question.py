@@ -34,13 +34,14 @@ ROLES = ("总经理|副总经理|经理|主任|局长|副局长|总裁|董事长
 
 # What "点" counts when it is not the hour: points made ("三点建议").
 POINTS_MADE = "建议|意见|要求|做法|经验|体会|措施|内容|原因|不足|问题"
+# The hour ("几点开门"), but not several points ("几点建议").
+HOUR_CUE = rf"几点(?:钟)?(?!{POINTS_MADE})"
 # First match wins, so the more specific cues come first ("多少钱" is an amount before it is a number).
 _TYPE_CUES: tuple[tuple[AnswerType, str], ...] = (
     (AnswerType.REASON, r"为什么|为何|为啥|什么原因|原因是|怎么会|(?i:\bwhy\b)"),
     (AnswerType.DURATION, r"多长时间|多久|多少年|几年了|多少天|几个月|多少个月"),
     (AnswerType.DATE, r"(?i:\bwhen\b)|什么时候|啥时候|何时|哪天|哪一天|哪几天|哪些天|几月|几号|哪年|哪一年|什么时间|什么日子|日期|几时|始建于|哪个年代|什么年代|"
-                         # the hour ("几点开门"), but not several points ("几点建议")
-                         rf"几点(?:钟)?(?!{POINTS_MADE})"),
+                         + HOUR_CUE),
     (AnswerType.PERSON, rf"(?i:\bwho\b)|谁|哪位|什么人|哪个人|姓名|(?:{ROLES})(?:的名字|叫什么|是哪个人?(?=[？?]|$))|记者是"),
     (AnswerType.ORGANISATION, r"哪家|哪个单位|什么单位|哪个部门|什么部门|哪个机构|什么机构|哪些机构|哪个公司|什么公司|"
                               r"哪个企业|什么企业|哪个组织|哪些单位|哪些部门|哪个银行|哪家银行|什么银行|哪个集团|什么集团"),
@@ -63,8 +64,9 @@ _YES_NO = re.compile(r"(?:吗|(?<![什怎多这那])么|是否|有没有|是不�
 # The wh-words themselves: removed from key terms, and the place where the answer's gap is.
 WH_WORDS = re.compile(r"多少钱|多少|什么时候|啥时候|什么|哪里|哪儿|哪些|哪个|哪家|哪位|哪天|哪年|为什么|为何|怎么样|怎么|如何|"
                       r"怎样|谁|几|何时|何处|吗|呢|是否|有没有|是不是|啥|"
-                      # and 哪 with any measure word or noun: 哪一年, 哪国, 哪部, 哪所 (not 哪怕, "even if")
-                      r"哪一?(?!怕)[\u4e00-\u9fff]")
+                      # and 哪 with any measure word or noun: 哪一年, 哪国, 哪部, 哪所 (not 哪怕, "even if");
+                      # 多 with an adjective of measure: 多大, 多高, 多远
+                      r"哪一?(?!怕)[\u4e00-\u9fff]|多[大高长重宽远深厚粗快]")
 # Words for a notice's sign-off, its closing lines (issuer and date): they say where in the article
 # the answer stands, and no sentence holds them, so they are no key terms.
 SIGN_OFF_WORDS = ("落款", "署名")

@@ -370,6 +370,9 @@ def test_a_sentence_without_what_is_asked_for_does_not_answer(park, question, ex
     ("游泳馆每天上午8:30开门，晚上9点半闭馆。", "游泳馆几点开门？", "上午8:30"),
     ("游泳馆每天上午8:30开门，晚上9点半闭馆。", "游泳馆晚上几点闭馆？", "晚上9点半"),
     ("这种兰花的花期在3至5月。", "这种兰花什么时候开花？", "3至5月"),
+    # 一 with a measure word is the article "a", and a year is no size.
+    ("城东小学是一所百年老校，始建于1921年，占地面积约2万平方米。", "城东小学占地多大？", "约2万平方米"),
+    ("这座桥是一座石拱桥，始建于1958年，全长860米。", "这座桥有多长？", "860米"),
     # Money in other currencies, lengths in 公尺.
     ("该公司斥资12亿美元收购了这家酒厂。", "该公司斥资多少钱收购了这家酒厂？", "12亿美元"),
     ("这种蜥蜴体长约1.5公尺。", "这种蜥蜴体长有多大？", "约1.5公尺"),
@@ -428,6 +431,16 @@ def test_a_label_line_gives_no_reason(tmp_path):
                      "拟申请注销登记。\n特此公告。\n长治市城区东街市政管理站\n2024年3月5日", "2024-03-06", "报")
     answer = _assistant_over(tmp_path / "idx", notice).ask("东街市政管理站为什么注销？")
     assert answer.text.startswith("根据《关于整合区属事业单位的通知》")
+
+
+def test_an_hour_question_is_answered_only_by_a_time_of_day():
+    from qa.answer import choose_span
+    from qa.question import analyse
+
+    assert choose_span("近年来，采摘园每天接待游客200余人。", analyse("采摘园几点关门？")) is None
+    sentence = "采摘园每天上午9点开园，下午5点半关门。"
+    s, e = choose_span(sentence, analyse("采摘园下午几点关门？"))
+    assert sentence[s:e] == "下午5点半"
 
 
 def test_points_made_are_no_hour():

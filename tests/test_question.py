@@ -71,6 +71,7 @@ def test_which_several_asks_about_the_noun_not_a_measure_word():
     ("城东体育馆建于哪一年？", "哪一年", ("建于",)),
     ("这批苹果出口到了哪国？", "哪国", ("出口",)),
     ("这部小说获得了哪项大奖？", "哪项", ("获得", "大奖")),
+    ("城西水库的大坝有多高？", "多高", ("大坝",)),
 ])
 def test_which_with_any_measure_word_is_a_wh_word_not_a_term(question, wh_phrase, near):
     analysis = analyse(question)
