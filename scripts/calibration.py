@@ -14,11 +14,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from qa.evaluate import refusal_precision_recall  # noqa: E402  (after the path is set)
+
 BINS = (0.0, 0.3, 0.45, 0.6, 0.75, 0.9, 1.0001)
 THRESHOLDS = np.arange(0.20, 0.80, 0.01)
 
@@ -42,29 +47,24 @@ def reliability(cases: list[dict]) -> list[str]:
     return cells
 
 
-def refusal_counts(confidence: np.ndarray, unanswerable: np.ndarray, threshold: float) -> tuple[int, int, int]:
-    """(rightly refused, refused, unanswerable)."""
-    refused = confidence < threshold
-    return int((refused & unanswerable).sum()), int(refused.sum()), int(unanswerable.sum())
-
-
 def cross_validated_threshold(cases: list[dict], *, folds: int = 5, seed: int = 0) -> tuple[list[float], float, float]:
     confidence = np.array([c["confidence"] for c in cases])
-    unanswerable = np.array([not c["answerable"] for c in cases])
+    answerable = np.array([c["answerable"] for c in cases])
 
     def balanced(mask: np.ndarray, threshold: float) -> float:
-        right, refused, total = refusal_counts(confidence[mask], unanswerable[mask], threshold)
-        return right / max(refused, 1) + right / max(total, 1)
+        precision, recall = refusal_precision_recall(confidence[mask] < threshold, answerable[mask])
+        return (precision or 0.0) + (recall or 0.0)
 
-    chosen, sums = [], np.zeros(3)
+    chosen, refused = [], np.zeros(len(cases), dtype=bool)
     for held_out in np.array_split(np.random.default_rng(seed).permutation(len(cases)), folds):
         train = np.ones(len(cases), dtype=bool)
         train[held_out] = False
         threshold = float(max(THRESHOLDS, key=lambda t: balanced(train, t)))
         chosen.append(round(threshold, 2))
-        sums += refusal_counts(confidence[~train], unanswerable[~train], threshold)
-    right, refused, total = sums
-    return chosen, right / max(refused, 1), right / max(total, 1)
+        refused[held_out] = confidence[held_out] < threshold
+    # The held-out folds cover every question once: precision and recall over all of them.
+    precision, recall = refusal_precision_recall(refused, answerable)
+    return chosen, precision or 0.0, recall or 0.0
 
 
 def main() -> int:
