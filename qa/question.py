@@ -275,10 +275,10 @@ _PERSONAL_PRONOUN = re.compile(r"^(?:那么|那)?(?:他|她)(?!们)")
 def who_was_asked(question: str, history: Sequence[str]) -> str | None:
     """The earlier question, resolved, whose answer the leading 他/她 of `question` stands for: the
     last one when it asked who ("…和哪位教授座谈了？" → "他是哪个单位的？"); None otherwise."""
+    if not history or not _PERSONAL_PRONOUN.match(normalize_question(question)):
+        return None  # checked first: only then is the history resolved again (`followup_readings` did it once)
     previous = _last_resolved(history)
-    if previous and _PERSONAL_PRONOUN.match(normalize_question(question)) and answer_type_of(previous) is AnswerType.PERSON:
-        return previous
-    return None
+    return previous if answer_type_of(previous) is AnswerType.PERSON else None
 
 
 def with_person(question: str, person: str) -> str:
