@@ -358,10 +358,12 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
         return near + _marked(simplified, s, e, analysis) + 0.01 * (e - s)  # ties: the fuller span
 
     best = max(candidates, key=closeness)
-    # "哪几条路" asks for the roads that "东南外环、高新大道、漳泽东街等市政道路" lists, not the word for them.
-    if not (plural and simplified[:best[0]].endswith("等")):
+    if not plural:
         return best
-    return _listed_before(simplified, best[0] - 1) or best
+    # "哪几条路" asks for the roads that "东南外环、高新大道、漳泽东街等市政道路" lists, not the word for them.
+    if simplified[:best[0]].endswith("等"):
+        return _listed_before(simplified, best[0] - 1) or best
+    return _whole_list(simplified, best)
 
 
 def _listed_before(sentence: str, end: int) -> tuple[int, int] | None:
@@ -375,6 +377,37 @@ def _listed_before(sentence: str, end: int) -> tuple[int, int] | None:
             break
         start -= len(word)
     return (start, end) if listed and start < end else None
+
+
+_PLACES_AFTER_ETC = re.compile(r"等(?:地区|海域|地|国)")
+
+
+def _whole_list(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The whole list that `span` is one item of, in its clause, for a question that asks for several
+    ("分布在哪些地区"): the tagger knows only some of "澳洲南部岛屿及西岸地区" or "中国大陆的广西、广东等地"
+    as places. It runs from after the verb or preposition before the span ("分布在") to 等 (with 地 or
+    海域 after it), to the end of the clause, or to a preposition or a verb ("…被列为"); `span` itself
+    when what it would run over holds no list."""
+    s, e = span
+    clause_start = max((i + 1 for i in range(s) if sentence[i] in _CLAUSE_END), default=0)
+    clause_end = next((i for i in range(e, len(sentence)) if sentence[i] in _CLAUSE_END), len(sentence))
+    start = at = clause_start
+    for word, flag in pos_tag(sentence[clause_start:s]):
+        at += len(word)
+        if flag.startswith(("v", "p")):
+            start = at
+    end = at = e
+    for word, flag in pos_tag(sentence[e:clause_end]):
+        if flag.startswith("p") or flag.startswith("v") and len(word) > 1:
+            break
+        if word.startswith("等"):
+            named = _PLACES_AFTER_ETC.match(sentence, at)
+            end = named.end() if named else end
+            break
+        if not (_LIST_GLUE.fullmatch(word) or word == "的"):  # an item goes on only past a word of its own
+            end = at + len(word)
+        at += len(word)
+    return (start, end) if _LIST_GLUE.search(sentence[start:end]) else span
 
 
 # Wh-words that leave a gap in a copied sentence (not the final particles 吗/呢).

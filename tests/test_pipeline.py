@@ -352,8 +352,12 @@ def test_a_sentence_without_what_is_asked_for_does_not_answer(park, question, ex
     # A figure keeps its unit and its thousands separator.
     ("这种鱼体长可达45公分，重约3公斤。", "这种鱼体长可达多少？", "45公分"),
     ("水库库容约为2,350立方米。", "水库库容有多大？", "2,350立方米"),
-    # A question asking for several gets the whole list.
-    ("这种植物分布在广东、广西、云南以及越南北部。", "这种植物分布在哪些地方？", "广东、广西、云南以及越南"),
+    # A question asking for several gets the whole list, with the items the tagger does not know as
+    # places, up to 等地 or a verb.
+    ("这种植物分布在广东、广西、云南以及越南北部。", "这种植物分布在哪些地方？", "广东、广西、云南以及越南北部"),
+    ("这种鸟分布于亚洲东部、日本及中国大陆的东北等地，栖息于林间。", "这种鸟分布在哪些地区？",
+     "亚洲东部、日本及中国大陆的东北等地"),
+    ("这种鸟在广东、福建和台湾南部繁殖，冬季南迁。", "这种鸟在哪些地方繁殖？", "广东、福建和台湾南部"),
     # The answer stands where the question has its wh-word: before 提出 here, not after 方案.
     ("在会上，王建国提出了垃圾分类的新方案，随后刘芳作了总结。", "垃圾分类的新方案是谁提出的？", "王建国"),
     # A telephone number, not the number of a document.
