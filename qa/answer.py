@@ -18,13 +18,20 @@ _MAG = r"(?:余|多)?(?:万|亿)?(?:余|多)?"
 # A figure keeps the word that qualifies it: "约22平方公里" is not "22平方公里", nor "第二位" "二位".
 _QUALIFIER = r"(?:大约|约|将近|近|逾|超过|不到|不足|仅|第)?"
 _UNIT = "|".join(sorted(UNITS, key=len, reverse=True))
+_CN_DIGIT = "〇零一二三四五六七八九"
+_YEAR_NUMBER = rf"(?:公元前?\d{{1,4}}|\d{{4}}|[{_CN_DIGIT}]{{4}})"
+_MONTH = rf"(?:\d{{1,2}}|十[一二]?|[一二三四五六七八九])月"
+_DAY = rf"(?:\d{{1,2}}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]"
 _TIME_OF_DAY = (rf"(?:凌晨|早上|上午|中午|正午|下午|傍晚|晚上)?"
                 rf"(?:\d{{1,2}}(?:时|点)(?:\d{{1,2}}分|半)?(?!{POINTS_MADE})|\d{{1,2}}:\d{{2}})")
 _SPAN_PATTERNS: dict[AnswerType, re.Pattern] = {
     AnswerType.AMOUNT: re.compile(rf"{_QUALIFIER}{_NUM}{_MAG}(?:元|块钱|美元|欧元|日元|港元|港币|英镑|韩元|卢布|澳元|加元)"),
     AnswerType.PERCENT: re.compile(rf"{_QUALIFIER}(?:\d+(?:\.\d+)?%|百分之[零一二三四五六七八九十百点]+|[一二三四五六七八九十]成)"),
     AnswerType.DATE: re.compile(
-        r"(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:\d{1,2}月(?:\d{1,2}[日号](?:、\d{1,2}[日号])?)?)?"
+        # a reign year with its Western year ("天正16年（1588年）", "1993年（民国82年）"), then the month and day
+        rf"(?:[\u4e00-\u9fff]{{2}}(?:\d{{1,2}}|[元{_CN_DIGIT}十]{{1,4}})年\s?[（(]\d{{3,4}}年[)）]"
+        rf"|{_YEAR_NUMBER}年(?:\s?[（(][\u4e00-\u9fff]{{2}}\d{{1,3}}年[)）])?)"
+        rf"(?:{_MONTH}(?:{_DAY}(?:、\d{{1,2}}[日号])?)?|代(?:以来|以后|初|末)?|初|底|末|前后|以来|以后)?"
         r"|\d{1,2}月\d{1,2}[日号](?:、\d{1,2}[日号])?(?:[上下]午)?|(?:上世纪)?\d{2}年代|(?:今年|去年|前年)?[一二三四五六七八九十]{1,2}月"
         r"|农历[正一二三四五六七八九十冬腊]+月|\d{1,2}月(?:份|初|中旬|下旬|底)?|近日|近年来|日前|连日来|春节(?:过后|前后|期间)"
         # months given as a range ("2至4月"), and times of day ("正午12时26分", "上午11:00")

@@ -377,6 +377,11 @@ def test_a_sentence_without_what_is_asked_for_does_not_answer(park, question, ex
     # 一 with a measure word is the article "a", and a year is no size.
     ("城东小学是一所百年老校，始建于1921年，占地面积约2万平方米。", "城东小学占地多大？", "约2万平方米"),
     ("这座桥是一座石拱桥，始建于1958年，全长860米。", "这座桥有多长？", "860米"),
+    # Dates written out: a reign year with its Western year, Chinese numerals, a decade, "early in".
+    ("这座寺庙始建于康熙二十年（1681年），后多次重修。", "这座寺庙是什么时候始建的？", "康熙二十年（1681年）"),
+    ("两国于一九七二年九月二十九日建交。", "两国是什么时候建交的？", "一九七二年九月二十九日"),
+    ("这条老街从1990年代以后开始改建。", "这条老街什么时候开始改建？", "1990年代以后"),
+    ("该厂2003年初开始投产。", "该厂什么时候开始投产？", "2003年初"),
     # Money in other currencies, lengths in 公尺.
     ("该公司斥资12亿美元收购了这家酒厂。", "该公司斥资多少钱收购了这家酒厂？", "12亿美元"),
     ("这种蜥蜴体长约1.5公尺。", "这种蜥蜴体长有多大？", "约1.5公尺"),
