@@ -17,7 +17,9 @@ _NUM = r"(?:±?\d{1,3}(?:,\d{3})+(?:\.\d+)?|±?\d+(?:\.\d+)?|[零〇一二两三
 _MAG = r"(?:余|多)?(?:万|亿)?(?:余|多)?"
 # A figure keeps the word that qualifies it: "约22平方公里" is not "22平方公里", nor "第二位" "二位".
 _QUALIFIER = r"(?:大约|约|将近|近|逾|超过|不到|不足|仅|第)?"
-_UNIT = "|".join(sorted(UNITS, key=len, reverse=True))
+_CURRENCY = "元|块钱|美元|美金|欧元|日元|港元|港币|英镑|韩元|卢布|澳元|加元|新台币|越南盾|法郎|卢比"
+# A measure keeps its unit, also after a space ("1.601 km²"), and a sum of money in any currency.
+_UNIT = "|".join(sorted(UNITS, key=len, reverse=True)) + "|" + _CURRENCY
 _CN_DIGIT = "〇零一二三四五六七八九"
 _YEAR_NUMBER = rf"(?:公元前?\d{{1,4}}|\d{{4}}|[{_CN_DIGIT}]{{4}})"
 _MONTH = rf"(?:\d{{1,2}}|十[一二]?|[一二三四五六七八九])月"
@@ -25,7 +27,7 @@ _DAY = rf"(?:\d{{1,2}}|[一二三]?十[一二三四五六七八九]?|[一二三�
 _TIME_OF_DAY = (rf"(?:凌晨|早上|上午|中午|正午|下午|傍晚|晚上)?"
                 rf"(?:\d{{1,2}}(?:时|点)(?:\d{{1,2}}分|半)?(?!{POINTS_MADE})|\d{{1,2}}:\d{{2}})")
 _SPAN_PATTERNS: dict[AnswerType, re.Pattern] = {
-    AnswerType.AMOUNT: re.compile(rf"{_QUALIFIER}{_NUM}{_MAG}(?:元|块钱|美元|欧元|日元|港元|港币|英镑|韩元|卢布|澳元|加元)"),
+    AnswerType.AMOUNT: re.compile(rf"{_QUALIFIER}{_NUM}{_MAG}(?:{_CURRENCY})"),
     AnswerType.PERCENT: re.compile(rf"{_QUALIFIER}(?:\d+(?:\.\d+)?%|百分之[零一二三四五六七八九十百点]+|[一二三四五六七八九十]成)"),
     AnswerType.DATE: re.compile(
         # a reign year with its Western year ("天正16年（1588年）", "1993年（民国82年）"), then the month and day
@@ -38,7 +40,7 @@ _SPAN_PATTERNS: dict[AnswerType, re.Pattern] = {
         r"|\d{1,2}(?:至|到|~|～|-)\d{1,2}月"
         rf"|{_TIME_OF_DAY}"),
     AnswerType.DURATION: re.compile(rf"{_QUALIFIER}{_NUM}{_MAG}(?:个)?(?:年|月|天|日|小时|周|分钟)"),
-    AnswerType.NUMBER: re.compile(rf"\d{{3,4}}-\d{{7,8}}|{_QUALIFIER}{_NUM}{_MAG}(?:{_UNIT})(?![\d日号])"
+    AnswerType.NUMBER: re.compile(rf"\d{{3,4}}-\d{{7,8}}|{_QUALIFIER}{_NUM}{_MAG} ?(?:{_UNIT})(?![\d日号])"
                                   rf"|{_QUALIFIER}\d+(?:\.\d+)?{_MAG}(?![\d年月日号])"),
 }
 _ORG_SUFFIX = re.compile(r"(?:公司|集团|局|中心|银行|协会|委员会|办公室|办事处|学校|小学|幼儿园|医院|支队|大队|执法队|研究院|"
