@@ -229,6 +229,41 @@ def _joined(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return sorted(set(spans) | set(merged))
 
 
+def _in_name(word: str, flag: str) -> bool:
+    """Whether a word can be a piece of a transliterated name: not a verb, preposition, conjunction,
+    particle, numeral, adverb, time word ("去世/t"), pronoun or punctuation, nor a common noun of two
+    or more characters ("作家", "笔名"; one character is a syllable: "约翰·海/n 克特")."""
+    return not (flag.startswith(("v", "p", "c", "u", "m", "x", "d", "t", "eng")) or flag == "r"
+                or flag == "n" and len(word) > 1)
+
+
+def _dotted_names(sentence: str) -> list[tuple[int, int]]:
+    """Transliterated names whose pieces "·" joins ("伊夫林·比阿特丽斯·霍尔", "汤玛斯·霍尔兹"): the
+    tagger knows only some of the pieces as names. A name is a run of words that can be its pieces,
+    with a dot inside; the word right after a dot is always one."""
+    spans: list[tuple[int, int]] = []
+    run: list[tuple[int, int, bool]] = []  # (start, end, is a dot)
+
+    def close() -> None:
+        while run and run[-1][2]:
+            run.pop()
+        while run and run[0][2]:
+            run.pop(0)
+        if any(dot for _, _, dot in run):
+            spans.append((run[0][0], run[-1][1]))
+        run.clear()
+
+    pos = 0
+    for word, flag in pos_tag(sentence):
+        if word in ("·", "•") or _in_name(word, flag) or run and run[-1][2]:  # "·比/p 阿特丽斯"
+            run.append((pos, pos + len(word), word in ("·", "•")))
+        else:
+            close()
+        pos += len(word)
+    close()
+    return spans
+
+
 def typed_spans(sentence: str, answer_type: AnswerType, *, wh_noun: str | None = None) -> list[tuple[int, int]]:
     """Candidate answer spans of the expected type inside `sentence` (offsets into it). A name is not
     grown over the question's own noun ("哪个单位" must not give "单位长治市人社局")."""
@@ -247,9 +282,11 @@ def typed_spans(sentence: str, answer_type: AnswerType, *, wh_noun: str | None =
                 run = None
             pos += len(word)
         tagged += [run] if run else []
+        dotted = _dotted_names(simplified)
         # The tagger takes some bare kinds of place for names ("城东/ns 幼儿园/nr"): no name is one.
         names = [(s, e) for s, e in tagged if e - s >= 2 and simplified[e - 1] not in "·•"
-                 and not (_ORG_SUFFIX.fullmatch(simplified[s:e]) or _PLACE_SUFFIX.fullmatch(simplified[s:e]))]
+                 and not (_ORG_SUFFIX.fullmatch(simplified[s:e]) or _PLACE_SUFFIX.fullmatch(simplified[s:e]))
+                 and not any(ds < e and s < de for ds, de in dotted)] + dotted
         return names + [m.span(1) for m in _ROLE_THEN_NAME.finditer(simplified)]
     if answer_type is AnswerType.ORGANISATION:
         return _joined(_entity_spans(simplified, ("nt",), _ORG_SUFFIX, frozenset({wh_noun}) if wh_noun else frozenset()))
