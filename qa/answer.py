@@ -229,6 +229,9 @@ def _joined(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return sorted(set(spans) | set(merged))
 
 
+_WORK_TITLE = re.compile(r"《[^《》]*》")
+
+
 def _in_name(word: str, flag: str) -> bool:
     """Whether a word can be a piece of a transliterated name: not a verb, preposition, conjunction,
     particle, numeral, adverb, time word ("去世/t"), pronoun or punctuation, nor a common noun of two
@@ -271,6 +274,14 @@ def typed_spans(sentence: str, answer_type: AnswerType, *, wh_noun: str | None =
     if answer_type in _SPAN_PATTERNS:
         spans = [m.span() for m in _SPAN_PATTERNS[answer_type].finditer(simplified)]
         return [s for s in spans if s[1] > s[0]]
+    # A name inside a title ("《山西省社会信用条例》") names the work, not where or who anything is.
+    titles = [m.span() for m in _WORK_TITLE.finditer(simplified)]
+    return [(s, e) for s, e in _names(simplified, answer_type, wh_noun)
+            if not any(ts < s and e < te for ts, te in titles)]
+
+
+def _names(simplified: str, answer_type: AnswerType, wh_noun: str | None) -> list[tuple[int, int]]:
+    """The names of people, organisations or places in a sentence (already `_matchable`)."""
     if answer_type is AnswerType.PERSON:
         # jieba's person names, with transliterated ones joined across "·" ("马克·拉瓦卢马纳纳").
         tagged, pos, run = [], 0, None

@@ -281,6 +281,15 @@ def test_a_bare_kind_of_body_or_place_is_no_name():
     assert {sentence[s:e] for s, e in typed_spans(sentence, AnswerType.PERSON)} == {"王芳"}
 
 
+def test_a_name_inside_the_title_of_a_work_names_no_place_or_person():
+    from qa.answer import typed_spans
+    from qa.question import AnswerType
+
+    sentence = "志愿者在运城市发放《河北省文明行为促进条例》和《鲁迅全集》。"
+    assert {sentence[s:e] for s, e in typed_spans(sentence, AnswerType.PLACE)} == {"运城市"}
+    assert "鲁迅" not in {sentence[s:e] for s, e in typed_spans(sentence, AnswerType.PERSON)}
+
+
 def test_who_did_it_is_answered_by_all_who_are_named_doing_it():
     from dataclasses import replace
 
