@@ -153,13 +153,18 @@ def _bigrams(question: str) -> frozenset[str]:
     return frozenset(question[i:i + 2] for i in range(len(question) - 1) if question[i:i + 2].isalnum())
 
 
+# "一位葡萄牙赛车手": a numeral with a measure word counts what follows; it is no part of a name.
+_COUNTED_ONE = re.compile(r"[一两二三四五六七八九十几]+[位个名座家所条种只件项]")
+
+
 def _grows_name(word: str, flag: str, *, persons: bool = False) -> bool:
     """Whether a word can stand at the front of a place or organisation name: nouns, and numerals
-    written in characters ("八一广场"), but not Arabic figures ("3个广场") nor, unless `persons`,
-    person names."""
+    written in characters ("八一广场"), but not Arabic figures ("3个广场"), counts ("一位"), nor,
+    unless `persons`, person names."""
     if flag.startswith("nr"):
         return persons
-    return flag.startswith(("n", "j")) or (flag == "m" and not any(ch.isdigit() for ch in word))
+    return flag.startswith(("n", "j")) or (flag == "m" and not any(ch.isdigit() for ch in word)
+                                            and not _COUNTED_ONE.fullmatch(word))
 
 
 def _entity_spans(sentence: str, tag_prefixes: tuple[str, ...], suffix: re.Pattern,

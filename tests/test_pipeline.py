@@ -367,6 +367,8 @@ def test_a_sentence_without_what_is_asked_for_does_not_answer(park, question, ex
     ("这种鸟分布于亚洲东部、日本及中国大陆的东北等地，栖息于林间。", "这种鸟分布在哪些地区？",
      "亚洲东部、日本及中国大陆的东北等地"),
     ("这种鸟在广东、福建和台湾南部繁殖，冬季南迁。", "这种鸟在哪些地方繁殖？", "广东、福建和台湾南部"),
+    # "一位" counts what follows; it is no part of the place.
+    ("皮埃尔是一位法国作曲家，生于里昂。", "皮埃尔是哪个国家的作曲家？", "法国"),
     # A transliterated name is whole across its dots, though the tagger knows only some pieces.
     ("该书由英国作家伊丽莎白·比阿特丽斯·克拉克以笔名出版。", "该书是谁写的？", "伊丽莎白·比阿特丽斯·克拉克"),
     ("这一概念最早由古生物学家汤玛斯·霍尔兹提出。", "这一概念最早是谁提出的？", "汤玛斯·霍尔兹"),
