@@ -371,6 +371,12 @@ def _occurrences(term: str, text: str) -> Iterator[int]:
         at = text.find(term, at + len(term))
 
 
+def _counts_in(unit: str | None, sentence: str, span: tuple[int, int]) -> bool:
+    """Whether the figure at `span` counts in `unit`, the measure word a question asks for: the unit
+    ends the span ("340余家") or follows it directly."""
+    return bool(unit) and unit in sentence[span[0]:span[1] + len(unit)]
+
+
 def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | None:
     """The candidate span nearest the question's terms (anchors count thrice), skipping anything
     the question itself says; None when the sentence has no candidate of the expected type."""
@@ -402,7 +408,7 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
                    for t in analysis.terms for at in _occurrences(t, simplified)]
 
     # "多少户" asks for a count of 户: when the sentence has one, the other counts are not the answer.
-    with_unit = [(s, e) for s, e in candidates if analysis.unit and analysis.unit in simplified[s:e + len(analysis.unit)]]
+    with_unit = [span for span in candidates if _counts_in(analysis.unit, simplified, span)]
     candidates = with_unit or candidates
 
     def closeness(span: tuple[int, int]) -> float:
@@ -643,7 +649,7 @@ def _slot_missing(sentence: str, span: tuple[int, int] | None, analysis: Questio
     of the person asked for ("主席是谁"). Such a sentence answers a neighbouring question, so its
     answer is less certain."""
     unit = analysis.unit
-    if span and unit and unit != "个" and unit not in sentence[span[0]:span[1] + len(unit)]:
+    if span and unit and unit != "个" and not _counts_in(unit, sentence, span):
         return True
     if analysis.counted and _term_match(analysis.counted, sentence) == 0.0:
         return True
@@ -734,8 +740,7 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
                          and (span := choose_span(text_of(c), as_body)) is not None), None)
             if body:
                 found = [body, *found]
-        with_unit = [(c, sp) for c, sp in found if analysis.unit and analysis.unit in
-                     _matchable(text_of(c))[sp[0]:sp[1] + len(analysis.unit)]]
+        with_unit = [(c, sp) for c, sp in found if _counts_in(analysis.unit, _matchable(text_of(c)), sp)]
         # Likewise for "哪位老师", those that name the post, if any does.
         with_post = [(c, sp) for c, sp in found if _names_post(_matchable(text_of(c)), analysis)]
         options = with_unit or with_post or found or [(c, None) for c in answerable_sentences[:1]]

@@ -163,15 +163,11 @@ def analyse(question: str) -> QuestionAnalysis:
 _SUBJECT_WORD_TAGS = ("n", "j", "eng", "m", "q", "x")
 
 
-def aspect_of(text: str) -> str | None:
-    """What the question asks about its subject, without the subject: "黄鳍紫鱼的身体是什么颜色的？" →
-    "身体是什么颜色的". An article's sentences all share its subject (often left out: "体呈淡蓝红色"),
-    so the aspect tells them apart. None when no subject leads or too little is left."""
-    return _split_subject(text)[1]
-
-
 def _split_subject(text: str) -> tuple[str, str | None]:
-    """(the leading subject, the aspect) of a question, or ("", None) without an aspect."""
+    """(the leading subject, the aspect) of a question, or ("", None) without an aspect. The aspect is
+    what the question asks about its subject: "黄鳍紫鱼的身体是什么颜色的？" → "身体是什么颜色的". An
+    article's sentences all share its subject (often left out: "体呈淡蓝红色"), so the aspect tells
+    them apart. None when no subject leads or too little is left."""
     words = pos_tag(text.rstrip(QUESTION_END))
     n = 0
     while n < len(words) and words[n][1].startswith(_SUBJECT_WORD_TAGS):
