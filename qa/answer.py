@@ -72,6 +72,7 @@ _SENTENCE_CUES = {AnswerType.REASON: re.compile(r"因为|由于|因此|所以|�
 _COMPARED = re.compile(r"(?:和|与|同|跟|像)[^，。；、“”]{1,20}?(?:一样|相同|相似|类似)")
 # A short line with no clause in it: a name, a date, "联系人：高凌宇".
 _LABEL_LINE = re.compile(r"[^，。；！？,;!?]{1,30}")
+_ASKS_SPEAKER = re.compile(r"说|表示|介绍|告诉|谈|称|讲|指出|提到|透露|采访")
 _ATTRIBUTION = re.compile(r"^[^，。！？]{0,24}(?:说|说道|表示|介绍|告诉记者)[。！]?$")
 
 
@@ -90,15 +91,19 @@ def is_headline_line(sentence: str, title: str) -> bool:
                                or sentence.startswith("——") or sentence.endswith(("：", ":")))
 
 
-def can_answer(sentence: str, title: str, answer_type: AnswerType) -> bool:
-    """Whether a sentence may be given as the answer: not a headline line; for questions answered by a
-    whole sentence, not a bare attribution (which does name people, so person questions keep it); and
-    for why and how, not a label line such as a notice's sign-off ("长治市城区五马街道综合服务中心")."""
+def can_answer(sentence: str, title: str, analysis: QuestionAnalysis) -> bool:
+    """Whether a sentence may be given as the answer: not a headline line; not a bare attribution
+    ("教师李媛说道。") unless the question asks who said something or who holds a post, since the
+    speaker is not who did what the article tells; and for why and how, not a label line such as a
+    notice's sign-off ("长治市城区五马街道综合服务中心")."""
+    answer_type = analysis.answer_type
     if is_headline_line(sentence, title):
         return False
     if answer_type in (AnswerType.REASON, AnswerType.MANNER) and _LABEL_LINE.fullmatch(sentence.strip()):
         return False
-    return not (answer_type in SENTENCE_TYPES and _ATTRIBUTION.match(sentence))
+    if not _ATTRIBUTION.match(sentence):
+        return True
+    return answer_type is AnswerType.PERSON and bool(_ASKS_SPEAKER.search(analysis.text) or _asked_post(analysis))
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,6 +343,7 @@ _PHONE = re.compile(r"\d{3,4}-\d{7,8}|\d{7,12}")
 _YEAR = re.compile(r"\d{4}年")
 # The hour is asked by 几点 and answered only by a time of day.
 _ASKS_HOUR = re.compile(HOUR_CUE)
+_ASKS_REPORTER = re.compile(r"记者|通讯员|报道|采写|撰稿")
 _HOUR = re.compile(rf"{_TIME_OF_DAY}(?:(?:至|到|-|~|～){_TIME_OF_DAY})?")
 # A question asking for several ("哪些地区", "哪几个村", "分别") is answered by the whole list.
 _PLURAL = re.compile(r"哪些|哪几|分别|都有")
@@ -391,6 +397,9 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
         candidates = [(s, e) for s, e in candidates
                       if not (simplified[s] == "一" and e - s == 2 and simplified[s + 1] != analysis.unit)
                       and not _YEAR.fullmatch(simplified[s:e])]
+    if analysis.answer_type is AnswerType.PERSON and not _ASKS_REPORTER.search(analysis.text):
+        # "本报讯记者赵越报道": who wrote the story, not who did what it tells.
+        candidates = [(s, e) for s, e in candidates if not simplified[:s].endswith(("记者", "通讯员"))]
     if analysis.answer_type is AnswerType.DATE and _ASKS_HOUR.search(analysis.text):
         candidates = [(s, e) for s, e in candidates if _HOUR.fullmatch(simplified[s:e])]  # not "近年来"
     if not candidates:
@@ -719,7 +728,7 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
     for sentence in scored:
         best_per_article.setdefault(sentence.article_id, sentence)
 
-    answerable_sentences = [c for c in scored if can_answer(text_of(c), articles[c.article_id].title, analysis.answer_type)]
+    answerable_sentences = [c for c in scored if can_answer(text_of(c), articles[c.article_id].title, analysis)]
     if any(word in analysis.text for word in SIGN_OFF_WORDS):
         answerable_sentences = [c for c in answerable_sentences if _in_sign_off(articles[c.article_id], c.end)]
     from_gap = False

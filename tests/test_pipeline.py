@@ -269,6 +269,17 @@ def test_a_question_asking_by_post_takes_the_sentence_that_names_the_post(tmp_pa
         assert assistant.ask(question).text == "王芳"
 
 
+def test_who_did_it_is_not_the_reporter_nor_a_speaker_of_another_line(tmp_path):
+    from qa.types import Article
+
+    school = Article("s", "城西小学新操场启用", "本报讯记者张明报道：城西小学新操场日前启用。去年九月，区教育局投资80余万元，"
+                     "对操场进行了全面翻新。“新操场铺设了塑胶跑道。”城西小学教师刘红说道。", "2023-03-01", "报")
+    assistant = _assistant_over(tmp_path / "idx", school)
+    assert assistant.ask("谁投资翻新了城西小学的操场？").text == "区教育局"
+    assert assistant.ask("城西小学新操场的报道是哪位记者写的？").text == "张明"
+    assert assistant.ask("哪位老师说新操场铺设了塑胶跑道？").text == "刘红"
+
+
 def test_a_bare_kind_of_body_or_place_is_no_name():
     from qa.answer import typed_spans
     from qa.question import AnswerType
