@@ -36,6 +36,9 @@ ROLES = ("总经理|副总经理|经理|主任|局长|副局长|总裁|董事长
 POINTS_MADE = "建议|意见|要求|做法|经验|体会|措施|内容|原因|不足|问题"
 # The hour ("几点开门"), but not several points ("几点建议").
 HOUR_CUE = rf"几点(?:钟)?(?!{POINTS_MADE})"
+# Asks what post someone holds ("王峰是什么职务"): the words of the asking are no terms to match.
+POST_CUE = r"(?:什么|哪个|何)(?:职务|职位|头衔|身份|官职)|是做什么的|是干什么的"
+_POST_FRAME = re.compile(POST_CUE)
 # First match wins, so the more specific cues come first ("多少钱" is an amount before it is a number).
 _TYPE_CUES: tuple[tuple[AnswerType, str], ...] = (
     (AnswerType.REASON, r"为什么|为何|为啥|什么原因|原因是|怎么会|(?i:\bwhy\b)"),
@@ -137,7 +140,7 @@ def analyse(question: str) -> QuestionAnalysis:
     answer_type = answer_type_of(text)
     # "哪几个村" asks about 村 as "哪个村" does; without the 几 its 个 would stay behind in a term "个村".
     recent = any(word in text for word in RECENT_WORDS) and not _NEAREST.search(text)
-    terms = tuple(dict.fromkeys(t for t in tokenize(WH_WORDS.sub(" ", _named_as(text).replace("哪几", "哪")))
+    terms = tuple(dict.fromkeys(t for t in tokenize(WH_WORDS.sub(" ", _POST_FRAME.sub(" ", _named_as(text)).replace("哪几", "哪")))
                                 if not WH_WORDS.fullmatch(t) and t not in SIGN_OFF_WORDS
                                 and not (recent and t in RECENT_WORDS)))
     unit_match = _UNIT_AFTER_WH.search(text)

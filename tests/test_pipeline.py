@@ -269,15 +269,22 @@ def test_a_question_asking_by_post_takes_the_sentence_that_names_the_post(tmp_pa
         assert assistant.ask(question).text == "王芳"
 
 
-def test_who_did_it_is_not_the_reporter_nor_a_speaker_of_another_line(tmp_path):
+@pytest.mark.parametrize("title, text, asked", [
+    # Who did it is not the story's reporter nor the speaker of another line; the reporter is asked for by 记者.
+    ("城西小学新操场启用", "本报讯记者张明报道：城西小学新操场日前启用。去年九月，区教育局投资80余万元，对操场进行了全面翻新。"
+     "“新操场铺设了塑胶跑道。”城西小学教师刘红说道。",
+     {"谁投资翻新了城西小学的操场？": "区教育局", "城西小学新操场的报道是哪位记者写的？": "张明",
+      "哪位老师说新操场铺设了塑胶跑道？": "刘红"}),
+    # What post someone holds: the post written before the name, not across another listed name.
+    ("读书节启动", "本报讯：3月1日，全市读书节在城北小学启动。市文旅局局长周平、副局长陈红出席启动仪式。"
+     "“读书节将持续一个月。”城北小学校长吴刚说道。",
+     {"周平担任什么职务？": "市文旅局局长", "陈红是什么职务？": "副局长", "吴刚是做什么的？": "城北小学校长"}),
+])
+def test_people_are_answered_by_what_the_story_says_of_them(tmp_path, title, text, asked):
     from qa.types import Article
 
-    school = Article("s", "城西小学新操场启用", "本报讯记者张明报道：城西小学新操场日前启用。去年九月，区教育局投资80余万元，"
-                     "对操场进行了全面翻新。“新操场铺设了塑胶跑道。”城西小学教师刘红说道。", "2023-03-01", "报")
-    assistant = _assistant_over(tmp_path / "idx", school)
-    assert assistant.ask("谁投资翻新了城西小学的操场？").text == "区教育局"
-    assert assistant.ask("城西小学新操场的报道是哪位记者写的？").text == "张明"
-    assert assistant.ask("哪位老师说新操场铺设了塑胶跑道？").text == "刘红"
+    assistant = _assistant_over(tmp_path / "idx", Article("a", title, text, "2023-03-01", "报"))
+    assert {question: assistant.ask(question).text for question in asked} == asked
 
 
 def test_a_bare_kind_of_body_or_place_is_no_name():
