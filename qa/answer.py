@@ -380,8 +380,9 @@ def _occurrences(term: str, text: str) -> Iterator[int]:
 
 def _counts_in(unit: str | None, sentence: str, span: tuple[int, int]) -> bool:
     """Whether the figure at `span` counts in `unit`, the measure word a question asks for: the unit
-    ends the span ("340余家") or follows it directly."""
-    return bool(unit) and unit in sentence[span[0]:span[1] + len(unit)]
+    ends the span ("340余家") or follows it directly. Never for the all-purpose 个: "多少个投资机构"
+    is answered by "投资机构340余家", not by another count in 个."""
+    return bool(unit) and unit != "个" and unit in sentence[span[0]:span[1] + len(unit)]
 
 
 def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | None:

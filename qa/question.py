@@ -219,7 +219,7 @@ def term_weight(term: str) -> float:
 _PRONOUN = re.compile(r"^(?:那么|那)?(它们|他们|她们|它|他|她|该公司|该企业|该单位|该小区|该村|该园|该项目|这家公司|这家企业|"
                       r"这家|那家|这个|那个|这里|那里|该|其)")
 _ELLIPSIS = re.compile(r"^(?:那么|那|还有|另外)?(.+?)(?:呢|怎么样|如何)[？?]?$")
-_SUBJECT_TAGS = ("n", "nr", "ns", "nt", "nz", "j", "vn", "eng", "nrt", "nrfg", "m", "q")
+_SUBJECT_TAGS = ("n", "nr", "ns", "nt", "nz", "j", "s", "vn", "eng", "nrt", "nrfg", "m", "q")  # s: 城北
 
 
 def _subject(question: str) -> str:
@@ -253,7 +253,8 @@ def _last_resolved(history: Sequence[str]) -> str | None:
     return previous
 
 
-_NAME_TAGS = ("nr", "ns", "nt", "nz", "j")
+_PROPER_TAGS = ("nr", "ns", "nt", "nz")
+_NAME_TAGS = (*_PROPER_TAGS, "j")
 
 
 def followup_readings(question: str, history: Sequence[str]) -> tuple[str, ...]:
@@ -263,9 +264,15 @@ def followup_readings(question: str, history: Sequence[str]) -> tuple[str, ...]:
     previous = _last_resolved(history)
     resolved = _resolve_one(question, previous)
     subject = _subject(previous) if previous else ""
-    if not subject or subject in resolved or any(flag.startswith(_NAME_TAGS) for _, flag in pos_tag(resolved)):
+    if not subject or subject in resolved or _names_something(resolved):
         return (resolved,)
     return resolved, subject + resolved
+
+
+def _names_something(text: str, tags: tuple[str, ...] = _NAME_TAGS) -> bool:
+    """Whether the tagger reads a name in `text`: a person, place, body or other proper name, or
+    (with the default `tags`) an abbreviation, which is often a body's ("人社局")."""
+    return any(flag.startswith(tags) for _, flag in pos_tag(text))
 
 
 # 他/她 (not 它, not 他们) right after a question asking who: the person its answer named.
@@ -298,6 +305,12 @@ def _resolve_one(question: str, previous: str | None) -> str:
     ellipsis = _ELLIPSIS.match(text)
     if ellipsis and not WH_WORDS.search(ellipsis.group(1)):
         topic = ellipsis.group(1)
+        # "投资机构呢？" after "颐高集团有多少个产业园区？": a plain noun, not of the named subject's kind
+        # (晋纺小区 is a 小区 like 师范南小区), takes the place of what was counted, not of the name.
+        counted = analyse(previous).counted
+        if (counted and counted in previous and _names_something(subject, _PROPER_TAGS)
+                and not _names_something(topic, _PROPER_TAGS) and pos_tag(topic)[-1][0] != pos_tag(subject)[-1][0]):
+            return previous.replace(counted, topic, 1)
         if subject and previous.startswith(subject):
             return topic + previous[len(subject):]
         return topic + previous

@@ -414,6 +414,8 @@ def test_a_sentence_without_what_is_asked_for_does_not_answer(park, question, ex
     ("两国于一九七二年九月二十九日建交。", "两国是什么时候建交的？", "一九七二年九月二十九日"),
     ("这条老街从1990年代以后开始改建。", "这条老街什么时候开始改建？", "1990年代以后"),
     ("该厂2003年初开始投产。", "该厂什么时候开始投产？", "2003年初"),
+    # 个 is no unit to prefer: the count beside the thing asked for answers, in its own measure word.
+    ("锦泰集团拥有物流基地12个，研发中心3家。", "锦泰集团有多少个研发中心？", "3家"),
     # A figure keeps its unit after a space and in any currency, and counts in 册 or 股.
     ("该镇土地面积2.35 km²，人口约1.2万。", "该镇土地面积是多少？", "2.35 km²"),
     ("这家银行创立时的资本额为5亿新台币。", "这家银行创立时的资本额是多少？", "5亿新台币"),

@@ -97,6 +97,10 @@ def test_what_is_asked_about_is_found_past_a_total():
     (["师范南小区什么时候复工的？"], "那晋纺小区呢？", "晋纺小区什么时候复工的？"),
     (["师范南小区什么时候复工的？", "那晋纺小区呢？"], "那它是哪年建的？", "晋纺小区是哪年建的？"),
     (["颐高集团在全国布局了多少个产业园区？"], "晋纺小区改造涉及多少户？", "晋纺小区改造涉及多少户？"),
+    # A plain noun takes the place of what was counted; a thing of the subject's kind, of the subject.
+    (["锦泰集团有多少个物流基地？"], "研发中心呢？", "锦泰集团有多少个研发中心？"),
+    (["东城小区有多少个车位？"], "西城小区呢？", "西城小区有多少个车位？"),
+    (["城北公园有多少个停车位？"], "城南公园呢？", "城南公园有多少个停车位？"),
 ])
 def test_follow_ups_are_resolved_by_rule(history, question, resolved):
     assert resolve_followup(question, history) == resolved
