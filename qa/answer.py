@@ -344,6 +344,7 @@ _PHONE = re.compile(r"\d{3,4}-\d{7,8}|\d{7,12}")
 _YEAR = re.compile(r"\d{4}年")
 # The hour is asked by 几点 and answered only by a time of day.
 _ASKS_HOUR = re.compile(HOUR_CUE)
+_BYLINE = re.compile(r"\s*本报讯[^：:，。]{0,24}[：:]\s*")
 _ASKS_REPORTER = re.compile(r"记者|通讯员|报道|采写|撰稿")
 _HOUR = re.compile(rf"{_TIME_OF_DAY}(?:(?:至|到|-|~|～){_TIME_OF_DAY})?")
 # A question asking for several ("哪些地区", "哪几个村", "分别") is answered by the whole list.
@@ -807,7 +808,11 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
                       confidence=round(confidence, 4), citations=citations, hits=tuple(hits), refusal_reason=reason)
 
     article = articles[chosen.article_id]
-    start, end = (chosen.start + span[0], chosen.start + span[1]) if span else (chosen.start, chosen.end)
+    if span:
+        start, end = chosen.start + span[0], chosen.start + span[1]
+    else:  # the whole sentence, without the lead's "本报讯记者赵越报道：", which answers nothing
+        byline = _BYLINE.match(article.text, chosen.start, chosen.end)
+        start, end = byline.end() if byline else chosen.start, chosen.end
     others = [c for aid, c in best_per_article.items() if aid != chosen.article_id and c.score >= 0.6 * chosen.score]
     citations = (_citation(article, chosen.start, chosen.end, chosen.score),) + tuple(
         _citation(articles[c.article_id], c.start, c.end, c.score) for c in others[:top_k - 1])

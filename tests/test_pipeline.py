@@ -287,6 +287,16 @@ def test_people_are_answered_by_what_the_story_says_of_them(tmp_path, title, tex
     assert {question: assistant.ask(question).text for question in asked} == asked
 
 
+def test_a_sentence_given_whole_leaves_out_the_byline(tmp_path):
+    from qa.types import Article
+
+    road = Article("r", "城东路启动改造", "本报讯记者张明报道：为改善群众出行条件，区交通局近日启动城东路改造工程。工程预计6月完工。",
+                   "2023-03-01", "报")
+    answer = _assistant_over(tmp_path / "idx", road).ask("区交通局为什么启动城东路改造？")
+    assert answer.text == "为改善群众出行条件，区交通局近日启动城东路改造工程。"
+    assert answer.citations[0].sentence.startswith("本报讯记者张明报道：")  # the citation shows the sentence as printed
+
+
 def test_a_bare_kind_of_body_or_place_is_no_name():
     from qa.answer import typed_spans
     from qa.question import AnswerType
