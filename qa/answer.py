@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from qa.question import HOUR_CUE, POINTS_MADE, POST_CUE, QUESTION_END, ROLES, SIGN_OFF_WORDS, UNITS, WH_WORDS, AnswerType, QuestionAnalysis, term_weight
+from qa.question import HOUR_CUE, POINTS_MADE, QUESTION_END, ROLES, SIGN_OFF_WORDS, UNITS, WH_WORDS, AnswerType, QuestionAnalysis, asks_post, term_weight
 from qa.store import Index
 from qa.text import is_word, pos_tag, synonyms, to_simplified, tokenize, with_resolved_years
 from qa.types import Answer, Article, Citation, Hit, RefusalReason
@@ -104,7 +104,7 @@ def can_answer(sentence: str, title: str, analysis: QuestionAnalysis) -> bool:
     if not _ATTRIBUTION.match(sentence):
         return True
     return bool(answer_type is AnswerType.PERSON and (_ASKS_SPEAKER.search(analysis.text) or _asked_post(analysis))
-                or _ASKS_POST.search(analysis.text))
+                or asks_post(analysis.text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -695,20 +695,20 @@ def _typed_leaders(sentences: Sequence[ScoredSentence], analysis: QuestionAnalys
     return found
 
 
-_ASKS_POST = re.compile(POST_CUE)
 _POST_END = re.compile(rf"(?:{ROLES.removesuffix('|人')}|常委|委员|秘书长|科长|处长|镇长|乡长|组长|总监)$")
 
 
 def _post_before(sentence: str, name: str) -> tuple[int, int] | None:
     """The post written right before `name` ("区委常委、常务副区长王峰" → 区委常委、常务副区长): the
     words before it, back to a clause mark, a preposition, conjunction, particle, adverb, pronoun or
-    numeral, a verb of two characters or more (jieba cuts "区/住/建局"), or another person's name
-    in a list ("王峰、副区长孟明"); it must end in a word for a post. None when no mention of the name
-    has one."""
+    numeral, a verb of two characters or more (jieba cuts "区/住/建局"; a verbal noun is part of the
+    post: "施工/vn 负责人"), or another person's name in a list ("王峰、副区长孟明"); it must end in a
+    word for a post. None when no mention of the name has one."""
     for at in _occurrences(name, sentence):
         start, after = at, ""
         for word, flag in reversed(pos_tag(sentence[:at])):
-            if (word in _CLAUSE_END or flag.startswith(("p", "c", "u", "d", "r", "m")) or flag.startswith("v") and len(word) > 1
+            if (word in _CLAUSE_END or flag.startswith(("p", "c", "u", "d", "r", "m"))
+                    or flag.startswith("v") and flag != "vn" and len(word) > 1
                     or flag.startswith("nr") and after == "、"):
                 break
             start, after = start - len(word), word
@@ -763,7 +763,7 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
         # "王峰是什么职务": the post news copy writes before the name ("常务副区长王峰"), if a sentence has it.
         posts = [(c, span) for c in answerable_sentences[:10]
                  if (span := _post_before(_matchable(text_of(c)), analysis.subject)) is not None] if (
-            analysis.subject and _ASKS_POST.search(analysis.text)) else []
+            analysis.subject and asks_post(analysis.text)) else []
         options = posts or [(c, _gap_with_noun(_matchable(text_of(c)), analysis)
                              if analysis.answer_type is AnswerType.WHAT else None) for c in answerable_sentences[:10]]
     else:

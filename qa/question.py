@@ -37,8 +37,20 @@ POINTS_MADE = "建议|意见|要求|做法|经验|体会|措施|内容|原因|�
 # The hour ("几点开门"), but not several points ("几点建议").
 HOUR_CUE = rf"几点(?:钟)?(?!{POINTS_MADE})"
 # Asks what post someone holds ("王峰是什么职务"): the words of the asking are no terms to match.
-POST_CUE = r"(?:什么|哪个|何)(?:职务|职位|头衔|身份|官职)|是做什么的|是干什么的"
-_POST_FRAME = re.compile(POST_CUE)
+_POST_FRAME = re.compile(r"(?:什么|哪个|何)(?:职务|职位|头衔|身份|官职)|是做什么的|是干什么的")
+_WHO_IS = re.compile(r"(.+?)(?:是谁|是什么人|是何人|是哪位)")
+
+
+def asks_post(question: str) -> bool:
+    """Whether a question asks what post someone holds: "王峰是什么职务", and "高文亮是谁" of a
+    person's name alone (2–3 characters led by a name, or all name), which news copy answers by the
+    post before the name ("晋纺小区施工技术负责人高文亮"); not "王峰的秘书是谁"."""
+    if _POST_FRAME.search(question):
+        return True
+    who = _WHO_IS.fullmatch(question.rstrip(QUESTION_END))
+    words = pos_tag(who.group(1)) if who else ()
+    return bool(words) and words[0][1].startswith("nr") and (
+        len(who.group(1)) <= 3 or all(flag.startswith("nr") for _, flag in words))
 # First match wins, so the more specific cues come first ("多少钱" is an amount before it is a number).
 _TYPE_CUES: tuple[tuple[AnswerType, str], ...] = (
     (AnswerType.REASON, r"为什么|为何|为啥|什么原因|原因是|怎么会|(?i:\bwhy\b)"),
@@ -108,6 +120,8 @@ class QuestionAnalysis:
 def answer_type_of(question: str) -> AnswerType:
     """The kind of answer a (simplified) question asks for."""
     # "哪几个村" asks which villages, as "哪个村" does, not how many.
+    if asks_post(question):  # what post: answered by the words before the name, not by a name
+        return AnswerType.WHAT
     body = _named_as(question.rstrip(QUESTION_END).replace("哪几", "哪"))
     for answer_type, cue in _TYPE_CUE_PATTERNS:
         if cue.search(body):

@@ -279,6 +279,10 @@ def test_a_question_asking_by_post_takes_the_sentence_that_names_the_post(tmp_pa
     ("读书节启动", "本报讯：3月1日，全市读书节在城北小学启动。市文旅局局长周平、副局长陈红出席启动仪式。"
      "“读书节将持续一个月。”城北小学校长吴刚说道。",
      {"周平担任什么职务？": "市文旅局局长", "陈红是什么职务？": "副局长", "吴刚是做什么的？": "城北小学校长"}),
+    # Who someone named is: the post before the name, a verbal noun (施工/vn) and all.
+    ("城南河道清淤完工", "本报讯：近日，城南河道清淤工程完工。“共清理淤泥3000余方。”城南河道施工负责人赵磊说。"
+     "区水务局副局长孙伟到现场验收。",
+     {"赵磊是谁？": "城南河道施工负责人", "孙伟是谁": "区水务局副局长", "谁到现场验收了？": "孙伟"}),
 ])
 def test_people_are_answered_by_what_the_story_says_of_them(tmp_path, title, text, asked):
     from qa.types import Article

@@ -7,6 +7,10 @@ from qa.question import AnswerType, analyse, answer_type_of, followup_readings, 
     ("颐高集团的总裁是谁？", AnswerType.PERSON),
     ("颐高集团的总裁叫什么名字？", AnswerType.PERSON),
     ("颐高集团的总裁是哪个？", AnswerType.PERSON),
+    # who someone named is asks for the post ("高文亮是谁" → 施工技术负责人), not for another name
+    ("高文亮是谁？", AnswerType.WHAT),
+    ("郑明伟是什么人", AnswerType.WHAT),
+    ("王峰的秘书是谁？", AnswerType.PERSON),
     ("和他座谈的教授是哪个单位的？", AnswerType.ORGANISATION),  # the post's unit, not the person
     ("黄蝉的别称叫什么？", AnswerType.WHAT),
     ("蒋巨峰现在的职务是什么？", AnswerType.WHAT),
