@@ -509,14 +509,19 @@ def gap_span(sentence: str, question: str) -> tuple[int, int] | None:
     if not wh:
         return None
     left, right = body[:wh.start()].rstrip(_GLUE), body[wh.end():].lstrip(_GLUE)
-    start = next((pos + k for k in range(len(left), 1, -1) if (pos := sentence.find(left[-k:])) >= 0), None)
+    left_k, start = next(((k, pos + k) for k in range(len(left), 1, -1) if (pos := sentence.find(left[-k:])) >= 0),
+                         (0, None))
     if start is not None and 0 < start < len(sentence) and is_word(sentence[start - 1:start + 1]):
         start += 1  # "…签了什么" on "…签署合作框架协议": the gap starts after the sentence's word 签署
     # With nothing matched before the gap, two characters after it are too common a match to go by.
-    head = next((pos for k in range(len(right), 1 if start is not None else 2, -1)
-                 if (pos := sentence.find(right[:k], start or 0)) >= 0 and (start is None or pos > start)), None)
+    right_k, head = next(((k, pos) for k in range(len(right), 1 if start is not None else 2, -1)
+                          if (pos := sentence.find(right[:k], start or 0)) >= 0 and (start is None or pos > start)),
+                         (0, None))
+    clause_end = next((i for i in range(start, len(sentence)) if sentence[i] in _CLAUSE_END),
+                      len(sentence)) if start is not None else None
+    if head is not None and clause_end is not None and head > clause_end and right_k > left_k:
+        start = None  # the anchors sit in different clauses: the longer match places the gap
     if start is not None:
-        clause_end = next((i for i in range(start, len(sentence)) if sentence[i] in _CLAUSE_END), len(sentence))
         end = min(head, clause_end) if head is not None else clause_end
     elif head is not None:
         end = head

@@ -518,3 +518,14 @@ def test_a_gap_does_not_start_inside_a_word_of_the_sentence():
     sentence = "2月24日，我区与华鑫集团签署合作框架协议。"
     s, e = gap_span(sentence, "我区和华鑫集团签了什么协议？")
     assert sentence[s:e] == "合作框架"  # not "署合作框架": 签 begins the word 签署
+
+
+def test_when_the_two_sides_of_a_gap_match_in_different_clauses_the_longer_match_places_it():
+    from qa.answer import gap_span
+
+    # "整治" alone matches in the first clause; "违法现象" is the longer match and marks the gap.
+    sentence = "民警以货车为重点整治对象，对超载超限、闯红灯等违法现象开展整治。"
+    s, e = gap_span(sentence, "民警整治哪些违法现象？")
+    assert sentence[s:e] == "对超载超限、闯红灯等"
+    s, e = gap_span(sentence, "民警以什么为重点整治对象？")  # one clause: as before
+    assert sentence[s:e] == "货车"
