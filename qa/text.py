@@ -82,7 +82,7 @@ STOPWORDS = frozenset(
     "的 了 是 在 和 与 及 或 也 都 就 而 并 等 把 被 对 为 以 于 从 向 让 给 由 将 这 那 其 之 着 过 "
     "吗 呢 吧 啊 呀 么 嘛 哪 哪里 哪些 哪个 什么 怎么 怎样 如何 为什么 为何 多少 几 谁 何 何时 多久 "
     "是否 有没有 是不是 请问 一下 一个 这个 那个 这些 那些 它 他 她 它们 他们 我们 你们 我 你 "
-    "有 没有 会 能 可以 要 还 又 再 很 最 更 已 已经 曾 所 该 此 个 上 下 中 里 后 前 时 "
+    "有 没有 会 能 可以 要 还 又 再 很 最 更 已 已经 曾 所 该 此 个 上 下 中 里 后 前 时 做 干 搞 "
     "呢 嗯 哦 ， 。 ？ ！ 、 ： ； “ ” ‘ ’ （ ） 《 》 — … · a an the of to in on and or is are".split()
 )
 
@@ -105,9 +105,11 @@ def is_word(text: str) -> bool:
 
 def tokenize(text: str) -> list[str]:
     """BM25 terms: jieba's words of the simplified, lower-cased text, without stopwords,
-    punctuation or white space."""
+    punctuation or white space, nor words made only of stopwords' characters (jieba's "后要" in
+    "成立/后要/做/什么", "以后", "对于")."""
     words = _jieba().lcut(to_simplified(text).lower())
-    return [w for w in words if w.strip() and w not in STOPWORDS and any(ch.isalnum() for ch in w)]
+    return [w for w in words if w.strip() and w not in STOPWORDS and any(ch.isalnum() for ch in w)
+            and not all(ch in STOPWORDS for ch in w)]
 
 
 @functools.lru_cache(maxsize=8192)

@@ -20,6 +20,8 @@ def test_sentence_spans_keep_closing_quotes_with_their_sentence():
 
 def test_tokenize_drops_stopwords_and_punctuation():
     assert tokenize("颐高集团的总裁是谁？") == ["颐高", "集团", "总裁"]
+    # jieba's "后要" is only stopwords run together; "做" in "做什么" asks, it names nothing.
+    assert tokenize("工会联合会成立后要做什么？") == ["工会", "联合会", "成立"]
 
 
 @given(st.text(max_size=300))
