@@ -163,13 +163,17 @@ def _bigrams(question: str) -> frozenset[str]:
 _COUNTED_ONE = re.compile(r"[一两二三四五六七八九十几]+[位个名座家所条种只件项]")
 
 
+# A numeral written in characters, which may lead a name ("八一广场", "第一中学").
+_NUMERAL_WORD = re.compile(rf"第?[{_CN_DIGIT}十百千万亿兆两]+")
+
+
 def _grows_name(word: str, flag: str, *, persons: bool = False) -> bool:
     """Whether a word can stand at the front of a place or organisation name: nouns, and numerals
-    written in characters ("八一广场"), but not Arabic figures ("3个广场"), counts ("一位"), nor,
-    unless `persons`, person names."""
+    written in characters ("八一广场"), but not Arabic figures ("3个广场"), counts ("一位"), other
+    words jieba tags as numerals ("2023/m 年/m 我区"), nor, unless `persons`, person names."""
     if flag.startswith("nr"):
         return persons
-    return flag.startswith(("n", "j")) or (flag == "m" and not any(ch.isdigit() for ch in word)
+    return flag.startswith(("n", "j")) or (flag == "m" and _NUMERAL_WORD.fullmatch(word) is not None
                                             and not _COUNTED_ONE.fullmatch(word))
 
 

@@ -313,6 +313,20 @@ def test_a_bare_kind_of_body_or_place_is_no_name():
     assert {sentence[s:e] for s, e in typed_spans(sentence, AnswerType.PERSON)} == {"王芳"}
 
 
+def test_a_name_grows_over_numerals_in_characters_but_not_over_other_words_tagged_numeral():
+    from qa.answer import typed_spans
+    from qa.question import AnswerType
+
+    def names(sentence: str, answer_type: AnswerType) -> set[str]:
+        return {sentence[s:e] for s, e in typed_spans(sentence, answer_type)}
+
+    # jieba tags 年 of "2024/m 年/m" and 一间 as numerals: neither begins a name; 五一 does.
+    places = names("2024年我区计划修建公园3个。", AnswerType.PLACE)
+    assert "我区" in places and not any(place.startswith("年") for place in places)
+    assert names("他在五一广场旁开了一间汽车修理厂。", AnswerType.ORGANISATION) == {"汽车修理厂"}
+    assert "五一广场" in names("他在五一广场旁开了一间汽车修理厂。", AnswerType.PLACE)
+
+
 def test_a_name_inside_the_title_of_a_work_names_no_place_or_person():
     from qa.answer import typed_spans
     from qa.question import AnswerType
