@@ -122,7 +122,7 @@ def _term_match(term: str, text: str) -> float:
     """1 if `term` occurs in `text`; half if a synonym does; for a longer word that does not, half the
     share of its character pairs that do ("联系电话" against "电话：0355…", 联系人), since jieba keeps
     compounds whole."""
-    if term in text:
+    if term in text or any(form in text for form in _numeral_forms(term)):
         return 1.0
     if any(other in text for other in synonyms(term)):  # "教师王芳说" for 老师: half, as part of a compound
         return 0.5
@@ -130,6 +130,17 @@ def _term_match(term: str, text: str) -> float:
         return 0.0
     pairs = [term[i:i + 2] for i in range(len(term) - 1)]
     return 0.5 * sum(p in text for p in pairs) / len(pairs)
+
+
+@functools.lru_cache(maxsize=4096)
+def _numeral_forms(term: str) -> tuple[str, ...]:
+    """The term with its numerals in the other script ("十五处" → "15处", "9" → "九"): news copy
+    writes a count either way, and a question need not write it as the article does."""
+    if not any(ch.isdigit() or ch in _CN_DIGIT + "十百千万亿两" for ch in term):
+        return ()
+    import cn2an  # about 0.1 s, once
+
+    return tuple({cn2an.transform(term, "cn2an"), cn2an.transform(term, "an2cn")} - {term})
 
 
 def coverage(terms: Sequence[str], text: str) -> float:

@@ -291,6 +291,19 @@ def test_people_are_answered_by_what_the_story_says_of_them(tmp_path, title, tex
     assert {question: assistant.ask(question).text for question in asked} == asked
 
 
+def test_a_count_matches_whether_written_in_figures_or_in_characters(tmp_path):
+    from qa.types import Article
+
+    park = Article("p", "城北公园完成提升改造", "本报讯：近日，城北公园提升改造工程完工。公园新建健身步道2公里，"
+                   "安装健身器材十五套，补植树木三百余株。改造后的公园每天接待市民上千人次。", "2023-03-01", "报")
+    assistant = _assistant_over(tmp_path / "idx", park)
+    # The same question, its count written as the article writes it and the other way: equally sure.
+    for as_printed, other_script in (("城北公园安装健身器材十五套了吗？", "城北公园安装健身器材15套了吗？"),
+                                     ("城北公园新建健身步道2公里了吗？", "城北公园新建健身步道两公里了吗？")):
+        printed, other = assistant.ask(as_printed), assistant.ask(other_script)
+        assert other.text == printed.text and other.confidence >= printed.confidence - 0.05, (printed, other)
+
+
 def test_a_sentence_given_whole_leaves_out_the_byline(tmp_path):
     from qa.types import Article
 
