@@ -62,6 +62,7 @@ WEIGHTS = {"context": 0.8, "bigram": 0.4, "dense": 0.3, "typed": 0.1, "rank": 0.
            "paired": 0.2}
 # Answer types whose answer is the whole sentence: no span pattern can cut a reason or a manner.
 SENTENCE_TYPES = frozenset({AnswerType.WHAT, AnswerType.REASON, AnswerType.MANNER, AnswerType.YES_NO})
+_NAME_TYPES = frozenset({AnswerType.PERSON, AnswerType.PLACE, AnswerType.ORGANISATION})
 # Words that mark a sentence as giving a reason or a manner: they count as the expected type in the
 # sentence choice (not in the confidence: a reason is often given without them).
 _SENTENCE_CUES = {AnswerType.REASON: re.compile(r"因为|由于|因此|所以|为了|原因|导致|以便|旨在|因而"),
@@ -453,6 +454,11 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
         return near + _marked(simplified, s, e, analysis) + 0.01 * (e - s)  # ties: the fuller span
 
     best = max(candidates, key=closeness)
+    # "陈其拥立谁称帝" on "…陈其被刘辉驱逐，次年，拥立高湛称帝": the words on both sides of the wh-word
+    # mark the answer more surely than nearness to the subject does, and the tagger may not know the name.
+    gap = gap_span(simplified, analysis.text, bracketed=True) if analysis.answer_type in _NAME_TYPES else None
+    if gap and not (best[0] < gap[1] and gap[0] < best[1]):
+        return gap
     if not plural:
         return best
     # "哪几条路" asks for the roads that "东南外环、高新大道、漳泽东街等市政道路" lists, not the word for them.
@@ -505,6 +511,7 @@ def _whole_list(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
     return (start, end) if _LIST_GLUE.search(sentence[start:end]) else span
 
 
+_ASIDE = re.compile(r"[（(][^（()）]*[)）]")
 # Wh-words that leave a gap in a copied sentence (not the final particles 吗/呢).
 _GAP_WH = re.compile(r"什么样的|什么|哪些|哪个|哪种|哪里|哪儿|哪位|谁|多少|几|何种|何")
 _CLAUSE_END = "，。；！？：,;!?:…"
@@ -512,13 +519,14 @@ _WORDLIKE = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
 _GLUE = "的是为了在于即乃就"  # particles between a question's context and the answer: trimmed off a gap
 
 
-def gap_span(sentence: str, question: str) -> tuple[int, int] | None:
+def gap_span(sentence: str, question: str, *, bracketed: bool = False) -> tuple[int, int] | None:
     """The stretch of `sentence` that fills the question's gap, when the question copies the sentence's
     wording around it: "生命数耗完即算为什么？" on "…生命数耗完即算为踢爆。" gives "踢爆".
 
     The longest tail (2+ characters) of the words before the wh-word is found in the sentence, and the
     gap runs from there to the longest head of the words after it, or to the end of the clause; with
-    no tail found, the gap is the clause part before the head. None if neither is found."""
+    no tail found, the gap is the clause part before the head. None if neither is found, or, when
+    `bracketed`, unless both are, in one clause."""
     body = question.rstrip(QUESTION_END)
     wh = _GAP_WH.search(body)
     if not wh:
@@ -536,6 +544,8 @@ def gap_span(sentence: str, question: str) -> tuple[int, int] | None:
                       len(sentence)) if start is not None else None
     if head is not None and clause_end is not None and head > clause_end and right_k > left_k:
         start = None  # the anchors sit in different clauses: the longer match places the gap
+    if bracketed and not (start is not None and head is not None and head <= clause_end):
+        return None
     if start is not None:
         end = min(head, clause_end) if head is not None else clause_end
     elif head is not None:
@@ -543,6 +553,8 @@ def gap_span(sentence: str, question: str) -> tuple[int, int] | None:
         start = max((i + 1 for i in range(head) if sentence[i] in _CLAUSE_END), default=0)
     else:
         return None
+    aside = _ASIDE.match(sentence, start, end)  # "胜利广场（Place des Victoires）是巴黎…": past the aside
+    start = aside.end() if aside else start
     while start < end and sentence[start] in _GLUE + _CLAUSE_END:
         start += 1
     while end > start and sentence[end - 1] in _GLUE + _CLAUSE_END:

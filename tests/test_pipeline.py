@@ -547,6 +547,20 @@ def test_a_gap_does_not_start_inside_a_word_of_the_sentence():
     assert sentence[s:e] == "合作框架"  # not "署合作框架": 签 begins the word 签署
 
 
+def test_a_name_the_question_s_words_bracket_beats_a_name_near_its_subject():
+    from qa.answer import choose_span, gap_span
+    from qa.question import analyse
+
+    # jieba knows 高湛 as no name (高湛/a); 刘辉 is a name, right beside the question's subject 陈其.
+    sentence = "大历十四年三月，陈其被刘辉驱逐，次年，拥立高湛称帝。"
+    s, e = choose_span(sentence, analyse("陈其拥立谁称帝？"))
+    assert sentence[s:e] == "高湛"
+    # An aside in brackets after the words before the gap is no part of the gap.
+    sentence = "胜利广场（Place des Victoires）是巴黎的一个圆形广场。"
+    s, e = gap_span(sentence, "胜利广场是哪儿的一个圆形广场？")
+    assert sentence[s:e] == "巴黎"
+
+
 def test_when_the_two_sides_of_a_gap_match_in_different_clauses_the_longer_match_places_it():
     from qa.answer import gap_span
 
