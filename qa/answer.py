@@ -40,7 +40,7 @@ _SPAN_PATTERNS: dict[AnswerType, re.Pattern] = {
         r"|\d{1,2}(?:至|到|~|～|-)\d{1,2}月"
         rf"|{_TIME_OF_DAY}"),
     AnswerType.DURATION: re.compile(rf"{_QUALIFIER}{_NUM}{_MAG}(?:个)?(?:年|月|天|日|小时|周|分钟)"),
-    AnswerType.NUMBER: re.compile(rf"\d{{3,4}}-\d{{7,8}}|{_QUALIFIER}{_NUM}{_MAG} ?(?:{_UNIT})(?![\d日号])"
+    AnswerType.NUMBER: re.compile(rf"\d{{3,4}}-\d{{7,8}}|{_QUALIFIER}{_NUM}{_MAG} ?(?i:{_UNIT})(?![\d日号])"
                                   rf"|{_QUALIFIER}\d+(?:\.\d+)?{_MAG}(?![\d年月日号])"),
 }
 _ORG_SUFFIX = re.compile(r"(?:公司|集团|局|中心|银行|协会|委员会|办公室|办事处|学校|小学|幼儿园|医院|支队|大队|执法队|研究院|"
@@ -358,6 +358,10 @@ def _marked(sentence: str, start: int, end: int, analysis: QuestionAnalysis) -> 
 _ASKS_PHONE = re.compile(r"电话|号码|手机")
 _PHONE = re.compile(r"\d{3,4}-\d{7,8}|\d{7,12}")
 _YEAR = re.compile(r"\d{4}年")
+# How long, high, far, heavy or big something is: answered by a figure in a unit of measure.
+_ASKS_MEASURE = re.compile(r"多[长高远宽深厚重大]|面积|长度|高度|宽度|深度|海拔|距离|重量|体重|身高")
+_MEASURED = re.compile(r"(?i:米|公里|千米|厘米|毫米|公分|公尺|英尺|英寸|英里|海里|亩|公顷|英亩|吨|公斤|千克|克|公克|斤|岁|"
+                       r"km²|m²|km|cm|mm|kg|m)$")
 # The hour is asked by 几点 and answered only by a time of day.
 _ASKS_HOUR = re.compile(HOUR_CUE)
 _BYLINE = re.compile(r"\s*本报讯[^：:，。]{0,24}[：:]\s*")
@@ -428,6 +432,10 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
         candidates = _joined_by(_NAMES_GLUE if not plural else _LIST_GLUE, candidates, simplified)
     if analysis.answer_type in _RANGE_TYPES:
         candidates = _joined_by(_RANGE_GLUE, candidates, simplified)
+    if analysis.answer_type is AnswerType.NUMBER and _ASKS_MEASURE.search(analysis.text):
+        candidates = [(s, e) for s, e in candidates if _MEASURED.search(simplified, s, e)]  # not "08/26"
+        if not candidates:
+            return None
     # Chinese leaves the wh-word where the answer goes ("谁提出了X" ↔ "保罗提出了X"): a term after it
     # in the question is expected after the answer in the sentence, one before it before the answer.
     wh = WH_WORDS.search(analysis.text)

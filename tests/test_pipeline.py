@@ -364,6 +364,20 @@ def test_who_did_it_is_answered_by_all_who_are_named_doing_it():
     assert sentence[s:e] == "区疾控中心与各级医疗机构"
 
 
+def test_how_long_or_high_is_answered_by_a_figure_in_a_unit_of_measure():
+    from qa.answer import choose_span
+    from qa.question import analyse
+
+    def answer(sentence: str, question: str) -> str | None:
+        span = choose_span(sentence, analyse(question))
+        return sentence[span[0]:span[1]] if span else None
+
+    assert answer("新桥编号为08/26，全长1,260米，宽32米。", "新桥有多长？") == "1,260米"  # not the number 08
+    assert answer("队长王力身高192CM，体重95公斤。", "王力的身高是多少？") == "192CM"  # units in capitals too
+    assert answer("这种果实长约10至15厘米。", "这种果实有多长？") == "约10至15厘米"
+    assert answer("这支球队成立于1990年，共有球员28名。", "球队有多高？") is None
+
+
 def test_a_sentence_without_a_telephone_number_does_not_answer_for_one():
     from qa.answer import choose_span
     from qa.question import analyse
