@@ -46,7 +46,10 @@ _SPAN_PATTERNS: dict[AnswerType, re.Pattern] = {
 _ORG_SUFFIX = re.compile(r"(?:公司|集团|局|中心|银行|协会|委员会|办公室|办事处|学校|小学|幼儿园|医院|支队|大队|执法队|研究院|"
                          r"联合会|基地|政府|党委|区委|部门|机构|站|所|院|厂)$")
 _PLACE_SUFFIX = re.compile(r"(?:省|市|县|区|村|镇|乡|街道|广场|小区|路|街|园|山|河|湖|地区)$")
-_ROLE_THEN_NAME = re.compile(rf"(?:{ROLES})：?([\u4e00-\u9fff]{{2,3}}?)(?=说|表示|告诉|介绍|对|在|参加|进行|就|与|等|"
+# Posts written right before a name ("总裁郑明伟"): the roles, but 人 only in a post ("发言人"), not in
+# "登场人物介绍".
+_NAMED_ROLES = ROLES.removesuffix("|人") + "|发言人|创始人|主持人|代言人|经办人|责任人|法人"
+_ROLE_THEN_NAME = re.compile(rf"(?:{_NAMED_ROLES})：?([\u4e00-\u9fff]{{2,3}}?)(?=说|表示|告诉|介绍|对|在|参加|进行|就|与|等|"
                              r"指出|强调|带队|[，。、；：”\s]|$)")
 # e5 cosines between a question and unrelated text rarely fall below this; it maps similarity to [0, 1].
 DENSE_FLOOR = 0.7

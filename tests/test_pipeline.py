@@ -324,6 +324,10 @@ def test_a_bare_kind_of_body_or_place_is_no_name():
     assert "广场" not in {sentence[s:e] for s, e in typed_spans(sentence, AnswerType.PLACE)}
     sentence = "城东幼儿园教师王芳说道。"  # jieba: 城东/ns 幼儿园/nr 教师/n 王芳/nr
     assert {sentence[s:e] for s, e in typed_spans(sentence, AnswerType.PERSON)} == {"王芳"}
+    # 人 of "人物" is no post before a name; 发言人 is.
+    assert typed_spans("书末附有登场人物介绍。", AnswerType.PERSON) == []
+    sentence = "公司发言人贝思远表示，新品下月上市。"
+    assert "贝思远" in {sentence[s:e] for s, e in typed_spans(sentence, AnswerType.PERSON)}
 
 
 def test_a_name_grows_over_numerals_in_characters_but_not_over_other_words_tagged_numeral():
