@@ -336,7 +336,7 @@ def _names(simplified: str, answer_type: AnswerType, wh_noun: str | None) -> lis
     return []
 
 
-_PLACE_MARKER = re.compile(r"(?:位于|地处|坐落于|坐落在)$")
+_PLACE_MARKER = re.compile(r"(?:位于|地处|坐落于|坐落在|座落于|座落在)$")
 
 
 def _marked(sentence: str, start: int, end: int, analysis: QuestionAnalysis) -> float:
@@ -470,12 +470,20 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
     gap = gap_span(simplified, analysis.text, bracketed=True) if analysis.answer_type in _NAME_TYPES else None
     if gap and not (best[0] < gap[1] and gap[0] < best[1]):
         return gap
+    if analysis.answer_type is AnswerType.PLACE and not analysis.wh_noun and not plural and _PLACE_MARKER.search(
+            simplified, 0, best[0]):
+        return best[0], _clause_end(simplified, best[1], stops="（(")
     if not plural:
         return best
     # "哪几条路" asks for the roads that "东南外环、高新大道、漳泽东街等市政道路" lists, not the word for them.
     if simplified[:best[0]].endswith("等"):
         return _listed_before(simplified, best[0] - 1) or best
     return _whole_list(simplified, best)
+
+
+def _clause_end(sentence: str, at: int, *, stops: str = "") -> int:
+    """Where the clause that `at` is in ends: at the next clause mark or one of `stops`."""
+    return next((i for i in range(at, len(sentence)) if sentence[i] in _CLAUSE_END + stops), len(sentence))
 
 
 def _listed_before(sentence: str, end: int) -> tuple[int, int] | None:
@@ -502,7 +510,7 @@ def _whole_list(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
     when what it would run over holds no list."""
     s, e = span
     clause_start = max((i + 1 for i in range(s) if sentence[i] in _CLAUSE_END), default=0)
-    clause_end = next((i for i in range(e, len(sentence)) if sentence[i] in _CLAUSE_END), len(sentence))
+    clause_end = _clause_end(sentence, e)
     start = at = clause_start
     for word, flag in pos_tag(sentence[clause_start:s]):
         at += len(word)
@@ -551,8 +559,7 @@ def gap_span(sentence: str, question: str, *, bracketed: bool = False) -> tuple[
     right_k, head = next(((k, pos) for k in range(len(right), 1 if start is not None else 2, -1)
                           if (pos := sentence.find(right[:k], start or 0)) >= 0 and (start is None or pos > start)),
                          (0, None))
-    clause_end = next((i for i in range(start, len(sentence)) if sentence[i] in _CLAUSE_END),
-                      len(sentence)) if start is not None else None
+    clause_end = _clause_end(sentence, start) if start is not None else None
     if head is not None and clause_end is not None and head > clause_end and right_k > left_k:
         start = None  # the anchors sit in different clauses: the longer match places the gap
     if bracketed and not (start is not None and head is not None and head <= clause_end):

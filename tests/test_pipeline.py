@@ -368,6 +368,17 @@ def test_who_did_it_is_answered_by_all_who_are_named_doing_it():
     assert sentence[s:e] == "区疾控中心与各级医疗机构"
 
 
+def test_where_something_lies_is_the_whole_place_after_lies_in():
+    from qa.answer import choose_span
+    from qa.question import analyse
+
+    sentence = "城南湿地公园位于长治市潞州区漳泽湖东岸（原为滩涂），占地3平方公里。"
+    s, e = choose_span(sentence, analyse("城南湿地公园位于哪里？"))
+    assert sentence[s:e] == "长治市潞州区漳泽湖东岸"  # to the clause's end, not into the aside
+    s, e = choose_span(sentence, analyse("城南湿地公园位于哪个市？"))  # a kind of place asked for: the name
+    assert sentence[s:e] == "长治市"
+
+
 def test_how_long_or_high_is_answered_by_a_figure_in_a_unit_of_measure():
     from qa.answer import choose_span
     from qa.question import analyse
