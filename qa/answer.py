@@ -579,8 +579,11 @@ def gap_span(sentence: str, question: str, *, bracketed: bool = False) -> tuple[
         end -= 1
     if end - start > 40 or len(_WORDLIKE.findall(sentence, start, end)) < 2:  # not "（）" nor a lone character
         return None
-    # A "gap" that only repeats the question ("以…为主题的诚信宣传活动" for "活动的主题是什么") is the wrong side.
-    return None if coverage(tokenize(sentence[start:end]), question) >= 0.5 else (start, end)
+    # A "gap" that only repeats the question ("以…为主题的诚信宣传活动" for "活动的主题是什么") is the wrong
+    # side; one that both sides mark may share a word with it ("加拿大总理一职由谁委任" → 加拿大总督).
+    gap = sentence[start:end]
+    repeats = gap in question if bracketed else coverage(tokenize(gap), question) >= 0.5
+    return None if repeats else (start, end)
 
 
 def _same_article_rows(index: Index, lo: int, hi: int, article_id: str, *, reach: int) -> tuple[int, int]:

@@ -584,6 +584,10 @@ def test_a_name_the_question_s_words_bracket_beats_a_name_near_its_subject():
     sentence = "大历十四年三月，陈其被刘辉驱逐，次年，拥立高湛称帝。"
     s, e = choose_span(sentence, analyse("陈其拥立谁称帝？"))
     assert sentence[s:e] == "高湛"
+    # The answer may share a word with the question when both sides mark it.
+    sentence = "按惯例，校长一职由城南小学董事会任命。"
+    s, e = gap_span(sentence, "城南小学校长一职由谁任命？", bracketed=True)
+    assert sentence[s:e] == "城南小学董事会"
     # An aside in brackets after the words before the gap is no part of the gap.
     sentence = "胜利广场（Place des Victoires）是巴黎的一个圆形广场。"
     s, e = gap_span(sentence, "胜利广场是哪儿的一个圆形广场？")
