@@ -600,6 +600,41 @@ def _same_article_rows(index: Index, lo: int, hi: int, article_id: str, *, reach
     return first, last
 
 
+# A name asked for by the word for its kind ("也叫什么", "原名是什么") is written after a word of
+# that kind in the sentence ("内台航路，或称内台航线", "原名文启明"): the question's words for a
+# kind of name, and the sentence's.
+_NAME_KINDS = (
+    ("别名|别称|又名|又称|或称|亦称|也称|也叫|又叫|还叫|俗称", "别名|别称|又名|又称|或称|亦称|也称|也叫|又叫|俗称|又译|译为|译作|亦作|通称"),
+    ("简称", "简称"),
+    ("原名|本名|旧名|原称", "原名|本名|旧名|原称|旧称"),
+    ("英文名|英语名|英文全称|英文名称", "英文名称|英文全称|英文名|英语名|英文简称|英语"),
+    ("改名为|更名为|改称", "改名为|更名为|改称|易名为"),
+    ("的字", "(?<=[，,、])字"),  # "魏玩，字玉汝"
+    ("的号", "(?<=[，,、])号"),
+)
+_NAME_KIND_PATTERNS = tuple((re.compile(rf"(?:{asked})(?:是|叫|为|称|作|之为)*(?:什么|啥)"), re.compile(written))
+                            for asked, written in _NAME_KINDS)
+_NAMED_AS = re.compile(r"[：:为是作做\s]*")
+
+
+def _named_kind_span(sentence: str, question: str) -> tuple[int, int] | None:
+    """The name after the sentence's word for the kind of name the question asks for, to the end of
+    its clause or of the bracket it is in ("简称：DQ）" → DQ); None if the question asks no such
+    thing or the sentence has no such word."""
+    written = next((w for asked, w in _NAME_KIND_PATTERNS if asked.search(question)), None)
+    marker = written.search(sentence) if written else None
+    if marker is None:
+        return None
+    start = _NAMED_AS.match(sentence, marker.end()).end()
+    end, depth = start, 0
+    while end < len(sentence) and sentence[end] not in _CLAUSE_END:
+        depth += {"（": 1, "(": 1, "）": -1, ")": -1}.get(sentence[end], 0)
+        if depth < 0:
+            break
+        end += 1
+    return (start, end) if end > start else None
+
+
 def _gap_with_noun(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | None:
     """The gap of a what-question, with the noun it asks for when that follows ("什么制度" → "晨午检制度")."""
     gap = gap_span(sentence, analysis.text)
@@ -817,7 +852,11 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
         posts = [(c, span) for c in answerable_sentences[:10]
                  if (span := _post_before(_matchable(text_of(c)), analysis.subject)) is not None] if (
             analysis.subject and asks_post(analysis.text)) else []
-        options = posts or [(c, _gap_with_noun(_matchable(text_of(c)), analysis)
+        # "又叫什么": the sentences that hold a word for that kind of name ("又称"), if any does.
+        named = [(c, span) for c in answerable_sentences[:10]
+                 if (span := _named_kind_span(_matchable(text_of(c)), analysis.text)) is not None] if (
+            analysis.answer_type is AnswerType.WHAT) else []
+        options = posts or named or [(c, _gap_with_noun(_matchable(text_of(c)), analysis)
                              if analysis.answer_type is AnswerType.WHAT else None) for c in answerable_sentences[:10]]
     else:
         # Of the leading sentences, those that hold a candidate of the expected type, and for "多少户"

@@ -291,6 +291,16 @@ def test_people_are_answered_by_what_the_story_says_of_them(tmp_path, title, tex
     assert {question: assistant.ask(question).text for question in asked} == asked
 
 
+def test_a_name_asked_for_by_its_kind_is_the_name_after_the_same_kind_of_word(tmp_path):
+    from qa.types import Article
+
+    park = Article("p", "城北公园完成提升改造", "本报讯：城北公园，原名人民公园，始建于1985年（另说1986年）。"
+                   "公园又称“北海子”，是市民休闲的好去处。近日，公园提升改造工程完工。", "2023-03-01", "报")
+    assistant = _assistant_over(tmp_path / "idx", park)
+    asked = {"城北公园的原名是什么？": "人民公园", "城北公园又叫什么？": "“北海子”"}
+    assert {question: assistant.ask(question).text for question in asked} == asked
+
+
 def test_a_count_matches_whether_written_in_figures_or_in_characters(tmp_path):
     from qa.types import Article
 
