@@ -43,7 +43,7 @@ _SPAN_PATTERNS: dict[AnswerType, re.Pattern] = {
     AnswerType.NUMBER: re.compile(rf"\d{{3,4}}-\d{{7,8}}|{_QUALIFIER}{_NUM}{_MAG} ?(?i:{_UNIT})(?![\d日号])"
                                   rf"|{_QUALIFIER}\d+(?:\.\d+)?{_MAG}(?![\d年月日号])"),
 }
-_ORG_SUFFIX = re.compile(r"(?:公司|集团|局|中心|银行|协会|委员会|办公室|办事处|学校|小学|幼儿园|医院|支队|大队|执法队|研究院|"
+_ORG_SUFFIX = re.compile(r"(?:公司|集团|局|中心|银行|协会|委员会|办公室|办事处|学校|小学|中学|大学|学院|幼儿园|医院|支队|大队|执法队|研究院|"
                          r"联合会|基地|政府|党委|区委|部门|机构|站|所|院|厂)$")
 _PLACE_SUFFIX = re.compile(r"(?:省|市|县|区|村|镇|乡|街道|广场|小区|路|街|园|山|河|湖|地区)$")
 # Posts written right before a name ("总裁郑明伟"): the roles, but 人 only in a post ("发言人"), not in
@@ -183,12 +183,12 @@ _NUMERAL_WORD = re.compile(rf"第?[{_CN_DIGIT}十百千万亿兆两]+")
 
 
 def _grows_name(word: str, flag: str, *, persons: bool = False) -> bool:
-    """Whether a word can stand at the front of a place or organisation name: nouns, and numerals
-    written in characters ("八一广场"), but not Arabic figures ("3个广场"), counts ("一位"), other
+    """Whether a word can stand at the front of a place or organisation name: nouns, words that
+    set a kind apart ("国立/b 中兴大学"), and numerals written in characters ("八一广场"), but not Arabic figures ("3个广场"), counts ("一位"), other
     words jieba tags as numerals ("2023/m 年/m 我区"), nor, unless `persons`, person names."""
     if flag.startswith("nr"):
         return persons
-    return flag.startswith(("n", "j")) or (flag == "m" and _NUMERAL_WORD.fullmatch(word) is not None
+    return flag.startswith(("n", "j", "b")) or (flag == "m" and _NUMERAL_WORD.fullmatch(word) is not None
                                             and not _COUNTED_ONE.fullmatch(word))
 
 

@@ -352,6 +352,8 @@ def test_a_name_grows_over_numerals_in_characters_but_not_over_other_words_tagge
     assert "我区" in places and not any(place.startswith("年") for place in places)
     assert names("他在五一广场旁开了一间汽车修理厂。", AnswerType.ORGANISATION) == {"汽车修理厂"}
     assert "五一广场" in names("他在五一广场旁开了一间汽车修理厂。", AnswerType.PLACE)
+    # A word that sets a kind apart leads a name too; a university is an organisation.
+    assert "私立东海大学" in names("她毕业于私立东海大学。", AnswerType.ORGANISATION)
 
 
 def test_a_name_inside_the_title_of_a_work_names_no_place_or_person():
