@@ -142,8 +142,12 @@ def _numeral_forms(term: str) -> tuple[str, ...]:
     writes a count either way, and a question need not write it as the article does."""
     if not any(ch.isdigit() or ch in _CN_DIGIT + "十百千万亿两" for ch in term):
         return ()
+    import warnings
+
     import cn2an  # about 0.1 s, once
 
+    # It warns of what it cannot read ("万" alone) and leaves that as it is, which is all we need.
+    warnings.filterwarnings("ignore", category=UserWarning, module="cn2an")
     return tuple({cn2an.transform(term, "cn2an"), cn2an.transform(term, "an2cn")} - {term})
 
 
