@@ -51,6 +51,8 @@ def asks_post(question: str) -> bool:
     words = pos_tag(who.group(1)) if who else ()
     return bool(words) and words[0][1].startswith("nr") and (
         len(who.group(1)) <= 3 or all(flag.startswith("nr") for _, flag in words))
+
+
 # First match wins, so the more specific cues come first ("多少钱" is an amount before it is a number).
 _TYPE_CUES: tuple[tuple[AnswerType, str], ...] = (
     (AnswerType.REASON, r"为什么|为何|为啥|什么原因|原因是|怎么会|(?i:\bwhy\b)"),
@@ -120,9 +122,9 @@ class QuestionAnalysis:
 
 def answer_type_of(question: str) -> AnswerType:
     """The kind of answer a (simplified) question asks for."""
-    # "哪几个村" asks which villages, as "哪个村" does, not how many.
     if asks_post(question):  # what post: answered by the words before the name, not by a name
         return AnswerType.WHAT
+    # "哪几个村" asks which villages, as "哪个村" does, not how many.
     body = _named_as(question.rstrip(QUESTION_END).replace("哪几", "哪"))
     for answer_type, cue in _TYPE_CUE_PATTERNS:
         if cue.search(body):
