@@ -187,9 +187,10 @@ _NUMERAL_WORD = re.compile(rf"第?[{_CN_DIGIT}十百千万亿兆两]+")
 
 
 def _grows_name(word: str, flag: str, *, persons: bool = False) -> bool:
-    """Whether a word can stand at the front of a place or organisation name: nouns, words that
-    set a kind apart ("国立/b 中兴大学"), and numerals written in characters ("八一广场"), but not Arabic figures ("3个广场"), counts ("一位"), other
-    words jieba tags as numerals ("2023/m 年/m 我区"), nor, unless `persons`, person names."""
+    """Whether a word can stand at the front of a place or organisation name: nouns, words that set a
+    kind apart ("国立/b 中兴大学"), and numerals written in characters ("八一广场"), but not Arabic
+    figures ("3个广场"), counts ("一位"), other words jieba tags as numerals ("2023/m 年/m 我区"), nor,
+    unless `persons`, person names."""
     if flag.startswith("nr"):
         return persons
     return flag.startswith(("n", "j", "b")) or (flag == "m" and _NUMERAL_WORD.fullmatch(word) is not None
