@@ -539,7 +539,7 @@ _ASIDE = re.compile(r"[（(][^（()）]*[)）]")
 # Wh-words that leave a gap in a copied sentence (not the final particles 吗/呢).
 _GAP_WH = re.compile(r"什么样的|什么|哪些|哪个|哪种|哪里|哪儿|哪位|谁|多少|几|何种|何")
 _CLAUSE_END = "，。；！？：,;!?:…"
-_WORDLIKE = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
+_WORDLIKE = re.compile(r"[^\W_]")  # a letter or digit of any script
 _GLUE = "的是为了在于即乃就"  # particles between a question's context and the answer: trimmed off a gap
 
 
@@ -560,6 +560,8 @@ def gap_span(sentence: str, question: str, *, bracketed: bool = False) -> tuple[
                          (0, None))
     if start is not None and 0 < start < len(sentence) and is_word(sentence[start - 1:start + 1]):
         start += 1  # "…签了什么" on "…签署合作框架协议": the gap starts after the sentence's word 签署
+    if start is not None and sentence.startswith(("：", ":"), start):
+        start += 1  # "议题有哪些" on "议题有：法律、水资源…": a colon opens the gap, it does not close it
     # With nothing matched before the gap, two characters after it are too common a match to go by.
     right_k, head = next(((k, pos) for k in range(len(right), 1 if start is not None else 2, -1)
                           if (pos := sentence.find(right[:k], start or 0)) >= 0 and (start is None or pos > start)),
@@ -570,7 +572,7 @@ def gap_span(sentence: str, question: str, *, bracketed: bool = False) -> tuple[
     if bracketed and not (start is not None and head is not None and head <= clause_end):
         return None
     if start is not None:
-        end = min(head, clause_end) if head is not None else clause_end
+        end = _inside_brackets_end(sentence, start, min(head, clause_end) if head is not None else clause_end)
     elif head is not None:
         end = head
         start = max((i + 1 for i in range(head) if sentence[i] in _CLAUSE_END), default=0)
@@ -578,9 +580,9 @@ def gap_span(sentence: str, question: str, *, bracketed: bool = False) -> tuple[
         return None
     aside = _ASIDE.match(sentence, start, end)  # "胜利广场（Place des Victoires）是巴黎…": past the aside
     start = aside.end() if aside else start
-    while start < end and sentence[start] in _GLUE + _CLAUSE_END:
+    while start < end and sentence[start] in _GLUE + _CLAUSE_END + " \u3000":
         start += 1
-    while end > start and sentence[end - 1] in _GLUE + _CLAUSE_END:
+    while end > start and sentence[end - 1] in _GLUE + _CLAUSE_END + " \u3000":
         end -= 1
     if end - start > 40 or len(_WORDLIKE.findall(sentence, start, end)) < 2:  # not "（）" nor a lone character
         return None
@@ -631,13 +633,18 @@ def _named_kind_span(sentence: str, question: str) -> tuple[int, int] | None:
     if marker is None:
         return None
     start = _NAMED_AS.match(sentence, marker.end()).end()
-    end, depth = start, 0
-    while end < len(sentence) and sentence[end] not in _CLAUSE_END:
-        depth += {"（": 1, "(": 1, "）": -1, ")": -1}.get(sentence[end], 0)
-        if depth < 0:
-            break
-        end += 1
+    end = _inside_brackets_end(sentence, start, _clause_end(sentence, start))
     return (start, end) if end > start else None
+
+
+def _inside_brackets_end(sentence: str, start: int, end: int) -> int:
+    """`end`, or before it the closing bracket of a bracket that `start` is inside ("（简称：DQ）…")."""
+    depth = 0
+    for i in range(start, end):
+        depth += {"（": 1, "(": 1, "）": -1, ")": -1}.get(sentence[i], 0)
+        if depth < 0:
+            return i
+    return end
 
 
 def _gap_with_noun(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | None:

@@ -606,6 +606,18 @@ def test_a_name_the_question_s_words_bracket_beats_a_name_near_its_subject():
     assert sentence[s:e] == "巴黎"
 
 
+def test_a_gap_opens_after_a_colon_and_closes_with_the_bracket_it_is_in():
+    from qa.answer import gap_span
+
+    def gap(sentence: str, question: str) -> str | None:
+        span = gap_span(sentence, question)
+        return sentence[span[0]:span[1]] if span else None
+
+    assert gap("协会今年的工作重点有：会员培训、行业评比、法律咨询。", "协会今年的工作重点有哪些？") == "会员培训、行业评比、法律咨询"
+    # Letters of any script are words; the closing bracket and the space before them are no part of it.
+    assert gap("大卫（希伯来文： דָּוִד）是以色列的国王。", "大卫的希伯来文是什么？") == "דָּוִד"
+
+
 def test_when_the_two_sides_of_a_gap_match_in_different_clauses_the_longer_match_places_it():
     from qa.answer import gap_span
 
