@@ -648,10 +648,20 @@ def _inside_brackets_end(sentence: str, start: int, end: int) -> int:
 
 
 def _gap_with_noun(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | None:
-    """The gap of a what-question, with the noun it asks for when that follows ("什么制度" → "晨午检制度")."""
+    """The gap of a what-question, with the noun it asks for when that follows ("什么制度" → "晨午检制度");
+    without a gap so, the stretch that the question's words around "什么" and its noun bracket, after
+    that noun if the sentence writes it first ("参加什么综艺节目而走红" on "参加综艺节目《奔跑吧兄弟》而走红"
+    → 《奔跑吧兄弟》)."""
+    noun = analysis.wh_noun
+    wh = _GAP_WH.search(analysis.text)
+    if noun and wh and analysis.text.startswith(noun, wh.end()):
+        gap = gap_span(sentence, analysis.text[:wh.end()] + analysis.text[wh.end() + len(noun):], bracketed=True)
+        if gap:
+            return (gap[0] + len(noun), gap[1]) if (sentence.startswith(noun, gap[0])
+                                                     and gap[1] - gap[0] > len(noun)) else gap
     gap = gap_span(sentence, analysis.text)
-    if gap and analysis.wh_noun and sentence.startswith(analysis.wh_noun, gap[1]):
-        return gap[0], gap[1] + len(analysis.wh_noun)
+    if gap and noun and sentence.startswith(noun, gap[1]):
+        return gap[0], gap[1] + len(noun)
     return gap
 
 

@@ -606,6 +606,15 @@ def test_a_name_the_question_s_words_bracket_beats_a_name_near_its_subject():
     assert sentence[s:e] == "巴黎"
 
 
+def test_a_what_question_s_noun_may_stand_before_the_answer_in_the_sentence():
+    from qa.answer import _gap_with_noun
+    from qa.question import analyse
+
+    sentence = "她因出演电视剧《山河故人》而成名，此后片约不断。"
+    s, e = _gap_with_noun(sentence, analyse("她因出演什么电视剧而成名？"))
+    assert sentence[s:e] == "《山河故人》"
+
+
 def test_a_gap_opens_after_a_colon_and_closes_with_the_bracket_it_is_in():
     from qa.answer import gap_span
 
