@@ -540,6 +540,7 @@ _ASIDE = re.compile(r"[（(][^（()）]*[)）]")
 _GAP_WH = re.compile(r"什么样的|什么|哪些|哪个|哪种|哪里|哪儿|哪位|谁|多少|几|何种|何")
 _CLAUSE_END = "，。；！？：,;!?:…"
 _WORDLIKE = re.compile(r"[^\W_]")  # a letter or digit of any script
+_GLUE_VERB_HEADS = ("作", "成", "称", "视", "改", "定")  # of 作为, 成为, …: verbs that end in the glue 为
 _GLUE = "的是为了在于即乃就"  # particles between a question's context and the answer: trimmed off a gap
 
 
@@ -584,6 +585,8 @@ def gap_span(sentence: str, question: str, *, bracketed: bool = False) -> tuple[
         start += 1
     while end > start and sentence[end - 1] in _GLUE + _CLAUSE_END + " \u3000":
         end -= 1
+    if sentence.endswith(_GLUE_VERB_HEADS, start, end) and sentence.startswith("为", end):
+        end -= 1  # "塔罗牌的符号作为…": the 作 of 作为 is no part of the gap, as its 为 is not
     if end - start > 40 or len(_WORDLIKE.findall(sentence, start, end)) < 2:  # not "（）" nor a lone character
         return None
     # A "gap" that only repeats the question ("以…为主题的诚信宣传活动" for "活动的主题是什么") is the wrong

@@ -613,6 +613,10 @@ def test_a_what_question_s_noun_may_stand_before_the_answer_in_the_sentence():
     sentence = "她因出演电视剧《山河故人》而成名，此后片约不断。"
     s, e = _gap_with_noun(sentence, analyse("她因出演什么电视剧而成名？"))
     assert sentence[s:e] == "《山河故人》"
+    # The "noun" read after 什么 may be the verb 作为: its 作 is no more part of the answer than its 为.
+    sentence = "这部小说使用古琴的曲谱作为章节的标题。"
+    s, e = _gap_with_noun(sentence, analyse("这部小说使用什么作为章节的标题？"))
+    assert sentence[s:e] == "古琴的曲谱"
 
 
 def test_a_gap_opens_after_a_colon_and_closes_with_the_bracket_it_is_in():
