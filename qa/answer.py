@@ -811,6 +811,35 @@ def _typed_leaders(sentences: Sequence[ScoredSentence], analysis: QuestionAnalys
 _POST_END = re.compile(rf"(?:{ROLES.removesuffix('|人')}|常委|委员|秘书长|科长|处长|镇长|乡长|组长|总监)$")
 
 
+_OCCUPATION = re.compile(r"(?:家|员|师|手|者|星|人物)$")
+_DESCRIBED_AS = re.compile(r"(?:现为|目前为|是|为)")
+
+
+def _post_of(sentence: str, name: str) -> tuple[int, int] | None:
+    """The post or occupation of the person `name`: written before the name ("常务副区长王峰"), or in one
+    of the three clauses right after it, past an aside ("杨昊（），中国足球运动员，司职中场" → 中国足球运动员;
+    "牛佬，香港漫画家"), a clause that ends in a word for an occupation (…家, …员, …手, …者)."""
+    before = _post_before(sentence, name)
+    if before:
+        return before
+    for at in _occurrences(name, sentence):
+        aside = _ASIDE.match(sentence, at + len(name))
+        start = aside.end() if aside else at + len(name)
+        if not sentence.startswith(("，", ","), start):  # only a name set apart, as the sentence's topic
+            continue
+        for _ in range(3):
+            start += sentence.startswith(("，", ","), start)
+            described = _DESCRIBED_AS.match(sentence, start)
+            start = described.end() if described else start
+            end = _clause_end(sentence, start)
+            if 2 <= end - start <= 20 and _OCCUPATION.search(sentence, start, end):
+                return start, end
+            if end >= len(sentence) or sentence[end] not in "，,":
+                break
+            start = end
+    return None
+
+
 def _post_before(sentence: str, name: str) -> tuple[int, int] | None:
     """The post written right before `name` ("区委常委、常务副区长王峰" → 区委常委、常务副区长): the
     words before it, back to a clause mark, a preposition, conjunction, particle, adverb, pronoun or
@@ -875,7 +904,7 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
     if analysis.answer_type in SENTENCE_TYPES:
         # "王峰是什么职务": the post news copy writes before the name ("常务副区长王峰"), if a sentence has it.
         posts = [(c, span) for c in answerable_sentences[:10]
-                 if (span := _post_before(_matchable(text_of(c)), analysis.subject)) is not None] if (
+                 if (span := _post_of(_matchable(text_of(c)), analysis.subject)) is not None] if (
             analysis.subject and asks_post(analysis.text)) else []
         # "又叫什么": the sentences that hold a word for that kind of name ("又称"), if any does.
         named = [(c, span) for c in answerable_sentences[:10]

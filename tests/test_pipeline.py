@@ -283,6 +283,10 @@ def test_a_question_asking_by_post_takes_the_sentence_that_names_the_post(tmp_pa
     ("城南河道清淤完工", "本报讯：近日，城南河道清淤工程完工。“共清理淤泥3000余方。”城南河道施工负责人赵磊说。"
      "区水务局副局长孙伟到现场验收。",
      {"赵磊是谁？": "城南河道施工负责人", "孙伟是谁": "区水务局副局长", "谁到现场验收了？": "孙伟"}),
+    # An occupation set after the name, past an aside and other clauses about the person.
+    ("剧团新春演出", "本报讯：春节期间，区晋剧团在人民剧场连演三场。杨帆（1990年生），长治人，国家一级演员，"
+     "主演了新编历史剧《上党风云》。",
+     {"杨帆的职业是什么？": "国家一级演员", "杨帆是做什么的？": "国家一级演员"}),
 ])
 def test_people_are_answered_by_what_the_story_says_of_them(tmp_path, title, text, asked):
     from qa.types import Article
@@ -312,6 +316,15 @@ def test_a_count_matches_whether_written_in_figures_or_in_characters(tmp_path):
                                      ("城北公园新建健身步道2公里了吗？", "城北公园新建健身步道两公里了吗？")):
         printed, other = assistant.ask(as_printed), assistant.ask(other_script)
         assert other.text == printed.text and other.confidence >= printed.confidence - 0.05, (printed, other)
+
+
+def test_an_occupation_after_a_name_is_read_only_where_the_name_is_set_apart():
+    from qa.answer import _post_of
+
+    assert _post_of("1996年2月至4月任武警部队参谋长、党委委员。", "1996年2月") is None
+    sentence = "李敏，1970年生，高级工程师，现任公司技术总监。"
+    s, e = _post_of(sentence, "李敏")
+    assert sentence[s:e] == "高级工程师"
 
 
 def test_a_sentence_given_whole_leaves_out_the_byline(tmp_path):
