@@ -46,9 +46,10 @@ _SPAN_PATTERNS: dict[AnswerType, re.Pattern] = {
 _ORG_SUFFIX = re.compile(r"(?:公司|集团|局|中心|银行|协会|委员会|办公室|办事处|学校|小学|中学|大学|学院|幼儿园|医院|支队|大队|执法队|研究院|"
                          r"联合会|基地|政府|党委|区委|部门|机构|站|所|院|厂)$")
 _PLACE_SUFFIX = re.compile(r"(?:省|市|县|区|村|镇|乡|街道|广场|小区|路|街|园|山|河|湖|地区)$")
-# Posts written right before a name ("总裁郑明伟"): the roles, but 人 only in a post ("发言人"), not in
-# "登场人物介绍".
-_NAMED_ROLES = ROLES.removesuffix("|人") + "|发言人|创始人|主持人|代言人|经办人|责任人|法人"
+# The roles that are posts: all but the bare 人 ("哪个人" asks who, "登场人物介绍" names no one).
+_POSTS = ROLES.removesuffix("|人")
+# Posts written right before a name ("总裁郑明伟"), with those ending in 人 ("发言人").
+_NAMED_ROLES = _POSTS + "|发言人|创始人|主持人|代言人|经办人|责任人|法人"
 _ROLE_THEN_NAME = re.compile(rf"(?:{_NAMED_ROLES})：?([\u4e00-\u9fff]{{2,3}}?)(?=说|表示|告诉|介绍|对|在|参加|进行|就|与|等|"
                              r"指出|强调|带队|[，。、；：”\s]|$)")
 # e5 cosines between a question and unrelated text rarely fall below this; it maps similarity to [0, 1].
@@ -146,7 +147,9 @@ def _numeral_forms(term: str) -> tuple[str, ...]:
 
     import cn2an  # about 0.1 s, once
 
-    # It warns of what it cannot read ("万" alone) and leaves that as it is, which is all we need.
+    # It warns of what it cannot read ("万" alone) and leaves that as it is, which is all we need. Set
+    # for each new term, not once: a caller that restores the warning filters (pytest does, per test)
+    # drops it.
     warnings.filterwarnings("ignore", category=UserWarning, module="cn2an")
     return tuple({cn2an.transform(term, "cn2an"), cn2an.transform(term, "an2cn")} - {term})
 
@@ -486,6 +489,11 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
     return _whole_list(simplified, best)
 
 
+def _clause_start(sentence: str, at: int) -> int:
+    """Where the clause that `at` is in starts: after the last clause mark before it."""
+    return max((i + 1 for i in range(at) if sentence[i] in _CLAUSE_END), default=0)
+
+
 def _clause_end(sentence: str, at: int, *, stops: str = "") -> int:
     """Where the clause that `at` is in ends: at the next clause mark or one of `stops`."""
     return next((i for i in range(at, len(sentence)) if sentence[i] in _CLAUSE_END + stops), len(sentence))
@@ -514,7 +522,7 @@ def _whole_list(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
     海域 after it), to the end of the clause, or to a preposition or a verb ("…被列为"); `span` itself
     when what it would run over holds no list."""
     s, e = span
-    clause_start = max((i + 1 for i in range(s) if sentence[i] in _CLAUSE_END), default=0)
+    clause_start = _clause_start(sentence, s)
     clause_end = _clause_end(sentence, e)
     start = at = clause_start
     for word, flag in pos_tag(sentence[clause_start:s]):
@@ -542,6 +550,7 @@ _CLAUSE_END = "，。；！？：,;!?:…"
 _WORDLIKE = re.compile(r"[^\W_]")  # a letter or digit of any script
 _GLUE_VERB_HEADS = ("作", "成", "称", "视", "改", "定")  # of 作为, 成为, …: verbs that end in the glue 为
 _GLUE = "的是为了在于即乃就"  # particles between a question's context and the answer: trimmed off a gap
+_GAP_TRIM = _GLUE + _CLAUSE_END + " \u3000"
 
 
 def gap_span(sentence: str, question: str, *, bracketed: bool = False) -> tuple[int, int] | None:
@@ -576,14 +585,14 @@ def gap_span(sentence: str, question: str, *, bracketed: bool = False) -> tuple[
         end = _inside_brackets_end(sentence, start, min(head, clause_end) if head is not None else clause_end)
     elif head is not None:
         end = head
-        start = max((i + 1 for i in range(head) if sentence[i] in _CLAUSE_END), default=0)
+        start = _clause_start(sentence, head)
     else:
         return None
     aside = _ASIDE.match(sentence, start, end)  # "胜利广场（Place des Victoires）是巴黎…": past the aside
     start = aside.end() if aside else start
-    while start < end and sentence[start] in _GLUE + _CLAUSE_END + " \u3000":
+    while start < end and sentence[start] in _GAP_TRIM:
         start += 1
-    while end > start and sentence[end - 1] in _GLUE + _CLAUSE_END + " \u3000":
+    while end > start and sentence[end - 1] in _GAP_TRIM:
         end -= 1
     if sentence.endswith(_GLUE_VERB_HEADS, start, end) and sentence.startswith("为", end):
         end -= 1  # "塔罗牌的符号作为…": the 作 of 作为 is no part of the gap, as its 为 is not
@@ -762,7 +771,7 @@ def _prefer_latest(options: Sequence[tuple[ScoredSentence, tuple[int, int] | Non
     return latest, f"{len({o[0].article_id for o in near})}篇文章都有相关内容，采用最新的一篇（{date}）"
 
 
-_ROLE = re.compile(ROLES.removesuffix("|人"))
+_ROLE = re.compile(_POSTS)
 # A question asked as "A不A" (收不收, 去不去): whether A holds.
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])不\1")
 
@@ -808,7 +817,7 @@ def _typed_leaders(sentences: Sequence[ScoredSentence], analysis: QuestionAnalys
     return found
 
 
-_POST_END = re.compile(rf"(?:{ROLES.removesuffix('|人')}|常委|委员|秘书长|科长|处长|镇长|乡长|组长|总监)$")
+_POST_END = re.compile(rf"(?:{_POSTS}|常委|委员|秘书长|科长|处长|镇长|乡长|组长|总监)$")
 
 
 _OCCUPATION = re.compile(r"(?:家|员|师|手|者|星|人物)$")
