@@ -677,6 +677,20 @@ def _gap_with_noun(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int]
     return gap
 
 
+_KIND_BEFORE_WH = re.compile(r"([\u4e00-\u9fff]{1,4})(?:是|有|为)(?:什么|哪些)")
+
+
+def _asked_kind(analysis: QuestionAnalysis) -> str | None:
+    """The kind of thing a what-question asks for: the noun after its wh-word ("有什么症状" → 症状) or
+    the term before "是什么"/"有哪些" ("别名是什么" → 别名, "不良影响有哪些" → 不良影响)."""
+    if analysis.answer_type is not AnswerType.WHAT:
+        return None
+    if analysis.wh_noun:
+        return analysis.wh_noun
+    before = _KIND_BEFORE_WH.search(analysis.text)
+    return next((t for t in reversed(analysis.terms) if before.group(1).endswith(t)), None) if before else None
+
+
 def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Index,
                     query_vector: np.ndarray | None, aspect_vector: np.ndarray | None = None) -> list[ScoredSentence]:
     """Every sentence of the hit chunks, scored as an answer to the question, best first.
@@ -694,6 +708,11 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
     type_pattern = _SPAN_PATTERNS.get(analysis.answer_type)
     cue = _SENTENCE_CUES.get(analysis.answer_type)
     anchors = analysis.anchor_terms or analysis.terms
+    # The answer to "有什么症状" names symptoms, seldom the word 症状: in the confidence, the kind asked
+    # for counts where it is written and is left out where not.
+    kind = _asked_kind(analysis)
+    unkinded_terms = tuple(t for t in analysis.terms if t != kind)
+    unkinded_anchors = tuple(t for t in anchors if t != kind) or analysis.terms
     for rank, hit in enumerate(hits):
         article = index.articles[hit.chunk.article_id]
         title = to_simplified(article.title)
@@ -735,7 +754,11 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
             # Evidence, not ranking: the question's terms around the sentence, what it asks about (the
             # terms beside its wh-word) close to the sentence, and how near in meaning the sentence is.
             near = "".join(texts[max(0, i - 1):i + 2])
-            confidence = (0.4 * in_context + 0.4 * coverage(anchors, title + near) + 0.2 * dense) * (1.0 if typed else 0.6)
+            terms_held, asked_held = in_context, coverage(anchors, title + near)
+            if kind:
+                terms_held = max(terms_held, coverage(unkinded_terms, context))
+                asked_held = max(asked_held, coverage(unkinded_anchors, title + near))
+            confidence = (0.4 * terms_held + 0.4 * asked_held + 0.2 * dense) * (1.0 if typed else 0.6)
             scored.append(ScoredSentence(article.article_id, int(s), int(e), score, confidence, rank, signals))
     scored.sort(key=lambda c: -c.score)
     return scored

@@ -102,7 +102,7 @@ UNITS = ("平方米", "大", "公里", "万元", "亿元", "分厂", "个", "家
          "册", "股", "发", "届", "棵", "盏", "口", "段",
          "km²", "m²", "km", "cm", "mm", "kg", "m")
 _AGE = re.compile(r"多大年纪|多大岁数|多大了|年龄|年纪")  # asks for an age: a count of 岁
-_WH_NOUN = re.compile(r"(?:哪个|哪家|哪些|哪几个|哪几|什么|哪)([\u4e00-\u9fff]{1,4})")
+_WH_NOUN = re.compile(r"(?:哪个|哪家|哪些|哪几个|哪几|什么|哪(?![些几个家]))([\u4e00-\u9fff]{1,4})")
 _UNIT_AFTER_WH = re.compile(r"(?<!哪)(?:多少|几)(" + "|".join(sorted(UNITS, key=len, reverse=True)) + ")")
 
 

@@ -653,3 +653,18 @@ def test_when_the_two_sides_of_a_gap_match_in_different_clauses_the_longer_match
     assert sentence[s:e] == "对超载超限、闯红灯等"
     s, e = gap_span(sentence, "民警以什么为重点整治对象？")  # one clause: as before
     assert sentence[s:e] == "货车"
+
+
+def test_a_what_question_is_as_sure_of_an_answer_that_does_not_name_the_kind_asked_for(tmp_path):
+    from qa.types import Article
+
+    # "有什么症状" is answered by symptoms, which a sentence lists without writing 症状.
+    named = Article("a", "夹竹桃有毒", "本报讯：夹竹桃是常见的绿化植物。误食夹竹桃的症状有头晕、呕吐和心跳过缓。"
+                    "专家提醒市民不要采摘。", "2023-03-01", "报")
+    unnamed = Article("a", "夹竹桃有毒", "本报讯：夹竹桃是常见的绿化植物。误食夹竹桃会引起头晕、呕吐和心跳过缓。"
+                      "专家提醒市民不要采摘。", "2023-03-01", "报")
+    question = "误食夹竹桃会有什么症状？"
+    with_word = _assistant_over(tmp_path / "named", named).ask(question)
+    without_word = _assistant_over(tmp_path / "unnamed", unnamed).ask(question)
+    assert with_word.answerable and without_word.answerable, (with_word, without_word)
+    assert without_word.confidence >= with_word.confidence - 0.05, (with_word.confidence, without_word.confidence)

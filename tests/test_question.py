@@ -56,6 +56,9 @@ def test_answer_type(question, expected):
 def test_unit_and_wh_noun():
     assert analyse("晋纺小区改造涉及多少户？").unit == "户"
     assert analyse("长治市城区劳动保障监察执法队并入了哪个单位？").wh_noun == "单位"
+    # 哪些 at the end asks about no noun after it: its 些 is no noun.
+    assert analyse("城北公园改造后新增了哪些设施？").wh_noun == "设施"
+    assert analyse("城北公园改造后新增的设施有哪些？").wh_noun is None
 
 
 @pytest.mark.parametrize("question, aspect", [
