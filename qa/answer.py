@@ -28,7 +28,9 @@ _TIME_OF_DAY = (rf"(?:凌晨|早上|上午|中午|正午|下午|傍晚|晚上)?"
                 rf"(?:\d{{1,2}}(?:时|点)(?:\d{{1,2}}分|半)?(?!{POINTS_MADE})|\d{{1,2}}:\d{{2}})")
 _SPAN_PATTERNS: dict[AnswerType, re.Pattern] = {
     AnswerType.AMOUNT: re.compile(rf"{_QUALIFIER}{_NUM}{_MAG}(?:{_CURRENCY})"),
-    AnswerType.PERCENT: re.compile(rf"{_QUALIFIER}(?:\d+(?:\.\d+)?%|百分之[零一二三四五六七八九十百点]+|[一二三四五六七八九十]成)"),
+    # a share, a ratio ("男女生比例约为1：7"), or a rate that the article gives as a bare figure ("收视率为7.07")
+    AnswerType.PERCENT: re.compile(rf"{_QUALIFIER}(?:\d+(?:\.\d+)?[%‰]|百分之[零一二三四五六七八九十百点]+|[一二三四五六七八九十]成|"
+                                   rf"\d+(?:\.\d+)?[:：∶比]\d+(?:\.\d+)?|(?<=率为)\d+(?:\.\d+)?)"),
     AnswerType.DATE: re.compile(
         # a reign year with its Western year ("天正16年（1588年）", "1993年（民国82年）"), then the month and day
         rf"(?:[\u4e00-\u9fff]{{2}}(?:\d{{1,2}}|[元{_CN_DIGIT}十]{{1,4}})年\s?[（(]\d{{3,4}}年[)）]"
