@@ -518,6 +518,10 @@ def test_a_sentence_without_what_is_asked_for_does_not_answer(park, question, ex
     # Money in other currencies, lengths in 公尺.
     ("该公司斥资12亿美元收购了这家酒厂。", "该公司斥资多少钱收购了这家酒厂？", "12亿美元"),
     ("这种蜥蜴体长约1.5公尺。", "这种蜥蜴体长有多大？", "约1.5公尺"),
+    # Counts in the measure words of kinds, ranks and parts: 类, 级, 区, 期, 套, …
+    ("这批导弹共100枚，分为两类。", "这批导弹分为几类？", "两类"),
+    ("该市在全省排名第二，属于第三区。", "该市属于第几区？", "第三区"),
+    ("这部丛书共50万字，分三辑出版。", "这部丛书分几辑出版？", "三辑"),
     # A share may be a ratio, or a rate given as a bare figure.
     ("该校今年招生1200人，男女生比例约为1：3。", "该校男女生比例是多少？", "1：3"),
     ("该剧于2019年首播，首集收视率为2.35。", "该剧首集的收视率是多少？", "2.35"),
