@@ -125,11 +125,18 @@ class ScoredSentence:
     signals: tuple[float, ...]  # in the order of WEIGHTS
 
 
+# A unit of measure as articles also write it: in the other Chinese name, or by its symbol.
+_UNIT_FORMS = {"米": ("公尺", "m"), "公尺": ("米", "m"), "厘米": ("公分", "cm"), "公分": ("厘米", "cm"), "毫米": ("mm",),
+               "公里": ("千米", "km"), "千米": ("公里", "km"), "公斤": ("千克", "kg"), "千克": ("公斤", "kg"),
+               "平方米": ("平方公尺", "m²"), "平方公里": ("平方千米", "km²"), "平方千米": ("平方公里", "km²")}
+
+
 def _term_match(term: str, text: str) -> float:
-    """1 if `term` occurs in `text`; half if a synonym does; for a longer word that does not, half the
+    """1 if `term` occurs in `text`, with its numerals in the other script or as a unit in another form
+    ("厘米" as "cm"); half if a synonym does; for a longer word that does not, half the
     share of its character pairs that do ("联系电话" against "电话：0355…", 联系人), since jieba keeps
     compounds whole."""
-    if term in text or any(form in text for form in _numeral_forms(term)):
+    if term in text or any(form in text for form in (*_numeral_forms(term), *_UNIT_FORMS.get(term, ()))):
         return 1.0
     if any(other in text for other in synonyms(term)):  # "教师王芳说" for 老师: half, as part of a compound
         return 0.5
@@ -413,10 +420,11 @@ def _occurrences(term: str, text: str) -> Iterator[int]:
 
 
 def _counts_in(unit: str | None, sentence: str, span: tuple[int, int]) -> bool:
-    """Whether the figure at `span` counts in `unit`, the measure word a question asks for: the unit
-    ends the span ("340余家") or follows it directly. Never for the all-purpose 个: "多少个投资机构"
-    is answered by "投资机构340余家", not by another count in 个."""
-    return bool(unit) and unit != "个" and unit in sentence[span[0]:span[1] + len(unit)]
+    """Whether the figure at `span` counts in `unit`, the measure word a question asks for, in any of
+    its forms: the unit ends the span ("340余家", "2cm" for 厘米) or follows it directly. Never for the
+    all-purpose 个: "多少个投资机构" is answered by "投资机构340余家", not by another count in 个."""
+    return bool(unit) and unit != "个" and any(form in sentence[span[0]:span[1] + len(form)]
+                                               for form in (unit, *_UNIT_FORMS.get(unit, ())))
 
 
 def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | None:

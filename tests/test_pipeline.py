@@ -675,3 +675,16 @@ def test_a_what_question_is_as_sure_of_an_answer_that_does_not_name_the_kind_ask
     without_word = _assistant_over(tmp_path / "unnamed", unnamed).ask(question)
     assert with_word.answerable and without_word.answerable, (with_word, without_word)
     assert without_word.confidence >= with_word.confidence - 0.05, (with_word.confidence, without_word.confidence)
+
+
+def test_a_unit_asked_for_matches_its_symbol_or_other_name(tmp_path):
+    from qa.types import Article
+
+    def lizard(length: str) -> Article:
+        return Article("l", "动物园迎来新成员", f"本报讯：市动物园近日迎来一只绿鬣蜥。这只绿鬣蜥全长约{length}，"
+                       "已有3岁，每天吃200克蔬菜。", "2023-03-01", "报")
+
+    as_asked = _assistant_over(tmp_path / "asked", lizard("60厘米")).ask("这只绿鬣蜥全长多少厘米？")
+    by_symbol = _assistant_over(tmp_path / "symbol", lizard("60cm")).ask("这只绿鬣蜥全长多少厘米？")
+    assert (as_asked.text, by_symbol.text) == ("约60厘米", "约60cm")
+    assert by_symbol.confidence >= as_asked.confidence - 0.05, (as_asked.confidence, by_symbol.confidence)
