@@ -15,7 +15,10 @@ _FULLWIDTH_ALNUM[0x3000] = ord(" ")
 
 SENTENCE_END = "。！？!?；;…"
 CLOSING = "”’」』）)》〉】\"'"
-_SENTENCE = re.compile(rf"[^\n{SENTENCE_END}]*(?:[{SENTENCE_END}]+[{CLOSING}]*|\n|$)")
+# A title in 《》 is never cut, though it may hold a sentence end ("《奔跑吧！兄弟》"); a 《 that no 》
+# closes within 60 characters on its line is read as a plain character.
+_SENTENCE = re.compile(rf"[^\n{SENTENCE_END}《]*(?:(?:《[^《》\n]{{0,60}}》|《)[^\n{SENTENCE_END}《]*)*"
+                       rf"(?:[{SENTENCE_END}]+[{CLOSING}]*|\n|$)")
 
 
 def normalize_text(text: str) -> str:

@@ -18,6 +18,11 @@ def test_sentence_spans_keep_closing_quotes_with_their_sentence():
     assert [text[s:e] for s, e in sentence_spans(text)] == ["他说：“今年订单增加了10%。”", "随后离开。", "没有句号的一行"]
 
 
+def test_a_title_is_never_cut_though_it_holds_a_sentence_end():
+    text = "他参加了《奔跑吧！兄弟》的录制。《未完的书名？对。"
+    assert [text[s:e] for s, e in sentence_spans(text)] == ["他参加了《奔跑吧！兄弟》的录制。", "《未完的书名？", "对。"]
+
+
 def test_tokenize_drops_stopwords_and_punctuation():
     assert tokenize("颐高集团的总裁是谁？") == ["颐高", "集团", "总裁"]
     # jieba's "后要" is only stopwords run together; "做" in "做什么" asks, it names nothing.
