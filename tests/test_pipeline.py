@@ -509,6 +509,9 @@ def test_a_sentence_without_what_is_asked_for_does_not_answer(park, question, ex
     ("两国于一九七二年九月二十九日建交。", "两国是什么时候建交的？", "一九七二年九月二十九日"),
     ("这条老街从1990年代以后开始改建。", "这条老街什么时候开始改建？", "1990年代以后"),
     ("该厂2003年初开始投产。", "该厂什么时候开始投产？", "2003年初"),
+    # A season is a time too.
+    ("这种月季花期为4-10月，盛花期为春季。", "这种月季的盛花期是什么时候？", "春季"),
+    ("这条步道每年冬季封闭，其余时间开放。", "这条步道什么时候封闭？", "每年冬季"),
     # 个 is no unit to prefer: the count beside the thing asked for answers, in its own measure word.
     ("锦泰集团拥有物流基地12个，研发中心3家。", "锦泰集团有多少个研发中心？", "3家"),
     # A figure keeps its unit after a space and in any currency, and counts in 册 or 股.
