@@ -710,15 +710,16 @@ def _gap_with_noun(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int]
     return gap
 
 
-_KIND_BEFORE_WH = re.compile(r"([\u4e00-\u9fff]{1,4})(?:是|有|为)(?:什么|哪些)")
+_KIND_BEFORE_WH = re.compile(r"([\u4e00-\u9fff]{1,4})(?:是|有|为)(?:什么|哪些|什么样|怎样|怎么样|如何)")
 
 
 def _asked_kind(analysis: QuestionAnalysis) -> str | None:
     """The kind of thing a what-question asks for: the noun after its wh-word ("有什么症状" → 症状) or
-    the term before "是什么"/"有哪些" ("别名是什么" → 别名, "不良影响有哪些" → 不良影响)."""
-    if analysis.answer_type is not AnswerType.WHAT:
+    the term before "是什么"/"有哪些"/"是怎样的" ("别名是什么" → 别名, "不良影响有哪些" → 不良影响,
+    "生活环境是怎样的" → 生活环境)."""
+    if analysis.answer_type not in (AnswerType.WHAT, AnswerType.MANNER):
         return None
-    if analysis.wh_noun:
+    if analysis.wh_noun and analysis.answer_type is AnswerType.WHAT:
         return analysis.wh_noun
     before = _KIND_BEFORE_WH.search(analysis.text)
     return next((t for t in reversed(analysis.terms) if before.group(1).endswith(t)), None) if before else None
@@ -745,7 +746,7 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
     # for counts where it is written and is left out where not.
     kind = _asked_kind(analysis)
     unkinded_terms = tuple(t for t in analysis.terms if t != kind)
-    unkinded_anchors = tuple(t for t in anchors if t != kind) or analysis.terms
+    unkinded_anchors = tuple(t for t in anchors if t != kind) or unkinded_terms
     for rank, hit in enumerate(hits):
         article = index.articles[hit.chunk.article_id]
         title = to_simplified(article.title)

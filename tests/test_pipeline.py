@@ -669,17 +669,24 @@ def test_when_the_two_sides_of_a_gap_match_in_different_clauses_the_longer_match
     assert sentence[s:e] == "货车"
 
 
-def test_a_what_question_is_as_sure_of_an_answer_that_does_not_name_the_kind_asked_for(tmp_path):
+# "有什么症状" is answered by symptoms, which a sentence lists without writing 症状; "生活环境是怎样的"
+# by where the fish lives. (title, the sentence with the kind's word, the sentence without, question)
+KIND_ASKED_FOR = [
+    ("夹竹桃有毒", "误食夹竹桃的症状有头晕、呕吐和心跳过缓。", "误食夹竹桃会引起头晕、呕吐和心跳过缓。", "误食夹竹桃会有什么症状？"),
+    ("湿地迎来新物种", "花鳗鲡的生活环境是清澈的溪流和河口。", "花鳗鲡生活在清澈的溪流和河口。", "花鳗鲡的生活环境是怎样的？"),
+]
+
+
+@pytest.mark.parametrize("title, named, unnamed, question", KIND_ASKED_FOR)
+def test_a_what_question_is_as_sure_of_an_answer_that_does_not_name_the_kind_asked_for(
+        tmp_path, title, named, unnamed, question):
     from qa.types import Article
 
-    # "有什么症状" is answered by symptoms, which a sentence lists without writing 症状.
-    named = Article("a", "夹竹桃有毒", "本报讯：夹竹桃是常见的绿化植物。误食夹竹桃的症状有头晕、呕吐和心跳过缓。"
-                    "专家提醒市民不要采摘。", "2023-03-01", "报")
-    unnamed = Article("a", "夹竹桃有毒", "本报讯：夹竹桃是常见的绿化植物。误食夹竹桃会引起头晕、呕吐和心跳过缓。"
-                      "专家提醒市民不要采摘。", "2023-03-01", "报")
-    question = "误食夹竹桃会有什么症状？"
-    with_word = _assistant_over(tmp_path / "named", named).ask(question)
-    without_word = _assistant_over(tmp_path / "unnamed", unnamed).ask(question)
+    def article(sentence: str) -> Article:
+        return Article("a", title, f"本报讯：近日，市民在城郊发现了它。{sentence}专家提醒市民注意。", "2023-03-01", "报")
+
+    with_word = _assistant_over(tmp_path / "named", article(named)).ask(question)
+    without_word = _assistant_over(tmp_path / "unnamed", article(unnamed)).ask(question)
     assert with_word.answerable and without_word.answerable, (with_word, without_word)
     assert without_word.confidence >= with_word.confidence - 0.05, (with_word.confidence, without_word.confidence)
 
