@@ -17,7 +17,8 @@ _NUM = r"(?:±?\d{1,3}(?:,\d{3})+(?:\.\d+)?|±?\d+(?:\.\d+)?|[零〇一二两三
 _MAG = r"(?:余|多)?(?:万|亿)?(?:余|多)?"
 # A figure keeps the word that qualifies it: "约22平方公里" is not "22平方公里", nor "第二位" "二位".
 _QUALIFIER = r"(?:大约|约|将近|近|逾|超过|不到|不足|仅|第)?"
-_CURRENCY = "元|块钱|美元|美金|欧元|日元|港元|港币|英镑|韩元|卢布|澳元|加元|新台币|越南盾|法郎|卢比"
+_CURRENCY = ("元|块钱|美元|美金|欧元|日元|日圆|港元|港币|英镑|韩元|卢布|澳元|加元|新台币|台币|人民币|越南盾|法郎|卢比|马克|"
+             "比索|泰铢|里拉|令吉|先令|澳门元|澳门币")
 # A measure keeps its unit, also after a space ("1.601 km²"), and a sum of money in any currency.
 _UNIT = "|".join(sorted(UNITS, key=len, reverse=True)) + "|" + _CURRENCY
 _CN_DIGIT = "〇零一二三四五六七八九"
@@ -44,7 +45,9 @@ _SPAN_PATTERNS: dict[AnswerType, re.Pattern] = {
         r"|(?:每年)?(?:[春夏秋冬](?:季|天)|[春夏秋冬]{2}两?季)(?:初|末)?"
         rf"|{_TIME_OF_DAY}"),
     AnswerType.DURATION: re.compile(rf"{_QUALIFIER}{_NUM}{_MAG}(?:个)?(?:年|月|天|日|小时|周|分钟)"),
-    AnswerType.NUMBER: re.compile(rf"\d{{3,4}}-\d{{7,8}}|{_QUALIFIER}{_NUM}{_MAG} ?(?i:{_UNIT})(?![\d日号])"
+    # a race time ("3分33秒62", "9秒58") before any figure in a unit, which would take its minutes alone
+    AnswerType.NUMBER: re.compile(rf"\d{{3,4}}-\d{{7,8}}|(?:\d{{1,2}}小时)?\d{{1,2}}分\d{{1,2}}(?:\.\d+)?秒\d*|\d{{1,2}}秒\d{{2}}"
+                                  rf"|{_QUALIFIER}{_NUM}{_MAG} ?(?i:{_UNIT})(?![\d日号])"
                                   rf"|{_QUALIFIER}\d+(?:\.\d+)?{_MAG}(?![\d年月日号])"),
 }
 _ORG_SUFFIX = re.compile(r"(?:公司|集团|局|中心|银行|协会|委员会|办公室|办事处|学校|小学|中学|大学|学院|幼儿园|医院|支队|大队|执法队|研究院|"
