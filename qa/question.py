@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from qa.text import normalize_question, pos_tag, tokenize
+from qa.text import is_word, normalize_question, pos_tag, tokenize
 
 
 class AnswerType(enum.Enum):
@@ -152,12 +152,18 @@ def _named_as(text: str) -> str:
     return text
 
 
+def _without_copula(term: str) -> str:
+    """"刘七是" → 刘七, "街有" → 街: jieba glues 是 or 有 onto a word it does not know ("刘七是怎么死的",
+    "东关街有多长"), and the article writes the word without it."""
+    return term[:-1] if len(term) >= 2 and term.endswith(("是", "有")) and not is_word(term) else term
+
+
 def analyse(question: str) -> QuestionAnalysis:
     text = normalize_question(question)
     answer_type = answer_type_of(text)
     # "哪几个村" asks about 村 as "哪个村" does; without the 几 its 个 would stay behind in a term "个村".
     recent = any(word in text for word in RECENT_WORDS) and not _NEAREST.search(text)
-    terms = tuple(dict.fromkeys(t for t in tokenize(WH_WORDS.sub(" ", _POST_FRAME.sub(" ", _named_as(text)).replace("哪几", "哪")))
+    terms = tuple(dict.fromkeys(_without_copula(t) for t in tokenize(WH_WORDS.sub(" ", _POST_FRAME.sub(" ", _named_as(text)).replace("哪几", "哪")))
                                 if not WH_WORDS.fullmatch(t) and t not in SIGN_OFF_WORDS
                                 and not (recent and t in RECENT_WORDS)))
     unit_match = _UNIT_AFTER_WH.search(text)

@@ -140,3 +140,12 @@ def test_a_long_history_is_resolved_without_recursion():
 def test_the_counted_noun_is_read_from_the_question():
     assert analyse("颐高集团整合了多少家投资机构？").counted == "投资机构"
     assert analyse("颐高集团的总裁是谁？").counted is None
+
+
+@pytest.mark.parametrize("question, terms", [
+    ("王小七是怎么死的？", ("王小七", "死")),      # jieba's "王小七是"
+    ("西关街有多长？", ("西关", "街")),            # jieba's "街有"
+    ("月季的叶有什么特点？", ("月季", "叶", "特点")),
+])
+def test_a_copula_or_have_glued_onto_a_word_is_no_part_of_the_term(question, terms):
+    assert analyse(question).terms == terms
