@@ -670,6 +670,20 @@ _NAME_KINDS = (
 _NAME_KIND_PATTERNS = tuple((re.compile(rf"(?:{asked})(?:是|叫|为|称|作|之为)*(?:什么|啥)"), re.compile(written))
                             for asked, written in _NAME_KINDS)
 _NAMED_AS = re.compile(r"[：:为是作做\s]*")
+# Any other word for a kind of name: 谥号, 艺名, 学名, 全称, 官方名称, 称号, …
+_OWN_NAME_KIND = re.compile(r"(?<=的)([\u4e00-\u9fff]{0,2}(?:名|号|称|名称))(?:是|叫|为)*(?:什么|啥)")
+_ABBREVIATION_ASKED = re.compile(r"^(.+?)是什么的简称")
+
+
+def _abbreviated(sentence: str, question: str) -> tuple[int, int] | None:
+    """For "南宁二中是什么的简称": the full name that "，简称南宁二中" or "（简称南宁二中）" follows, from
+    its clause's start; None if the question asks no such thing or the sentence does not say it."""
+    asked = _ABBREVIATION_ASKED.search(question)
+    marker = re.search(rf"[，,（(]\s*简称[：:为是]?\s*[「“\"]?{re.escape(asked.group(1))}", sentence) if asked else None
+    if marker is None:
+        return None
+    start = _clause_start(sentence, marker.start())
+    return (start, marker.start()) if marker.start() > start else None
 
 
 def _named_kind_span(sentence: str, question: str) -> tuple[int, int] | None:
@@ -677,9 +691,11 @@ def _named_kind_span(sentence: str, question: str) -> tuple[int, int] | None:
     its clause or of the bracket it is in ("简称：DQ）" → DQ); None if the question asks no such
     thing or the sentence has no such word."""
     written = next((w for asked, w in _NAME_KIND_PATTERNS if asked.search(question)), None)
+    if written is None and (own := _OWN_NAME_KIND.search(question)):
+        written = re.compile(re.escape(own.group(1)))  # "谥号是什么" → the name after 谥号
     marker = written.search(sentence) if written else None
     if marker is None:
-        return None
+        return _abbreviated(sentence, question)
     start = _NAMED_AS.match(sentence, marker.end()).end()
     end = _inside_brackets_end(sentence, start, _clause_end(sentence, start))
     return (start, end) if end > start else None

@@ -706,3 +706,13 @@ def test_a_unit_asked_for_matches_its_symbol_or_other_name(tmp_path):
     by_symbol = _assistant_over(tmp_path / "symbol", lizard("60cm")).ask("这只绿鬣蜥全长多少厘米？")
     assert (as_asked.text, by_symbol.text) == ("约60厘米", "约60cm")
     assert by_symbol.confidence >= as_asked.confidence - 0.05, (as_asked.confidence, by_symbol.confidence)
+
+
+def test_any_kind_of_name_is_the_name_after_its_word_and_an_abbreviation_asks_for_the_full_name(tmp_path):
+    from qa.types import Article
+
+    hall = Article("h", "城北馆迎来首场演唱会", "本报讯：长治市城北全民健身中心，简称城北馆，于2020年建成。"
+                   "太原国际马拉松赛，官方名称为「太原市国际马拉松锦标赛」，是从2005年开始一年一度举行的比赛。", "2023-03-02", "报")
+    assistant = _assistant_over(tmp_path / "idx", hall)
+    asked = {"城北馆是什么的简称？": "长治市城北全民健身中心", "太原国际马拉松赛的官方名称是什么？": "「太原市国际马拉松锦标赛」"}
+    assert {question: assistant.ask(question).text for question in asked} == asked
