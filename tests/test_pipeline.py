@@ -295,13 +295,22 @@ def test_people_are_answered_by_what_the_story_says_of_them(tmp_path, title, tex
     assert {question: assistant.ask(question).text for question in asked} == asked
 
 
-def test_a_name_asked_for_by_its_kind_is_the_name_after_the_same_kind_of_word(tmp_path):
+# (an article's text, questions asking for a name by its kind, the answers)
+NAMES_BY_KIND = [
+    ("本报讯：城北公园，原名人民公园，始建于1985年（另说1986年）。公园又称“北海子”，是市民休闲的好去处。",
+     {"城北公园的原名是什么？": "人民公园", "城北公园又叫什么？": "“北海子”"}),
+    # any word for a kind of name; an abbreviation asks for the full name
+    ("本报讯：长治市城北全民健身中心，简称城北馆，于2020年建成。"
+     "太原国际马拉松赛，官方名称为「太原市国际马拉松锦标赛」，是从2005年开始一年一度举行的比赛。",
+     {"城北馆是什么的简称？": "长治市城北全民健身中心", "太原国际马拉松赛的官方名称是什么？": "「太原市国际马拉松锦标赛」"}),
+]
+
+
+@pytest.mark.parametrize("text, asked", NAMES_BY_KIND)
+def test_a_name_asked_for_by_its_kind_is_the_name_after_the_same_kind_of_word(tmp_path, text, asked):
     from qa.types import Article
 
-    park = Article("p", "城北公园完成提升改造", "本报讯：城北公园，原名人民公园，始建于1985年（另说1986年）。"
-                   "公园又称“北海子”，是市民休闲的好去处。近日，公园提升改造工程完工。", "2023-03-01", "报")
-    assistant = _assistant_over(tmp_path / "idx", park)
-    asked = {"城北公园的原名是什么？": "人民公园", "城北公园又叫什么？": "“北海子”"}
+    assistant = _assistant_over(tmp_path / "idx", Article("p", "城北新貌", text + "近日，提升改造工程完工。", "2023-03-01", "报"))
     assert {question: assistant.ask(question).text for question in asked} == asked
 
 
@@ -706,13 +715,3 @@ def test_a_unit_asked_for_matches_its_symbol_or_other_name(tmp_path):
     by_symbol = _assistant_over(tmp_path / "symbol", lizard("60cm")).ask("这只绿鬣蜥全长多少厘米？")
     assert (as_asked.text, by_symbol.text) == ("约60厘米", "约60cm")
     assert by_symbol.confidence >= as_asked.confidence - 0.05, (as_asked.confidence, by_symbol.confidence)
-
-
-def test_any_kind_of_name_is_the_name_after_its_word_and_an_abbreviation_asks_for_the_full_name(tmp_path):
-    from qa.types import Article
-
-    hall = Article("h", "城北馆迎来首场演唱会", "本报讯：长治市城北全民健身中心，简称城北馆，于2020年建成。"
-                   "太原国际马拉松赛，官方名称为「太原市国际马拉松锦标赛」，是从2005年开始一年一度举行的比赛。", "2023-03-02", "报")
-    assistant = _assistant_over(tmp_path / "idx", hall)
-    asked = {"城北馆是什么的简称？": "长治市城北全民健身中心", "太原国际马拉松赛的官方名称是什么？": "「太原市国际马拉松锦标赛」"}
-    assert {question: assistant.ask(question).text for question in asked} == asked
