@@ -522,7 +522,9 @@ def test_a_sentence_without_what_is_asked_for_does_not_answer(park, question, ex
     ("李明出生于上海，毕业于北京体育大学，现效力于长春亚泰队。", "李明毕业于哪里？", "北京体育大学"),
     ("李明出生于上海，毕业于北京体育大学，现效力于长春亚泰队。", "李明现效力于哪儿？", "长春亚泰队"),
     ("该楼座落城南新区滨河路18号，共28层。", "该楼座落于什么地方？", "城南新区滨河路18号"),
-    # A season is a time too.
+    # A century is a time too, as is a season.
+    ("该村自十九世纪以来就以制陶闻名，2005年被评为文化名村。", "该村什么时候开始以制陶闻名？", "十九世纪以来"),
+    ("这部文集写成于20世纪初，1985年再版。", "这部文集是什么时候写成的？", "20世纪初"),
     ("这种月季花期为4-10月，盛花期为春季。", "这种月季的盛花期是什么时候？", "春季"),
     ("这条步道每年冬季封闭，其余时间开放。", "这条步道什么时候封闭？", "每年冬季"),
     # 个 is no unit to prefer: the count beside the thing asked for answers, in its own measure word.
