@@ -171,6 +171,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from qa.errors import IndexCorruptError, IndexMismatchError, IndexNotFoundError
     from qa.pipeline import Assistant, build_index
     from qa.store import load
+    from qa.text import TEXT_RULES
 
     if args.feedback:  # feedback log → eval records on stdout; nothing is asked
         _print_jsonl(evaluate.feedback_to_cases(args.feedback))
@@ -182,7 +183,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
         if args.index is None:  # never overwrite the newspaper index with Wikipedia paragraphs
             settings = replace(settings, index_dir=PROJECT_ROOT / "index" / "cmrc")
         try:  # the store alone: no model, no warm-up question, no thread settings before the build
-            stale = set(load(settings.index_dir).articles) != {a.article_id for a in articles}
+            built = load(settings.index_dir)
+            # Built from other paragraphs, or with other sentence and word rules: its scores would not be ours.
+            stale = (set(built.articles) != {a.article_id for a in articles}
+                     or built.manifest.text_rules != TEXT_RULES)
         except (IndexNotFoundError, IndexCorruptError, IndexMismatchError):
             stale = True
         if stale:
@@ -199,6 +203,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
             build_index(read_articles(args.corpus, source=args.source, date=args.date), settings=settings,
                         show_progress=progress)
             assistant = Assistant.open(settings)
+        if assistant.index.manifest.text_rules != TEXT_RULES:
+            print(f"note: the index at {settings.index_dir} was built with text rules "
+                  f"{assistant.index.manifest.text_rules}, this program cuts sentences and words by rules "
+                  f"{TEXT_RULES}; rebuild it (qa index build) to score the current code", file=sys.stderr)
         cases = evaluate.load_cases(args.questions or PROJECT_ROOT / "eval" / "questions.jsonl", assistant.index.articles)
     modes = tuple(m.strip() for m in args.modes.split(",") if m.strip())
     result = evaluate.run_eval(assistant, cases, modes=modes, out_dir=out_dir, show_progress=progress, top_k=args.top_k)

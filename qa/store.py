@@ -30,6 +30,7 @@ from pathlib import Path
 import numpy as np
 
 from qa.errors import IndexBusyError, IndexCorruptError, IndexMismatchError, IndexNotFoundError
+from qa.text import TEXT_RULES
 from qa.types import Article, Chunk
 
 log = logging.getLogger(__name__)
@@ -75,6 +76,7 @@ class Manifest:
     bm25_avg_terms: float | None = None   # average terms per main chunk, as BM25 indexed them
     n_appended_chunks: int = 0            # how many of n_chunks are in delta/
     vector_search: str = ""               # what `IndexStats.vector_search` says of the main FAISS index
+    text_rules: int = 0                   # qa.text.TEXT_RULES of the build (0: built before it was recorded)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +89,7 @@ class IndexStats:
     n_chunks: int
     built_at: str
     vector_search: str  # "flat" or "ivf(nlist=…, nprobe=…)"
+    text_rules: int     # the sentence and word rules it was built with (qa.text.TEXT_RULES then)
 
 
 class Index:
@@ -159,7 +162,8 @@ def stats_of(manifest: Manifest, index_dir: Path, *, vector_search: str | None =
     """Stats from a manifest alone; `vector_search` defaults to what the manifest records."""
     return IndexStats(index_dir=str(index_dir), embedder_id=manifest.embedder_id, dim=manifest.dim,
                       max_tokens=manifest.max_tokens, n_articles=manifest.n_articles, n_chunks=manifest.n_chunks,
-                      built_at=manifest.built_at, vector_search=vector_search or manifest.vector_search)
+                      built_at=manifest.built_at, vector_search=vector_search or manifest.vector_search,
+                      text_rules=manifest.text_rules)
 
 
 def build_bm25(tokens: Sequence[Sequence[str]]):
@@ -253,7 +257,7 @@ def make_index(*, articles: dict[str, Article], chunks: list[Chunk], tokens: lis
                                   np.array([c.chunk_id for c in chunks], dtype=np.int64))
     manifest = Manifest(format_version=FORMAT_VERSION, embedder_id=embedder_id, dim=dim, max_tokens=max_tokens,
                         n_articles=len(articles), n_chunks=len(chunks),
-                        built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"), checksums={})
+                        built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"), checksums={}, text_rules=TEXT_RULES)
     return Index(articles=articles, chunks=chunks, tokens=tokens, vectors=vector_index, bm25=None,
                  sentences=np.asarray(sentences, dtype=np.int64).reshape(-1, 3),
                  sentence_vectors=np.asarray(sentence_vectors, dtype=np.float16).reshape(-1, dim),

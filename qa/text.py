@@ -13,6 +13,12 @@ _FULLWIDTH_ALNUM = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)
                     if chr(c - 0xFEE0).isalnum() or chr(c - 0xFEE0) in "%.+-"}
 _FULLWIDTH_ALNUM[0x3000] = ord(" ")
 
+# What an index holds depends on how text is cut into sentences and words. Raise this whenever
+# `sentence_spans` or `tokenize` changes their output, so that an index built before can be told
+# apart: its manifest records the value it was built with (0 before the manifest recorded any).
+# 1: titles in 《》 kept whole; hedges (大约, 大概, 到底, 究竟) are stopwords.
+TEXT_RULES = 1
+
 SENTENCE_END = "。！？!?；;…"
 CLOSING = "”’」』）)》〉】\"'"
 # A title in 《》 is never cut, though it may hold a sentence end ("《奔跑吧！兄弟》"); a 《 that no 》

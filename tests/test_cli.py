@@ -96,3 +96,21 @@ def test_a_bad_setting_is_named(tmp_path):
     result = subprocess.run([sys.executable, "-m", "qa.cli", "index", "stats"], capture_output=True, text=True,
                             env=env, cwd=str(ROOT), timeout=60)
     assert result.returncode == 2 and "QA_TOP_K of 'five'" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_cmrc_eval_rebuilds_an_index_cut_by_other_sentence_and_word_rules(tmp_path):
+    from qa.store import current_generation
+    from qa.text import TEXT_RULES
+
+    index, cmrc = tmp_path / "idx", ROOT / "tests" / "data" / "eval_cmrc_tiny.json"
+    assert qa("eval", "--cmrc", cmrc, "--index", index, "--out", tmp_path / "run1").returncode == 0
+    built = current_generation(index)
+    assert json.loads(qa("index", "stats", "--index", index, "--json").stdout)["text_rules"] == TEXT_RULES
+    assert qa("eval", "--cmrc", cmrc, "--index", index, "--out", tmp_path / "run2").returncode == 0
+    assert current_generation(index) == built  # the same paragraphs, the same rules: reused
+    manifest = built / "manifest.json"
+    manifest.write_text(json.dumps({**json.loads(manifest.read_text(encoding="utf-8")), "text_rules": 0}),
+                        encoding="utf-8")
+    assert qa("eval", "--cmrc", cmrc, "--index", index, "--out", tmp_path / "run3").returncode == 0
+    assert current_generation(index) != built
+    assert json.loads(qa("index", "stats", "--index", index, "--json").stdout)["text_rules"] == TEXT_RULES
