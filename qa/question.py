@@ -71,7 +71,7 @@ _TYPE_CUES: tuple[tuple[AnswerType, str], ...] = (
                          r"(?:多少|几成)(?![\u4e00-\u9fff]*[元钱])"),
     (AnswerType.AMOUNT, r"多少钱|多少元|多少万|多少亿|金额|资金|投资了?多少|贷款|缺口|产值|花了多少|费用|总投资|经费|"
                         r"(?:贷|借|捐|赔|筹|拨|补贴|奖励)了?多少(?:款|钱)?"),
-    (AnswerType.NUMBER, r"(?i:\bhow (?:many|much)\b)|多少|几个|几家|几户|几名|几栋|几处|几项|几所|几座|几条|几种|几位|几次|几|多大|多高|多长|多重|多宽|面积|数量"),
+    (AnswerType.NUMBER, r"(?i:\bhow (?:many|much)\b)|多少|几个|几家|几户|几名|几栋|几处|几项|几所|几座|几条|几种|几位|几次|几|多大|多高|多长|多重|多宽|多远|多深|多厚|多快|面积|数量"),
     (AnswerType.MANNER, r"怎么|如何|怎样|哪些措施|什么措施|采取了|做了哪些|做了什么|方式|方法|途径|办法"),
 )
 # Compiled here, not left to re's cache: that cache drops its oldest patterns once full.

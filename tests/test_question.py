@@ -48,6 +48,8 @@ from qa.question import AnswerType, analyse, answer_type_of, followup_readings, 
     ("省里给这个项目拨了多少钱？", AnswerType.AMOUNT),
     ("游泳馆几点开门？", AnswerType.DATE),
     ("会上提了几点建议？", AnswerType.NUMBER),
+    ("这座水库最深处有多深？", AnswerType.NUMBER),  # a measure: how far, deep, thick or fast
+    ("新线列车能跑多快？", AnswerType.NUMBER),
 ])
 def test_answer_type(question, expected):
     assert answer_type_of(analyse(question).text) is expected
