@@ -728,7 +728,25 @@ def _gap_with_noun(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int]
     gap = gap_span(sentence, analysis.text)
     if gap and noun and sentence.startswith(noun, gap[1]):
         return gap[0], gap[1] + len(noun)
-    return gap
+    return gap or _title_after_asked_noun(sentence, analysis)
+
+
+_NAMED_WH = re.compile(r"(?:叫|名为|叫做|称为|是)(?:什么|啥)(?:名字)?[？?]?$")
+_QUOTED = re.compile(r"《[^《》]{1,40}》|「[^「」]{1,40}」|“[^“”]{1,40}”")
+
+
+def _title_after_asked_noun(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | None:
+    """"第一部诗集叫什么" on "出版了第一部诗集《人象石柱》": the title or quoted name that the sentence
+    writes right after the question's last term before "叫什么"/"是什么"; None without one."""
+    wh = _NAMED_WH.search(analysis.text)
+    if wh is None:
+        return None
+    term = next((t for t in reversed(analysis.terms) if t in analysis.text[:wh.start()]), None)
+    for at in _occurrences(term, sentence) if term else ():
+        quoted = _QUOTED.match(sentence, at + len(term))
+        if quoted:
+            return quoted.span()
+    return None
 
 
 _KIND_BEFORE_WH = re.compile(r"([\u4e00-\u9fff]{1,4})(?:是|有|为)(?:什么|哪些|什么样|怎样|怎么样|如何)")

@@ -659,6 +659,10 @@ def test_a_what_question_s_noun_may_stand_before_the_answer_in_the_sentence():
     sentence = "这部小说使用古琴的曲谱作为章节的标题。"
     s, e = _gap_with_noun(sentence, analyse("这部小说使用什么作为章节的标题？"))
     assert sentence[s:e] == "古琴的曲谱"
+    # "叫什么" asks for the title the sentence writes right after the thing named.
+    sentence = "2010年她出版了第一本小说《城北往事》，广受好评。"
+    s, e = _gap_with_noun(sentence, analyse("她的第一本小说叫什么？"))
+    assert sentence[s:e] == "《城北往事》"
 
 
 def test_a_gap_opens_after_a_colon_and_closes_with_the_bracket_it_is_in():
