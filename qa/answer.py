@@ -872,6 +872,9 @@ _ROLE = re.compile(_POSTS)
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])不\1")
 
 
+_PLACE_UNITS = frozenset("省 市 县 区 村 镇 乡 乡镇 街道 小区".split())
+
+
 def _slot_missing(sentence: str, span: tuple[int, int] | None, analysis: QuestionAnalysis) -> bool:
     """Whether the sentence lacks the very thing the question asks about, though it may hold all its
     other terms: the measure word of the count asked for beside the figure ("多少户", "多大年纪" → 岁;
@@ -883,6 +886,9 @@ def _slot_missing(sentence: str, span: tuple[int, int] | None, analysis: Questio
         return True
     if analysis.counted and _term_match(analysis.counted, sentence) == 0.0:
         return True
+    if (span and analysis.answer_type is AnswerType.PLACE and analysis.wh_noun in _PLACE_UNITS
+            and not sentence[span[0]:span[1]].endswith(tuple(analysis.wh_noun))):
+        return True  # "哪个镇" is answered by a name that ends in 镇 (or 乡 for "哪个乡镇")
     asked_verb = _A_NOT_A.search(analysis.text)  # "收不收两岁的小孩": a sentence without 收 says neither
     if asked_verb and asked_verb.group(1) not in sentence:
         return True
@@ -1047,8 +1053,8 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
                             else ((None, None), None))
 
     confidence = 0.0 if chosen is None else chosen.confidence * (
-        0.6 if _slot_missing(_matchable(text_of(chosen)), span, analysis)
-        else 0.7 if (span is None or from_gap) and analysis.answer_type not in SENTENCE_TYPES else 1.0) * (
+        0.6 if _slot_missing(_matchable(text_of(chosen)), span, analysis) else 1.0) * (
+        0.7 if (span is None or from_gap) and analysis.answer_type not in SENTENCE_TYPES else 1.0) * (
         _on_topic(analysis, articles[chosen.article_id]))
     answerable = chosen is not None and confidence >= min_confidence
     if not answerable:

@@ -721,3 +721,17 @@ def test_a_unit_asked_for_matches_its_symbol_or_other_name(tmp_path):
     by_symbol = _assistant_over(tmp_path / "symbol", lizard("60cm")).ask("这只绿鬣蜥全长多少厘米？")
     assert (as_asked.text, by_symbol.text) == ("约60厘米", "约60cm")
     assert by_symbol.confidence >= as_asked.confidence - 0.05, (as_asked.confidence, by_symbol.confidence)
+
+
+def test_which_town_is_answered_only_by_a_name_of_a_town(tmp_path):
+    from qa.types import Article
+
+    # The story names the village and what grows there, not its town: no answer rather than a stretch of it.
+    farm = Article("f", "草莓采摘正当时", "本报讯：柳林村采摘园草莓大棚内生机盎然，市民纷纷前来采摘。"
+                   "今年全村草莓种植面积达到200亩。", "2023-03-01", "报")
+    assistant = _assistant_over(tmp_path / "farm", farm)
+    for question in ("柳林村在哪个镇？", "柳林村是哪个镇的？"):
+        answer = assistant.ask(question)
+        assert not answer.answerable, (question, answer.text, answer.confidence)
+    told = Article("t", "草莓采摘正当时", "本报讯：东和乡柳林村采摘园草莓大棚内生机盎然，市民纷纷前来采摘。", "2023-03-01", "报")
+    assert _assistant_over(tmp_path / "told", told).ask("柳林村在哪个乡？").text == "东和乡"
