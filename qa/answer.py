@@ -3,64 +3,19 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
 
-from qa.question import HOUR_CUE, POINTS_MADE, QUESTION_END, ROLES, SIGN_OFF_WORDS, UNITS, WH_WORDS, AnswerType, QuestionAnalysis, asks_post, term_weight
+from qa.question import SIGN_OFF_WORDS, AnswerType, QuestionAnalysis, asks_post
+from qa.spans import (SPAN_PATTERNS, asked_post, choose_span, counts_in, coverage, gap_span, gap_with_noun, matchable,
+                      named_kind_span, names_post, post_of, term_match)
 from qa.store import Index
-from qa.text import is_word, pos_tag, synonyms, to_simplified, tokenize, with_resolved_years
+from qa.text import to_simplified, with_resolved_years
 from qa.types import Answer, Article, Citation, Hit, RefusalReason
 
-_NUM = r"(?:±?\d{1,3}(?:,\d{3})+(?:\.\d+)?|±?\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"  # "1,750", "±10"
-_MAG = r"(?:余|多)?(?:万|亿)?(?:余|多)?"
-# A figure keeps the word that qualifies it: "约22平方公里" is not "22平方公里", nor "第二位" "二位".
-_QUALIFIER = r"(?:大约|约|将近|近|逾|超过|不到|不足|仅|第)?"
-_CURRENCY = ("元|块钱|美元|美金|欧元|日元|日圆|港元|港币|英镑|韩元|卢布|澳元|加元|新台币|台币|人民币|越南盾|法郎|卢比|马克|"
-             "比索|泰铢|里拉|令吉|先令|澳门元|澳门币")
-# A measure keeps its unit, also after a space ("1.601 km²"), and a sum of money in any currency.
-_UNIT = "|".join(sorted(UNITS, key=len, reverse=True)) + "|" + _CURRENCY
-_CN_DIGIT = "〇零一二三四五六七八九"
-_YEAR_NUMBER = rf"(?:公元前?\d{{1,4}}|\d{{4}}|[{_CN_DIGIT}]{{4}})"
-_MONTH = rf"(?:\d{{1,2}}|十[一二]?|[一二三四五六七八九])月"
-_DAY = rf"(?:\d{{1,2}}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]"
-_TIME_OF_DAY = (rf"(?:凌晨|早上|上午|中午|正午|下午|傍晚|晚上)?"
-                rf"(?:\d{{1,2}}(?:时|点)(?:\d{{1,2}}分|半)?(?!{POINTS_MADE})|\d{{1,2}}:\d{{2}})")
-_SPAN_PATTERNS: dict[AnswerType, re.Pattern] = {
-    AnswerType.AMOUNT: re.compile(rf"{_QUALIFIER}{_NUM}{_MAG}(?:{_CURRENCY})"),
-    # a share, a ratio ("男女生比例约为1：7"), or a rate that the article gives as a bare figure ("收视率为7.07")
-    AnswerType.PERCENT: re.compile(rf"{_QUALIFIER}(?:\d+(?:\.\d+)?[%‰]|百分之[零一二三四五六七八九十百点]+|[一二三四五六七八九十]成|"
-                                   rf"\d+(?:\.\d+)?[:：∶比]\d+(?:\.\d+)?|(?<=率为)\d+(?:\.\d+)?)"),
-    AnswerType.DATE: re.compile(
-        # a reign year with its Western year ("天正16年（1588年）", "1993年（民国82年）"), then the month and day
-        rf"(?:[\u4e00-\u9fff]{{2}}(?:\d{{1,2}}|[元{_CN_DIGIT}十]{{1,4}})年\s?[（(]\d{{3,4}}年[)）]"
-        rf"|{_YEAR_NUMBER}年(?:\s?[（(][\u4e00-\u9fff]{{2}}\d{{1,3}}年[)）])?)"
-        rf"(?:{_MONTH}(?:{_DAY}(?:、\d{{1,2}}[日号])?)?|代(?:以来|以后|初|末)?|初|底|末|前后|以来|以后)?"
-        r"|\d{1,2}月\d{1,2}[日号](?:、\d{1,2}[日号])?(?:[上下]午)?|(?:上世纪)?\d{2}年代|(?:今年|去年|前年)?[一二三四五六七八九十]{1,2}月"
-        r"|农历[正一二三四五六七八九十冬腊]+月|\d{1,2}月(?:份|初|中旬|下旬|底)?|近日|近年来|日前|连日来|春节(?:过后|前后|期间)"
-        # months given as a range ("2至4月"), and times of day ("正午12时26分", "上午11:00")
-        r"|\d{1,2}(?:至|到|~|～|-)\d{1,2}月"
-        # centuries ("十九世纪以来", "公元前3世纪")
-        r"|(?:公元前)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})世纪(?:初|末|中叶|中期|以来|以前)?"
-        # seasons ("盛花期为夏季", "每年春秋两季")
-        r"|(?:每年)?(?:[春夏秋冬](?:季|天)|[春夏秋冬]{2}两?季)(?:初|末)?"
-        rf"|{_TIME_OF_DAY}"),
-    AnswerType.DURATION: re.compile(rf"{_QUALIFIER}{_NUM}{_MAG}(?:个)?(?:年|月|天|日|小时|周|分钟)"),
-    # a race time ("3分33秒62", "9秒58") before any figure in a unit, which would take its minutes alone
-    AnswerType.NUMBER: re.compile(rf"\d{{3,4}}-\d{{7,8}}|(?:\d{{1,2}}小时)?\d{{1,2}}分\d{{1,2}}(?:\.\d+)?秒\d*|\d{{1,2}}秒\d{{2}}"
-                                  rf"|{_QUALIFIER}{_NUM}{_MAG} ?(?i:{_UNIT})(?![\d日号])"
-                                  rf"|{_QUALIFIER}\d+(?:\.\d+)?{_MAG}(?![\d年月日号])"),
-}
-_ORG_SUFFIX = re.compile(r"(?:公司|集团|局|中心|银行|协会|委员会|办公室|办事处|学校|小学|中学|大学|学院|幼儿园|医院|支队|大队|执法队|研究院|"
-                         r"联合会|基地|政府|党委|区委|部门|机构|站|所|院|厂)$")
-_PLACE_SUFFIX = re.compile(r"(?:省|市|县|区|村|镇|乡|街道|广场|小区|路|街|园|山|河|湖|地区)$")
-# The roles that are posts: all but the bare 人 ("哪个人" asks who, "登场人物介绍" names no one).
-_POSTS = ROLES.removesuffix("|人")
-# Posts written right before a name ("总裁郑明伟"), with those ending in 人 ("发言人").
-_NAMED_ROLES = _POSTS + "|发言人|创始人|主持人|代言人|经办人|责任人|法人"
-_ROLE_THEN_NAME = re.compile(rf"(?:{_NAMED_ROLES})：?([\u4e00-\u9fff]{{2,3}}?)(?=说|表示|告诉|介绍|对|在|参加|进行|就|与|等|"
-                             r"指出|强调|带队|[，。、；：”\s]|$)")
+
 # e5 cosines between a question and unrelated text rarely fall below this; it maps similarity to [0, 1].
 DENSE_FLOOR = 0.7
 # Sentence-choice weights from a grid search over both sets (scripts/tune_sentence_weights.py), each
@@ -75,18 +30,17 @@ WEIGHTS = {"context": 0.8, "bigram": 0.4, "dense": 0.3, "typed": 0.1, "rank": 0.
            "paired": 0.2}
 # Answer types whose answer is the whole sentence: no span pattern can cut a reason or a manner.
 SENTENCE_TYPES = frozenset({AnswerType.WHAT, AnswerType.REASON, AnswerType.MANNER, AnswerType.YES_NO})
-_NAME_TYPES = frozenset({AnswerType.PERSON, AnswerType.PLACE, AnswerType.ORGANISATION})
 # Words that mark a sentence as giving a reason or a manner: they count as the expected type in the
 # sentence choice (not in the confidence: a reason is often given without them).
 _SENTENCE_CUES = {AnswerType.REASON: re.compile(r"因为|由于|因此|所以|为了|原因|导致|以便|旨在|因而"),
                   AnswerType.MANNER: re.compile(r"通过|采取|采用|利用|借助|依靠|方式|方法|措施|办法")}
-# "王长富对记者说。": it names who spoke; what was said is the sentence before it.
 # "和X一样，Y也…": X is named only to be compared with the sentence's subject Y, so a question about
 # X is not answered by this sentence's words about Y.
 _COMPARED = re.compile(r"(?:和|与|同|跟|像)[^，。；、“”]{1,20}?(?:一样|相同|相似|类似)")
 # A short line with no clause in it: a name, a date, "联系人：高凌宇".
 _LABEL_LINE = re.compile(r"[^，。；！？,;!?]{1,30}")
 _ASKS_SPEAKER = re.compile(r"说|表示|介绍|告诉|谈|称|讲|指出|提到|透露|采访")
+# "王长富对记者说。": it names who spoke; what was said is the sentence before it.
 _ATTRIBUTION = re.compile(r"^[^，。！？]{0,24}(?:说|说道|表示|介绍|告诉记者)[。！]?$")
 
 
@@ -117,7 +71,7 @@ def can_answer(sentence: str, title: str, analysis: QuestionAnalysis) -> bool:
         return False
     if not _ATTRIBUTION.match(sentence):
         return True
-    return bool(answer_type is AnswerType.PERSON and (_ASKS_SPEAKER.search(analysis.text) or _asked_post(analysis))
+    return bool(answer_type is AnswerType.PERSON and (_ASKS_SPEAKER.search(analysis.text) or asked_post(analysis))
                 or asks_post(analysis.text))
 
 
@@ -132,61 +86,6 @@ class ScoredSentence:
     signals: tuple[float, ...]  # in the order of WEIGHTS
 
 
-# A unit of measure as articles also write it: in the other Chinese name, or by its symbol.
-_UNIT_FORMS = {"米": ("公尺", "m"), "公尺": ("米", "m"), "厘米": ("公分", "cm"), "公分": ("厘米", "cm"), "毫米": ("mm",),
-               "公里": ("千米", "km"), "千米": ("公里", "km"), "公斤": ("千克", "kg"), "千克": ("公斤", "kg"),
-               "平方米": ("平方公尺", "m²"), "平方公里": ("平方千米", "km²"), "平方千米": ("平方公里", "km²")}
-
-
-def _term_match(term: str, text: str) -> float:
-    """1 if `term` occurs in `text`, with its numerals in the other script or as a unit in another form
-    ("厘米" as "cm"); half if a synonym does; for a longer word that does not, half the
-    share of its character pairs that do ("联系电话" against "电话：0355…", 联系人), since jieba keeps
-    compounds whole."""
-    if term in text or any(form in text for form in (*_numeral_forms(term), *_UNIT_FORMS.get(term, ()))):
-        return 1.0
-    if any(other in text for other in synonyms(term)):  # "教师王芳说" for 老师: half, as part of a compound
-        return 0.5
-    if len(term) < 3:
-        return 0.0
-    pairs = [term[i:i + 2] for i in range(len(term) - 1)]
-    return 0.5 * sum(p in text for p in pairs) / len(pairs)
-
-
-@functools.lru_cache(maxsize=4096)
-def _numeral_forms(term: str) -> tuple[str, ...]:
-    """The term with its numerals in the other script ("十五处" → "15处", "9" → "九"): news copy
-    writes a count either way, and a question need not write it as the article does."""
-    if not any(ch.isdigit() or ch in _CN_DIGIT + "十百千万亿两" for ch in term):
-        return ()
-    import warnings
-
-    import cn2an  # about 0.1 s, once
-
-    # It warns of what it cannot read ("万" alone) and leaves that as it is, which is all we need. Set
-    # for each new term, not once: a caller that restores the warning filters (pytest does, per test)
-    # drops it.
-    warnings.filterwarnings("ignore", category=UserWarning, module="cn2an")
-    return tuple({cn2an.transform(term, "cn2an"), cn2an.transform(term, "an2cn")} - {term})
-
-
-def coverage(terms: Sequence[str], text: str) -> float:
-    """IDF-weighted share of the question's key terms that occur in `text` (simplified)."""
-    if not terms:
-        return 0.0
-    weighted, total = _weighted(tuple(terms))
-    text = text.lower()
-    return sum(weight * _term_match(term, text) for term, weight in weighted) / total
-
-
-@functools.lru_cache(maxsize=1024)
-def _weighted(terms: tuple[str, ...]) -> tuple[tuple[tuple[str, float], ...], float]:
-    """The terms with their weights, and the weights' sum: a question's terms are weighed once, not
-    once for each of the sixty-odd texts its answer stage measures them against."""
-    weighted = tuple((t, term_weight(t)) for t in terms)
-    return weighted, sum(w for _, w in weighted)
-
-
 def _bigram_overlap(question: str, text: str) -> float:
     grams = _bigrams(question)
     return sum(g in text for g in grams) / len(grams) if grams else 0.0
@@ -195,452 +94,7 @@ def _bigram_overlap(question: str, text: str) -> float:
 @functools.lru_cache(maxsize=1024)
 def _bigrams(question: str) -> frozenset[str]:
     return frozenset(question[i:i + 2] for i in range(len(question) - 1) if question[i:i + 2].isalnum())
-
-
-# "一位葡萄牙赛车手": a numeral with a measure word counts what follows; it is no part of a name.
-_COUNTED_ONE = re.compile(r"[一两二三四五六七八九十几]+[位个名座家所条种只件项]")
-
-
-# A numeral written in characters, which may lead a name ("八一广场", "第一中学").
-_NUMERAL_WORD = re.compile(rf"第?[{_CN_DIGIT}十百千万亿兆两]+")
-
-
-def _grows_name(word: str, flag: str, *, persons: bool = False) -> bool:
-    """Whether a word can stand at the front of a place or organisation name: nouns, words that set a
-    kind apart ("国立/b 中兴大学"), and numerals written in characters ("八一广场"), but not Arabic
-    figures ("3个广场"), counts ("一位"), other words jieba tags as numerals ("2023/m 年/m 我区"), nor,
-    unless `persons`, person names."""
-    if flag.startswith("nr"):
-        return persons
-    return flag.startswith(("n", "j", "b")) or (flag == "m" and _NUMERAL_WORD.fullmatch(word) is not None
-                                            and not _COUNTED_ONE.fullmatch(word))
-
-
-def _entity_spans(sentence: str, tag_prefixes: tuple[str, ...], suffix: re.Pattern,
-                  stop_words: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
-    """Spans of noun phrases that end in `suffix` or are tagged with one of `tag_prefixes`, each
-    grown leftwards over the nouns before it ("长治市" "福慧德" "玻璃" "有限公司")."""
-    spans, words, pos = [], [], 0
-    for word, flag in pos_tag(sentence):
-        words.append((pos, pos + len(word), word, flag))
-        pos += len(word)
-    for i, (s, e, word, flag) in enumerate(words):
-        # jieba may cut the suffix itself ("执法/v 队/n"): the word before it completes it.
-        ends_in_suffix = suffix.search(word) or (i > 0 and suffix.search(words[i - 1][2] + word))
-        if not (ends_in_suffix or flag.startswith(tag_prefixes)):
-            continue
-        # The tagger takes rare names in places for persons' ("崇明/nrt 区仙桥/nr 村"): before a place
-        # word such as 村 or 区 they belong to the place.
-        persons = suffix is _PLACE_SUFFIX and suffix.search(word) is not None
-        j = i
-        while j > 0 and _grows_name(*words[j - 1][2:], persons=persons) and words[j - 1][2] not in stop_words:
-            j -= 1
-        if suffix is _ORG_SUFFIX and ends_in_suffix:
-            j = min(j, _place_led_start(words, i, stop_words))
-        # A lone 区 or 局 names nothing, nor does a bare 公司 or 广场.
-        if e - words[j][0] >= 2 and not (j == i and suffix.fullmatch(word)):
-            spans.append((words[j][0], e))
-    return spans
-
-
-# What an office does, inside its name ("劳动保障监察综合行政执法队"): jieba tags these as verbs.
-_OFFICE_VERBS = frozenset("执法 保障 管理 服务 监督 监察 发展 建设 改革 规划 设计 检验 检测 监测 救助 执行 保护 开发 促进 "
-                          "研究 推广 审批 登记 征收 调解 指挥 应急 维护 治理 运营 经营".split())
-
-
-def _place_led_start(words: list[tuple[int, int, str, str]], i: int, stop_words: frozenset[str]) -> int:
-    """The first word of an organisation name that ends at word `i` and begins with a place name
-    ("长治市/ns 潞州区/ns 劳动/vn 保障/v … 执法/v 队/n"), across the verbs that say what the office
-    does; `i` itself when no place name leads it within eight words."""
-    j = i
-    while j > 0 and i - j < 8:
-        word, flag = words[j - 1][2:]
-        if flag.startswith("ns"):
-            while j > 0 and words[j - 1][3].startswith("ns"):
-                j -= 1
-            return j
-        if word in stop_words or not (flag.startswith(("n", "j", "b")) or flag == "vn" or word in _OFFICE_VERBS):
-            break
-        j -= 1
-    return i
-
-
-def _matchable(sentence: str) -> str:
-    """The sentence in simplified characters where that keeps offsets (OpenCC is almost always
-    one character for one), else as it is."""
-    simplified = to_simplified(sentence)
-    return simplified if len(simplified) == len(sentence) else sentence
-
-
-def _joined(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Names that touch make one name: "老顶山" + "街道关村" → "老顶山街道关村" (kept beside its parts)."""
-    merged: list[tuple[int, int]] = []
-    for s, e in sorted(set(spans)):
-        if merged and s <= merged[-1][1] and s >= merged[-1][0]:
-            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
-        else:
-            merged.append((s, e))
-    return sorted(set(spans) | set(merged))
-
-
-_WORK_TITLE = re.compile(r"《[^《》]*》")
-
-
-def _in_name(word: str, flag: str) -> bool:
-    """Whether a word can be a piece of a transliterated name: not a verb, preposition, conjunction,
-    particle, numeral, adverb, time word ("去世/t"), pronoun or punctuation, nor a common noun of two
-    or more characters ("作家", "笔名"; one character is a syllable: "约翰·海/n 克特")."""
-    return not (flag.startswith(("v", "p", "c", "u", "m", "x", "d", "t", "eng")) or flag == "r"
-                or flag == "n" and len(word) > 1)
-
-
-def _dotted_names(sentence: str) -> list[tuple[int, int]]:
-    """Transliterated names whose pieces "·" joins ("伊夫林·比阿特丽斯·霍尔", "汤玛斯·霍尔兹"): the
-    tagger knows only some of the pieces as names. A name is a run of words that can be its pieces,
-    with a dot inside; the word right after a dot is always one."""
-    spans: list[tuple[int, int]] = []
-    run: list[tuple[int, int, bool]] = []  # (start, end, is a dot)
-
-    def close() -> None:
-        while run and run[-1][2]:
-            run.pop()
-        while run and run[0][2]:
-            run.pop(0)
-        if any(dot for _, _, dot in run):
-            spans.append((run[0][0], run[-1][1]))
-        run.clear()
-
-    pos = 0
-    for word, flag in pos_tag(sentence):
-        if word in ("·", "•") or _in_name(word, flag) or run and run[-1][2]:  # "·比/p 阿特丽斯"
-            run.append((pos, pos + len(word), word in ("·", "•")))
-        else:
-            close()
-        pos += len(word)
-    close()
-    return spans
-
-
-def typed_spans(sentence: str, answer_type: AnswerType, *, wh_noun: str | None = None) -> list[tuple[int, int]]:
-    """Candidate answer spans of the expected type inside `sentence` (offsets into it). A name is not
-    grown over the question's own noun ("哪个单位" must not give "单位长治市人社局")."""
-    simplified = _matchable(sentence)
-    if answer_type in _SPAN_PATTERNS:
-        spans = [m.span() for m in _SPAN_PATTERNS[answer_type].finditer(simplified)]
-        return [s for s in spans if s[1] > s[0]]
-    # A name inside a title ("《山西省社会信用条例》") names the work, not where or who anything is.
-    titles = [m.span() for m in _WORK_TITLE.finditer(simplified)]
-    return [(s, e) for s, e in _names(simplified, answer_type, wh_noun)
-            if not any(ts < s and e < te for ts, te in titles)]
-
-
-def _names(simplified: str, answer_type: AnswerType, wh_noun: str | None) -> list[tuple[int, int]]:
-    """The names of people, organisations or places in a sentence (already `_matchable`)."""
-    if answer_type is AnswerType.PERSON:
-        # jieba's person names, with transliterated ones joined across "·" ("马克·拉瓦卢马纳纳").
-        tagged, pos, run = [], 0, None
-        for word, flag in pos_tag(simplified):
-            if flag.startswith("nr") or (run and word in "·•" and run[1] == pos):
-                run = (run[0], pos + len(word)) if run and run[1] == pos else (pos, pos + len(word))
-            elif run:
-                tagged.append(run)
-                run = None
-            pos += len(word)
-        tagged += [run] if run else []
-        dotted = _dotted_names(simplified)
-        # The tagger takes some bare kinds of place for names ("城东/ns 幼儿园/nr"): no name is one.
-        names = [(s, e) for s, e in tagged if e - s >= 2 and simplified[e - 1] not in "·•"
-                 and not (_ORG_SUFFIX.fullmatch(simplified[s:e]) or _PLACE_SUFFIX.fullmatch(simplified[s:e]))
-                 and not any(ds < e and s < de for ds, de in dotted)] + dotted
-        return names + [m.span(1) for m in _ROLE_THEN_NAME.finditer(simplified)]
-    if answer_type is AnswerType.ORGANISATION:
-        return _joined(_entity_spans(simplified, ("nt",), _ORG_SUFFIX, frozenset({wh_noun}) if wh_noun else frozenset()))
-    if answer_type is AnswerType.PLACE:
-        return _joined(_entity_spans(simplified, ("ns",), _PLACE_SUFFIX, frozenset({wh_noun}) if wh_noun else frozenset()))
-    return []
-
-
-_PLACE_MARKER = re.compile(r"(?:位于|地处|坐落于|坐落在|座落于|座落在)$")
-
-
-def _marked(sentence: str, start: int, end: int, analysis: QuestionAnalysis) -> float:
-    """A bonus for a candidate that is marked as the kind asked for: the counted thing right beside a
-    count ("投资机构340余家" for "多少家投资机构"), a place right after 位于, a name ending in the noun
-    the question asks about ("哪个村" → "…村")."""
-    bonus = 0.0
-    if analysis.counted:
-        before, after = sentence[max(0, start - len(analysis.counted) - 1):start], sentence[end:end + 3]
-        if analysis.counted in before:
-            bonus += 100.0
-        elif analysis.counted[-2:] in before or analysis.counted[:2] in after:
-            bonus += 50.0
-    if analysis.answer_type is AnswerType.PLACE and _PLACE_MARKER.search(sentence[max(0, start - 3):start]):
-        bonus += 50.0
-    if analysis.wh_noun and len(analysis.wh_noun) < end - start and sentence[start:end].endswith(analysis.wh_noun):
-        bonus += 100.0  # "哪个村" is answered by a name that ends in 村
-    return bonus
-
-
-# A telephone number is asked for by 电话 or 号码 and is all digits, 7 or more, or an area code and a number.
-_ASKS_PHONE = re.compile(r"电话|号码|手机")
-_PHONE = re.compile(r"\d{3,4}-\d{7,8}|\d{7,12}")
-_YEAR = re.compile(r"\d{4}年")
-# How long, high, far, heavy or big something is: answered by a figure in a unit of measure.
-_ASKS_MEASURE = re.compile(r"多[长高远宽深厚重大]|面积|长度|高度|宽度|深度|海拔|距离|重量|体重|身高")
-_MEASURED = re.compile(r"(?i:米|公里|千米|厘米|毫米|公分|公尺|英尺|英寸|英里|海里|亩|公顷|英亩|吨|公斤|千克|克|公克|斤|岁|"
-                       r"km²|m²|km|cm|mm|kg|m)$")
-# The hour is asked by 几点 and answered only by a time of day.
-_ASKS_HOUR = re.compile(HOUR_CUE)
 _BYLINE = re.compile(r"\s*本报讯[^：:，。]{0,24}[：:]\s*")
-_ASKS_REPORTER = re.compile(r"记者|通讯员|报道|采写|撰稿")
-_HOUR = re.compile(rf"{_TIME_OF_DAY}(?:(?:至|到|-|~|～){_TIME_OF_DAY})?")
-# A question asking for several ("哪些地区", "哪几个村", "分别") is answered by the whole list.
-_PLURAL = re.compile(r"哪些|哪几|分别|都有")
-_LIST_GLUE = re.compile(r"、|和|及|与|以及|或")
-# Between names listed together, also a word for "every" or "the relevant" ("、各级医疗机构").
-_NAMES_GLUE = re.compile(r"(?:、|和|及|与|以及)(?:各级|各|有关|相关)?")
-# "1984年10月7日至1985年9月29日", "20至30米": a range answers when-and-how-much as a whole.
-_RANGE_GLUE = re.compile(r"至|到|-|－|—|~|～")
-_RANGE_TYPES = frozenset({AnswerType.DATE, AnswerType.NUMBER, AnswerType.AMOUNT, AnswerType.DURATION, AnswerType.PERCENT})
-
-
-def _joined_by(glue: re.Pattern, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
-    """`spans` and the runs of them with only `glue` between ("俄罗斯、日本、朝鲜以及中国" → one span)."""
-    unique = set(spans)
-    widest = sorted(x for x in unique if not any(a <= x[0] and x[1] <= b and (a, b) != x for a, b in unique))
-    runs: list[tuple[int, int]] = []
-    for s, e in widest:
-        if runs and s >= runs[-1][1] and glue.fullmatch(sentence[runs[-1][1]:s]):
-            runs[-1] = (runs[-1][0], e)
-        else:
-            runs.append((s, e))
-    return sorted(unique | set(runs))
-
-
-def _occurrences(term: str, text: str) -> Iterator[int]:
-    """Where `term` starts in `text`, not overlapping: re.finditer's matches, without compiling a
-    pattern for every new term (which also fills re's cache and pushes its fixed patterns out)."""
-    at = text.find(term)
-    while at >= 0 and term:
-        yield at
-        at = text.find(term, at + len(term))
-
-
-def _counts_in(unit: str | None, sentence: str, span: tuple[int, int]) -> bool:
-    """Whether the figure at `span` counts in `unit`, the measure word a question asks for, in any of
-    its forms: the unit ends the span ("340余家", "2cm" for 厘米) or follows it directly. Never for the
-    all-purpose 个: "多少个投资机构" is answered by "投资机构340余家", not by another count in 个."""
-    return bool(unit) and unit != "个" and any(form in sentence[span[0]:span[1] + len(form)]
-                                               for form in (unit, *_UNIT_FORMS.get(unit, ())))
-
-
-def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | None:
-    """The candidate span nearest the question's terms (anchors count thrice), skipping anything
-    the question itself says; None when the sentence has no candidate of the expected type."""
-    simplified = _matchable(sentence)
-    if analysis.answer_type is AnswerType.PLACE and (after := _after_asked_verb(simplified, analysis.text)):
-        return after
-    candidates = [(s, e) for s, e in typed_spans(sentence, analysis.answer_type, wh_noun=analysis.wh_noun)
-                  if simplified[s:e] not in analysis.text]
-    if analysis.answer_type is AnswerType.NUMBER and _ASKS_PHONE.search(analysis.text):
-        candidates = [(s, e) for s, e in candidates if _PHONE.fullmatch(simplified[s:e])]  # not "〔2020〕5号"
-    if analysis.answer_type is AnswerType.NUMBER:
-        # "是一所农村公立幼儿园": 一 with a measure word is the article "a", no count, unless the
-        # question counts in that measure word ("有几所学校"); "始建于1990年" is a year.
-        candidates = [(s, e) for s, e in candidates
-                      if not (simplified[s] == "一" and e - s == 2 and simplified[s + 1] != analysis.unit)
-                      and not _YEAR.fullmatch(simplified[s:e])]
-    if analysis.answer_type is AnswerType.PERSON and not _ASKS_REPORTER.search(analysis.text):
-        # "本报讯记者赵越报道": who wrote the story, not who did what it tells.
-        candidates = [(s, e) for s, e in candidates if not simplified[:s].endswith(("记者", "通讯员"))]
-    if analysis.answer_type is AnswerType.DATE and _ASKS_HOUR.search(analysis.text):
-        candidates = [(s, e) for s, e in candidates if _HOUR.fullmatch(simplified[s:e])]  # not "近年来"
-    if not candidates:
-        return None
-    plural = _PLURAL.search(analysis.text) is not None
-    if plural or "谁" in analysis.text:  # who did it: all who are named doing it ("区疾控中心、各级医疗机构要…")
-        candidates = _joined_by(_NAMES_GLUE if not plural else _LIST_GLUE, candidates, simplified)
-    if analysis.answer_type in _RANGE_TYPES:
-        candidates = _joined_by(_RANGE_GLUE, candidates, simplified)
-    if analysis.answer_type is AnswerType.NUMBER and _ASKS_MEASURE.search(analysis.text):
-        candidates = [(s, e) for s, e in candidates if _MEASURED.search(simplified, s, e)]  # not "08/26"
-        if not candidates:
-            return None
-    # Chinese leaves the wh-word where the answer goes ("谁提出了X" ↔ "保罗提出了X"): a term after it
-    # in the question is expected after the answer in the sentence, one before it before the answer.
-    wh = WH_WORDS.search(analysis.text)
-    occurrences = [(at, at + len(t), term_weight(t) * (3.0 if t in analysis.anchor_terms else 1.0),
-                    wh is not None and analysis.text.find(t) > wh.start())
-                   for t in analysis.terms for at in _occurrences(t, simplified)]
-
-    # "多少户" asks for a count of 户: when the sentence has one, the other counts are not the answer.
-    with_unit = [span for span in candidates if _counts_in(analysis.unit, simplified, span)]
-    candidates = with_unit or candidates
-
-    def closeness(span: tuple[int, int]) -> float:
-        s, e = span
-        # On the expected side a term counts fully, on the other half. Terms before the wh-word are
-        # also the usual case: news copy states the thing first and its figure or name after it
-        # ("服务创业公司10万余家", "总裁郑明伟").
-        near = 0.0
-        for os, oe, w, after in occurrences:
-            if s <= os and oe <= e:  # the question names part of it ("在江苏…哪个村" → "江苏省…村")
-                near += w
-                continue
-            before_span, distance = oe <= s, (s - oe if oe <= s else max(os - e, 0))
-            near += (1.0 if before_span != after else 0.5) * w / (1.0 + distance / 3.0)
-        return near + _marked(simplified, s, e, analysis) + 0.01 * (e - s)  # ties: the fuller span
-
-    best = max(candidates, key=closeness)
-    # "陈其拥立谁称帝" on "…陈其被刘辉驱逐，次年，拥立高湛称帝": the words on both sides of the wh-word
-    # mark the answer more surely than nearness to the subject does, and the tagger may not know the name.
-    gap = gap_span(simplified, analysis.text, bracketed=True) if analysis.answer_type in _NAME_TYPES else None
-    if gap and not (best[0] < gap[1] and gap[0] < best[1]):
-        return gap
-    if analysis.answer_type is AnswerType.PLACE and not analysis.wh_noun and not plural and _PLACE_MARKER.search(
-            simplified, 0, best[0]):
-        return best[0], _clause_end(simplified, best[1], stops="（(")
-    if not plural:
-        return best
-    # "哪几条路" asks for the roads that "东南外环、高新大道、漳泽东街等市政道路" lists, not the word for them.
-    if simplified[:best[0]].endswith("等"):
-        return _listed_before(simplified, best[0] - 1) or best
-    return _whole_list(simplified, best)
-
-
-_WHERE_AFTER_VERB = re.compile(r"([\u4e00-\u9fff]{2})于(?:哪里|哪儿|何处|何地|什么地方|哪个地方|哪)[？?]?$")
-
-
-def _after_asked_verb(sentence: str, question: str) -> tuple[int, int] | None:
-    """For "李晨毕业于哪儿", "现效力于哪里": what follows the question's verb in the sentence (with or
-    without its 于), to the clause's end or an opening bracket; None if the sentence lacks the verb."""
-    asked = _WHERE_AFTER_VERB.search(question)
-    if not asked:
-        return None
-    verb = asked.group(1)
-    for marker in (verb + "于", verb):
-        at = sentence.find(marker)
-        if at >= 0:
-            start = at + len(marker)
-            end = _clause_end(sentence, start, stops="（(")
-            return (start, end) if 0 < end - start <= 30 and _WORDLIKE.match(sentence, start) else None
-    return None
-
-
-def _clause_start(sentence: str, at: int) -> int:
-    """Where the clause that `at` is in starts: after the last clause mark before it."""
-    return max((i + 1 for i in range(at) if sentence[i] in _CLAUSE_END), default=0)
-
-
-def _clause_end(sentence: str, at: int, *, stops: str = "") -> int:
-    """Where the clause that `at` is in ends: at the next clause mark or one of `stops`."""
-    return next((i for i in range(at, len(sentence)) if sentence[i] in _CLAUSE_END + stops), len(sentence))
-
-
-def _listed_before(sentence: str, end: int) -> tuple[int, int] | None:
-    """The list "A、B和C" that ends at `end`, back to the verb, preposition or particle before it; None
-    when there is no list."""
-    start, listed = end, False
-    for word, flag in reversed(pos_tag(sentence[:end])):
-        if _LIST_GLUE.fullmatch(word):  # 、 和 及 与 以及 或
-            listed = True
-        elif flag.startswith(("v", "p", "u", "c", "r", "x")):
-            break
-        start -= len(word)
-    return (start, end) if listed and start < end else None
-
-
-_PLACES_AFTER_ETC = re.compile(r"等(?:地区|海域|地|国)")
-
-
-def _whole_list(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
-    """The whole list that `span` is one item of, in its clause, for a question that asks for several
-    ("分布在哪些地区"): the tagger knows only some of "澳洲南部岛屿及西岸地区" or "中国大陆的广西、广东等地"
-    as places. It runs from after the verb or preposition before the span ("分布在") to 等 (with 地 or
-    海域 after it), to the end of the clause, or to a preposition or a verb ("…被列为"); `span` itself
-    when what it would run over holds no list."""
-    s, e = span
-    clause_start = _clause_start(sentence, s)
-    clause_end = _clause_end(sentence, e)
-    start = at = clause_start
-    for word, flag in pos_tag(sentence[clause_start:s]):
-        at += len(word)
-        if flag.startswith(("v", "p")):
-            start = at
-    end = at = e
-    for word, flag in pos_tag(sentence[e:clause_end]):
-        if flag.startswith("p") or flag.startswith("v") and len(word) > 1:
-            break
-        if word.startswith("等"):
-            named = _PLACES_AFTER_ETC.match(sentence, at)
-            end = named.end() if named else end
-            break
-        if not (_LIST_GLUE.fullmatch(word) or word == "的"):  # an item goes on only past a word of its own
-            end = at + len(word)
-        at += len(word)
-    return (start, end) if _LIST_GLUE.search(sentence[start:end]) else span
-
-
-_ASIDE = re.compile(r"[（(][^（()）]*[)）]")
-# Wh-words that leave a gap in a copied sentence (not the final particles 吗/呢).
-_GAP_WH = re.compile(r"什么样的|什么|哪些|哪个|哪种|哪里|哪儿|哪位|谁|多少|几|何种|何")
-_CLAUSE_END = "，。；！？：,;!?:…"
-_WORDLIKE = re.compile(r"[^\W_]")  # a letter or digit of any script
-_GLUE_VERB_HEADS = ("作", "成", "称", "视", "改", "定")  # of 作为, 成为, …: verbs that end in the glue 为
-_GLUE = "的是为了在于即乃就"  # particles between a question's context and the answer: trimmed off a gap
-_GAP_TRIM = _GLUE + _CLAUSE_END + " \u3000"
-
-
-def gap_span(sentence: str, question: str, *, bracketed: bool = False) -> tuple[int, int] | None:
-    """The stretch of `sentence` that fills the question's gap, when the question copies the sentence's
-    wording around it: "生命数耗完即算为什么？" on "…生命数耗完即算为踢爆。" gives "踢爆".
-
-    The longest tail (2+ characters) of the words before the wh-word is found in the sentence, and the
-    gap runs from there to the longest head of the words after it, or to the end of the clause; with
-    no tail found, the gap is the clause part before the head. None if neither is found, or, when
-    `bracketed`, unless both are, in one clause."""
-    body = question.rstrip(QUESTION_END)
-    wh = _GAP_WH.search(body)
-    if not wh:
-        return None
-    left, right = body[:wh.start()].rstrip(_GLUE), body[wh.end():].lstrip(_GLUE)
-    left_k, start = next(((k, pos + k) for k in range(len(left), 1, -1) if (pos := sentence.find(left[-k:])) >= 0),
-                         (0, None))
-    if start is not None and 0 < start < len(sentence) and is_word(sentence[start - 1:start + 1]):
-        start += 1  # "…签了什么" on "…签署合作框架协议": the gap starts after the sentence's word 签署
-    if start is not None and sentence.startswith(("：", ":"), start):
-        start += 1  # "议题有哪些" on "议题有：法律、水资源…": a colon opens the gap, it does not close it
-    # With nothing matched before the gap, two characters after it are too common a match to go by.
-    right_k, head = next(((k, pos) for k in range(len(right), 1 if start is not None else 2, -1)
-                          if (pos := sentence.find(right[:k], start or 0)) >= 0 and (start is None or pos > start)),
-                         (0, None))
-    clause_end = _clause_end(sentence, start) if start is not None else None
-    if head is not None and clause_end is not None and head > clause_end and right_k > left_k:
-        start = None  # the anchors sit in different clauses: the longer match places the gap
-    if bracketed and not (start is not None and head is not None and head <= clause_end):
-        return None
-    if start is not None:
-        end = _inside_brackets_end(sentence, start, min(head, clause_end) if head is not None else clause_end)
-    elif head is not None:
-        end = head
-        start = _clause_start(sentence, head)
-    else:
-        return None
-    aside = _ASIDE.match(sentence, start, end)  # "胜利广场（Place des Victoires）是巴黎…": past the aside
-    start = aside.end() if aside else start
-    while start < end and sentence[start] in _GAP_TRIM:
-        start += 1
-    while end > start and sentence[end - 1] in _GAP_TRIM:
-        end -= 1
-    if sentence.endswith(_GLUE_VERB_HEADS, start, end) and sentence.startswith("为", end):
-        end -= 1  # "塔罗牌的符号作为…": the 作 of 作为 is no part of the gap, as its 为 is not
-    if end - start > 40 or len(_WORDLIKE.findall(sentence, start, end)) < 2:  # not "（）" nor a lone character
-        return None
-    # A "gap" that only repeats the question ("以…为主题的诚信宣传活动" for "活动的主题是什么") is the wrong
-    # side; one that both sides mark may share a word with it ("加拿大总理一职由谁委任" → 加拿大总督).
-    gap = sentence[start:end]
-    repeats = gap in question if bracketed else coverage(tokenize(gap), question) >= 0.5
-    return None if repeats else (start, end)
 
 
 def _same_article_rows(index: Index, lo: int, hi: int, article_id: str, *, reach: int) -> tuple[int, int]:
@@ -655,98 +109,6 @@ def _same_article_rows(index: Index, lo: int, hi: int, article_id: str, *, reach
     while last < len(index.sentences) and last - hi < reach and same(last):
         last += 1
     return first, last
-
-
-# A name asked for by the word for its kind ("也叫什么", "原名是什么") is written after a word of
-# that kind in the sentence ("内台航路，或称内台航线", "原名文启明"): the question's words for a
-# kind of name, and the sentence's.
-_NAME_KINDS = (
-    ("别名|别称|又名|又称|或称|亦称|也称|也叫|又叫|还叫|俗称", "别名|别称|又名|又称|或称|亦称|也称|也叫|又叫|俗称|又译|译为|译作|亦作|通称"),
-    ("简称", "简称"),
-    ("原名|本名|旧名|原称", "原名|本名|旧名|原称|旧称"),
-    ("英文名|英语名|英文全称|英文名称", "英文名称|英文全称|英文名|英语名|英文简称|英语"),
-    ("改名为|更名为|改称", "改名为|更名为|改称|易名为"),
-    ("的字", "(?<=[，,、])字"),  # "魏玩，字玉汝"
-    ("的号", "(?<=[，,、])号"),
-)
-_NAME_KIND_PATTERNS = tuple((re.compile(rf"(?:{asked})(?:是|叫|为|称|作|之为)*(?:什么|啥)"), re.compile(written))
-                            for asked, written in _NAME_KINDS)
-_NAMED_AS = re.compile(r"[：:为是作做\s]*")
-# Any other word for a kind of name: 谥号, 艺名, 学名, 全称, 官方名称, 称号, …
-_OWN_NAME_KIND = re.compile(r"(?<=的)([\u4e00-\u9fff]{0,2}(?:名|号|称|名称))(?:是|叫|为)*(?:什么|啥)")
-_ABBREVIATION_ASKED = re.compile(r"^(.+?)是什么的简称")
-
-
-def _abbreviated(sentence: str, question: str) -> tuple[int, int] | None:
-    """For "南宁二中是什么的简称": the full name that "，简称南宁二中" or "（简称南宁二中）" follows, from
-    its clause's start; None if the question asks no such thing or the sentence does not say it."""
-    asked = _ABBREVIATION_ASKED.search(question)
-    marker = re.search(rf"[，,（(]\s*简称[：:为是]?\s*[「“\"]?{re.escape(asked.group(1))}", sentence) if asked else None
-    if marker is None:
-        return None
-    start = _clause_start(sentence, marker.start())
-    return (start, marker.start()) if marker.start() > start else None
-
-
-def _named_kind_span(sentence: str, question: str) -> tuple[int, int] | None:
-    """The name after the sentence's word for the kind of name the question asks for, to the end of
-    its clause or of the bracket it is in ("简称：DQ）" → DQ); None if the question asks no such
-    thing or the sentence has no such word."""
-    written = next((w for asked, w in _NAME_KIND_PATTERNS if asked.search(question)), None)
-    if written is None and (own := _OWN_NAME_KIND.search(question)):
-        written = re.compile(re.escape(own.group(1)))  # "谥号是什么" → the name after 谥号
-    marker = written.search(sentence) if written else None
-    if marker is None:
-        return _abbreviated(sentence, question)
-    start = _NAMED_AS.match(sentence, marker.end()).end()
-    end = _inside_brackets_end(sentence, start, _clause_end(sentence, start))
-    return (start, end) if end > start else None
-
-
-def _inside_brackets_end(sentence: str, start: int, end: int) -> int:
-    """`end`, or before it the closing bracket of a bracket that `start` is inside ("（简称：DQ）…")."""
-    depth = 0
-    for i in range(start, end):
-        depth += {"（": 1, "(": 1, "）": -1, ")": -1}.get(sentence[i], 0)
-        if depth < 0:
-            return i
-    return end
-
-
-def _gap_with_noun(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | None:
-    """The gap of a what-question, with the noun it asks for when that follows ("什么制度" → "晨午检制度");
-    without a gap so, the stretch that the question's words around "什么" and its noun bracket, after
-    that noun if the sentence writes it first ("参加什么综艺节目而走红" on "参加综艺节目《奔跑吧兄弟》而走红"
-    → 《奔跑吧兄弟》)."""
-    noun = analysis.wh_noun
-    wh = _GAP_WH.search(analysis.text)
-    if noun and wh and analysis.text.startswith(noun, wh.end()):
-        gap = gap_span(sentence, analysis.text[:wh.end()] + analysis.text[wh.end() + len(noun):], bracketed=True)
-        if gap:
-            return (gap[0] + len(noun), gap[1]) if (sentence.startswith(noun, gap[0])
-                                                     and gap[1] - gap[0] > len(noun)) else gap
-    gap = gap_span(sentence, analysis.text)
-    if gap and noun and sentence.startswith(noun, gap[1]):
-        return gap[0], gap[1] + len(noun)
-    return gap or _title_after_asked_noun(sentence, analysis)
-
-
-_NAMED_WH = re.compile(r"(?:叫|名为|叫做|称为|是)(?:什么|啥)(?:名字)?[？?]?$")
-_QUOTED = re.compile(r"《[^《》]{1,40}》|「[^「」]{1,40}」|“[^“”]{1,40}”")
-
-
-def _title_after_asked_noun(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | None:
-    """"第一部诗集叫什么" on "出版了第一部诗集《人象石柱》": the title or quoted name that the sentence
-    writes right after the question's last term before "叫什么"/"是什么"; None without one."""
-    wh = _NAMED_WH.search(analysis.text)
-    if wh is None:
-        return None
-    term = next((t for t in reversed(analysis.terms) if t in analysis.text[:wh.start()]), None)
-    for at in _occurrences(term, sentence) if term else ():
-        quoted = _QUOTED.match(sentence, at + len(term))
-        if quoted:
-            return quoted.span()
-    return None
 
 
 _KIND_BEFORE_WH = re.compile(r"([\u4e00-\u9fff]{1,4})(?:是|有|为)(?:什么|哪些|什么样|怎样|怎么样|如何)")
@@ -778,7 +140,7 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
     question of the sentence read with the one before it. A sentence that names the question's subject
     only in a comparison scores a fifth less."""
     scored = []
-    type_pattern = _SPAN_PATTERNS.get(analysis.answer_type)
+    type_pattern = SPAN_PATTERNS.get(analysis.answer_type)
     cue = _SENTENCE_CUES.get(analysis.answer_type)
     anchors = analysis.anchor_terms or analysis.terms
     # The answer to "有什么症状" names symptoms, seldom the word 症状: in the confidence, the kind asked
@@ -865,9 +227,6 @@ def _prefer_latest(options: Sequence[tuple[ScoredSentence, tuple[int, int] | Non
     if (articles[best[0].article_id].date or "") >= date:
         return best, None
     return latest, f"{len({o[0].article_id for o in near})}篇文章都有相关内容，采用最新的一篇（{date}）"
-
-
-_ROLE = re.compile(_POSTS)
 # A question asked as "A不A" (收不收, 去不去): whether A holds.
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])不\1")
 
@@ -882,9 +241,9 @@ def _slot_missing(sentence: str, span: tuple[int, int] | None, analysis: Questio
     of the person asked for ("主席是谁"). Such a sentence answers a neighbouring question, so its
     answer is less certain."""
     unit = analysis.unit
-    if span and unit and unit != "个" and not _counts_in(unit, sentence, span):
+    if span and unit and unit != "个" and not counts_in(unit, sentence, span):
         return True
-    if analysis.counted and _term_match(analysis.counted, sentence) == 0.0:
+    if analysis.counted and term_match(analysis.counted, sentence) == 0.0:
         return True
     if (span and analysis.answer_type is AnswerType.PLACE and analysis.wh_noun in _PLACE_UNITS
             and not sentence[span[0]:span[1]].endswith(tuple(analysis.wh_noun))):
@@ -892,7 +251,7 @@ def _slot_missing(sentence: str, span: tuple[int, int] | None, analysis: Questio
     asked_verb = _A_NOT_A.search(analysis.text)  # "收不收两岁的小孩": a sentence without 收 says neither
     if asked_verb and asked_verb.group(1) not in sentence:
         return True
-    return not _names_post(sentence, analysis)
+    return not names_post(sentence, analysis)
 
 
 def _in_sign_off(article: Article, end: int) -> bool:
@@ -908,7 +267,7 @@ def _typed_leaders(sentences: Sequence[ScoredSentence], analysis: QuestionAnalys
     Without a unit or a post to prefer, the answer can only come from the first of them or from those
     within `_latest_within` of its score, so the search stops below that: for names it tags each
     sentence, the slowest step of answering a new question (0.8 ms of a 1.6 ms median answer stage)."""
-    prefers = analysis.unit is not None or _asked_post(analysis) is not None
+    prefers = analysis.unit is not None or asked_post(analysis) is not None
     within = _latest_within(analysis)
     found = []
     for c in sentences:
@@ -917,72 +276,6 @@ def _typed_leaders(sentences: Sequence[ScoredSentence], analysis: QuestionAnalys
         if (span := choose_span(text_of(c), analysis)) is not None:
             found.append((c, span))
     return found
-
-
-_POST_END = re.compile(rf"(?:{_POSTS}|常委|委员|秘书长|科长|处长|镇长|乡长|组长|总监)$")
-
-
-_OCCUPATION = re.compile(r"(?:家|员|师|手|者|星|人物)$")
-_DESCRIBED_AS = re.compile(r"(?:现为|目前为|是|为)")
-
-
-def _post_of(sentence: str, name: str) -> tuple[int, int] | None:
-    """The post or occupation of the person `name`: written before the name ("常务副区长王峰"), or in one
-    of the three clauses right after it, past an aside ("杨昊（），中国足球运动员，司职中场" → 中国足球运动员;
-    "牛佬，香港漫画家"), a clause that ends in a word for an occupation (…家, …员, …手, …者)."""
-    before = _post_before(sentence, name)
-    if before:
-        return before
-    for at in _occurrences(name, sentence):
-        aside = _ASIDE.match(sentence, at + len(name))
-        start = aside.end() if aside else at + len(name)
-        if not sentence.startswith(("，", ","), start):  # only a name set apart, as the sentence's topic
-            continue
-        for _ in range(3):
-            start += sentence.startswith(("，", ","), start)
-            described = _DESCRIBED_AS.match(sentence, start)
-            start = described.end() if described else start
-            end = _clause_end(sentence, start)
-            if 2 <= end - start <= 20 and _OCCUPATION.search(sentence, start, end):
-                return start, end
-            if end >= len(sentence) or sentence[end] not in "，,":
-                break
-            start = end
-    return None
-
-
-def _post_before(sentence: str, name: str) -> tuple[int, int] | None:
-    """The post written right before `name` ("区委常委、常务副区长王峰" → 区委常委、常务副区长): the
-    words before it, back to a clause mark, a preposition, conjunction, particle, adverb, pronoun or
-    numeral, a verb of two characters or more (jieba cuts "区/住/建局"; a verbal noun is part of the
-    post: "施工/vn 负责人"), or another person's name in a list ("王峰、副区长孟明"); it must end in a
-    word for a post. None when no mention of the name has one."""
-    for at in _occurrences(name, sentence):
-        start, after = at, ""
-        for word, flag in reversed(pos_tag(sentence[:at])):
-            if (word in _CLAUSE_END or flag.startswith(("p", "c", "u", "d", "r", "m"))
-                    or flag.startswith("v") and flag != "vn" and len(word) > 1
-                    or flag.startswith("nr") and after == "、"):
-                break
-            start, after = start - len(word), word
-        while start < at and sentence[start] == "、":
-            start += 1
-        if _POST_END.search(sentence[start:at]):
-            return start, at
-    return None
-
-
-def _asked_post(analysis: QuestionAnalysis) -> str | None:
-    """The post a who-question asks by ("哪位老师" → 老师), None for any other question."""
-    role = _ROLE.search(analysis.text) if analysis.answer_type is AnswerType.PERSON else None
-    return role.group() if role else None
-
-
-def _names_post(sentence: str, analysis: QuestionAnalysis) -> bool:
-    """Whether the sentence names the post of the person asked for ("哪位老师" → 老师, or 教师), if
-    the question asks by post."""
-    post = _asked_post(analysis)
-    return post is None or _term_match(post, sentence) > 0.0
 
 
 def _on_topic(analysis: QuestionAnalysis, article: Article) -> float:
@@ -1015,13 +308,13 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
     if analysis.answer_type in SENTENCE_TYPES:
         # "王峰是什么职务": the post news copy writes before the name ("常务副区长王峰"), if a sentence has it.
         posts = [(c, span) for c in answerable_sentences[:10]
-                 if (span := _post_of(_matchable(text_of(c)), analysis.subject)) is not None] if (
+                 if (span := post_of(matchable(text_of(c)), analysis.subject)) is not None] if (
             analysis.subject and asks_post(analysis.text)) else []
         # "又叫什么": the sentences that hold a word for that kind of name ("又称"), if any does.
         named = [(c, span) for c in answerable_sentences[:10]
-                 if (span := _named_kind_span(_matchable(text_of(c)), analysis.text)) is not None] if (
+                 if (span := named_kind_span(matchable(text_of(c)), analysis.text)) is not None] if (
             analysis.answer_type is AnswerType.WHAT) else []
-        options = posts or named or [(c, _gap_with_noun(_matchable(text_of(c)), analysis)
+        options = posts or named or [(c, gap_with_noun(matchable(text_of(c)), analysis)
                              if analysis.answer_type is AnswerType.WHAT else None) for c in answerable_sentences[:10]]
     else:
         # Of the leading sentences, those that hold a candidate of the expected type, and for "多少户"
@@ -1037,23 +330,23 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
                          and (span := choose_span(text_of(c), as_body)) is not None), None)
             if body:
                 found = [body, *found]
-        with_unit = [(c, sp) for c, sp in found if _counts_in(analysis.unit, _matchable(text_of(c)), sp)]
+        with_unit = [(c, sp) for c, sp in found if counts_in(analysis.unit, matchable(text_of(c)), sp)]
         # Likewise for "哪位老师", those that name the post, if any does.
-        with_post = [(c, sp) for c, sp in found if _names_post(_matchable(text_of(c)), analysis)]
+        with_post = [(c, sp) for c, sp in found if names_post(matchable(text_of(c)), analysis)]
         options = with_unit or with_post or found or [(c, None) for c in answerable_sentences[:1]]
         # The best sentence may copy the question's wording around the answer and still hold no
         # name the tagger knows ("派谁给X送信" ↔ "派遣圣甲虫去给X送信"): its gap then beats a name in a
         # weaker sentence, at the confidence of an untyped answer. Not for figures and dates: their
         # patterns miss none, so a sentence without one does not hold the answer.
         top = answerable_sentences[0] if answerable_sentences else None
-        if (analysis.answer_type not in _SPAN_PATTERNS and top is not None and options[0][0] is not top
-                and (gap := gap_span(_matchable(text_of(top)), analysis.text))):
+        if (analysis.answer_type not in SPAN_PATTERNS and top is not None and options[0][0] is not top
+                and (gap := gap_span(matchable(text_of(top)), analysis.text))):
             options, from_gap = [(top, gap)], True
     (chosen, span), note = (_prefer_latest(options, articles, within=_latest_within(analysis)) if options
                             else ((None, None), None))
 
     confidence = 0.0 if chosen is None else chosen.confidence * (
-        0.6 if _slot_missing(_matchable(text_of(chosen)), span, analysis) else 1.0) * (
+        0.6 if _slot_missing(matchable(text_of(chosen)), span, analysis) else 1.0) * (
         0.7 if (span is None or from_gap) and analysis.answer_type not in SENTENCE_TYPES else 1.0) * (
         _on_topic(analysis, articles[chosen.article_id]))
     answerable = chosen is not None and confidence >= min_confidence

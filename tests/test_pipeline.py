@@ -190,7 +190,7 @@ def test_who_may_be_a_body_when_no_person_is_named_in_the_better_sentence(tmp_pa
      "长治市潞州区农业综合行政执法队"),
 ])
 def test_organisation_names_are_cut_whole(sentence, question, expected):
-    from qa.answer import choose_span
+    from qa.spans import choose_span
     from qa.question import analyse
 
     s, e = choose_span(sentence, analyse(question))
@@ -328,11 +328,11 @@ def test_a_count_matches_whether_written_in_figures_or_in_characters(tmp_path):
 
 
 def test_an_occupation_after_a_name_is_read_only_where_the_name_is_set_apart():
-    from qa.answer import _post_of
+    from qa.spans import post_of
 
-    assert _post_of("1996年2月至4月任武警部队参谋长、党委委员。", "1996年2月") is None
+    assert post_of("1996年2月至4月任武警部队参谋长、党委委员。", "1996年2月") is None
     sentence = "李敏，1970年生，高级工程师，现任公司技术总监。"
-    s, e = _post_of(sentence, "李敏")
+    s, e = post_of(sentence, "李敏")
     assert sentence[s:e] == "高级工程师"
 
 
@@ -347,7 +347,7 @@ def test_a_sentence_given_whole_leaves_out_the_byline(tmp_path):
 
 
 def test_a_bare_kind_of_body_or_place_is_no_name():
-    from qa.answer import typed_spans
+    from qa.spans import typed_spans
     from qa.question import AnswerType
 
     sentence = "会后，公司与长江电气股份有限公司在广场签约。"
@@ -363,7 +363,7 @@ def test_a_bare_kind_of_body_or_place_is_no_name():
 
 
 def test_a_name_grows_over_numerals_in_characters_but_not_over_other_words_tagged_numeral():
-    from qa.answer import typed_spans
+    from qa.spans import typed_spans
     from qa.question import AnswerType
 
     def names(sentence: str, answer_type: AnswerType) -> set[str]:
@@ -379,7 +379,7 @@ def test_a_name_grows_over_numerals_in_characters_but_not_over_other_words_tagge
 
 
 def test_a_name_inside_the_title_of_a_work_names_no_place_or_person():
-    from qa.answer import typed_spans
+    from qa.spans import typed_spans
     from qa.question import AnswerType
 
     sentence = "志愿者在运城市发放《河北省文明行为促进条例》和《鲁迅全集》。"
@@ -390,7 +390,7 @@ def test_a_name_inside_the_title_of_a_work_names_no_place_or_person():
 def test_who_did_it_is_answered_by_all_who_are_named_doing_it():
     from dataclasses import replace
 
-    from qa.answer import choose_span
+    from qa.spans import choose_span
     from qa.question import AnswerType, analyse
 
     sentence = "会上，王建国和刘芳提出了新方案。"
@@ -403,7 +403,7 @@ def test_who_did_it_is_answered_by_all_who_are_named_doing_it():
 
 
 def test_where_something_lies_is_the_whole_place_after_lies_in():
-    from qa.answer import choose_span
+    from qa.spans import choose_span
     from qa.question import analyse
 
     sentence = "城南湿地公园位于长治市潞州区漳泽湖东岸（原为滩涂），占地3平方公里。"
@@ -414,7 +414,7 @@ def test_where_something_lies_is_the_whole_place_after_lies_in():
 
 
 def test_how_long_or_high_is_answered_by_a_figure_in_a_unit_of_measure():
-    from qa.answer import choose_span
+    from qa.spans import choose_span
     from qa.question import analyse
 
     def answer(sentence: str, question: str) -> str | None:
@@ -428,14 +428,14 @@ def test_how_long_or_high_is_answered_by_a_figure_in_a_unit_of_measure():
 
 
 def test_a_sentence_without_a_telephone_number_does_not_answer_for_one():
-    from qa.answer import choose_span
+    from qa.spans import choose_span
     from qa.question import analyse
 
     assert choose_span("按照潞编发〔2020〕5号文件，共有12户办理。", analyse("办理的联系电话是多少？")) is None
 
 
 def test_a_gap_of_mere_brackets_is_no_answer():
-    from qa.answer import gap_span
+    from qa.spans import gap_span
 
     assert gap_span("他的别名是（）。", "他的别名是什么？") is None
     assert gap_span("他的别名是阿福。", "他的别名是什么？") == (5, 7)
@@ -549,7 +549,7 @@ def test_a_sentence_without_what_is_asked_for_does_not_answer(park, question, ex
     ("该剧于2019年首播，首集收视率为2.35。", "该剧首集的收视率是多少？", "2.35"),
 ])
 def test_span_choice_follows_what_the_question_marks(sentence, question, expected):
-    from qa.answer import choose_span
+    from qa.spans import choose_span
     from qa.question import analyse
 
     s, e = choose_span(sentence, analyse(question))
@@ -605,7 +605,7 @@ def test_a_label_line_gives_no_reason(tmp_path):
 
 
 def test_an_hour_question_is_answered_only_by_a_time_of_day():
-    from qa.answer import choose_span
+    from qa.spans import choose_span
     from qa.question import analyse
 
     assert choose_span("近年来，采摘园每天接待游客200余人。", analyse("采摘园几点关门？")) is None
@@ -615,7 +615,7 @@ def test_an_hour_question_is_answered_only_by_a_time_of_day():
 
 
 def test_points_made_are_no_hour():
-    from qa.answer import typed_spans
+    from qa.spans import typed_spans
     from qa.question import AnswerType
 
     sentence = "他提出3点建议，会议于下午4点结束，8点半散场。"
@@ -623,7 +623,7 @@ def test_points_made_are_no_hour():
 
 
 def test_a_gap_does_not_start_inside_a_word_of_the_sentence():
-    from qa.answer import gap_span
+    from qa.spans import gap_span
 
     sentence = "2月24日，我区与华鑫集团签署合作框架协议。"
     s, e = gap_span(sentence, "我区和华鑫集团签了什么协议？")
@@ -631,7 +631,7 @@ def test_a_gap_does_not_start_inside_a_word_of_the_sentence():
 
 
 def test_a_name_the_question_s_words_bracket_beats_a_name_near_its_subject():
-    from qa.answer import choose_span, gap_span
+    from qa.spans import choose_span, gap_span
     from qa.question import analyse
 
     # jieba knows 高湛 as no name (高湛/a); 刘辉 is a name, right beside the question's subject 陈其.
@@ -649,24 +649,24 @@ def test_a_name_the_question_s_words_bracket_beats_a_name_near_its_subject():
 
 
 def test_a_what_question_s_noun_may_stand_before_the_answer_in_the_sentence():
-    from qa.answer import _gap_with_noun
+    from qa.spans import gap_with_noun
     from qa.question import analyse
 
     sentence = "她因出演电视剧《山河故人》而成名，此后片约不断。"
-    s, e = _gap_with_noun(sentence, analyse("她因出演什么电视剧而成名？"))
+    s, e = gap_with_noun(sentence, analyse("她因出演什么电视剧而成名？"))
     assert sentence[s:e] == "《山河故人》"
     # The "noun" read after 什么 may be the verb 作为: its 作 is no more part of the answer than its 为.
     sentence = "这部小说使用古琴的曲谱作为章节的标题。"
-    s, e = _gap_with_noun(sentence, analyse("这部小说使用什么作为章节的标题？"))
+    s, e = gap_with_noun(sentence, analyse("这部小说使用什么作为章节的标题？"))
     assert sentence[s:e] == "古琴的曲谱"
     # "叫什么" asks for the title the sentence writes right after the thing named.
     sentence = "2010年她出版了第一本小说《城北往事》，广受好评。"
-    s, e = _gap_with_noun(sentence, analyse("她的第一本小说叫什么？"))
+    s, e = gap_with_noun(sentence, analyse("她的第一本小说叫什么？"))
     assert sentence[s:e] == "《城北往事》"
 
 
 def test_a_gap_opens_after_a_colon_and_closes_with_the_bracket_it_is_in():
-    from qa.answer import gap_span
+    from qa.spans import gap_span
 
     def gap(sentence: str, question: str) -> str | None:
         span = gap_span(sentence, question)
@@ -678,7 +678,7 @@ def test_a_gap_opens_after_a_colon_and_closes_with_the_bracket_it_is_in():
 
 
 def test_when_the_two_sides_of_a_gap_match_in_different_clauses_the_longer_match_places_it():
-    from qa.answer import gap_span
+    from qa.spans import gap_span
 
     # "整治" alone matches in the first clause; "违法现象" is the longer match and marks the gap.
     sentence = "民警以货车为重点整治对象，对超载超限、闯红灯等违法现象开展整治。"

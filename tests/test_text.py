@@ -58,7 +58,7 @@ def test_synonyms_come_from_cilin_synonym_groups_only():
 
 
 def test_a_synonym_in_the_sentence_covers_a_term_by_half():
-    from qa.answer import coverage
+    from qa.spans import coverage
 
     assert coverage(["老师"], "实验小学教师王芳说道。") == 0.5
     assert coverage(["老师"], "老师说道。") == 1.0
