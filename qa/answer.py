@@ -278,6 +278,9 @@ def _typed_leaders(sentences: Sequence[ScoredSentence], analysis: QuestionAnalys
     return found
 
 
+_DEFINITION_ASKED = re.compile(r"^(?:什么是[^的，,]+|[^的，,]+是(?:什么|啥))[？?]?$")
+
+
 def _on_topic(analysis: QuestionAnalysis, article: Article) -> float:
     """1 for an article that holds at least half the question's terms (IDF-weighted), less in
     proportion below that: an article on housing estates with a 总投资 of its own does not answer for
@@ -314,8 +317,10 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
         named = [(c, span) for c in answerable_sentences[:10]
                  if (span := named_kind_span(matchable(text_of(c)), analysis.text)) is not None] if (
             analysis.answer_type is AnswerType.WHAT) else []
-        options = posts or named or [(c, gap_with_noun(matchable(text_of(c)), analysis)
-                             if analysis.answer_type is AnswerType.WHAT else None) for c in answerable_sentences[:10]]
+        # "什么是X", "X是什么": a definition, which the whole sentence gives; no gap to cut.
+        cut = analysis.answer_type is AnswerType.WHAT and not _DEFINITION_ASKED.search(analysis.text)
+        options = posts or named or [(c, gap_with_noun(matchable(text_of(c)), analysis) if cut else None)
+                                     for c in answerable_sentences[:10]]
     else:
         # Of the leading sentences, those that hold a candidate of the expected type, and for "多少户"
         # those with a count of 户 if any has.

@@ -735,3 +735,13 @@ def test_which_town_is_answered_only_by_a_name_of_a_town(tmp_path):
         assert not answer.answerable, (question, answer.text, answer.confidence)
     told = Article("t", "草莓采摘正当时", "本报讯：东和乡柳林村采摘园草莓大棚内生机盎然，市民纷纷前来采摘。", "2023-03-01", "报")
     assert _assistant_over(tmp_path / "told", told).ask("柳林村在哪个乡？").text == "东和乡"
+
+
+def test_what_something_is_is_answered_by_the_whole_sentence_that_defines_it(tmp_path):
+    from qa.types import Article
+
+    station = Article("s", "城北驿站启用", "本报讯：城北驿站是市区首个24小时开放的便民服务站，于3月1日启用。"
+                      "驿站内设有饮水机、充电宝和急救箱。", "2023-03-02", "报")
+    assistant = _assistant_over(tmp_path / "idx", station)
+    for question in ("城北驿站是什么？", "什么是城北驿站？"):
+        assert assistant.ask(question).text == "城北驿站是市区首个24小时开放的便民服务站，于3月1日启用。", question
