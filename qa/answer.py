@@ -94,6 +94,9 @@ def _bigram_overlap(question: str, text: str) -> float:
 @functools.lru_cache(maxsize=1024)
 def _bigrams(question: str) -> frozenset[str]:
     return frozenset(question[i:i + 2] for i in range(len(question) - 1) if question[i:i + 2].isalnum())
+
+
+# A lead's "本报讯记者赵越报道：", left out of a sentence given whole.
 _BYLINE = re.compile(r"\s*本报讯[^：:，。]{0,24}[：:]\s*")
 
 
@@ -227,10 +230,11 @@ def _prefer_latest(options: Sequence[tuple[ScoredSentence, tuple[int, int] | Non
     if (articles[best[0].article_id].date or "") >= date:
         return best, None
     return latest, f"{len({o[0].article_id for o in near})}篇文章都有相关内容，采用最新的一篇（{date}）"
+
+
 # A question asked as "A不A" (收不收, 去不去): whether A holds.
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])不\1")
-
-
+# The kinds of place that a name of that kind ends in ("哪个镇" → 东和镇).
 _PLACE_UNITS = frozenset("省 市 县 区 村 镇 乡 乡镇 街道 小区".split())
 
 
@@ -238,8 +242,8 @@ def _slot_missing(sentence: str, span: tuple[int, int] | None, analysis: Questio
     """Whether the sentence lacks the very thing the question asks about, though it may hold all its
     other terms: the measure word of the count asked for beside the figure ("多少户", "多大年纪" → 岁;
     not the all-purpose 个), the thing counted ("多少工人"), the verb of an "A不A" question, the post
-    of the person asked for ("主席是谁"). Such a sentence answers a neighbouring question, so its
-    answer is less certain."""
+    of the person asked for ("主席是谁"), the kind of place ("哪个镇"). Such a sentence answers a
+    neighbouring question, so its answer is less certain."""
     unit = analysis.unit
     if span and unit and unit != "个" and not counts_in(unit, sentence, span):
         return True
