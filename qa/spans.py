@@ -358,7 +358,8 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
     """The candidate span nearest the question's terms (anchors count thrice), skipping anything
     the question itself says; None when the sentence has no candidate of the expected type."""
     simplified = matchable(sentence)
-    if analysis.answer_type is AnswerType.PLACE and (after := _after_asked_verb(simplified, analysis.text)):
+    if analysis.answer_type in (AnswerType.PLACE, AnswerType.ORGANISATION) and (
+            after := _after_asked_verb(simplified, analysis.text)):
         return after
     candidates = [(s, e) for s, e in typed_spans(sentence, analysis.answer_type, wh_noun=analysis.wh_noun)
                   if simplified[s:e] not in analysis.text]
@@ -428,12 +429,13 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
     return _whole_list(simplified, best)
 
 
-_WHERE_AFTER_VERB = re.compile(r"([\u4e00-\u9fff]{2})于(?:哪里|哪儿|何处|何地|什么地方|哪个地方|哪)[？?]?$")
+_WHERE_AFTER_VERB = re.compile(r"([\u4e00-\u9fff]{2})于(?:哪里|哪儿|何处|何地|什么地方|哪个地方|哪(?:一?[所个家])?[\u4e00-\u9fff]{0,3})[？?]?$")
 
 
 def _after_asked_verb(sentence: str, question: str) -> tuple[int, int] | None:
-    """For "李晨毕业于哪儿", "现效力于哪里": what follows the question's verb in the sentence (with or
-    without its 于), to the clause's end or an opening bracket; None if the sentence lacks the verb."""
+    """For "李晨毕业于哪儿", "现效力于哪里", "毕业于哪所大学": what follows the question's verb in the
+    sentence (with or without its 于), to the clause's end or an opening bracket; None if the sentence
+    lacks the verb or less than two characters follow it ("毕业后")."""
     asked = _WHERE_AFTER_VERB.search(question)
     if not asked:
         return None
@@ -443,7 +445,7 @@ def _after_asked_verb(sentence: str, question: str) -> tuple[int, int] | None:
         if at >= 0:
             start = at + len(marker)
             end = _clause_end(sentence, start, stops="（(")
-            return (start, end) if 0 < end - start <= 30 and _WORDLIKE.match(sentence, start) else None
+            return (start, end) if 2 <= end - start <= 30 and _WORDLIKE.match(sentence, start) else None
     return None
 
 
