@@ -358,8 +358,8 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
     """The candidate span nearest the question's terms (anchors count thrice), skipping anything
     the question itself says; None when the sentence has no candidate of the expected type."""
     simplified = matchable(sentence)
-    if analysis.answer_type in (AnswerType.PLACE, AnswerType.ORGANISATION) and (
-            after := _after_asked_verb(simplified, analysis.text)):
+    asked_after_verb = _AFTER_VERB_ASKED.get(analysis.answer_type)
+    if asked_after_verb and (after := _after_asked_verb(simplified, asked_after_verb.search(analysis.text))):
         return after
     candidates = [(s, e) for s, e in typed_spans(sentence, analysis.answer_type, wh_noun=analysis.wh_noun)
                   if simplified[s:e] not in analysis.text]
@@ -429,14 +429,18 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
     return _whole_list(simplified, best)
 
 
-_WHERE_AFTER_VERB = re.compile(r"([\u4e00-\u9fff]{2})于(?:哪里|哪儿|何处|何地|什么地方|哪个地方|哪(?:一?[所个家])?[\u4e00-\u9fff]{0,3})[？?]?$")
+# "毕业于哪儿", "毕业于哪所大学": the question's verb with 于, then a bare where-word or which body. Not
+# a kind of place: "位于哪个市" asks for the city's name, not the whole address.
+_AFTER_VERB_ASKED = {
+    AnswerType.PLACE: re.compile(r"([\u4e00-\u9fff]{2})于(?:哪里|哪儿|何处|何地|什么地方|哪个地方|哪)[？?]?$"),
+    AnswerType.ORGANISATION: re.compile(r"([\u4e00-\u9fff]{2})于哪一?[所个家][\u4e00-\u9fff]{1,3}[？?]?$"),
+}
 
 
-def _after_asked_verb(sentence: str, question: str) -> tuple[int, int] | None:
-    """For "李晨毕业于哪儿", "现效力于哪里", "毕业于哪所大学": what follows the question's verb in the
-    sentence (with or without its 于), to the clause's end or an opening bracket; None if the sentence
-    lacks the verb or less than two characters follow it ("毕业后")."""
-    asked = _WHERE_AFTER_VERB.search(question)
+def _after_asked_verb(sentence: str, asked: re.Match | None) -> tuple[int, int] | None:
+    """For "李晨毕业于哪儿", "现效力于哪里", "毕业于哪所大学" (`asked` holds the question's verb): what
+    follows that verb in the sentence (with or without its 于), to the clause's end or an opening
+    bracket; None if the sentence lacks the verb or less than two characters follow it ("毕业后")."""
     if not asked:
         return None
     verb = asked.group(1)
