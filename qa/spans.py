@@ -589,11 +589,31 @@ _OWN_NAME_KIND = re.compile(r"(?<=的)([\u4e00-\u9fff]{0,2}(?:名|号|称|名称
 _ABBREVIATION_ASKED = re.compile(r"^(.+?)是什么的简称")
 
 
+# The question's side of the two rules below is read once per question, not once for each of the
+# sentences they are tried on.
+@functools.lru_cache(maxsize=256)
+def _written_kind(question: str) -> re.Pattern | None:
+    """The sentence's words for the kind of name `question` asks for ("又叫什么" → 又称, 或称, …;
+    "的谥号是什么" → 谥号); None if it asks for none."""
+    written = next((w for asked, w in _NAME_KIND_PATTERNS if asked.search(question)), None)
+    if written is None and (own := _OWN_NAME_KIND.search(question)):
+        written = re.compile(re.escape(own.group(1)))
+    return written
+
+
+@functools.lru_cache(maxsize=256)
+def _abbreviation_written(question: str) -> re.Pattern | None:
+    """For "南宁二中是什么的简称": the "，简称南宁二中" or "（简称南宁二中）" a sentence writes after the full
+    name; None if the question asks no such thing."""
+    asked = _ABBREVIATION_ASKED.search(question)
+    return re.compile(rf"[，,（(]\s*简称[：:为是]?\s*[「“\"]?{re.escape(asked.group(1))}") if asked else None
+
+
 def _abbreviated(sentence: str, question: str) -> tuple[int, int] | None:
     """For "南宁二中是什么的简称": the full name that "，简称南宁二中" or "（简称南宁二中）" follows, from
     its clause's start; None if the question asks no such thing or the sentence does not say it."""
-    asked = _ABBREVIATION_ASKED.search(question)
-    marker = re.search(rf"[，,（(]\s*简称[：:为是]?\s*[「“\"]?{re.escape(asked.group(1))}", sentence) if asked else None
+    written = _abbreviation_written(question)
+    marker = written.search(sentence) if written else None
     if marker is None:
         return None
     start = _clause_start(sentence, marker.start())
@@ -604,9 +624,7 @@ def named_kind_span(sentence: str, question: str) -> tuple[int, int] | None:
     """The name after the sentence's word for the kind of name the question asks for, to the end of
     its clause or of the bracket it is in ("简称：DQ）" → DQ); None if the question asks no such
     thing or the sentence has no such word."""
-    written = next((w for asked, w in _NAME_KIND_PATTERNS if asked.search(question)), None)
-    if written is None and (own := _OWN_NAME_KIND.search(question)):
-        written = re.compile(re.escape(own.group(1)))  # "谥号是什么" → the name after 谥号
+    written = _written_kind(question)
     marker = written.search(sentence) if written else None
     if marker is None:
         return _abbreviated(sentence, question)
