@@ -679,12 +679,10 @@ def _title_after_asked_noun(sentence: str, analysis: QuestionAnalysis) -> tuple[
     return None
 
 
+# The post a who-question may ask by ("哪位老师" → 老师).
 _ROLE = re.compile(_POSTS)
-
-
+# What a post ends in ("常务副区长", "区委常委"), and an occupation ("中国足球运动员", "漫画家").
 _POST_END = re.compile(rf"(?:{_POSTS}|常委|委员|秘书长|科长|处长|镇长|乡长|组长|总监)$")
-
-
 _OCCUPATION = re.compile(r"(?:家|员|师|手|者|星|人物)$")
 _DESCRIBED_AS = re.compile(r"(?:现为|目前为|是|为)")
 
