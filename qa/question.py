@@ -102,7 +102,12 @@ UNITS = ("平方米", "大", "公里", "万元", "亿元", "分厂", "个", "家
          "册", "股", "发", "届", "棵", "盏", "口", "段", "类", "级", "期", "卷", "章", "节", "支", "代", "季", "轮", "区", "套", "款", "辑",
          "km²", "m²", "km", "cm", "mm", "kg", "m")
 _AGE = re.compile(r"多大年纪|多大岁数|多大了|年龄|年纪")  # asks for an age: a count of 岁
-_WH_NOUN = re.compile(r"(?:哪个|哪家|哪些|哪几个|哪几|什么|哪(?![些几个家]))([\u4e00-\u9fff]{1,4})")
+# The noun a wh-word asks about: after 什么, or after 哪 and the measure word it may take ("哪一位老师" →
+# 老师). 哪里/哪儿 are whole where-words, and a bare 哪 takes one character, if it is no verb ("哪国人" → 国,
+# "哪年"; "在哪举行" asks about no noun).
+_WH_MEASURES = "个家些位种类所座条项部本首支只届张件门间名"
+_WH_NOUN = re.compile(rf"什么([\u4e00-\u9fff]{{1,4}})|哪[一几]?[{_WH_MEASURES}]([\u4e00-\u9fff]{{1,4}})"
+                      rf"|哪[一几]?(?![里儿怕{_WH_MEASURES}])([\u4e00-\u9fff])")
 _UNIT_AFTER_WH = re.compile(r"(?<!哪)(?:多少|几)(" + "|".join(sorted(UNITS, key=len, reverse=True)) + ")")
 
 
@@ -167,7 +172,7 @@ def analyse(question: str) -> QuestionAnalysis:
                                 if not WH_WORDS.fullmatch(t) and t not in SIGN_OFF_WORDS
                                 and not (recent and t in RECENT_WORDS)))
     unit_match = _UNIT_AFTER_WH.search(text)
-    wh_noun = _WH_NOUN.search(text)
+    wh_noun = _wh_noun(text)
     # What is counted follows the measure word ("多少家投资机构") or, without one, the wh-word ("多少工人").
     bare = _BARE_COUNT.search(text) if answer_type is AnswerType.NUMBER else None
     after = unit_match.end() if unit_match else bare.end() if bare else None
@@ -179,9 +184,20 @@ def analyse(question: str) -> QuestionAnalysis:
     subject, aspect = _split_subject(text)
     return QuestionAnalysis(text=text, answer_type=answer_type, terms=terms, anchor_terms=_anchor_terms(text, terms),
                             unit=unit,
-                            wh_noun=tokenize(wh_noun.group(1))[0] if wh_noun and tokenize(wh_noun.group(1)) else None,
+                            wh_noun=wh_noun,
                             counted="".join(counted_terms) or None, aspect=aspect, subject=subject,
                             recent=recent)
+
+
+def _wh_noun(text: str) -> str | None:
+    """The noun the question's wh-word asks about, if one follows it."""
+    found = _WH_NOUN.search(text)
+    if not found:
+        return None
+    if found.group(3):
+        return None if pos_tag(found.group(3))[0][1].startswith(("v", "d", "p", "c", "u")) else found.group(3)
+    words = tokenize(found.group(1) or found.group(2))
+    return words[0] if words else None
 
 
 # Words that can make up a question's leading subject: nouns and names, abbreviations (j), Latin

@@ -420,7 +420,12 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
         return gap
     if analysis.answer_type is AnswerType.PLACE and not analysis.wh_noun and not plural and _PLACE_MARKER.search(
             simplified, 0, best[0]):
-        return best[0], _clause_end(simplified, best[1], stops="（(")
+        end = _clause_end(simplified, best[1], stops="（(")
+        # "位于老顶山街道关村的长治市福慧德玻璃有限公司": what follows 的 is the thing asked about, not its place.
+        of = simplified.find("的", best[1], end)
+        if of >= 0 and any(term in simplified[of:end] for term in analysis.terms):
+            end = of
+        return best[0], end
     if not plural:
         return best
     # "哪几条路" asks for the roads that "东南外环、高新大道、漳泽东街等市政道路" lists, not the word for them.

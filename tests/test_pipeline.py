@@ -411,6 +411,10 @@ def test_where_something_lies_is_the_whole_place_after_lies_in():
     assert sentence[s:e] == "长治市潞州区漳泽湖东岸"  # to the clause's end, not into the aside
     s, e = choose_span(sentence, analyse("城南湿地公园位于哪个市？"))  # a kind of place asked for: the name
     assert sentence[s:e] == "长治市"
+    # A place that modifies the very thing asked about ends before 的 and its name.
+    sentence = "坐落于城东工业园区的华丰纺织厂，始建于1985年。"
+    s, e = choose_span(sentence, analyse("华丰纺织厂在哪儿？"))
+    assert sentence[s:e] == "城东工业园区"
 
 
 def test_how_long_or_high_is_answered_by_a_figure_in_a_unit_of_measure():

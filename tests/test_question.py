@@ -63,6 +63,19 @@ def test_unit_and_wh_noun():
     assert analyse("城北公园改造后新增的设施有哪些？").wh_noun is None
 
 
+@pytest.mark.parametrize("question, noun", [
+    ("哪位专家在会上发言？", "专家"),      # past the measure word
+    ("这座桥是哪一年建成的？", "年"),
+    ("获奖的是哪一位教师？", "教师"),
+    ("这位选手是哪国人？", "国"),          # a bare 哪 takes one character: not 国人
+    ("这家茶馆在哪儿？", None),            # 哪儿 and 哪里 are whole where-words
+    ("这家茶馆在哪里？", None),
+    ("颁奖典礼在哪举行？", None),          # a verb after 哪: no noun asked about
+])
+def test_the_noun_a_wh_word_asks_about(question, noun):
+    assert analyse(question).wh_noun == noun
+
+
 @pytest.mark.parametrize("question, aspect", [
     ("城南公园的面积有多大？", "面积有多大"),
     ("锦泰集团的总裁是谁？", "总裁是谁"),
