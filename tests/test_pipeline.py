@@ -417,6 +417,22 @@ def test_where_something_lies_is_the_whole_place_after_lies_in():
     assert sentence[s:e] == "城东工业园区"
 
 
+def test_a_place_answer_names_a_place():
+    from qa.question import AnswerType
+    from qa.spans import typed_spans
+    from qa.text import names_no_thing
+
+    def places(sentence: str) -> list[str]:
+        return [sentence[s:e] for s, e in typed_spans(sentence, AnswerType.PLACE)]
+
+    # jieba's dictionary tags 普及 as a place; Cilin knows it only as a doing.
+    assert names_no_thing("普及") and not names_no_thing("北京") and not names_no_thing("漳泽湖")
+    assert places("志愿者向居民普及垃圾分类知识。") == []
+    # 全区 refers to a district without naming it.
+    assert places("全区共有12个村参加评比。") == []
+    assert "城东广场" in places("活动在城东广场举行。")
+
+
 def test_how_long_or_high_is_answered_by_a_figure_in_a_unit_of_measure():
     from qa.spans import choose_span
     from qa.question import analyse
