@@ -293,6 +293,12 @@ def _on_topic(analysis: QuestionAnalysis, article: Article) -> float:
     return min(1.0, coverage(analysis.terms, to_simplified(article.title + article.text)) / 0.5)
 
 
+# "X在哪里" (nothing after the where-word: not "在哪里任职") is answered by "X在Y" or "X位于Y": the gap
+# after X in a sentence without such a word is what X is or does ("潞鼎伟业商贸有限公司是一家…生产企业"), not where it is.
+_WHERE_IS = re.compile(r"在(?:哪里|哪儿|哪|何处|何地|什么地方)[啊呢呀吗]?[？?]?$")
+_LOCATIVE = re.compile(r"在|于|地处|坐落")
+
+
 def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit], index: Index,
                    query_vector: np.ndarray | None, *, aspect_vector: np.ndarray | None = None, top_k: int = 5,
                    min_confidence: float = 0.45) -> Answer:
@@ -349,7 +355,8 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
         # patterns miss none, so a sentence without one does not hold the answer.
         top = answerable_sentences[0] if answerable_sentences else None
         if (analysis.answer_type not in SPAN_PATTERNS and top is not None and options[0][0] is not top
-                and (gap := gap_span(matchable(text_of(top)), analysis.text))):
+                and (gap := gap_span(matchable(text_of(top)), analysis.text))
+                and not (_WHERE_IS.search(analysis.text) and not _LOCATIVE.search(text_of(top), *gap))):
             options, from_gap = [(top, gap)], True
     (chosen, span), note = (_prefer_latest(options, articles, within=_latest_within(analysis)) if options
                             else ((None, None), None))

@@ -284,8 +284,8 @@ def _names(simplified: str, answer_type: AnswerType, wh_noun: str | None) -> lis
     return [(s, e) for s, e in spans if not _REFERRING.fullmatch(simplified[s:e])]
 
 
-# "全区", "各地", "该村", "当地": words that refer to a place or body without naming it.
-_REFERRING = re.compile(r"[全各本该此当][省市县区村镇乡地国局部厅委校院]")
+# "全区", "各县区", "该村", "当地": words that refer to a place or body without naming it.
+_REFERRING = re.compile(r"[全各本该此当][省市县区村镇乡地国局部厅委校院]+")
 
 
 _PLACE_MARKER = re.compile(r"(?:位于|地处|坐落于|坐落在|座落于|座落在)$")

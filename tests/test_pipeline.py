@@ -134,6 +134,18 @@ def test_a_question_asking_about_recent_news_takes_the_latest_article_that_answe
         assert "2023-09-28" in recent.note
 
 
+def test_where_something_is_is_not_answered_by_what_it_is(tmp_path):
+    from qa.types import Article
+
+    company = Article("a", "宏远商贸赶制订单", "宏远商贸有限公司是一家集服装设计、生产、销售为一体的企业。"
+                      "公司今年计划完成产值2000余万元。", "2023-02-20", "报")
+    assistant = _assistant_over(tmp_path / "idx", company)
+    # The words after the name are what the company is, not where: no article says where it is.
+    for question in ("宏远商贸在哪里？", "宏远商贸在哪儿？"):
+        assert not assistant.ask(question).answerable
+    assert assistant.ask("宏远商贸是一家什么企业？").text == "集服装设计、生产、销售为一体"
+
+
 def test_only_a_comparison_with_the_subject_is_told_apart():
     from qa.answer import _COMPARED, _only_compared_with
 
@@ -428,8 +440,9 @@ def test_a_place_answer_names_a_place():
     # jieba's dictionary tags 普及 as a place; Cilin knows it only as a doing.
     assert names_no_thing("普及") and not names_no_thing("北京") and not names_no_thing("漳泽湖")
     assert places("志愿者向居民普及垃圾分类知识。") == []
-    # 全区 refers to a district without naming it.
+    # 全区 and 各县区 refer to districts without naming them.
     assert places("全区共有12个村参加评比。") == []
+    assert places("计划投资100万元，用于各县区加工站建设。") == []
     assert "城东广场" in places("活动在城东广场举行。")
 
 
