@@ -52,6 +52,23 @@ def _only_compared_with(subject: str, sentence: str, uncompared: str) -> bool:
     return bool(compared and subject in compared.group() and subject not in uncompared)
 
 
+def _refers_elsewhere(subject: str, sentence: str, previous: str) -> bool:
+    """Whether the sentence opens on 该/此/这 and a noun the question's subject ends in ("该小区…" for
+    师范南小区) while the sentence before it names the subject and then another such thing ("和师范南小区
+    一样，…还有始建于80年代的晋纺小区。"): the sentence is about that other one, though the subject stands
+    near it."""
+    opening = _ANAPHOR.match(sentence) if subject else None
+    if not opening:
+        return False
+    rest = sentence[opening.end():]
+    noun = next((rest[:k] for k in (3, 2, 1) if len(subject) > k and subject.endswith(rest[:k])), None)
+    last = previous.rfind(noun) if noun and subject in previous else -1
+    return last >= 0 and not previous[:last + len(noun)].endswith(subject)
+
+
+_ANAPHOR = re.compile(r"(?:该|此|这一|这个|这家|这所|这座|这)")
+
+
 def is_headline_line(sentence: str, title: str) -> bool:
     """A headline, kicker ("区住建局：") or subtitle ("——…") line at the head of an article: it
     names the topic, so it helps to find the article, but it never answers anything itself."""
@@ -187,8 +204,9 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
             overlap = _bigram_overlap(analysis.text, uncompared)
             signals = (in_context, overlap, dense, float(cued), 1.0 / (1 + rank),
                        coverage(analysis.anchor_terms, own_words) if analysis.anchor_terms else 0.0, aspect, paired_dense)
+            elsewhere = _refers_elsewhere(analysis.subject, own_words, plain[i - 1] if i > 0 else "")
             score = sum(w * x for w, x in zip(WEIGHTS.values(), signals)) * (
-                0.8 if _only_compared_with(analysis.subject, own_words, uncompared) else 1.0)
+                0.8 if elsewhere or _only_compared_with(analysis.subject, own_words, uncompared) else 1.0)
             # Evidence, not ranking: the question's terms around the sentence, what it asks about (the
             # terms beside its wh-word) close to the sentence, and how near in meaning the sentence is.
             near = "".join(texts[max(0, i - 1):i + 2])
@@ -196,7 +214,9 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
             if kind:
                 terms_held = max(terms_held, coverage(unkinded_terms, context))
                 asked_held = max(asked_held, coverage(unkinded_anchors, title + near))
-            confidence = (0.4 * terms_held + 0.4 * asked_held + 0.2 * dense) * (1.0 if typed else 0.6)
+            # A sentence about another thing than the subject answers nothing about the subject.
+            confidence = 0.0 if elsewhere else (0.4 * terms_held + 0.4 * asked_held + 0.2 * dense) * (
+                1.0 if typed else 0.6)
             scored.append(ScoredSentence(article.article_id, int(s), int(e), score, confidence, rank, signals))
     scored.sort(key=lambda c: -c.score)
     return scored

@@ -146,6 +146,18 @@ def test_where_something_is_is_not_answered_by_what_it_is(tmp_path):
     assert assistant.ask("宏远商贸是一家什么企业？").text == "集服装设计、生产、销售为一体"
 
 
+def test_a_sentence_about_the_thing_named_after_the_subject_does_not_answer_for_it(tmp_path):
+    from qa.types import Article
+
+    estates = Article("a", "老旧小区改造开工", "城东小区始建于上世纪90年代，今年纳入老旧小区改造范围。目前正在进行管道开挖。"
+                      "和城东小区一样，同样在春节后开工的还有始建于80年代的西关小区。该小区改造工程涉及住户48户，"
+                      "包括室外绿化等工程。", "2023-02-20", "报")
+    assistant = _assistant_over(tmp_path / "idx", estates)
+    # 该小区 is 西关小区, the estate named last before it, though 城东小区 stands in the same sentence.
+    assert not assistant.ask("城东小区改造涉及多少户？").answerable
+    assert assistant.ask("西关小区改造涉及多少户？").text == "48户"
+
+
 def test_only_a_comparison_with_the_subject_is_told_apart():
     from qa.answer import _COMPARED, _only_compared_with
 
