@@ -544,6 +544,7 @@ def gap_span(sentence: str, question: str, *, bracketed: bool = False) -> tuple[
     left, right = body[:wh.start()].rstrip(_GLUE), body[wh.end():].lstrip(_GLUE)
     left_k, start = next(((k, pos + k) for k in range(len(left), 1, -1) if (pos := sentence.find(left[-k:])) >= 0),
                          (0, None))
+    left_at = start - left_k if start is not None else 0
     if start is not None and 0 < start < len(sentence) and is_word(sentence[start - 1:start + 1]):
         start += 1  # "…签了什么" on "…签署合作框架协议": the gap starts after the sentence's word 签署
     if start is not None and sentence.startswith(("：", ":"), start):
@@ -572,13 +573,22 @@ def gap_span(sentence: str, question: str, *, bracketed: bool = False) -> tuple[
         end -= 1
     if sentence.endswith(_GLUE_VERB_HEADS, start, end) and sentence.startswith("为", end):
         end -= 1  # "塔罗牌的符号作为…": the 作 of 作为 is no part of the gap, as its 为 is not
+    # "重点整治哪些车辆" on "以“两客一危”等重点车辆及电动车为重点整治对象", "活动的主题是什么" on "以“诚信”为
+    # 主题的诚信宣传活动": after the question's words comes the frame's noun (对象), nothing, or the
+    # question's own words; the frame holds the X of 以X为.
+    framed = _FRAMED.search(sentence, 0, left_at) if left_k else None
+    if framed and end - start <= 4:
+        return framed.span(1)
     if end - start > 40 or len(_WORDLIKE.findall(sentence, start, end)) < 2:  # not "（）" nor a lone character
         return None
-    # A "gap" that only repeats the question ("以…为主题的诚信宣传活动" for "活动的主题是什么") is the wrong
-    # side; one that both sides mark may share a word with it ("加拿大总理一职由谁委任" → 加拿大总督).
+    # A "gap" that only repeats the question is the wrong side; one that both sides mark may share a
+    # word with it ("加拿大总理一职由谁委任" → 加拿大总督).
     gap = sentence[start:end]
     repeats = gap in question if bracketed else coverage(tokenize(gap), question) >= 0.5
-    return None if repeats else (start, end)
+    return (framed.span(1) if framed else None) if repeats else (start, end)
+
+
+_FRAMED = re.compile(r"以([^，。；：以]{2,40})为$")
 
 
 # A name asked for by the word for its kind ("也叫什么", "原名是什么") is written after a word of

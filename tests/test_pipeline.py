@@ -711,16 +711,26 @@ def test_a_what_question_s_noun_may_stand_before_the_answer_in_the_sentence():
     assert sentence[s:e] == "《城北往事》"
 
 
-def test_a_gap_opens_after_a_colon_and_closes_with_the_bracket_it_is_in():
+def _gap(sentence: str, question: str) -> str | None:
+    """The text of `gap_span`'s answer, or None."""
     from qa.spans import gap_span
 
-    def gap(sentence: str, question: str) -> str | None:
-        span = gap_span(sentence, question)
-        return sentence[span[0]:span[1]] if span else None
+    span = gap_span(sentence, question)
+    return sentence[span[0]:span[1]] if span else None
 
-    assert gap("协会今年的工作重点有：会员培训、行业评比、法律咨询。", "协会今年的工作重点有哪些？") == "会员培训、行业评比、法律咨询"
+
+def test_a_gap_opens_after_a_colon_and_closes_with_the_bracket_it_is_in():
+    assert _gap("协会今年的工作重点有：会员培训、行业评比、法律咨询。", "协会今年的工作重点有哪些？") == "会员培训、行业评比、法律咨询"
     # Letters of any script are words; the closing bracket and the space before them are no part of it.
-    assert gap("大卫（希伯来文： דָּוִד）是以色列的国王。", "大卫的希伯来文是什么？") == "דָּוִד"
+    assert _gap("大卫（希伯来文： דָּוִד）是以色列的国王。", "大卫的希伯来文是什么？") == "דָּוִד"
+
+
+def test_a_gap_framed_by_yi_x_wei_is_the_x():
+    # After the question's words comes the frame's noun, nothing, or the question's own words: the
+    # answer is what 以…为 holds.
+    assert _gap("街道以困难家庭、独居老人为重点帮扶对象，开展走访慰问。", "街道重点帮扶哪些人？") == "困难家庭、独居老人"
+    assert _gap("这家企业以新能源汽车零部件为主要产品，年产值过亿。", "这家企业的主要产品是什么？") == "新能源汽车零部件"
+    assert _gap("社区开展了以“邻里互助”为主题的志愿服务活动。", "志愿服务活动的主题是什么？") == "“邻里互助”"
 
 
 def test_when_the_two_sides_of_a_gap_match_in_different_clauses_the_longer_match_places_it():
