@@ -9,8 +9,8 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from qa.question import SIGN_OFF_WORDS, AnswerType, QuestionAnalysis, asks_post
-from qa.spans import (SPAN_PATTERNS, asked_post, choose_span, counts_in, coverage, gap_span, gap_with_noun, matchable,
-                      named_kind_span, names_post, post_of, term_match)
+from qa.spans import (COMPARED, SPAN_PATTERNS, asked_post, choose_span, counts_in, coverage, gap_span, gap_with_noun,
+                      matchable, named_kind_span, names_post, post_of, term_match)
 from qa.store import Index
 from qa.text import to_simplified, with_resolved_years
 from qa.types import Answer, Article, Citation, Hit, RefusalReason
@@ -34,9 +34,6 @@ SENTENCE_TYPES = frozenset({AnswerType.WHAT, AnswerType.REASON, AnswerType.MANNE
 # sentence choice (not in the confidence: a reason is often given without them).
 _SENTENCE_CUES = {AnswerType.REASON: re.compile(r"因为|由于|因此|所以|为了|原因|导致|以便|旨在|因而"),
                   AnswerType.MANNER: re.compile(r"通过|采取|采用|利用|借助|依靠|方式|方法|措施|办法")}
-# "和X一样，Y也…": X is named only to be compared with the sentence's subject Y, so a question about
-# X is not answered by this sentence's words about Y.
-_COMPARED = re.compile(r"(?:和|与|同|跟|像)[^，。；、“”]{1,20}?(?:一样|相同|相似|类似)")
 # A short line with no clause in it: a name, a date, "联系人：高凌宇".
 _LABEL_LINE = re.compile(r"[^，。；！？,;!?]{1,30}")
 _ASKS_SPEAKER = re.compile(r"说|表示|介绍|告诉|谈|称|讲|指出|提到|透露|采访")
@@ -48,7 +45,7 @@ def _only_compared_with(subject: str, sentence: str, uncompared: str) -> bool:
     """Whether the sentence names the question's subject only to compare another with it ("与第一中学
     一样，第二中学的操场也…" for a question on 第一中学): it is about the other, however alike in meaning.
     `uncompared` is the sentence with its comparisons taken out."""
-    compared = _COMPARED.search(sentence) if subject else None
+    compared = COMPARED.search(sentence) if subject else None
     return bool(compared and subject in compared.group() and subject not in uncompared)
 
 
@@ -200,7 +197,7 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
             cued = cue.search(own_words) is not None if cue else typed
             dense, aspect, paired_dense = (min(max((float(x) - DENSE_FLOOR) / (1.0 - DENSE_FLOOR), 0.0), 1.0)
                                            for x in (similarity, aspect_similarity, paired_similarity))
-            uncompared = _COMPARED.sub("", own_words)
+            uncompared = COMPARED.sub("", own_words)
             overlap = _bigram_overlap(analysis.text, uncompared)
             signals = (in_context, overlap, dense, float(cued), 1.0 / (1 + rank),
                        coverage(analysis.anchor_terms, own_words) if analysis.anchor_terms else 0.0, aspect, paired_dense)

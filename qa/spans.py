@@ -289,6 +289,9 @@ _REFERRING = re.compile(r"[全各本该此当][省市县区村镇乡地国局部
 
 
 _PLACE_MARKER = re.compile(r"(?:位于|地处|坐落于|坐落在|座落于|座落在)$")
+# "和X一样，Y也…": X is named only to be compared with the sentence's subject Y, so a question about
+# X is not answered by this sentence's words about Y, nor is X the answer to one about Y.
+COMPARED = re.compile(r"(?:和|与|同|跟|像)[^，。；、“”]{1,20}?(?:一样|相同|相似|类似)")
 
 
 def _marked(sentence: str, start: int, end: int, analysis: QuestionAnalysis) -> float:
@@ -383,6 +386,8 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
         candidates = [(s, e) for s, e in candidates if not simplified[:s].endswith(("记者", "通讯员"))]
     if analysis.answer_type is AnswerType.DATE and _ASKS_HOUR.search(analysis.text):
         candidates = [(s, e) for s, e in candidates if _HOUR.fullmatch(simplified[s:e])]  # not "近年来"
+    compared = [m.span() for m in COMPARED.finditer(simplified)]
+    candidates = [(s, e) for s, e in candidates if not any(cs <= s and e <= ce for cs, ce in compared)] or candidates
     if not candidates:
         return None
     plural = _PLURAL.search(analysis.text) is not None

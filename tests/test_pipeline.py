@@ -159,14 +159,24 @@ def test_a_sentence_about_the_thing_named_after_the_subject_does_not_answer_for_
 
 
 def test_only_a_comparison_with_the_subject_is_told_apart():
-    from qa.answer import _COMPARED, _only_compared_with
+    from qa.answer import _only_compared_with
+    from qa.spans import COMPARED
 
     def only_compared(subject: str, sentence: str) -> bool:
-        return _only_compared_with(subject, sentence, _COMPARED.sub("", sentence))
+        return _only_compared_with(subject, sentence, COMPARED.sub("", sentence))
 
     assert only_compared("第一中学", "与第一中学一样，第二中学的操场也翻新过，时间是2021年。")
     assert not only_compared("第一中学", "和第二中学一样，第一中学的操场也翻新过。")  # about 第一中学
     assert not only_compared("第一中学", "第一中学的操场翻新于2019年。")
+
+
+def test_what_is_only_compared_with_is_not_the_answer():
+    from qa.question import analyse
+    from qa.spans import choose_span
+
+    sentence = "和城东小区一样，同样在春节后开工的还有始建于80年代的西关小区。"
+    s, e = choose_span(sentence, analyse("哪个小区在春节后开工？"))
+    assert sentence[s:e] == "西关小区"
 
 
 def test_a_sentence_that_only_compares_with_the_subject_does_not_answer_for_it(tmp_path):
