@@ -78,3 +78,30 @@ def test_reading_numerals_leaves_no_warning_in_the_log():
         warnings.simplefilter("always")
         coverage(["万元", "3亿"], "投资3亿元")
     assert not [w for w in caught if "cn2an" in w.filename], [str(w.message) for w in caught]
+
+
+# The output of `sentence_spans` and `tokenize` over the bundled page and over texts that each rule so
+# far has touched, for each value of TEXT_RULES: an index records the value it was built with, so a
+# change of either output without a new value would leave old indexes looking current.
+_CUT_FINGERPRINTS = {1: "2a8d5f1858339523"}
+_RULE_TEXTS = ("他参加了综艺节目《奔跑吧！兄弟》而走红。", "他说：“今年订单增加了10%。”随后离开。",
+               "建筑面积大约有多少？到底是谁究竟何时大概在哪", "总投资约2.01亿元；涉及住户36户…\n没有句号的一行")
+
+
+def _cut_fingerprint() -> str:
+    import hashlib
+    from pathlib import Path
+
+    from qa.ingest import read_articles
+
+    page = Path(__file__).resolve().parent.parent / "corpus" / "newspaper-page-2023-02.txt"
+    texts = [article.text for article in read_articles([page])] + list(_RULE_TEXTS)
+    cut = [[(text[s:e], tokenize(text[s:e])) for s, e in sentence_spans(text)] for text in texts]
+    return hashlib.sha256(repr(cut).encode("utf-8")).hexdigest()[:16]
+
+
+def test_text_rules_is_raised_when_sentences_or_words_are_cut_differently():
+    from qa.text import TEXT_RULES
+
+    assert _cut_fingerprint() == _CUT_FINGERPRINTS.get(TEXT_RULES), (
+        "sentence_spans or tokenize cut differently: raise qa.text.TEXT_RULES and record this fingerprint for it")
