@@ -73,7 +73,9 @@ def term_match(term: str, text: str) -> float:
     """1 if `term` occurs in `text`, with its numerals in the other script or as a unit in another form
     ("厘米" as "cm"); half if a synonym does; for a longer word that does not, half the
     share of its character pairs that do ("联系电话" against "电话：0355…", 联系人), since jieba keeps
-    compounds whole."""
+    compounds whole. 0 for a post that `text` names only as its deputy's (区长 in "副区长孟明")."""
+    if _only_deputy(term, text):
+        return 0.0
     if term in text or any(form in text for form in (*_numeral_forms(term), *_UNIT_FORMS.get(term, ()))):
         return 1.0
     if any(other in text for other in synonyms(term)):  # "教师王芳说" for 老师: half, as part of a compound
@@ -82,6 +84,11 @@ def term_match(term: str, text: str) -> float:
         return 0.0
     pairs = [term[i:i + 2] for i in range(len(term) - 1)]
     return 0.5 * sum(p in text for p in pairs) / len(pairs)
+
+
+def _only_deputy(term: str, text: str) -> bool:
+    """Whether a post (区长) stands in `text` only as its deputy's (副区长), which is another post."""
+    return ("副" + term) in text and text.count("副" + term) == text.count(term) and _POST_END.search(term) is not None
 
 
 @functools.lru_cache(maxsize=4096)

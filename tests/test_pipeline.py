@@ -158,6 +158,18 @@ def test_a_sentence_about_the_thing_named_after_the_subject_does_not_answer_for_
     assert assistant.ask("西关小区改造涉及多少户？").text == "48户"
 
 
+def test_a_deputy_holds_another_post(tmp_path):
+    from qa.spans import term_match
+    from qa.types import Article
+
+    assert term_match("区长", "区委常委、副区长孟明参加。") == 0.0
+    assert term_match("区长", "区长李华、副区长孟明参加。") == 1.0
+    company = Article("a", "宏远商贸赶制订单", "宏远商贸有限公司副总经理刘明介绍，今年订单增加了两成。", "2023-02-20", "报")
+    assistant = _assistant_over(tmp_path / "idx", company)
+    assert not assistant.ask("宏远商贸的总经理是谁？").answerable
+    assert assistant.ask("宏远商贸的副总经理是谁？").text == "刘明"
+
+
 def test_only_a_comparison_with_the_subject_is_told_apart():
     from qa.answer import _only_compared_with
     from qa.spans import COMPARED
