@@ -365,7 +365,10 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
         with_unit = [(c, sp) for c, sp in found if counts_in(analysis.unit, matchable(text_of(c)), sp)]
         # Likewise for "哪位老师", those that name the post, if any does.
         with_post = [(c, sp) for c, sp in found if names_post(matchable(text_of(c)), analysis)]
-        options = with_unit or with_post or found or [(c, None) for c in answerable_sentences[:1]]
+        # With no candidate in any leading sentence, the best sentence is given whole, at a lower
+        # confidence; not for figures and dates, whose patterns miss none: no sentence holds the answer.
+        options = with_unit or with_post or found or (
+            [(c, None) for c in answerable_sentences[:1]] if analysis.answer_type not in SPAN_PATTERNS else [])
         # The best sentence may copy the question's wording around the answer and still hold no
         # name the tagger knows ("派谁给X送信" ↔ "派遣圣甲虫去给X送信"): its gap then beats a name in a
         # weaker sentence, at the confidence of an untyped answer. Not for figures and dates: their
@@ -384,7 +387,9 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
         _on_topic(analysis, articles[chosen.article_id]))
     answerable = chosen is not None and confidence >= min_confidence
     if not answerable:
-        reason = RefusalReason.NO_EVIDENCE if chosen is None or chosen.confidence < 0.15 else RefusalReason.WEAK_EVIDENCE
+        # Weak, not absent, when an on-topic sentence was found but holds no answer of the type asked for.
+        nearest = chosen or (answerable_sentences[0] if answerable_sentences else None)
+        reason = RefusalReason.NO_EVIDENCE if nearest is None or nearest.confidence < 0.15 else RefusalReason.WEAK_EVIDENCE
         closest = list(best_per_article.values())[:min(top_k, 3)]
         citations = tuple(_citation(articles[c.article_id], c.start, c.end, c.score) for c in closest)
         return Answer(question=question, resolved_question=analysis.text, text="", answerable=False,

@@ -170,6 +170,17 @@ def test_a_deputy_holds_another_post(tmp_path):
     assert assistant.ask("宏远商贸的副总经理是谁？").text == "刘明"
 
 
+def test_a_figure_asked_for_is_never_answered_by_a_sentence_without_one(tmp_path):
+    from qa.types import Article
+
+    company = Article("a", "宏远商贸赶制订单", "“今年第一季度的订单比去年同期增加了一成。”宏远商贸有限公司总经理刘明对记者说。",
+                      "2023-02-20", "报")
+    assistant = _assistant_over(tmp_path / "idx", company)
+    refused = assistant.ask("刘明今年多大？")  # the article is on topic, but gives no age
+    assert not refused.answerable and refused.refusal_reason == "weak_evidence"
+    assert assistant.ask("宏远商贸今年订单增加了多少？").text == "一成"
+
+
 def test_only_a_comparison_with_the_subject_is_told_apart():
     from qa.answer import _only_compared_with
     from qa.spans import COMPARED
