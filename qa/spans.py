@@ -283,7 +283,8 @@ def _names(simplified: str, answer_type: AnswerType, wh_noun: str | None) -> lis
         return names + [m.span(1) for m in _ROLE_THEN_NAME.finditer(simplified)]
     stop_words = frozenset({wh_noun}) if wh_noun else frozenset()
     if answer_type is AnswerType.ORGANISATION:
-        spans = _joined(_entity_spans(simplified, ("nt",), _ORG_SUFFIX, stop_words))
+        local = [m.span() for m in _LOCAL_OFFICE.finditer(simplified)]
+        spans = _joined(_entity_spans(simplified, ("nt",), _ORG_SUFFIX, stop_words) + local)
     elif answer_type is AnswerType.PLACE:
         spans = _joined(_entity_spans(simplified, ("ns",), _PLACE_SUFFIX, stop_words))
     else:
@@ -291,6 +292,9 @@ def _names(simplified: str, answer_type: AnswerType, wh_noun: str | None) -> lis
     return [(s, e) for s, e in spans if not _REFERRING.fullmatch(simplified[s:e])]
 
 
+# A local office by its short name, "区发改局", "区住建局", "市公安局", "区疾控中心": jieba cuts these
+# into pieces no rule joins (区/n 发改/v 局/n). After no other character: "我区…局" is no office.
+_LOCAL_OFFICE = re.compile(r"(?<![\u4e00-\u9fff])[区市县][\u4e00-\u9fff]{1,6}?(?:局|中心|委员会|办公室|支队|大队)")
 # "全区", "各县区", "该村", "当地": words that refer to a place or body without naming it.
 _REFERRING = re.compile(r"[全各本该此当][省市县区村镇乡地国局部厅委校院]+")
 

@@ -491,6 +491,19 @@ def test_a_place_answer_names_a_place():
     assert "城东广场" in places("活动在城东广场举行。")
 
 
+def test_a_local_office_by_its_short_name_is_a_body():
+    from qa.question import AnswerType
+    from qa.spans import typed_spans
+
+    def bodies(sentence: str) -> list[str]:
+        return [sentence[s:e] for s, e in typed_spans(sentence, AnswerType.ORGANISATION)]
+
+    # jieba cuts these into pieces (区/n 发改/v 局/n) that no tag marks as a body.
+    assert "区发改局" in bodies("3月5日上午，区发改局在人民广场开展了节能宣传活动。")
+    assert "区疾控中心" in bodies("近日，区疾控中心组织了一次应急演练。")
+    assert bodies("我区把该小区纳入了改造范围。") == []  # 我区… is no office
+
+
 def test_how_long_or_high_is_answered_by_a_figure_in_a_unit_of_measure():
     from qa.spans import choose_span
     from qa.question import analyse
