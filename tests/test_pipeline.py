@@ -491,6 +491,20 @@ def test_a_place_answer_names_a_place():
     assert "城东广场" in places("活动在城东广场举行。")
 
 
+def test_a_person_answer_names_a_person():
+    from qa.question import AnswerType
+    from qa.spans import typed_spans
+    from qa.text import names_no_thing
+
+    def persons(sentence: str) -> list[str]:
+        return [sentence[s:e] for s, e in typed_spans(sentence, AnswerType.PERSON)]
+
+    # jieba tags 陈旧 and the 师范 of 师范南小区 as names.
+    assert persons("东关小区的设施陈旧，居民李华多次反映。") == ["李华"]
+    assert persons("和师范南小区一样，春节后开工的还有西关小区。") == []
+    assert not names_no_thing("博")  # a single character: a name borrows whatever else it means
+
+
 def test_a_local_office_by_its_short_name_is_a_body():
     from qa.question import AnswerType
     from qa.spans import typed_spans
