@@ -101,7 +101,7 @@ UNITS = ("平方米", "大", "公里", "万元", "亿元", "分厂", "个", "家
          "千瓦", "毫升", "升", "秒", "分钟", "小时", "集", "枚", "首", "部", "本", "篇", "只", "头", "匹", "架", "艘", "颗", "把",
          "册", "股", "发", "届", "棵", "盏", "口", "段", "类", "级", "期", "卷", "章", "节", "支", "代", "季", "轮", "区", "套", "款", "辑",
          "km²", "m²", "km", "cm", "mm", "kg", "m")
-_AGE = re.compile(r"多大年纪|多大岁数|多大了|年龄|年纪")  # asks for an age: a count of 岁
+_AGE = re.compile(r"多大年纪|多大岁数|多大了|今年多大|几岁|多少岁|年龄|年纪")  # asks for an age: a count of 岁
 # The noun a wh-word asks about: after 什么, or after 哪 and the measure word it may take ("哪一位老师" →
 # 老师). 哪里/哪儿 are whole where-words, and a bare 哪 takes one character, if it is no verb ("哪国人" → 国,
 # "哪年"; "在哪举行" asks about no noun).

@@ -54,6 +54,10 @@ SPAN_PATTERNS: dict[AnswerType, re.Pattern] = {
 _ORG_SUFFIX = re.compile(r"(?:公司|集团|局|中心|银行|协会|委员会|办公室|办事处|学校|小学|中学|大学|学院|幼儿园|医院|支队|大队|执法队|研究院|"
                          r"联合会|基地|政府|党委|区委|部门|机构|站|所|院|厂)$")
 _PLACE_WORDS = ("小区", "街道", "广场", "地区")
+# Units that measure rather than count: money, area, length, weight, volume, power, shares.
+_MEASURES = ("元", "米", "公里", "公尺", "公分", "亩", "公顷", "斤", "克", "吨", "升", "瓦", "%", "‰", "km²", "m²", "km", "cm",
+             "mm", "kg", "m")
+_TIMES = ("年", "月", "日", "号", "天", "周", "小时", "分钟", "秒")
 _PLACE_SUFFIX = re.compile(r"(?:省|市|县|区|村|镇|乡|街道|广场|小区|路|街|园|山|河|湖|地区)$")
 # The roles that are posts: all but the bare 人 ("哪个人" asks who, "登场人物介绍" names no one).
 _POSTS = ROLES.removesuffix("|人")
@@ -393,9 +397,12 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
         candidates = [(s, e) for s, e in candidates if _PHONE.fullmatch(simplified[s:e])]  # not "〔2020〕5号"
     if analysis.answer_type is AnswerType.NUMBER:
         # "是一所农村公立幼儿园": 一 with a measure word is the article "a", no count, unless the
-        # question counts in that measure word ("有几所学校"); "始建于1990年" is a year.
+        # question counts in that measure word ("有几所学校") and, if it says what it counts, that
+        # follows ("多少个孩子" is not answered by "打造一个全新的环境"); "始建于1990年" is a year.
         candidates = [(s, e) for s, e in candidates
-                      if not (simplified[s] == "一" and e - s == 2 and simplified[s + 1] != analysis.unit)
+                      if not (simplified[s] == "一" and e - s == 2 and (
+                          simplified[s + 1] != analysis.unit
+                          or analysis.counted and analysis.counted not in simplified[e:e + 8]))
                       and not _YEAR.fullmatch(simplified[s:e])]
     if analysis.answer_type is AnswerType.PERSON and not _ASKS_REPORTER.search(analysis.text):
         # "本报讯记者赵越报道": who wrote the story, not who did what it tells.
@@ -425,6 +432,12 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
     # "多少户" asks for a count of 户: when the sentence has one, the other counts are not the answer.
     with_unit = [span for span in candidates if counts_in(analysis.unit, simplified, span)]
     candidates = with_unit or candidates
+    # "多少个孩子", "几岁" count things or years: a sum of money, a measure ("150余万元") or a date
+    # ("十月") is no count of them. Not "多少投资", which names no measure word and asks for a sum.
+    if analysis.answer_type is AnswerType.NUMBER and analysis.unit and not analysis.unit.endswith(_MEASURES + _TIMES):
+        candidates = [(s, e) for s, e in candidates if not simplified[s:e].endswith(_MEASURES + _TIMES)]
+        if not candidates:
+            return None
 
     def closeness(span: tuple[int, int]) -> float:
         s, e = span

@@ -518,6 +518,21 @@ def test_a_local_office_by_its_short_name_is_a_body():
     assert bodies("我区把该小区纳入了改造范围。") == []  # 我区… is no office
 
 
+def test_a_count_of_things_is_not_a_sum_a_measure_or_a_date():
+    from qa.question import analyse
+    from qa.spans import choose_span
+
+    def answer(sentence: str, question: str) -> str | None:
+        span = choose_span(sentence, analyse(question))
+        return sentence[span[0]:span[1]] if span else None
+
+    assert answer("去年十月，区政府投资150余万元，对该幼儿园进行了改造。", "幼儿园有多少个孩子？") is None
+    assert answer("学校打造了一个全新的操场。", "学校有多少个班级？") is None  # 一个 is the article "a"
+    assert answer("学校今年投资300万元，现有12个班级。", "学校有多少个班级？") == "12个"
+    assert answer("该厂占地3000平方米，建成于2015年。", "厂长今年多大？") is None  # 多大 of a person: an age
+    assert answer("学校今年投资300万元，现有12个班级。", "学校投资了多少？") == "300万元"
+
+
 def test_how_long_or_high_is_answered_by_a_figure_in_a_unit_of_measure():
     from qa.spans import choose_span
     from qa.question import analyse
