@@ -60,6 +60,8 @@ _TYPE_CUES: tuple[tuple[AnswerType, str], ...] = (
     (AnswerType.DATE, r"(?i:\bwhen\b)|什么时候|啥时候|何时|哪天|哪一天|哪几天|哪些天|几月|几号|哪年|哪一年|什么时间|什么日子|日期|几时|始建于|哪个年代|什么年代|"
                          + HOUR_CUE),
     (AnswerType.PERSON, rf"(?i:\bwho\b)|谁|哪位|什么人|哪个人|姓名|(?:{ROLES})(?:的名字|叫什么|是哪个人?(?=[？?]|$))|记者是"),
+    # "颐高集团是什么公司" asks what kind of company it is, not for a company's name.
+    (AnswerType.WHAT, r"是(?:一家|一个|一所|家|个)?什么(?:样的)?(?:公司|企业|单位|机构|组织|集团|银行)$"),
     (AnswerType.ORGANISATION, r"哪家|哪个单位|什么单位|哪个部门|什么部门|哪个机构|什么机构|哪些机构|哪个公司|什么公司|"
                               r"哪个企业|什么企业|哪个组织|哪些单位|哪些部门|哪个银行|哪家银行|什么银行|哪个集团|什么集团|"
                               r"哪一?[所个](?:大学|学校|中学|小学|学院)"),

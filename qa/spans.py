@@ -579,6 +579,11 @@ def gap_span(sentence: str, question: str, *, bracketed: bool = False) -> tuple[
     left_k, start = next(((k, pos + k) for k in range(len(left), 1, -1) if (pos := sentence.find(left[-k:])) >= 0),
                          (0, None))
     left_at = start - left_k if start is not None else 0
+    # "潞鼎伟业是什么公司" on "潞鼎伟业商贸有限公司是一家…": the question's short name of a company
+    # begins its full name, and the gap starts after the whole name.
+    if start is not None:
+        start = next((e for s, e in _entity_spans(sentence, ("nt",), _ORG_SUFFIX)
+                      if s < start < e and sentence.endswith(("公司", "集团"), s, e)), start)
     if start is not None and 0 < start < len(sentence) and is_word(sentence[start - 1:start + 1]):
         start += 1  # "…签了什么" on "…签署合作框架协议": the gap starts after the sentence's word 签署
     if start is not None and sentence.startswith(("：", ":"), start):

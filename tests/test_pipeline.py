@@ -808,6 +808,16 @@ def test_a_gap_framed_by_yi_x_wei_is_the_x():
     assert _gap("社区开展了以“邻里互助”为主题的志愿服务活动。", "志愿服务活动的主题是什么？") == "“邻里互助”"
 
 
+def test_what_kind_of_company_something_is_is_said_after_its_whole_name():
+    from qa.question import AnswerType, analyse
+
+    assert analyse("宏远商贸是什么公司？").answer_type is AnswerType.WHAT  # a description, not a company's name
+    assert analyse("他在什么公司工作？").answer_type is AnswerType.ORGANISATION
+    assert _gap("宏远商贸有限公司是一家集设计、生产为一体的服装企业。", "宏远商贸是什么公司？") == "一家集设计、生产为一体的服装企业"
+    # The gap may be a body's name itself: "举办单位" is no short name of it.
+    assert _gap("经举办单位长治市潞州区人社局同意，该队承接全部资产。", "该队的举办单位是哪个？").startswith("长治市")
+
+
 def test_when_the_two_sides_of_a_gap_match_in_different_clauses_the_longer_match_places_it():
     from qa.spans import gap_span
 
