@@ -335,6 +335,19 @@ def with_person(question: str, person: str) -> str:
     return person + text[_PERSONAL_PRONOUN.match(text).end():]
 
 
+def _replaced_head(subject: str, topic: str) -> str:
+    """The part of the subject that "X呢？" replaces: up to the subject's first word of X's kind when
+    more follows it ("晋纺小区呢？" after "师范南小区施工负责人是谁？" asks about 晋纺小区's 施工负责人:
+    师范南小区 is replaced), else the whole subject."""
+    kind = pos_tag(topic)[-1][0]
+    at = 0
+    for word, _ in pos_tag(subject)[:-1]:
+        at += len(word)
+        if word == kind:
+            return subject[:at]
+    return subject
+
+
 def _resolve_one(question: str, previous: str | None) -> str:
     text = normalize_question(question)
     if not previous:
@@ -353,6 +366,6 @@ def _resolve_one(question: str, previous: str | None) -> str:
                 and not _names_something(topic, _PROPER_TAGS) and pos_tag(topic)[-1][0] != pos_tag(subject)[-1][0]):
             return previous.replace(counted, topic, 1)
         if subject and previous.startswith(subject):
-            return topic + previous[len(subject):]
+            return topic + previous[len(_replaced_head(subject, topic)):]
         return topic + previous
     return text

@@ -125,6 +125,9 @@ def test_what_is_asked_about_is_found_past_a_total():
     (["锦泰集团有多少个物流基地？"], "研发中心呢？", "锦泰集团有多少个研发中心？"),
     (["东城小区有多少个车位？"], "西城小区呢？", "西城小区有多少个车位？"),
     (["城北公园有多少个停车位？"], "城南公园呢？", "城南公园有多少个停车位？"),
+    # A subject that goes on past a thing of the topic's kind keeps the rest: its 负责人, its 园长.
+    (["东城小区施工负责人是谁？"], "西城小区呢？", "西城小区施工负责人是谁？"),
+    (["城东幼儿园园长是谁？"], "那城西幼儿园呢？", "城西幼儿园园长是谁？"),
 ])
 def test_follow_ups_are_resolved_by_rule(history, question, resolved):
     assert resolve_followup(question, history) == resolved
