@@ -329,6 +329,9 @@ def _marked(sentence: str, start: int, end: int, analysis: QuestionAnalysis) -> 
         bonus += 50.0
     if analysis.wh_noun and len(analysis.wh_noun) < end - start and sentence[start:end].endswith(analysis.wh_noun):
         bonus += 100.0  # "哪个村" is answered by a name that ends in 村
+    post = asked_post(analysis)
+    if post and sentence[:start].endswith(post):
+        bonus += 50.0  # "谁是教授" is answered by the name written after 教授 ("教授陈保禄")
     return bonus
 
 

@@ -751,6 +751,15 @@ def test_a_gap_does_not_start_inside_a_word_of_the_sentence():
     assert sentence[s:e] == "合作框架"  # not "署合作框架": 签 begins the word 签署
 
 
+def test_who_holds_a_post_is_the_name_written_after_it():
+    from qa.question import analyse
+    from qa.spans import choose_span
+
+    sentence = "考察期间，李明、张华与北京大学城市规划研究院教授王建国就规划设计进行了座谈。"
+    s, e = choose_span(sentence, analyse("谁在北京大学当教授？"))
+    assert sentence[s:e] == "王建国"  # not the names before the question's words
+
+
 def test_a_name_the_question_s_words_bracket_beats_a_name_near_its_subject():
     from qa.spans import choose_span, gap_span
     from qa.question import analyse
