@@ -345,6 +345,9 @@ _MEASURED = re.compile(r"(?i:米|公里|千米|厘米|毫米|公分|公尺|英�
                        r"km²|m²|km|cm|mm|kg|m)$")
 # The hour is asked by 几点 and answered only by a time of day.
 _ASKS_HOUR = re.compile(HOUR_CUE)
+# "几号复工", "哪天开始": a day, which a date names by 日 or 号 (or a weekday).
+_ASKS_DAY = re.compile(r"几号|哪一?天|哪日|几月几")
+_DAY = re.compile(r"[日号]|星期|周[一二三四五六日天]|今天|昨天|明天|当天")
 _ASKS_REPORTER = re.compile(r"记者|通讯员|报道|采写|撰稿")
 _HOUR = re.compile(rf"{_TIME_OF_DAY}(?:(?:至|到|-|~|～){_TIME_OF_DAY})?")
 # A question asking for several ("哪些地区", "哪几个村", "分别") is answered by the whole list.
@@ -412,6 +415,8 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
         candidates = [(s, e) for s, e in candidates if not simplified[:s].endswith(("记者", "通讯员"))]
     if analysis.answer_type is AnswerType.DATE and _ASKS_HOUR.search(analysis.text):
         candidates = [(s, e) for s, e in candidates if _HOUR.fullmatch(simplified[s:e])]  # not "近年来"
+    if analysis.answer_type is AnswerType.DATE and _ASKS_DAY.search(analysis.text):
+        candidates = [(s, e) for s, e in candidates if _DAY.search(simplified, s, e)]  # not "80年代"
     compared = [m.span() for m in COMPARED.finditer(simplified)]
     candidates = [(s, e) for s, e in candidates if not any(cs <= s and e <= ce for cs, ce in compared)] or candidates
     if not candidates:

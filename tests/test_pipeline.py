@@ -751,6 +751,16 @@ def test_a_gap_does_not_start_inside_a_word_of_the_sentence():
     assert sentence[s:e] == "合作框架"  # not "署合作框架": 签 begins the word 签署
 
 
+def test_which_day_is_answered_by_a_day():
+    from qa.question import analyse
+    from qa.spans import choose_span
+
+    sentence = "这座始建于80年代的小区，3月6日复工以来已完成管道铺设。"
+    s, e = choose_span(sentence, analyse("这座小区几号复工的？"))
+    assert sentence[s:e] == "3月6日"  # not the decade
+    assert choose_span("这座小区始建于80年代。", analyse("这座小区是哪天复工的？")) is None
+
+
 def test_who_holds_a_post_is_the_name_written_after_it():
     from qa.question import analyse
     from qa.spans import choose_span
