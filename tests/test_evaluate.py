@@ -246,6 +246,19 @@ def test_run_eval_end_to_end(small_assistant, tmp_path):
     assert report.count("- **s") == n_failures  # every failure listed
 
 
+def test_the_cmrc_report_says_how_often_a_gold_answer_fits_in_one_sentence(tmp_path):
+    from qa.evaluate import render_report
+    from qa.pipeline import Assistant, build_index
+
+    articles, cases = cmrc_to_eval(DATA / "eval_cmrc_tiny.json")
+    settings = Settings(index_dir=tmp_path / "idx")
+    build_index(articles, settings=settings)
+    report = render_report(run_eval(Assistant.open(settings), cases, modes=("hybrid",)))
+    # Of the four questions, one's answer runs over a sentence end ("一种大型乔木。树干粗壮"): no cited
+    # sentence can contain it.
+    assert "the first gold answer lies within one sentence for 75.0 %" in report
+
+
 def test_run_eval_rejects_a_bad_mode(small_assistant):
     with pytest.raises(ValueError, match="'sparse' is not one of hybrid, dense, bm25"):
         run_eval(small_assistant, [], modes=("sparse",))
