@@ -155,7 +155,8 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
     the dense similarity of the sentence to the question's aspect (`aspect_vector`: the question
     without its subject; the whole question's vector when None), and the dense similarity to the
     question of the sentence read with the one before it. A sentence that names the question's subject
-    only in a comparison scores a fifth less."""
+    only in a comparison, that is about another thing of the subject's kind, or that speaks of another
+    year than the question scores a fifth less."""
     scored = []
     type_pattern = SPAN_PATTERNS.get(analysis.answer_type)
     cue = _SENTENCE_CUES.get(analysis.answer_type)
@@ -202,8 +203,10 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
             signals = (in_context, overlap, dense, float(cued), 1.0 / (1 + rank),
                        coverage(analysis.anchor_terms, own_words) if analysis.anchor_terms else 0.0, aspect, paired_dense)
             elsewhere = _refers_elsewhere(analysis.subject, own_words, plain[i - 1] if i > 0 else "")
+            another_year = _of_another_year(own_words, analysis.text)
             score = sum(w * x for w, x in zip(WEIGHTS.values(), signals)) * (
-                0.8 if elsewhere or _only_compared_with(analysis.subject, own_words, uncompared) else 1.0)
+                0.8 if elsewhere or _only_compared_with(analysis.subject, own_words, uncompared) else 1.0) * (
+                0.8 if another_year else 1.0)
             # Evidence, not ranking: the question's terms around the sentence, what it asks about (the
             # terms beside its wh-word) close to the sentence, and how near in meaning the sentence is.
             near = "".join(texts[max(0, i - 1):i + 2])
@@ -213,7 +216,7 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
                 asked_held = max(asked_held, coverage(unkinded_anchors, title + near))
             # A sentence about another thing than the subject answers nothing about the subject.
             confidence = 0.0 if elsewhere else (0.4 * terms_held + 0.4 * asked_held + 0.2 * dense) * (
-                1.0 if typed else 0.6)
+                1.0 if typed else 0.6) * (0.5 if another_year else 1.0)
             scored.append(ScoredSentence(article.article_id, int(s), int(e), score, confidence, rank, signals))
     scored.sort(key=lambda c: -c.score)
     return scored
@@ -273,6 +276,21 @@ def _slot_missing(sentence: str, span: tuple[int, int] | None, analysis: Questio
     if asked_verb and asked_verb.group(1) not in sentence:
         return True
     return not names_post(sentence, analysis)
+
+
+def _of_another_year(sentence: str, question: str) -> bool:
+    """Whether the sentence speaks of another year than the question asks about: "去年的产值" against
+    "今年计划完成产值2000余万元", "2019年" against "2021年". Years written alike are compared (a 今年
+    in a question is not checked against an article's 2023年)."""
+    for years in (_RELATIVE_YEAR, _YEAR_NUMBER):
+        asked, said = set(years.findall(question)), set(years.findall(sentence))
+        if asked and said and not asked & said:
+            return True
+    return False
+
+
+_RELATIVE_YEAR = re.compile(r"去年|今年|明年|前年")
+_YEAR_NUMBER = re.compile(r"(?<!\d)\d{4}(?=年)")
 
 
 def _in_sign_off(article: Article, end: int) -> bool:

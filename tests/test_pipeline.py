@@ -181,6 +181,21 @@ def test_a_figure_asked_for_is_never_answered_by_a_sentence_without_one(tmp_path
     assert assistant.ask("宏远商贸今年订单增加了多少？").text == "一成"
 
 
+def test_a_sentence_of_another_year_than_asked_is_a_weaker_answer(tmp_path):
+    from qa.answer import _of_another_year
+    from qa.types import Article
+
+    assert _of_another_year("该公司今年计划完成产值2000余万元。", "该公司去年的产值是多少？")
+    assert not _of_another_year("今年订单比去年同期增加了10%。", "去年订单是多少？")  # names the year asked
+    assert not _of_another_year("2023年计划改造60个小区。", "今年计划改造多少个小区？")  # written otherwise
+    career = Article("a", "林华的任职经历", "2015年，林华出任城东区区长。2018年，林华调任市发改委主任。", "2023-02-20", "报")
+    assistant = _assistant_over(tmp_path / "idx", career)
+    assert "发改委主任" in assistant.ask("2018年，林华担任什么职务？").text
+    assert "区长" in assistant.ask("2015年，林华担任什么职务？").text
+    company = Article("b", "宏远商贸赶订单", "宏远商贸今年计划完成产值2000余万元，计划投资100万元升级设备。", "2023-02-20", "报")
+    assert not _assistant_over(tmp_path / "idx2", company).ask("宏远商贸去年的产值是多少？").answerable
+
+
 def test_only_a_comparison_with_the_subject_is_told_apart():
     from qa.answer import _only_compared_with
     from qa.spans import COMPARED
