@@ -282,11 +282,18 @@ def _of_another_year(sentence: str, question: str) -> bool:
     """Whether the sentence speaks of another year than the question asks about: "去年的产值" against
     "今年计划完成产值2000余万元", "2019年" against "2021年". Years written alike are compared (a 今年
     in a question is not checked against an article's 2023年)."""
-    for years in (_RELATIVE_YEAR, _YEAR_NUMBER):
-        asked, said = set(years.findall(question)), set(years.findall(sentence))
-        if asked and said and not asked & said:
+    for years, asked in _years_asked(question):
+        said = set(years.findall(sentence))
+        if said and not asked & said:
             return True
     return False
+
+
+@functools.lru_cache(maxsize=1024)
+def _years_asked(question: str) -> tuple[tuple[re.Pattern, frozenset[str]], ...]:
+    """The years a question names, by way of writing: read once, not for every sentence scored."""
+    return tuple((years, frozenset(found)) for years in (_RELATIVE_YEAR, _YEAR_NUMBER)
+                 if (found := years.findall(question)))
 
 
 _RELATIVE_YEAR = re.compile(r"去年|今年|明年|前年")

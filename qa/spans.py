@@ -79,9 +79,10 @@ def term_match(term: str, text: str) -> float:
     ("厘米" as "cm"); half if a synonym does; for a longer word that does not, half the
     share of its character pairs that do ("联系电话" against "电话：0355…", 联系人), since jieba keeps
     compounds whole. 0 for a post that `text` names only as its deputy's (区长 in "副区长孟明")."""
-    if _only_deputy(term, text):
-        return 0.0
-    if term in text or any(form in text for form in (*_numeral_forms(term), *_UNIT_FORMS.get(term, ()))):
+    if term in text:
+        deputy = _deputy_of(term)
+        return 0.0 if deputy and text.count(deputy) == text.count(term) else 1.0
+    if any(form in text for form in (*_numeral_forms(term), *_UNIT_FORMS.get(term, ()))):
         return 1.0
     if any(other in text for other in synonyms(term)):  # "教师王芳说" for 老师: half, as part of a compound
         return 0.5
@@ -91,9 +92,11 @@ def term_match(term: str, text: str) -> float:
     return 0.5 * sum(p in text for p in pairs) / len(pairs)
 
 
-def _only_deputy(term: str, text: str) -> bool:
-    """Whether a post (区长) stands in `text` only as its deputy's (副区长), which is another post."""
-    return ("副" + term) in text and text.count("副" + term) == text.count(term) and _POST_END.search(term) is not None
+@functools.lru_cache(maxsize=4096)
+def _deputy_of(term: str) -> str | None:
+    """副 + the term, if the term is a post, whose deputy's is another post (区长, 副区长): once per term,
+    as term_match runs for every sentence."""
+    return "副" + term if _POST_END.search(term) else None
 
 
 @functools.lru_cache(maxsize=4096)
