@@ -336,7 +336,8 @@ def _on_topic(analysis: QuestionAnalysis, article: Article) -> float:
 
 
 # "X在哪里" (nothing after the where-word: not "在哪里任职") is answered by "X在Y" or "X位于Y": the gap
-# after X in a sentence without such a word is what X is or does ("潞鼎伟业商贸有限公司是一家…生产企业"), not where it is.
+# after X in a sentence without such a word is what X is or does ("潞鼎伟业商贸有限公司是一家…生产企业"),
+# not where it is.
 _WHERE_IS = re.compile(r"在(?:哪里|哪儿|哪|何处|何地|什么地方)[啊呢呀吗]?[？?]?$")
 _LOCATIVE = re.compile(r"在|于|地处|坐落")
 

@@ -53,8 +53,10 @@ SPAN_PATTERNS: dict[AnswerType, re.Pattern] = {
 }
 _ORG_SUFFIX = re.compile(r"(?:公司|集团|局|中心|银行|协会|委员会|办公室|办事处|学校|小学|中学|大学|学院|幼儿园|医院|支队|大队|执法队|研究院|"
                          r"联合会|基地|政府|党委|区委|部门|机构|站|所|院|厂)$")
+# Words for a place that end a place's name: a name jieba tags inside one ("师范/nr 南小区") is no person's.
 _PLACE_WORDS = ("小区", "街道", "广场", "地区")
-# Units that measure rather than count: money, area, length, weight, volume, power, shares.
+# Units that measure rather than count (money, area, length, weight, volume, power, shares), and those
+# of time: no answer to "多少个孩子".
 _MEASURES = ("元", "米", "公里", "公尺", "公分", "亩", "公顷", "斤", "克", "吨", "升", "瓦", "%", "‰", "km²", "m²", "km", "cm",
              "mm", "kg", "m")
 _TIMES = ("年", "月", "日", "号", "天", "周", "小时", "分钟", "秒")
@@ -320,7 +322,7 @@ COMPARED = re.compile(r"(?:和|与|同|跟|像)[^，。；、“”]{1,20}?(?:�
 def _marked(sentence: str, start: int, end: int, analysis: QuestionAnalysis) -> float:
     """A bonus for a candidate that is marked as the kind asked for: the counted thing right beside a
     count ("投资机构340余家" for "多少家投资机构"), a place right after 位于, a name ending in the noun
-    the question asks about ("哪个村" → "…村")."""
+    the question asks about ("哪个村" → "…村"), a name right after the post asked by ("教授陈保禄")."""
     bonus = 0.0
     if analysis.counted:
         before, after = sentence[max(0, start - len(analysis.counted) - 1):start], sentence[end:end + 3]
