@@ -12,7 +12,7 @@ from qa.question import SIGN_OFF_WORDS, AnswerType, QuestionAnalysis, asks_post
 from qa.spans import (COMPARED, SPAN_PATTERNS, asked_post, choose_span, counts_in, coverage, gap_span, gap_with_noun,
                       matchable, named_kind_span, names_post, post_of, term_match)
 from qa.store import Index
-from qa.text import to_simplified, with_resolved_years
+from qa.text import pos_tag, to_simplified, with_resolved_years
 from qa.types import Answer, Article, Citation, Hit, RefusalReason
 
 
@@ -278,6 +278,21 @@ def _slot_missing(sentence: str, span: tuple[int, int] | None, analysis: Questio
     return not names_post(sentence, analysis)
 
 
+def _counts_many_of_its_kind(sentence: str, analysis: QuestionAnalysis) -> bool:
+    """Whether a figure asked about one thing comes from a sentence that counts many of its kind and
+    does not name it: "师范南小区改造涉及多少户" against "我区拟改造老旧小区60个，涉及…居民5300余户" gives
+    the district's households, not the estate's."""
+    if analysis.answer_type not in _FIGURE_TYPES or not analysis.subject or analysis.subject in sentence:
+        return False
+    kind = pos_tag(analysis.subject)[-1][0]
+    return len(kind) >= 2 and kind != analysis.subject and re.search(
+        rf"{re.escape(kind)}{_COUNT}|{_COUNT}{re.escape(kind)}|[各多众]{re.escape(kind)}", sentence) is not None
+
+
+_FIGURE_TYPES = frozenset({AnswerType.NUMBER, AnswerType.AMOUNT, AnswerType.PERCENT})
+_COUNT = r"(?:\d+|[一二两三四五六七八九十百千]+)余?[个家所座户处]"
+
+
 def _of_another_year(sentence: str, question: str) -> bool:
     """Whether the sentence speaks of another year than the question asks about: "去年的产值" against
     "今年计划完成产值2000余万元", "2019年" against "2021年". Years written alike are compared (a 今年
@@ -409,6 +424,7 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
 
     confidence = 0.0 if chosen is None else chosen.confidence * (
         0.6 if _slot_missing(matchable(text_of(chosen)), span, analysis) else 1.0) * (
+        0.4 if _counts_many_of_its_kind(matchable(text_of(chosen)), analysis) else 1.0) * (
         0.7 if (span is None or from_gap) and analysis.answer_type not in SENTENCE_TYPES else 1.0) * (
         _on_topic(analysis, articles[chosen.article_id]))
     answerable = chosen is not None and confidence >= min_confidence

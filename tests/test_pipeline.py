@@ -196,6 +196,17 @@ def test_a_sentence_of_another_year_than_asked_is_a_weaker_answer(tmp_path):
     assert not _assistant_over(tmp_path / "idx2", company).ask("宏远商贸去年的产值是多少？").answerable
 
 
+def test_a_figure_for_many_of_a_kind_does_not_answer_for_one_of_them(tmp_path):
+    from qa.types import Article
+
+    estates = Article("a", "老旧小区改造开工", "城东小区改造工程涉及住户120户，目前正在铺设管道。今年全区拟改造老旧小区40个，"
+                      "涉及居民3000余户，总投资约1亿元。", "2023-02-20", "报")
+    assistant = _assistant_over(tmp_path / "idx", estates)
+    assert not assistant.ask("城东小区改造投资了多少钱？").answerable  # 1亿元 is for all 40 estates
+    assert assistant.ask("全区老旧小区改造总投资多少？").text == "约1亿元"
+    assert assistant.ask("城东小区改造涉及多少户？").text == "120户"
+
+
 def test_only_a_comparison_with_the_subject_is_told_apart():
     from qa.answer import _only_compared_with
     from qa.spans import COMPARED
