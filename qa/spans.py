@@ -303,14 +303,17 @@ def _names(simplified: str, answer_type: AnswerType, wh_noun: str | None) -> lis
         spans = _joined(_entity_spans(simplified, ("ns",), _PLACE_SUFFIX, stop_words))
     else:
         return []
-    return [(s, e) for s, e in spans if not _REFERRING.fullmatch(simplified[s:e])]
+    # "与颐高集团签署": a place word that a body's name goes on from (颐高/ns 集团) is that name's, no place.
+    return [(s, e) for s, e in spans if not _REFERRING.fullmatch(simplified[s:e])
+            and not (answer_type is AnswerType.PLACE and _BODY_AFTER.match(simplified, e))]
 
 
 # A local office by its short name, "区发改局", "区住建局", "市公安局", "区疾控中心": jieba cuts these
 # into pieces no rule joins (区/n 发改/v 局/n). After no other character: "我区…局" is no office.
 _LOCAL_OFFICE = re.compile(r"(?<![\u4e00-\u9fff])[区市县][\u4e00-\u9fff]{1,6}?(?:局|中心|委员会|办公室|支队|大队)")
-# "全区", "各县区", "该村", "当地": words that refer to a place or body without naming it.
-_REFERRING = re.compile(r"[全各本该此当][省市县区村镇乡地国局部厅委校院]+")
+_BODY_AFTER = re.compile(r"集团|公司|有限公司|银行|大学|学院")
+# "全区", "各县区", "该村", "当地", "我区": words that refer to a place or body without naming it.
+_REFERRING = re.compile(r"[全各本该此当我][省市县区村镇乡地国局部厅委校院]+")
 
 
 _PLACE_MARKER = re.compile(r"(?:位于|地处|坐落于|坐落在|座落于|座落在)$")

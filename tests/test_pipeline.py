@@ -453,8 +453,8 @@ def test_a_name_grows_over_numerals_in_characters_but_not_over_other_words_tagge
         return {sentence[s:e] for s, e in typed_spans(sentence, answer_type)}
 
     # jieba tags 年 of "2024/m 年/m" and 一间 as numerals: neither begins a name; 五一 does.
-    places = names("2024年我区计划修建公园3个。", AnswerType.PLACE)
-    assert "我区" in places and not any(place.startswith("年") for place in places)
+    places = names("2024年城东区计划修建公园3个。", AnswerType.PLACE)
+    assert "城东区" in places and not any(place.startswith("年") for place in places)
     assert names("他在五一广场旁开了一间汽车修理厂。", AnswerType.ORGANISATION) == {"汽车修理厂"}
     assert "五一广场" in names("他在五一广场旁开了一间汽车修理厂。", AnswerType.PLACE)
     # A word that sets a kind apart leads a name too; a university is an organisation.
@@ -514,6 +514,8 @@ def test_a_place_answer_names_a_place():
     # 全区 and 各县区 refer to districts without naming them.
     assert places("全区共有12个村参加评比。") == []
     assert places("计划投资100万元，用于各县区加工站建设。") == []
+    # 我区 refers too; 颐高 (jieba: a place) begins the name of a body, 颐高集团.
+    assert places("2月24日，我区在杭州开展招商活动，并与颐高集团签署协议。") == ["杭州"]
     assert "城东广场" in places("活动在城东广场举行。")
 
 

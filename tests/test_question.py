@@ -7,6 +7,8 @@ from qa.question import AnswerType, analyse, answer_type_of, followup_readings, 
     ("颐高集团的总裁是谁？", AnswerType.PERSON),
     ("颐高集团的总裁叫什么名字？", AnswerType.PERSON),
     ("区金融服务中心的主任叫啥？", AnswerType.PERSON),  # colloquial 啥 for 什么
+    ("这个城市的地理位置怎么样？", AnswerType.MANNER),  # how good its location is, not where it is
+    ("学校的位置在哪里？", AnswerType.PLACE),
     ("颐高集团的总裁是哪个？", AnswerType.PERSON),
     # who someone named is asks for the post ("高文亮是谁" → 施工技术负责人), not for another name
     ("高文亮是谁？", AnswerType.WHAT),
