@@ -636,6 +636,8 @@ def gap_span(sentence: str, question: str, *, bracketed: bool = False) -> tuple[
         return framed.span(1)
     if end - start > 40 or len(_WORDLIKE.findall(sentence, start, end)) < 2:  # not "（）" nor a lone character
         return None
+    if _TIME_FRAME.fullmatch(sentence, start, end):  # "学习了什么" on "考察学习期间，…": no answer
+        return None
     # A "gap" that only repeats the question is the wrong side; one that both sides mark may share a
     # word with it ("加拿大总理一职由谁委任" → 加拿大总督).
     gap = sentence[start:end]
@@ -643,6 +645,7 @@ def gap_span(sentence: str, question: str, *, bracketed: bool = False) -> tuple[
     return (framed.span(1) if framed else None) if repeats else (start, end)
 
 
+_TIME_FRAME = re.compile(r"期间|之际|以来|之后|以后|之前|以前|过程中|当中|时候|时期")
 _FRAMED = re.compile(r"以([^，。；：以]{2,40})为$")
 
 

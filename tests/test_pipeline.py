@@ -855,6 +855,10 @@ def test_a_gap_framed_by_yi_x_wei_is_the_x():
     assert _gap("社区开展了以“邻里互助”为主题的志愿服务活动。", "志愿服务活动的主题是什么？") == "“邻里互助”"
 
 
+def test_a_gap_that_is_only_a_time_frame_is_no_answer():
+    assert _gap("考察学习期间，李明与王教授进行了座谈。", "考察团学习了什么？") is None  # not "期间"
+
+
 def test_what_kind_of_company_something_is_is_said_after_its_whole_name():
     from qa.question import AnswerType, analyse
 
