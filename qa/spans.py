@@ -445,6 +445,12 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
                     wh is not None and analysis.text.find(t) > wh.start())
                    for t in analysis.terms for at in _occurrences(t, simplified)]
 
+    # "几家专业公司" on "下设…七大专业公司，…服务创业公司10万余家": a count beside the thing asked about
+    # counts it, whatever its measure word.
+    counted = analysis.counted
+    beside = [(s, e) for s, e in candidates if counted and (simplified.startswith(counted, e)
+                                                            or simplified.endswith(counted, 0, s))]
+    candidates = beside or candidates
     # "多少户" asks for a count of 户: when the sentence has one, the other counts are not the answer.
     with_unit = [span for span in candidates if counts_in(analysis.unit, simplified, span)]
     candidates = with_unit or candidates

@@ -561,6 +561,15 @@ def test_a_count_of_things_is_not_a_sum_a_measure_or_a_date():
     assert answer("学校今年投资300万元，现有12个班级。", "学校投资了多少？") == "300万元"
 
 
+def test_a_count_beside_the_thing_asked_about_counts_it():
+    from qa.question import analyse
+    from qa.spans import choose_span
+
+    sentence = "该集团下设甲、乙等七大专业公司，服务创业公司10万余家。"
+    s, e = choose_span(sentence, analyse("该集团有几家专业公司？"))
+    assert sentence[s:e] == "七大"  # beside 专业公司, though not counted in 家
+
+
 def test_how_long_or_high_is_answered_by_a_figure_in_a_unit_of_measure():
     from qa.spans import choose_span
     from qa.question import analyse
