@@ -37,7 +37,7 @@ POINTS_MADE = "建议|意见|要求|做法|经验|体会|措施|内容|原因|�
 # The hour ("几点开门"), but not several points ("几点建议").
 HOUR_CUE = rf"几点(?:钟)?(?!{POINTS_MADE})"
 # Asks what post someone holds ("王峰是什么职务"): the words of the asking are no terms to match.
-_POST_FRAME = re.compile(r"(?:什么|哪个|何)(?:职务|职位|头衔|身份|官职|职业)|职业是什么|是做什么的|是干什么的")
+_POST_FRAME = re.compile(r"(?:什么|哪个|何)(?:职务|职位|头衔|身份|官职|职业)|职业是什么|是(?:做|干)(?:什么|啥|嘛)(?:工作)?的")
 _WHO_IS = re.compile(r"(.+?)(?:是谁|是什么人|是何人|是哪位)")
 
 

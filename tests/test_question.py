@@ -170,3 +170,10 @@ def test_the_counted_noun_is_read_from_the_question():
 ])
 def test_a_copula_or_have_glued_onto_a_word_is_no_part_of_the_term(question, terms):
     assert analyse(question).terms == terms
+
+
+@pytest.mark.parametrize("question", ["王峰是什么职务？", "贾国斌是干嘛的？", "宋小慧是做什么工作的？", "李琴是干啥的？"])
+def test_what_post_someone_holds_may_be_asked_colloquially(question):
+    from qa.question import asks_post
+
+    assert asks_post(question)
