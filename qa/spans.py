@@ -84,14 +84,23 @@ def term_match(term: str, text: str) -> float:
     if term in text:
         deputy = _deputy_of(term)
         return 0.0 if deputy and text.count(deputy) == text.count(term) else 1.0
-    if any(form in text for form in (*_numeral_forms(term), *_UNIT_FORMS.get(term, ()))):
+    forms, synonym, pairs = _matcher(term)
+    if any(form in text for form in forms):
         return 1.0
-    if any(other in text for other in synonyms(term)):  # "教师王芳说" for 老师: half, as part of a compound
+    if synonym and synonym.search(text):  # "教师王芳说" for 老师: half, as part of a compound
         return 0.5
-    if len(term) < 3:
-        return 0.0
-    pairs = [term[i:i + 2] for i in range(len(term) - 1)]
-    return 0.5 * sum(p in text for p in pairs) / len(pairs)
+    return 0.5 * sum(p in text for p in pairs) / len(pairs) if pairs else 0.0
+
+
+@functools.lru_cache(maxsize=4096)
+def _matcher(term: str) -> tuple[tuple[str, ...], re.Pattern | None, tuple[str, ...]]:
+    """What `term_match` looks for besides the term, read once per term (it runs for every text the
+    answer stage measures): its other written forms, one pattern for its synonyms, and its character
+    pairs if it has three characters or more."""
+    others = synonyms(term)
+    return ((*_numeral_forms(term), *_UNIT_FORMS.get(term, ())),
+            re.compile("|".join(map(re.escape, others))) if others else None,
+            tuple(term[i:i + 2] for i in range(len(term) - 1)) if len(term) >= 3 else ())
 
 
 @functools.lru_cache(maxsize=4096)
