@@ -611,8 +611,9 @@ def gap_span(sentence: str, question: str, *, bracketed: bool = False) -> tuple[
                          (0, None))
     left_at = start - left_k if start is not None else 0
     # "潞鼎伟业是什么公司" on "潞鼎伟业商贸有限公司是一家…": the question's short name of a company
-    # begins its full name, and the gap starts after the whole name.
-    if start is not None:
+    # begins its full name, and the gap starts after the whole name. (Tagging is the slow step of
+    # answering: only where 公司 or 集团 follows closely.)
+    if start is not None and _COMPANY_NEAR.match(sentence, start):
         start = next((e for s, e in _entity_spans(sentence, ("nt",), _ORG_SUFFIX)
                       if s < start < e and sentence.endswith(("公司", "集团"), s, e)), start)
     if start is not None and 0 < start < len(sentence) and is_word(sentence[start - 1:start + 1]):
@@ -660,6 +661,7 @@ def gap_span(sentence: str, question: str, *, bracketed: bool = False) -> tuple[
     return (framed.span(1) if framed else None) if repeats else (start, end)
 
 
+_COMPANY_NEAR = re.compile(r"[^，。；：]{0,10}?(?:公司|集团)")
 _TIME_FRAME = re.compile(r"期间|之际|以来|之后|以后|之前|以前|过程中|当中|时候|时期")
 _FRAMED = re.compile(r"以([^，。；：以]{2,40})为$")
 
