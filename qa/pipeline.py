@@ -209,6 +209,11 @@ class Assistant:
             readings = (with_person(question, named.text),) if named.answerable else readings
         answers = [self._answer(question, reading, top_k=top_k, mode=mode, dates=dates) for reading in readings]
         answer = max(answers, key=lambda a: a.confidence)  # the first reading wins a tie
+        if len(answers) == 2 and _same_evidence(*answers):
+            # Both readings rest on the same sentence: the one that keeps the conversation's subject says
+            # what that sentence is worth for it ("那总投资是多少？" after a question about 晋纺小区, on a
+            # sentence that gives the whole district's total).
+            answer = answers[1]
         return replace(answer, latency_ms=round((time.perf_counter() - started) * 1000, 2))
 
     def _answer(self, question: str, resolved: str, *, top_k: int, mode: Mode,
@@ -255,3 +260,10 @@ def answer_to_record(answer: Answer, *, question_id: str | None = None) -> dict:
         "answer_end": answer.answer_end,
         "note": answer.note,
     }
+
+
+def _same_evidence(first: Answer, second: Answer) -> bool:
+    """Whether two answers cite the same sentence first."""
+    return bool(first.citations and second.citations) and (
+        (first.citations[0].article_id, first.citations[0].start) == (second.citations[0].article_id,
+                                                                      second.citations[0].start))

@@ -203,6 +203,8 @@ def test_a_figure_for_many_of_a_kind_does_not_answer_for_one_of_them(tmp_path):
                       "涉及居民3000余户，总投资约1亿元。", "2023-02-20", "报")
     assistant = _assistant_over(tmp_path / "idx", estates)
     assert not assistant.ask("城东小区改造投资了多少钱？").answerable  # 1亿元 is for all 40 estates
+    # So too in a conversation about 城东小区: the reading without its subject rests on the same sentence.
+    assert not assistant.ask("那总投资是多少？", history=["城东小区改造涉及多少户？"]).answerable
     assert assistant.ask("全区老旧小区改造总投资多少？").text == "约1亿元"
     assert assistant.ask("城东小区改造涉及多少户？").text == "120户"
 
