@@ -422,9 +422,10 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
     (chosen, span), note = (_prefer_latest(options, articles, within=_latest_within(analysis)) if options
                             else ((None, None), None))
 
+    chosen_text = matchable(text_of(chosen)) if chosen is not None else ""
     confidence = 0.0 if chosen is None else chosen.confidence * (
-        0.6 if _slot_missing(matchable(text_of(chosen)), span, analysis) else 1.0) * (
-        0.4 if _counts_many_of_its_kind(matchable(text_of(chosen)), analysis) else 1.0) * (
+        0.6 if _slot_missing(chosen_text, span, analysis) else 1.0) * (
+        0.4 if _counts_many_of_its_kind(chosen_text, analysis) else 1.0) * (
         0.7 if (span is None or from_gap) and analysis.answer_type not in SENTENCE_TYPES else 1.0) * (
         _on_topic(analysis, articles[chosen.article_id]))
     answerable = chosen is not None and confidence >= min_confidence

@@ -60,6 +60,7 @@ _PLACE_WORDS = ("小区", "街道", "广场", "地区")
 _MEASURES = ("元", "米", "公里", "公尺", "公分", "亩", "公顷", "斤", "克", "吨", "升", "瓦", "%", "‰", "km²", "m²", "km", "cm",
              "mm", "kg", "m")
 _TIMES = ("年", "月", "日", "号", "天", "周", "小时", "分钟", "秒")
+_NOT_A_COUNT = _MEASURES + _TIMES
 _PLACE_SUFFIX = re.compile(r"(?:省|市|县|区|村|镇|乡|街道|广场|小区|路|街|园|山|河|湖|地区)$")
 # The roles that are posts: all but the bare 人 ("哪个人" asks who, "登场人物介绍" names no one).
 _POSTS = ROLES.removesuffix("|人")
@@ -298,7 +299,7 @@ def _names(simplified: str, answer_type: AnswerType, wh_noun: str | None) -> lis
         # The tagger takes some bare kinds of place for names ("城东/ns 幼儿园/nr"): no name is one; nor
         # is a word inside a place's name that ends in a word for a place ("师范/nr 南小区", not "田河水泡").
         places = [(ps, pe) for ps, pe in _entity_spans(simplified, ("ns",), _PLACE_SUFFIX)
-                  if simplified.endswith(_PLACE_WORDS, ps, pe)]
+                  if simplified.endswith(_PLACE_WORDS, ps, pe)] if tagged else []
         names = [(s, e) for s, e in tagged if e - s >= 2 and simplified[e - 1] not in "·•"
                  and not (_ORG_SUFFIX.fullmatch(simplified[s:e]) or _PLACE_SUFFIX.fullmatch(simplified[s:e]))
                  and not any(ds < e and s < de for ds, de in dotted)
@@ -465,8 +466,8 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
     candidates = with_unit or candidates
     # "多少个孩子", "几岁" count things or years: a sum of money, a measure ("150余万元") or a date
     # ("十月") is no count of them. Not "多少投资", which names no measure word and asks for a sum.
-    if analysis.answer_type is AnswerType.NUMBER and analysis.unit and not analysis.unit.endswith(_MEASURES + _TIMES):
-        candidates = [(s, e) for s, e in candidates if not simplified[s:e].endswith(_MEASURES + _TIMES)]
+    if analysis.answer_type is AnswerType.NUMBER and analysis.unit and not analysis.unit.endswith(_NOT_A_COUNT):
+        candidates = [(s, e) for s, e in candidates if not simplified[s:e].endswith(_NOT_A_COUNT)]
         if not candidates:
             return None
 
@@ -615,7 +616,7 @@ def gap_span(sentence: str, question: str, *, bracketed: bool = False) -> tuple[
     # answering: only where 公司 or 集团 follows closely.)
     if start is not None and _COMPANY_NEAR.match(sentence, start):
         start = next((e for s, e in _entity_spans(sentence, ("nt",), _ORG_SUFFIX)
-                      if s < start < e and sentence.endswith(("公司", "集团"), s, e)), start)
+                      if s < start < e and sentence.endswith(_COMPANY_ENDS, s, e)), start)
     if start is not None and 0 < start < len(sentence) and is_word(sentence[start - 1:start + 1]):
         start += 1  # "…签了什么" on "…签署合作框架协议": the gap starts after the sentence's word 签署
     if start is not None and sentence.startswith(("：", ":"), start):
@@ -661,7 +662,8 @@ def gap_span(sentence: str, question: str, *, bracketed: bool = False) -> tuple[
     return (framed.span(1) if framed else None) if repeats else (start, end)
 
 
-_COMPANY_NEAR = re.compile(r"[^，。；：]{0,10}?(?:公司|集团)")
+_COMPANY_ENDS = ("公司", "集团")
+_COMPANY_NEAR = re.compile(rf"[^，。；：]{{0,10}}?(?:{'|'.join(_COMPANY_ENDS)})")
 _TIME_FRAME = re.compile(r"期间|之际|以来|之后|以后|之前|以前|过程中|当中|时候|时期")
 _FRAMED = re.compile(r"以([^，。；：以]{2,40})为$")
 

@@ -56,11 +56,11 @@ def table(runs: dict[str, dict]) -> str:
 def _built_by_other_rules(index_dir: Path) -> bool:
     """Whether the index there was cut into sentences and words by rules other than the current ones."""
     from qa.errors import QAError
-    from qa.store import load
+    from qa.store import current_generation, read_manifest
     from qa.text import TEXT_RULES
 
-    try:
-        return load(index_dir).manifest.text_rules != TEXT_RULES
+    try:  # the manifest alone: loading the whole index to read one field would take seconds
+        return read_manifest(current_generation(index_dir)).text_rules != TEXT_RULES
     except QAError:  # missing or unreadable: the eval builds it or says what is wrong
         return False
 
