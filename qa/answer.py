@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from qa.question import SIGN_OFF_WORDS, AnswerType, QuestionAnalysis, asks_post
-from qa.spans import (COMPARED, SPAN_PATTERNS, asked_post, choose_span, counts_in, coverage, gap_span, gap_with_noun,
+from qa.spans import (COMPARED, SPAN_PATTERNS, asked_post, balanced, choose_span, counts_in, coverage, gap_span, gap_with_noun,
                       matchable, named_kind_span, names_post, post_of, term_match)
 from qa.store import Index
 from qa.text import pos_tag, to_simplified, with_resolved_years
@@ -289,6 +289,22 @@ def _counts_many_of_its_kind(sentence: str, analysis: QuestionAnalysis) -> bool:
         rf"{re.escape(kind)}{_COUNT}|{_COUNT}{re.escape(kind)}|[各多众]{re.escape(kind)}", sentence) is not None
 
 
+def _date_of_another_event(sentence: str, span: tuple[int, int] | None, analysis: QuestionAnalysis) -> bool:
+    """Whether the date cut from the sentence is said of an event the question does not ask about:
+    "始建于1990年" answers when it was built, not "什么时候开学". The event is the word before a 于
+    that jieba parts from it (not 终于, 由于, 关于), or a verb in 于 (生于)."""
+    if not span or analysis.answer_type is not AnswerType.DATE or not sentence.endswith("于", 0, span[0]):
+        return False
+    words = [word for word, _ in pos_tag(sentence[:span[0]])]
+    if len(words) >= 2 and words[-1] == "于":
+        event = words[-2]
+    elif len(words[-1]) > 1 and pos_tag(words[-1])[0][1].startswith("v"):
+        event = words[-1][:-1]
+    else:
+        return False
+    return not any(c in analysis.text for c in event.removeprefix("始"))
+
+
 _FIGURE_TYPES = frozenset({AnswerType.NUMBER, AnswerType.AMOUNT, AnswerType.PERCENT})
 _COUNT = r"(?:\d+|[一二两三四五六七八九十百千]+)余?[个家所座户处]"
 
@@ -426,6 +442,7 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
     confidence = 0.0 if chosen is None else chosen.confidence * (
         0.6 if _slot_missing(chosen_text, span, analysis) else 1.0) * (
         0.4 if _counts_many_of_its_kind(chosen_text, analysis) else 1.0) * (
+        0.5 if _date_of_another_event(chosen_text, span, analysis) else 1.0) * (
         0.7 if (span is None or from_gap) and analysis.answer_type not in SENTENCE_TYPES else 1.0) * (
         _on_topic(analysis, articles[chosen.article_id]))
     answerable = chosen is not None and confidence >= min_confidence
@@ -440,6 +457,7 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
 
     article = articles[chosen.article_id]
     if span:
+        span = balanced(chosen_text, span)
         start, end = chosen.start + span[0], chosen.start + span[1]
     else:  # the whole sentence, without the lead's "本报讯记者赵越报道：", which answers nothing
         byline = _BYLINE.match(article.text, chosen.start, chosen.end)

@@ -649,6 +649,11 @@ def gap_span(sentence: str, question: str, *, bracketed: bool = False) -> tuple[
     # 主题的诚信宣传活动": after the question's words comes the frame's noun (对象), nothing, or the
     # question's own words; the frame holds the X of 以X为.
     framed = _FRAMED.search(sentence, 0, left_at) if left_k else None
+    # "重点车辆是哪些" on "以“两客一危”等重点车辆及电动车为…": the things asked for are listed before the
+    # 等 (等等) that the question's words follow (not 平等, 高等: there 等 ends a word of the sentence).
+    etc_at = left_at - (2 if sentence.startswith("等等", left_at - 2) else 1)
+    if left_k and sentence.startswith("等", etc_at) and not is_word(sentence[etc_at - 1:etc_at + 1]):
+        return _before_etc(sentence, etc_at)
     if framed and end - start <= 4:
         return framed.span(1)
     if end - start > 40 or len(_WORDLIKE.findall(sentence, start, end)) < 2:  # not "（）" nor a lone character
@@ -660,6 +665,19 @@ def gap_span(sentence: str, question: str, *, bracketed: bool = False) -> tuple[
     gap = sentence[start:end]
     repeats = gap in question if bracketed else coverage(tokenize(gap), question) >= 0.5
     return (framed.span(1) if framed else None) if repeats else (start, end)
+
+
+def _before_etc(sentence: str, etc_at: int) -> tuple[int, int] | None:
+    """What a clause lists before its 等 at `etc_at`: from after the last preposition or particle
+    before it ("以", "了"), else after the last verb ("包括"), else from the clause's start; None if
+    nothing stands there. (A verb may be inside an item: jieba tags the 采摘 of 采摘园 as one.)"""
+    clause_start = at = _clause_start(sentence, etc_at)
+    after = {}
+    for word, flag in pos_tag(sentence[clause_start:etc_at]):
+        at += len(word)
+        after[flag[0]] = at
+    start = max(after.get("p", 0), after.get("u", 0)) or after.get("v") or clause_start
+    return (start, etc_at) if start < etc_at else None
 
 
 _COMPANY_ENDS = ("公司", "集团")
@@ -740,6 +758,36 @@ def _inside_brackets_end(sentence: str, start: int, end: int) -> int:
         if depth < 0:
             return i
     return end
+
+
+_PAIRED_MARKS = {"“": "”", "《": "》", "（": "）", "(": ")", "「": "」", "‘": "’"}
+_CLOSING_MARKS = {close: open_ for open_, close in _PAIRED_MARKS.items()}
+_PAIR_REACH = 30  # how far past the span its closing mark (or before it its opening one) is looked for
+
+
+def balanced(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
+    """`span` with its quotation marks and brackets in pairs: "压实什么责任" on "压实“四方责任”" gives
+    "“四方责任”", not "“四方责任". A mark left open (or closed) at the span's edge is dropped; one
+    inside it is closed (opened) with its partner within `_PAIR_REACH` characters outside, if there,
+    and the span is left as it is otherwise."""
+    start, end = span
+    for i in range(start, end):
+        mark = sentence[i]
+        if mark in _PAIRED_MARKS and sentence.find(_PAIRED_MARKS[mark], i + 1, end) < 0:
+            if i == end - 1:
+                end -= 1
+            elif (close := sentence.find(_PAIRED_MARKS[mark], end, end + _PAIR_REACH)) >= 0:
+                end = close + 1
+            elif i == start:
+                start += 1
+        elif mark in _CLOSING_MARKS and sentence.rfind(_CLOSING_MARKS[mark], start, i) < 0:
+            if i == start:
+                start += 1
+            elif (open_ := sentence.rfind(_CLOSING_MARKS[mark], max(0, start - _PAIR_REACH), start)) >= 0:
+                start = open_
+            elif i == end - 1:
+                end -= 1
+    return start, end
 
 
 def gap_with_noun(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | None:

@@ -196,6 +196,18 @@ def test_a_sentence_of_another_year_than_asked_is_a_weaker_answer(tmp_path):
     assert not _assistant_over(tmp_path / "idx2", company).ask("宏远商贸去年的产值是多少？").answerable
 
 
+def test_a_date_said_of_another_event_does_not_answer_when(tmp_path):
+    from qa.types import Article
+
+    library = Article("a", "城东图书馆焕新", "城东图书馆始建于1985年，藏书12万册。馆内新设了儿童阅览区。", "2023-02-20", "报")
+    assistant = _assistant_over(tmp_path / "idx", library)
+    assert not assistant.ask("城东图书馆什么时候开放？").answerable  # 1985年 is when it was built
+    assert assistant.ask("城东图书馆是哪一年建的？").text == "1985年"
+    # 于 inside a word of its own (终于, 由于) says of no event when the date is.
+    fair = Article("b", "春季招聘会", "推迟多次的春季招聘会终于3月5日举行，50家企业参加。", "2023-02-20", "报")
+    assert _assistant_over(tmp_path / "idx2", fair).ask("春季招聘会什么时候举行？").text == "3月5日"
+
+
 def test_a_figure_for_many_of_a_kind_does_not_answer_for_one_of_them(tmp_path):
     from qa.types import Article
 
@@ -864,6 +876,30 @@ def test_a_gap_framed_by_yi_x_wei_is_the_x():
     assert _gap("街道以困难家庭、独居老人为重点帮扶对象，开展走访慰问。", "街道重点帮扶哪些人？") == "困难家庭、独居老人"
     assert _gap("这家企业以新能源汽车零部件为主要产品，年产值过亿。", "这家企业的主要产品是什么？") == "新能源汽车零部件"
     assert _gap("社区开展了以“邻里互助”为主题的志愿服务活动。", "志愿服务活动的主题是什么？") == "“邻里互助”"
+
+
+def test_the_things_asked_for_are_what_the_sentence_lists_before_its_etc():
+    # "A、B等X" writes the Xs asked for before 等, not after X.
+    assert _gap("园区以“专精特新”等优质企业及科研院所为招引对象。", "园区招引的优质企业是哪些？") == "“专精特新”"
+    assert _gap("村里新建了采摘园、民宿等等旅游项目，吸引游客。", "村里新建的旅游项目是哪些？") == "采摘园、民宿"
+    # 等 inside a word of the sentence (高等) lists nothing.
+    assert _gap("该校开设了高等数学课程，面向新生。", "该校开设的数学课程是什么？") != "高"
+
+
+def test_an_answer_span_keeps_its_quotation_marks_and_brackets_in_pairs():
+    from qa.spans import balanced
+
+    def cut(sentence: str, part: str) -> str:
+        start = sentence.index(part)
+        s, e = balanced(sentence, (start, start + len(part)))
+        return sentence[s:e]
+
+    sentence = "会议要求落实“三个到位”，并出版了《社区年鉴》（第二卷）。"
+    assert cut(sentence, "“三个到位") == "“三个到位”"  # closed with its partner just outside
+    assert cut(sentence, "社区年鉴》") == "《社区年鉴》"  # opened likewise
+    assert cut(sentence, "《社区年鉴》（") == "《社区年鉴》"  # a mark left open at the edge is dropped
+    assert cut(sentence, "第二卷）") == "（第二卷）"
+    assert cut(sentence, "三个到位") == "三个到位"  # nothing to pair: as it was
 
 
 def test_a_gap_that_is_only_a_time_frame_is_no_answer():
