@@ -82,7 +82,7 @@ _BARE_COUNT = re.compile(r"(?:多少|几)(?=[\u4e00-\u9fff]{2})")  # "多少工�
 _COUNTED = re.compile(r"[\u4e00-\u9fff]{2,6}")
 _YES_NO = re.compile(r"(?:吗|(?<![什怎多这那])么|是否|有没有|是不是|能不能|会不会|对不对|可不可以)[？?！!。.\s]*$|^是否|是否")
 # The wh-words themselves: removed from key terms, and the place where the answer's gap is.
-WH_WORDS = re.compile(r"多少钱|多少|什么时候|啥时候|什么|哪里|哪儿|哪些|哪个|哪家|哪位|哪天|哪年|为什么|为何|怎么样|怎么|如何|"
+WH_WORDS = re.compile(r"多少钱|多少|什么时候|啥时候|什么样子|什么样|什么|哪里|哪儿|哪些|哪个|哪家|哪位|哪天|哪年|为什么|为何|怎么样|怎么|如何|"
                       r"怎样|谁|几|何时|何处|吗|呢|是否|有没有|是不是|啥|"
                       # and 哪 with any measure word or noun: 哪一年, 哪国, 哪部, 哪所 (not 哪怕, "even if");
                       # 多 with an adjective of measure: 多大, 多高, 多远
@@ -108,7 +108,7 @@ _AGE = re.compile(r"多大年纪|多大岁数|多大了|今年多大|几岁|多�
 # 老师). 哪里/哪儿 are whole where-words, and a bare 哪 takes one character, if it is no verb ("哪国人" → 国,
 # "哪年"; "在哪举行" asks about no noun).
 _WH_MEASURES = "个家些位种类所座条项部本首支只届张件门间名"
-_WH_NOUN = re.compile(rf"什么([\u4e00-\u9fff]{{1,4}})|哪[一几]?[{_WH_MEASURES}]([\u4e00-\u9fff]{{1,4}})"
+_WH_NOUN = re.compile(rf"什么(?:样子?的?)?([\u4e00-\u9fff]{{1,4}})|哪[一几]?[{_WH_MEASURES}]([\u4e00-\u9fff]{{1,4}})"
                       rf"|哪[一几]?(?![里儿怕{_WH_MEASURES}])([\u4e00-\u9fff])")
 _UNIT_AFTER_WH = re.compile(r"(?<!哪)(?:多少|几)(" + "|".join(sorted(UNITS, key=len, reverse=True)) + ")")
 
@@ -198,8 +198,17 @@ def _wh_noun(text: str) -> str | None:
         return None
     if found.group(3):
         return None if pos_tag(found.group(3))[0][1].startswith(("v", "d", "p", "c", "u")) else found.group(3)
-    words = tokenize(found.group(1) or found.group(2))
-    return words[0] if words else None
+    asked = found.group(1) or found.group(2)
+    words = tokenize(asked)
+    if not words:
+        return None
+    noun = words[0]
+    for word in words[1:]:  # "研究机构", "违法现象": a compound of nouns whole
+        if not (asked.startswith(noun + word) and pos_tag(noun)[-1][1].startswith(("n", "vn"))
+                and pos_tag(word)[0][1].startswith("n")):
+            break
+        noun += word
+    return noun
 
 
 # Words that can make up a question's leading subject: nouns and names, abbreviations (j), Latin

@@ -617,7 +617,8 @@ def gap_span(sentence: str, question: str, *, bracketed: bool = False) -> tuple[
     if start is not None and _COMPANY_NEAR.match(sentence, start):
         start = next((e for s, e in _entity_spans(sentence, ("nt",), _ORG_SUFFIX)
                       if s < start < e and sentence.endswith(_COMPANY_ENDS, s, e)), start)
-    if start is not None and 0 < start < len(sentence) and is_word(sentence[start - 1:start + 1]):
+    shifted = start is not None and 0 < start < len(sentence) and is_word(sentence[start - 1:start + 1])
+    if shifted:
         start += 1  # "…签了什么" on "…签署合作框架协议": the gap starts after the sentence's word 签署
     if start is not None and sentence.startswith(("：", ":"), start):
         start += 1  # "议题有哪些" on "议题有：法律、水资源…": a colon opens the gap, it does not close it
@@ -627,7 +628,7 @@ def gap_span(sentence: str, question: str, *, bracketed: bool = False) -> tuple[
                          (0, None))
     clause_end = _clause_end(sentence, start) if start is not None else None
     if head is not None and clause_end is not None and head > clause_end and right_k > left_k:
-        start = None  # the anchors sit in different clauses: the longer match places the gap
+        start, shifted = None, False  # the anchors sit in different clauses: the longer match places the gap
     if bracketed and not (start is not None and head is not None and head <= clause_end):
         return None
     if start is not None:
@@ -658,7 +659,11 @@ def gap_span(sentence: str, question: str, *, bracketed: bool = False) -> tuple[
         return framed.span(1)
     if end - start > 40 or len(_WORDLIKE.findall(sentence, start, end)) < 2:  # not "（）" nor a lone character
         return None
-    if _TIME_FRAME.fullmatch(sentence, start, end):  # "学习了什么" on "考察学习期间，…": no answer
+    if sentence.startswith("、", start) and sentence.startswith("、", left_at - 1):
+        return None  # "生产什么" on "集服装设计、生产、销售为一体": the words matched an item of a list
+    # "学习了什么" on "考察学习期间，…": no answer; nor "查处了哪些…" on "在查处过程中" (the gap was
+    # moved past 处过, a word of jieba's).
+    if _TIME_FRAME.fullmatch(sentence, start, end) or shifted and _TIME_FRAME.fullmatch(sentence, start - 1, end):
         return None
     # A "gap" that only repeats the question is the wrong side; one that both sides mark may share a
     # word with it ("加拿大总理一职由谁委任" → 加拿大总督).

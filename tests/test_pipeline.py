@@ -904,6 +904,13 @@ def test_an_answer_span_keeps_its_quotation_marks_and_brackets_in_pairs():
 
 def test_a_gap_that_is_only_a_time_frame_is_no_answer():
     assert _gap("考察学习期间，李明与王教授进行了座谈。", "考察团学习了什么？") is None  # not "期间"
+    # Nor its tail, when a word of jieba's (处过) moved the gap's start into 过程.
+    assert _gap("在查处过程中，民警坚持教育为先。", "民警查处了哪些行为？") is None  # not "程中"
+
+
+def test_question_words_that_match_an_item_of_a_list_leave_no_gap():
+    assert _gap("该厂是一家集家具设计、生产、销售为一体的企业。", "该厂生产什么？") is None  # not "、销售为一体的企业"
+    assert "《红灯记》" in _gap("她主演过、《红灯记》等剧目。", "她主演过什么剧目？")  # a stray 、 after the verb
 
 
 def test_what_kind_of_company_something_is_is_said_after_its_whole_name():

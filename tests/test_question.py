@@ -74,6 +74,10 @@ def test_unit_and_wh_noun():
     ("这家茶馆在哪儿？", None),            # 哪儿 and 哪里 are whole where-words
     ("这家茶馆在哪里？", None),
     ("颁奖典礼在哪举行？", None),          # a verb after 哪: no noun asked about
+    ("这是一支什么样的球队？", "球队"),    # 什么样的 is one wh-word
+    ("这座楼是什么样子的？", None),
+    ("街道引进了哪些培训机构？", "培训机构"),  # a compound of nouns whole
+    ("他参加了什么比赛而出名？", "比赛"),      # not on into 而
 ])
 def test_the_noun_a_wh_word_asks_about(question, noun):
     assert analyse(question).wh_noun == noun
@@ -87,6 +91,10 @@ def test_the_noun_a_wh_word_asks_about(question, noun):
 ])
 def test_the_aspect_is_the_question_without_its_leading_subject(question, aspect):
     assert analyse(question).aspect == aspect
+
+
+def test_what_kind_of_asks_with_no_key_term_of_its_own():
+    assert analyse("这是一支什么样的球队？").terms == ("一支", "球队")  # no 样
 
 
 def test_which_several_asks_about_the_noun_not_a_measure_word():
