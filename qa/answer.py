@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from qa.question import SIGN_OFF_WORDS, AnswerType, QuestionAnalysis, asks_post
+from qa.question import SIGN_OFF_WORDS, WH_WORDS, AnswerType, QuestionAnalysis, asks_post
 from qa.spans import (COMPARED, SPAN_PATTERNS, asked_post, balanced, choose_span, counts_in, coverage, gap_span, gap_with_noun,
                       matchable, named_kind_span, names_post, post_of, term_match)
 from qa.store import Index
@@ -34,6 +34,8 @@ SENTENCE_TYPES = frozenset({AnswerType.WHAT, AnswerType.REASON, AnswerType.MANNE
 # sentence choice (not in the confidence: a reason is often given without them).
 _SENTENCE_CUES = {AnswerType.REASON: re.compile(r"因为|由于|因此|所以|为了|原因|导致|以便|旨在|因而"),
                   AnswerType.MANNER: re.compile(r"通过|采取|采用|利用|借助|依靠|方式|方法|措施|办法")}
+# Words that open a reason given in a sentence of its own.
+_REASON_LEAD = re.compile(r"由于|因为")
 # A short line with no clause in it: a name, a date, "联系人：高凌宇".
 _LABEL_LINE = re.compile(r"[^，。；！？,;!?]{1,30}")
 _ASKS_SPEAKER = re.compile(r"说|表示|介绍|告诉|谈|称|讲|指出|提到|透露|采访")
@@ -214,12 +216,21 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
             if kind:
                 terms_held = max(terms_held, coverage(unkinded_terms, context))
                 asked_held = max(asked_held, coverage(unkinded_anchors, title + near))
-            # A sentence about another thing than the subject answers nothing about the subject.
+            # A sentence about another thing than the subject answers nothing about the subject; one of
+            # another year, not at the default threshold (0.45) even with full evidence.
             confidence = 0.0 if elsewhere else (0.4 * terms_held + 0.4 * asked_held + 0.2 * dense) * (
-                1.0 if typed else 0.6) * (0.5 if another_year else 1.0)
+                1.0 if typed else 0.6) * (0.4 if another_year else 1.0)
             scored.append(ScoredSentence(article.article_id, int(s), int(e), score, confidence, rank, signals))
     scored.sort(key=lambda c: -c.score)
     return scored
+
+
+def _sentence_before(sentence: ScoredSentence, scored: Sequence[ScoredSentence],
+                     articles: Mapping[str, Article]) -> ScoredSentence | None:
+    """The sentence of `scored` right before `sentence` in its article, if it is among them."""
+    text = articles[sentence.article_id].text
+    return next((c for c in scored if c.article_id == sentence.article_id and c.end <= sentence.start
+                 and not text[c.end:sentence.start].strip()), None)
 
 
 def _citation(article: Article, s: int, e: int, score: float) -> Citation:
@@ -287,6 +298,14 @@ def _counts_many_of_its_kind(sentence: str, analysis: QuestionAnalysis) -> bool:
     kind = pos_tag(analysis.subject)[-1][0]
     return len(kind) >= 2 and kind != analysis.subject and re.search(
         rf"{re.escape(kind)}{_COUNT}|{_COUNT}{re.escape(kind)}|[各多众]{re.escape(kind)}", sentence) is not None
+
+
+def _holds_asked_event(sentence: str, analysis: QuestionAnalysis) -> bool:
+    """Whether the sentence holds what the question says happened after its wh-word ("什么时候复工的"
+    → 复工); false for a question that says nothing there."""
+    wh = WH_WORDS.search(analysis.text)
+    event = [t for t in analysis.terms if wh and analysis.text.find(t, wh.end()) >= 0]
+    return bool(event) and all(term_match(t, sentence) > 0 for t in event)
 
 
 def _date_of_another_event(sentence: str, span: tuple[int, int] | None, analysis: QuestionAnalysis) -> bool:
@@ -405,6 +424,19 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
         cut = analysis.answer_type is AnswerType.WHAT and not _DEFINITION_ASKED.search(analysis.text)
         options = posts or named or [(c, gap_with_noun(matchable(text_of(c)), analysis) if cut else None)
                                      for c in answerable_sentences[:10]]
+        # "幼儿园为什么要改造" is best matched by the sentence telling of the renovation; news copy gives
+        # the reason just before it ("由于建设年代久远，…。去年十月，…进行了全方位升级改造"), and that
+        # sentence, short of the question's terms, ranks low.
+        if analysis.answer_type is AnswerType.REASON and options and not _REASON_LEAD.search(text_of(options[0][0])):
+            before = _sentence_before(options[0][0], scored, articles)
+            if before is not None and _REASON_LEAD.match(text_of(before)):
+                options = [(before, None)] + options
+        # "李琴说了什么" is best matched by "区金融服务中心主任李琴说。", which is no answer; what she said
+        # is the quotation just before it.
+        elif scored and _ASKS_SPEAKER.search(analysis.text) and _ATTRIBUTION.match(text_of(scored[0])):
+            before = _sentence_before(scored[0], scored, articles)
+            if before is not None and text_of(before).rstrip().endswith("”"):
+                options = [(before, None)] + options
     else:
         # Of the leading sentences, those that hold a candidate of the expected type, and for "多少户"
         # those with a count of 户 if any has.
@@ -426,6 +458,10 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
         # confidence; not for figures and dates, whose patterns miss none: no sentence holds the answer.
         options = with_unit or with_post or found or (
             [(c, None) for c in answerable_sentences[:1]] if analysis.answer_type not in SPAN_PATTERNS else [])
+        if analysis.answer_type is AnswerType.DATE and options:
+            # "什么时候复工": of the best option's article, the sentences that say 复工, if any does
+            options = [(c, sp) for c, sp in options if c.article_id == options[0][0].article_id
+                       and _holds_asked_event(matchable(text_of(c)), analysis)] or options
         # The best sentence may copy the question's wording around the answer and still hold no
         # name the tagger knows ("派谁给X送信" ↔ "派遣圣甲虫去给X送信"): its gap then beats a name in a
         # weaker sentence, at the confidence of an untyped answer. Not for figures and dates: their

@@ -73,7 +73,8 @@ _TYPE_CUES: tuple[tuple[AnswerType, str], ...] = (
                          r"(?:多少|几成)(?![\u4e00-\u9fff]*[元钱])"),
     (AnswerType.AMOUNT, r"多少钱|多少元|多少万|多少亿|金额|资金|投资了?多少|贷款|缺口|产值|花了多少|费用|总投资|经费|"
                         r"(?:贷|借|捐|赔|筹|拨|补贴|奖励)了?多少(?:款|钱)?"),
-    (AnswerType.NUMBER, r"(?i:\bhow (?:many|much)\b)|多少|几个|几家|几户|几名|几栋|几处|几项|几所|几座|几条|几种|几位|几次|几|多大|多高|多长|多重|多宽|多远|多深|多厚|多快|面积|数量"),
+    (AnswerType.NUMBER, r"(?i:\bhow (?:many|much)\b)|多少|几个|几家|几户|几名|几栋|几处|几项|几所|几座|几条|几种|几位|几次|几|多大|多高|多长|多重|多宽|多远|多深|多厚|多快|面积|数量|"
+                        r"(?:电话|号码|手机号?)(?:是|为)?(?:什么|啥)?[？?]?$"),  # "电话是什么": a number
     (AnswerType.MANNER, r"怎么|如何|怎样|哪些措施|什么措施|采取了|做了哪些|做了什么|方式|方法|途径|办法"),
 )
 # Compiled here, not left to re's cache: that cache drops its oldest patterns once full.
@@ -264,16 +265,24 @@ def term_weight(term: str) -> float:
     return weight
 
 
+# What a body's name ends in.
+ORG_SUFFIX = re.compile(r"(?:公司|集团|局|中心|银行|协会|委员会|办公室|办事处|学校|小学|中学|大学|学院|幼儿园|医院|支队|大队|执法队|研究院|"
+                        r"联合会|基地|政府|党委|区委|部门|机构|站|所|院|厂)$")
+
+
 # ---- follow-ups ---------------------------------------------------------------------------------
 
 _PRONOUN = re.compile(r"^(?:那么|那)?(它们|他们|她们|它|他|她|该公司|该企业|该单位|该小区|该村|该园|该项目|这家公司|这家企业|"
                       r"这家|那家|这个|那个|这里|那里|该|其)")
+_YEAR_WORD = re.compile(r"今年|去年|明年|前年|\d{4}年")
+_POST_WORD = re.compile(rf"(?:副|常务副)?(?:{ROLES.removesuffix('|人')})")
 _ELLIPSIS = re.compile(r"^(?:那么|那|还有|另外)?(.+?)(?:呢|怎么样|如何)[？?]?$")
 _SUBJECT_TAGS = ("n", "nr", "ns", "nt", "nz", "j", "s", "vn", "eng", "nrt", "nrfg", "m", "q")  # s: 城北
 
 
 def _subject(question: str) -> str:
-    """The leading noun phrase of a question ("颐高集团在全国布局了…" → "颐高集团")."""
+    """The leading noun phrase of a question ("颐高集团在全国布局了…" → "颐高集团"), or the body's name
+    before its 的, which may hold verbs ("劳动保障监察执法队的联系人是谁" → not 劳动)."""
     subject = []
     for word, flag in pos_tag(question):
         if flag.startswith(_SUBJECT_TAGS) and not WH_WORDS.fullmatch(word):
@@ -282,7 +291,10 @@ def _subject(question: str) -> str:
             break
         elif flag not in ("r", "c") and word not in ("那", "那么", "请问"):
             break
-    return "".join(subject)
+    leading = "".join(subject)
+    body = question.split("的", 1)[0] if "的" in question else ""
+    return body if (leading and body.startswith(leading) and ORG_SUFFIX.search(body)
+                    and not WH_WORDS.search(body)) else leading
 
 
 def resolve_followup(question: str, history: Sequence[str]) -> str:
@@ -368,12 +380,31 @@ def _resolve_one(question: str, previous: str | None) -> str:
     ellipsis = _ELLIPSIS.match(text)
     if ellipsis and not WH_WORDS.search(ellipsis.group(1)):
         topic = ellipsis.group(1)
+        # "去年呢？" after "潞鼎伟业今年产值计划多少？": another year, in the place of the one asked
+        # (or after the subject, if none was).
+        if _YEAR_WORD.fullmatch(topic):
+            year = _YEAR_WORD.search(previous)
+            if year:
+                return previous[:year.start()] + topic + previous[year.end():]
+            return subject + topic + previous[len(subject):] if previous.startswith(subject) else topic + previous
+        # "教师呢？" after "幼儿园园长是谁？": another post, in the place of the one asked; after a
+        # question that asked none ("有几个分厂？"), who holds it.
+        if _POST_WORD.fullmatch(topic):
+            post = _POST_WORD.search(previous)
+            if post:
+                return previous[:post.start()] + topic + previous[post.end():]
+            return f"{subject}的{topic}是谁？" if subject else f"{topic}是谁？"
         # "投资机构呢？" after "颐高集团有多少个产业园区？": a plain noun, not of the named subject's kind
         # (晋纺小区 is a 小区 like 师范南小区), takes the place of what was counted, not of the name.
         counted = analyse(previous).counted
         if (counted and counted in previous and _names_something(subject, _PROPER_TAGS)
                 and not _names_something(topic, _PROPER_TAGS) and pos_tag(topic)[-1][0] != pos_tag(subject)[-1][0]):
             return previous.replace(counted, topic, 1)
+        # "电话呢？" after "执法队的联系人是谁？": a plain noun of another kind than a named subject asks
+        # for that of the subject, whatever the question before asked.
+        if (subject and (_names_something(subject, _PROPER_TAGS) or ORG_SUFFIX.search(subject))
+                and not _names_something(topic, _PROPER_TAGS) and pos_tag(topic)[-1][0] != pos_tag(subject)[-1][0]):
+            return f"{subject}的{topic}是什么？"
         if subject and previous.startswith(subject):
             return topic + previous[len(_replaced_head(subject, topic)):]
         return topic + previous

@@ -7,7 +7,7 @@ import functools
 import re
 from collections.abc import Iterator, Sequence
 
-from qa.question import (HOUR_CUE, POINTS_MADE, QUESTION_END, ROLES, UNITS, WH_WORDS, AnswerType, QuestionAnalysis,
+from qa.question import (HOUR_CUE, ORG_SUFFIX, POINTS_MADE, QUESTION_END, ROLES, UNITS, WH_WORDS, AnswerType, QuestionAnalysis,
                          term_weight)
 from qa.text import is_word, names_no_thing, pos_tag, synonyms, to_simplified, tokenize
 
@@ -51,8 +51,6 @@ SPAN_PATTERNS: dict[AnswerType, re.Pattern] = {
                                   rf"|{_QUALIFIER}{_NUM}{_MAG} ?(?i:{_UNIT})(?![\d日号])"
                                   rf"|{_QUALIFIER}\d+(?:\.\d+)?{_MAG}(?![\d年月日号])"),
 }
-_ORG_SUFFIX = re.compile(r"(?:公司|集团|局|中心|银行|协会|委员会|办公室|办事处|学校|小学|中学|大学|学院|幼儿园|医院|支队|大队|执法队|研究院|"
-                         r"联合会|基地|政府|党委|区委|部门|机构|站|所|院|厂)$")
 # Words for a place that end a place's name: a name jieba tags inside one ("师范/nr 南小区") is no person's.
 _PLACE_WORDS = ("小区", "街道", "广场", "地区")
 # Units that measure rather than count (money, area, length, weight, volume, power, shares), and those
@@ -183,7 +181,7 @@ def _entity_spans(sentence: str, tag_prefixes: tuple[str, ...], suffix: re.Patte
         j = i
         while j > 0 and _grows_name(*words[j - 1][2:], persons=persons) and words[j - 1][2] not in stop_words:
             j -= 1
-        if suffix is _ORG_SUFFIX and ends_in_suffix:
+        if suffix is ORG_SUFFIX and ends_in_suffix:
             j = min(j, _place_led_start(words, i, stop_words))
         # A lone 区 or 局 names nothing, nor does a bare 公司 or 广场.
         if e - words[j][0] >= 2 and not (j == i and suffix.fullmatch(word)):
@@ -301,14 +299,14 @@ def _names(simplified: str, answer_type: AnswerType, wh_noun: str | None) -> lis
         places = [(ps, pe) for ps, pe in _entity_spans(simplified, ("ns",), _PLACE_SUFFIX)
                   if simplified.endswith(_PLACE_WORDS, ps, pe)] if tagged else []
         names = [(s, e) for s, e in tagged if e - s >= 2 and simplified[e - 1] not in "·•"
-                 and not (_ORG_SUFFIX.fullmatch(simplified[s:e]) or _PLACE_SUFFIX.fullmatch(simplified[s:e]))
+                 and not (ORG_SUFFIX.fullmatch(simplified[s:e]) or _PLACE_SUFFIX.fullmatch(simplified[s:e]))
                  and not any(ds < e and s < de for ds, de in dotted)
                  and not any(ps <= s and e <= pe and pe - ps > e - s for ps, pe in places)] + dotted
         return names + [m.span(1) for m in _ROLE_THEN_NAME.finditer(simplified)]
     stop_words = frozenset({wh_noun}) if wh_noun else frozenset()
     if answer_type is AnswerType.ORGANISATION:
         local = [m.span() for m in _LOCAL_OFFICE.finditer(simplified)]
-        spans = _joined(_entity_spans(simplified, ("nt",), _ORG_SUFFIX, stop_words) + local)
+        spans = _joined(_entity_spans(simplified, ("nt",), ORG_SUFFIX, stop_words) + local)
     elif answer_type is AnswerType.PLACE:
         spans = _joined(_entity_spans(simplified, ("ns",), _PLACE_SUFFIX, stop_words))
     else:
@@ -615,7 +613,7 @@ def gap_span(sentence: str, question: str, *, bracketed: bool = False) -> tuple[
     # begins its full name, and the gap starts after the whole name. (Tagging is the slow step of
     # answering: only where 公司 or 集团 follows closely.)
     if start is not None and _COMPANY_NEAR.match(sentence, start):
-        start = next((e for s, e in _entity_spans(sentence, ("nt",), _ORG_SUFFIX)
+        start = next((e for s, e in _entity_spans(sentence, ("nt",), ORG_SUFFIX)
                       if s < start < e and sentence.endswith(_COMPANY_ENDS, s, e)), start)
     shifted = start is not None and 0 < start < len(sentence) and is_word(sentence[start - 1:start + 1])
     if shifted:

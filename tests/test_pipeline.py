@@ -208,6 +208,42 @@ def test_a_date_said_of_another_event_does_not_answer_when(tmp_path):
     assert _assistant_over(tmp_path / "idx2", fair).ask("春季招聘会什么时候举行？").text == "3月5日"
 
 
+def test_a_reason_written_just_before_what_it_explains_answers_why(tmp_path):
+    from qa.types import Article
+
+    bridge = Article("a", "城西老桥完成加固", "城西老桥建成于1978年，全长120米。由于年久失修，桥面多处开裂，已不能满足通行需要。"
+                     "去年五月，区交通局投资300万元，对城西老桥进行了全面加固改造。", "2023-02-20", "报")
+    answer = _assistant_over(tmp_path / "idx", bridge).ask("城西老桥为什么要加固改造？")
+    assert answer.text.startswith("由于年久失修")
+
+
+def test_a_date_beside_the_event_asked_about_is_preferred(tmp_path):
+    from qa.types import Article
+
+    estates = Article("a", "老旧小区陆续开工", "东城小区始建于90年代，今年纳入改造范围。和东城小区一样，同样在节后开工的还有"
+                      "始建于80年代的西城小区。“3月6日复工以来，已铺设管道300余米。”西城小区施工负责人刘强说。", "2023-02-20", "报")
+    assert _assistant_over(tmp_path / "idx", estates).ask("西城小区什么时候复工的？").text == "3月6日"
+
+
+def test_what_someone_said_is_the_quotation_before_the_attribution(tmp_path):
+    from qa.types import Article
+
+    centre = Article("a", "区便民服务中心延时办理", "“接下来，我们将继续推行预约办理，让群众少跑腿。”区便民服务中心主任"
+                     "赵敏说。在此基础上，区便民服务中心积极搭建线上服务平台，已为群众办理业务1万多件，赵敏表示满意。",
+                     "2023-02-20", "报")
+    answer = _assistant_over(tmp_path / "idx", centre).ask("赵敏说了什么？")
+    assert answer.text.startswith("“接下来")
+
+
+def test_another_years_figure_is_refused_even_in_a_follow_up(tmp_path):
+    from qa.types import Article
+
+    company = Article("a", "锦泰集团冲刺开门红", "锦泰集团今年计划完成产值3000余万元，计划投资200万元升级设备。", "2023-02-20", "报")
+    assistant = _assistant_over(tmp_path / "idx", company)
+    assert assistant.ask("锦泰集团今年产值计划多少？").text == "3000余万元"
+    assert not assistant.ask("去年呢？", history=["锦泰集团今年产值计划多少？"]).answerable
+
+
 def test_a_figure_for_many_of_a_kind_does_not_answer_for_one_of_them(tmp_path):
     from qa.types import Article
 

@@ -58,6 +58,11 @@ def test_answer_type(question, expected):
     assert answer_type_of(analyse(question).text) is expected
 
 
+def test_a_telephone_asked_as_what_is_a_number():
+    assert analyse("执法队的电话是什么？").answer_type is AnswerType.NUMBER
+    assert analyse("执法队的联系电话？").answer_type is AnswerType.NUMBER
+
+
 def test_unit_and_wh_noun():
     assert analyse("晋纺小区改造涉及多少户？").unit == "户"
     assert analyse("长治市城区劳动保障监察执法队并入了哪个单位？").wh_noun == "单位"
@@ -139,6 +144,15 @@ def test_what_is_asked_about_is_found_past_a_total():
     # A subject that goes on past a thing of the topic's kind keeps the rest: its 负责人, its 园长.
     (["东城小区施工负责人是谁？"], "西城小区呢？", "西城小区施工负责人是谁？"),
     (["城东幼儿园园长是谁？"], "那城西幼儿园呢？", "城西幼儿园园长是谁？"),
+    # A year takes the place of the year asked, or stands after the subject.
+    (["锦泰集团今年产值是多少？"], "去年呢？", "锦泰集团去年产值是多少？"),
+    (["锦泰集团的产值是多少？"], "2021年呢？", "锦泰集团2021年的产值是多少？"),
+    # A post takes the place of the post asked; after a question that asked none, who holds it.
+    (["城东幼儿园园长是谁？"], "教师呢？", "城东幼儿园教师是谁？"),
+    (["锦泰集团有几个物流基地？"], "那董事长呢？", "锦泰集团的董事长是谁？"),
+    # Another plain noun asks for that of a named subject or a body, whose name may hold verbs (保障, 执法).
+    (["城东综合执法大队的联系人是谁？"], "电话呢？", "城东综合执法大队的电话是什么？"),
+    (["市场监督管理局的负责人是谁？"], "地址呢？", "市场监督管理局的地址是什么？"),
 ])
 def test_follow_ups_are_resolved_by_rule(history, question, resolved):
     assert resolve_followup(question, history) == resolved
