@@ -75,6 +75,14 @@ def is_headline_line(sentence: str, title: str) -> bool:
                                or sentence.startswith("——") or sentence.endswith(("：", ":")))
 
 
+def _heads_article(article: Article, sentence: ScoredSentence) -> bool:
+    """Whether the sentence is a line of the article's headline block, the lines before its first
+    full stop ("王峰孟明参加" under "我区招商小分队赴杭州进行招商引资"): a subtitle, which is no answer."""
+    text = article.text
+    return ("。" not in text[:sentence.end] and text[sentence.end:sentence.end + 1] in ("\n", "")
+            and (sentence.start == 0 or text[sentence.start - 1] == "\n"))
+
+
 def can_answer(sentence: str, title: str, analysis: QuestionAnalysis) -> bool:
     """Whether a sentence may be given as the answer: not a headline line; not a bare attribution
     ("教师李媛说道。") unless the question asks who said something, who holds a post, or what post
@@ -381,8 +389,19 @@ def _on_topic(analysis: QuestionAnalysis, article: Article) -> float:
     """1 for an article that holds at least half the question's terms (IDF-weighted), less in
     proportion below that: an article on housing estates with a 总投资 of its own does not answer for
     the 总投资 of a company's project that it never names. On CMRC 2018 no right answer came from an
-    article holding under 0.48 of the terms."""
-    return min(1.0, coverage(analysis.terms, to_simplified(article.title + article.text)) / 0.5)
+    article holding under 0.48 of the terms. 0 for an article that never names the person the
+    question is about ("王峰的电话是多少" against a notice giving its contact's)."""
+    text = to_simplified(article.title + article.text)
+    if _asks_about_person(analysis.subject) and analysis.subject not in text:
+        return 0.0
+    return min(1.0, coverage(analysis.terms, text) / 0.5)
+
+
+@functools.lru_cache(maxsize=256)
+def _asks_about_person(subject: str) -> bool:
+    """Whether a question's subject is one person's name, as jieba tags it (once per question)."""
+    words = pos_tag(subject) if subject else ()
+    return len(words) == 1 and words[0][1] == "nr"
 
 
 # "X在哪里" (nothing after the where-word: not "在哪里任职") is answered by "X在Y" or "X位于Y": the gap
@@ -390,6 +409,15 @@ def _on_topic(analysis: QuestionAnalysis, article: Article) -> float:
 # not where it is.
 _WHERE_IS = re.compile(r"在(?:哪里|哪儿|哪|何处|何地|什么地方)[啊呢呀吗]?[？?]?$")
 _LOCATIVE = re.compile(r"在|于|地处|坐落")
+_AFTER_WH = re.compile(r"(?:谁|哪里|哪儿|哪个单位|哪家)[的了呢啊呀吗]*([\u4e00-\u9fff]{2})")
+
+
+def _verb_after_wh_missing(question: str, sentence: str) -> bool:
+    """Whether the question says something after its wh-word that the sentence does not ("小区改造谁负责"
+    on "该小区改造工程涉及住户36户": no 负责): the stretch after the words before the wh-word is then
+    no answer to it."""
+    after = _AFTER_WH.search(question)
+    return after is not None and after.group(1) not in sentence
 
 
 def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit], index: Index,
@@ -407,7 +435,8 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
     for sentence in scored:
         best_per_article.setdefault(sentence.article_id, sentence)
 
-    answerable_sentences = [c for c in scored if can_answer(text_of(c), articles[c.article_id].title, analysis)]
+    answerable_sentences = [c for c in scored if can_answer(text_of(c), articles[c.article_id].title, analysis)
+                            and not _heads_article(articles[c.article_id], c)]
     if any(word in analysis.text for word in SIGN_OFF_WORDS):
         answerable_sentences = [c for c in answerable_sentences if _in_sign_off(articles[c.article_id], c.end)]
     from_gap = False
@@ -468,6 +497,7 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
         # patterns miss none, so a sentence without one does not hold the answer.
         top = answerable_sentences[0] if answerable_sentences else None
         if (analysis.answer_type not in SPAN_PATTERNS and top is not None and options[0][0] is not top
+                and not _verb_after_wh_missing(analysis.text, matchable(text_of(top)))
                 and (gap := gap_span(matchable(text_of(top)), analysis.text))
                 and not (_WHERE_IS.search(analysis.text) and not _LOCATIVE.search(text_of(top), *gap))):
             options, from_gap = [(top, gap)], True

@@ -49,7 +49,7 @@ SPAN_PATTERNS: dict[AnswerType, re.Pattern] = {
     # a race time ("3分33秒62", "9秒58") before any figure in a unit, which would take its minutes alone
     AnswerType.NUMBER: re.compile(rf"\d{{3,4}}-\d{{7,8}}|(?:\d{{1,2}}小时)?\d{{1,2}}分\d{{1,2}}(?:\.\d+)?秒\d*|\d{{1,2}}秒\d{{2}}"
                                   rf"|{_QUALIFIER}{_NUM}{_MAG} ?(?i:{_UNIT})(?![\d日号])"
-                                  rf"|{_QUALIFIER}\d+(?:\.\d+)?{_MAG}(?![\d年月日号])"),
+                                  rf"|{_QUALIFIER}\d+(?:\.\d+)?{_MAG}[%‰]?(?![\d年月日号])"),
 }
 # Words for a place that end a place's name: a name jieba tags inside one ("师范/nr 南小区") is no person's.
 _PLACE_WORDS = ("小区", "街道", "广场", "地区")
@@ -364,6 +364,9 @@ _ASKS_HOUR = re.compile(HOUR_CUE)
 # "几号复工", "哪天开始": a day, which a date names by 日 or 号 (or a weekday).
 _ASKS_DAY = re.compile(r"几号|哪一?天|哪日|几月几")
 _DAY = re.compile(r"[日号]|星期|周[一二三四五六日天]|今天|昨天|明天|当天")
+# Which year (哪年, 哪一年, 什么年份) is answered by a date that names a year, a decade or a century.
+_ASKS_YEAR = re.compile(r"哪一?年|几几年|什么年份|哪个年份")
+_YEAR_NAMED = re.compile(r"年|世纪")
 _ASKS_REPORTER = re.compile(r"记者|通讯员|报道|采写|撰稿")
 _HOUR = re.compile(rf"{_TIME_OF_DAY}(?:(?:至|到|-|~|～){_TIME_OF_DAY})?")
 # A question asking for several ("哪些地区", "哪几个村", "分别") is answered by the whole list.
@@ -433,6 +436,8 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
         candidates = [(s, e) for s, e in candidates if _HOUR.fullmatch(simplified[s:e])]  # not "近年来"
     if analysis.answer_type is AnswerType.DATE and _ASKS_DAY.search(analysis.text):
         candidates = [(s, e) for s, e in candidates if _DAY.search(simplified, s, e)]  # not "80年代"
+    if analysis.answer_type is AnswerType.DATE and _ASKS_YEAR.search(analysis.text):
+        candidates = [(s, e) for s, e in candidates if _YEAR_NAMED.search(simplified, s, e)]  # not "2月24日"
     compared = [m.span() for m in COMPARED.finditer(simplified)]
     candidates = [(s, e) for s, e in candidates if not any(cs <= s and e <= ce for cs, ce in compared)] or candidates
     if not candidates:

@@ -244,6 +244,48 @@ def test_another_years_figure_is_refused_even_in_a_follow_up(tmp_path):
     assert not assistant.ask("去年呢？", history=["锦泰集团今年产值计划多少？"]).answerable
 
 
+def test_a_subtitle_line_is_no_answer(tmp_path):
+    from qa.types import Article
+
+    visit = Article("a", "我区代表团赴苏州考察", "我区代表团赴苏州考察\n李明张华带队\n本报讯记者刘洋报道：3月2日，我区代表团"
+                    "赴苏州考察工业园区建设。", "2023-03-05", "报")
+    answer = _assistant_over(tmp_path / "idx", visit).ask("李明张华去苏州干嘛？")
+    assert answer.text != "李明张华带队" and "考察" in answer.text
+
+
+def test_which_year_is_answered_by_a_date_naming_a_year(tmp_path):
+    from qa.types import Article
+
+    talks = Article("a", "锦泰集团来我区洽谈", "3月2日，锦泰集团一行来我区洽谈合作。锦泰集团总部位于苏州。", "2023-03-05", "报")
+    assert not _assistant_over(tmp_path / "idx", talks).ask("锦泰集团是哪年成立的？").answerable  # not 3月2日
+
+
+def test_a_count_asked_as_how_much_more_keeps_its_percent_sign(tmp_path):
+    from qa.types import Article
+
+    orders = Article("a", "锦泰集团订单增长", "今年一季度，锦泰集团的订单比去年同期多了15%，产能持续提升。", "2023-03-05", "报")
+    assert _assistant_over(tmp_path / "idx", orders).ask("锦泰集团订单比去年多了多少？").text == "15%"
+
+
+def test_a_person_the_article_never_names_gets_nothing_from_it(tmp_path):
+    from qa.types import Article
+
+    notice = Article("a", "注销公告", "注销公告\n经研究，我单位拟申请注销登记。\n联系人：周丽\n电话：6612345\n城东服务中心",
+                     "2023-03-05", "报")
+    visit = Article("b", "我区代表团赴苏州考察", "3月2日，副区长李明带队赴苏州考察工业园区建设。", "2023-03-05", "报")
+    assistant = _assistant_over(tmp_path / "idx", notice, visit)
+    assert not assistant.ask("李明的电话是多少？").answerable
+    assert assistant.ask("周丽的电话是多少？").text == "6612345"
+
+
+def test_a_gap_is_no_answer_when_the_sentence_lacks_what_the_question_says_after_who(tmp_path):
+    from qa.answer import _verb_after_wh_missing
+
+    assert _verb_after_wh_missing("小区改造谁负责？", "该小区改造工程涉及住户36户。")
+    assert not _verb_after_wh_missing("小区改造谁负责？", "该小区改造由区住建局负责。")
+    assert not _verb_after_wh_missing("城东小学在哪里？", "城东小学位于人民路。")  # nothing said after the wh-word
+
+
 def test_a_figure_for_many_of_a_kind_does_not_answer_for_one_of_them(tmp_path):
     from qa.types import Article
 
