@@ -79,7 +79,7 @@ def _heads_article(article: Article, sentence: ScoredSentence) -> bool:
     """Whether the sentence is a line of the article's headline block, the lines before its first
     full stop ("王峰孟明参加" under "我区招商小分队赴杭州进行招商引资"): a subtitle, which is no answer."""
     text = article.text
-    return ("。" not in text[:sentence.end] and text[sentence.end:sentence.end + 1] in ("\n", "")
+    return (text.find("。", 0, sentence.end) < 0 and text[sentence.end:sentence.end + 1] in ("\n", "")
             and (sentence.start == 0 or text[sentence.start - 1] == "\n"))
 
 
