@@ -295,12 +295,14 @@ def _names(simplified: str, answer_type: AnswerType, wh_noun: str | None) -> lis
         tagged += [run] if run else []
         dotted = _dotted_names(simplified)
         # The tagger takes some bare kinds of place for names ("城东/ns 幼儿园/nr"): no name is one; nor
-        # is a word inside a place's name that ends in a word for a place ("师范/nr 南小区", not "田河水泡").
+        # is a word inside a place's name that ends in a word for a place ("师范/nr 南小区", not "田河水泡"),
+        # nor one that a body's name goes on from.
         places = [(ps, pe) for ps, pe in _entity_spans(simplified, ("ns",), _PLACE_SUFFIX)
                   if simplified.endswith(_PLACE_WORDS, ps, pe)] if tagged else []
         names = [(s, e) for s, e in tagged if e - s >= 2 and simplified[e - 1] not in "·•"
                  and not (ORG_SUFFIX.fullmatch(simplified[s:e]) or _PLACE_SUFFIX.fullmatch(simplified[s:e]))
                  and not any(ds < e and s < de for ds, de in dotted)
+                 and not _BODY_AFTER.match(simplified, e)  # "文三/nr 科技": a body's name
                  and not any(ps <= s and e <= pe and pe - ps > e - s for ps, pe in places)] + dotted
         return names + [m.span(1) for m in _ROLE_THEN_NAME.finditer(simplified)]
     stop_words = frozenset({wh_noun}) if wh_noun else frozenset()
@@ -319,7 +321,7 @@ def _names(simplified: str, answer_type: AnswerType, wh_noun: str | None) -> lis
 # A local office by its short name, "区发改局", "区住建局", "市公安局", "区疾控中心": jieba cuts these
 # into pieces no rule joins (区/n 发改/v 局/n). After no other character: "我区…局" is no office.
 _LOCAL_OFFICE = re.compile(r"(?<![\u4e00-\u9fff])[区市县][\u4e00-\u9fff]{1,6}?(?:局|中心|委员会|办公室|支队|大队)")
-_BODY_AFTER = re.compile(r"集团|公司|有限公司|银行|大学|学院")
+_BODY_AFTER = re.compile(r"集团|公司|有限公司|科技|银行|大学|学院")
 # "全区", "各县区", "该村", "当地", "我区": words that refer to a place or body without naming it.
 _REFERRING = re.compile(r"[全各本该此当我][省市县区村镇乡地国局部厅委校院]+")
 
@@ -813,6 +815,8 @@ def gap_with_noun(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] 
     gap = gap_span(sentence, analysis.text)
     if gap and noun and sentence.startswith(noun, gap[1]):
         return gap[0], gap[1] + len(noun)
+    if gap and noun and sentence.startswith("的" + noun, gap[1]):  # "引入了什么课程" → "更加科学的课程"
+        return gap[0], gap[1] + 1 + len(noun)
     return gap or _title_after_asked_noun(sentence, analysis)
 
 

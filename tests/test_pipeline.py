@@ -143,7 +143,7 @@ def test_where_something_is_is_not_answered_by_what_it_is(tmp_path):
     # The words after the name are what the company is, not where: no article says where it is.
     for question in ("宏远商贸在哪里？", "宏远商贸在哪儿？"):
         assert not assistant.ask(question).answerable
-    assert assistant.ask("宏远商贸是一家什么企业？").text == "集服装设计、生产、销售为一体"
+    assert assistant.ask("宏远商贸是一家什么企业？").text == "集服装设计、生产、销售为一体的企业"  # on over 的 to the noun
 
 
 def test_a_sentence_about_the_thing_named_after_the_subject_does_not_answer_for_it(tmp_path):
@@ -978,6 +978,23 @@ def test_an_answer_span_keeps_its_quotation_marks_and_brackets_in_pairs():
     assert cut(sentence, "《社区年鉴》（") == "《社区年鉴》"  # a mark left open at the edge is dropped
     assert cut(sentence, "第二卷）") == "（第二卷）"
     assert cut(sentence, "三个到位") == "三个到位"  # nothing to pair: as it was
+
+
+def test_a_name_that_a_bodys_name_goes_on_from_is_no_persons():
+    from qa.question import analyse
+    from qa.spans import choose_span
+
+    sentence = "锦泰集团下设文杰科技、长兴实业等公司。"
+    assert choose_span(sentence, analyse("锦泰集团和谁合作？")) is None  # not 文杰 of 文杰科技
+
+
+def test_the_noun_a_what_question_names_ends_its_gap_across_de():
+    from qa.question import analyse
+    from qa.spans import gap_with_noun
+
+    sentence = "学校还引入更加灵活的评价方式，鼓励学生多读书。"
+    s, e = gap_with_noun(sentence, analyse("学校引入了什么评价方式？"))
+    assert sentence[s:e] == "更加灵活的评价方式"
 
 
 def test_a_gap_that_is_only_a_time_frame_is_no_answer():

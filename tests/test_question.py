@@ -58,6 +58,13 @@ def test_answer_type(question, expected):
     assert answer_type_of(analyse(question).text) is expected
 
 
+def test_a_word_for_a_sum_asks_for_one_unless_something_else_is_asked_of_it():
+    assert analyse("这笔贷款有多少？").answer_type is AnswerType.AMOUNT
+    assert analyse("项目总投资？").answer_type is AnswerType.AMOUNT
+    assert analyse("这笔贷款解决了什么问题？").answer_type is AnswerType.WHAT
+    assert analyse("资金缺口是怎么补上的？").answer_type is AnswerType.MANNER
+
+
 def test_a_telephone_asked_as_what_is_a_number():
     assert analyse("执法队的电话是什么？").answer_type is AnswerType.NUMBER
     assert analyse("执法队的联系电话？").answer_type is AnswerType.NUMBER
