@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from qa.question import SIGN_OFF_WORDS, WH_WORDS, AnswerType, QuestionAnalysis, asks_post
+from qa.question import SIGN_OFF_WORDS, WH_WORDS, WHERE_WORDS, AnswerType, QuestionAnalysis, asks_post
 from qa.spans import (COMPARED, SPAN_PATTERNS, asked_post, balanced, choose_span, counts_in, coverage, gap_span, gap_with_noun,
                       matchable, named_kind_span, names_post, post_of, term_match)
 from qa.store import Index
@@ -407,9 +407,9 @@ def _asks_about_person(subject: str) -> bool:
 # "X在哪里" (nothing after the where-word: not "在哪里任职") is answered by "X在Y" or "X位于Y": the gap
 # after X in a sentence without such a word is what X is or does ("潞鼎伟业商贸有限公司是一家…生产企业"),
 # not where it is.
-_WHERE_IS = re.compile(r"在(?:哪里|哪儿|哪|何处|何地|什么地方)[啊呢呀吗]?[？?]?$")
+_WHERE_IS = re.compile(rf"在(?:{WHERE_WORDS}|哪)[啊呢呀吗]?[？?]?$")
 _LOCATIVE = re.compile(r"在|于|地处|坐落")
-_AFTER_WH = re.compile(r"(?:谁|哪里|哪儿|哪个单位|哪家)[的了呢啊呀吗]*([\u4e00-\u9fff]{2})")
+_AFTER_WH = re.compile(rf"(?:谁|{WHERE_WORDS}|哪个单位|哪家)[的了呢啊呀吗]*([\u4e00-\u9fff]{{2}})")
 
 
 def _verb_after_wh_missing(question: str, sentence: str) -> bool:

@@ -53,6 +53,8 @@ def asks_post(question: str) -> bool:
         len(who.group(1)) <= 3 or all(flag.startswith("nr") for _, flag in words))
 
 
+# The words asking where (and 哪 alone, which the patterns using these add where it can stand alone).
+WHERE_WORDS = "哪里|哪儿|何处|何地|什么地方|哪个地方"
 # First match wins, so the more specific cues come first ("多少钱" is an amount before it is a number).
 _TYPE_CUES: tuple[tuple[AnswerType, str], ...] = (
     (AnswerType.REASON, r"为什么|为何|为啥|什么原因|原因是|怎么会|(?i:\bwhy\b)"),
@@ -65,7 +67,7 @@ _TYPE_CUES: tuple[tuple[AnswerType, str], ...] = (
     (AnswerType.ORGANISATION, r"哪家|哪个单位|什么单位|哪个部门|什么部门|哪个机构|什么机构|哪些机构|哪个公司|什么公司|"
                               r"哪个企业|什么企业|哪个组织|哪些单位|哪些部门|哪个银行|哪家银行|什么银行|哪个集团|什么集团|"
                               r"哪一?[所个](?:大学|学校|中学|小学|学院)"),
-    (AnswerType.PLACE, r"(?i:\bwhere\b)|哪里|哪儿|在哪|哪一?国|什么地方|何处|何地|哪(?:个|条|座)(?:省|市|县|区|村|镇|乡|街道|地方|城市|国家|地区|小区|广场|路|街|道路|公园)|"
+    (AnswerType.PLACE, rf"(?i:\bwhere\b)|{WHERE_WORDS}|在哪|哪一?国|哪(?:个|条|座)(?:省|市|县|区|村|镇|乡|街道|地方|城市|国家|地区|小区|广场|路|街|道路|公园)|"
                        r"哪些地方|哪些地区|去了哪|地点|位置(?!怎么样|如何)|什么位置|哪些(?:省|市|村|小区)"),
     # A count of things ("多少家投资机构") before amounts and percentages that share their verbs.
     (AnswerType.NUMBER, r"(?:多少|几)(?:个|家|户|名|人|栋|处|项|所|座|条|种|位|次|辆|台|件|批|场|间|层|株|张|份)"),

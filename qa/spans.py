@@ -7,8 +7,8 @@ import functools
 import re
 from collections.abc import Iterator, Sequence
 
-from qa.question import (HOUR_CUE, ORG_SUFFIX, POINTS_MADE, QUESTION_END, ROLES, UNITS, WH_WORDS, AnswerType, QuestionAnalysis,
-                         term_weight)
+from qa.question import (HOUR_CUE, ORG_SUFFIX, POINTS_MADE, QUESTION_END, ROLES, UNITS, WH_WORDS, WHERE_WORDS, AnswerType,
+                         QuestionAnalysis, term_weight)
 from qa.text import is_word, names_no_thing, pos_tag, synonyms, to_simplified, tokenize
 
 
@@ -515,7 +515,7 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
 # "毕业于哪儿", "毕业于哪所大学": the question's verb with 于, then a bare where-word or which body. Not
 # a kind of place: "位于哪个市" asks for the city's name, not the whole address.
 _AFTER_VERB_ASKED = {
-    AnswerType.PLACE: re.compile(r"([\u4e00-\u9fff]{2})于(?:哪里|哪儿|何处|何地|什么地方|哪个地方|哪)[？?]?$"),
+    AnswerType.PLACE: re.compile(rf"([\u4e00-\u9fff]{{2}})于(?:{WHERE_WORDS}|哪)[？?]?$"),
     AnswerType.ORGANISATION: re.compile(r"([\u4e00-\u9fff]{2})于哪一?[所个家][\u4e00-\u9fff]{1,3}[？?]?$"),
 }
 
