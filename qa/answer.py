@@ -77,7 +77,8 @@ def is_headline_line(sentence: str, title: str) -> bool:
 
 def _heads_article(article: Article, sentence: ScoredSentence) -> bool:
     """Whether the sentence is a line of the article's headline block, the lines before its first
-    full stop ("王峰孟明参加" under "我区招商小分队赴杭州进行招商引资"): a subtitle, which is no answer."""
+    full stop ("王峰孟明参加" under "我区招商小分队赴杭州进行招商引资"): a subtitle, which may name who led
+    ("王峰孟明带队") but is no sentence to answer what happened."""
     text = article.text
     return (text.find("。", 0, sentence.end) < 0 and text[sentence.end:sentence.end + 1] in ("\n", "")
             and (sentence.start == 0 or text[sentence.start - 1] == "\n"))
@@ -436,7 +437,7 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
         best_per_article.setdefault(sentence.article_id, sentence)
 
     answerable_sentences = [c for c in scored if can_answer(text_of(c), articles[c.article_id].title, analysis)
-                            and not _heads_article(articles[c.article_id], c)]
+                            and not (analysis.answer_type in SENTENCE_TYPES and _heads_article(articles[c.article_id], c))]
     if any(word in analysis.text for word in SIGN_OFF_WORDS):
         answerable_sentences = [c for c in answerable_sentences if _in_sign_off(articles[c.article_id], c.end)]
     from_gap = False

@@ -329,7 +329,7 @@ def followup_readings(question: str, history: Sequence[str]) -> tuple[str, ...]:
     previous = _last_resolved(history)
     resolved = _resolve_one(question, previous)
     subject = _subject(previous) if previous else ""
-    if not subject or subject in resolved or _names_something(resolved):
+    if not subject or subject in resolved or _names_something(resolved) or ORG_SUFFIX.search(_subject(resolved)):
         return (resolved,)
     return resolved, subject + resolved
 
@@ -403,10 +403,11 @@ def _resolve_one(question: str, previous: str | None) -> str:
         if (counted and counted in previous and _names_something(subject, _PROPER_TAGS)
                 and not _names_something(topic, _PROPER_TAGS) and pos_tag(topic)[-1][0] != pos_tag(subject)[-1][0]):
             return previous.replace(counted, topic, 1)
-        # "电话呢？" after "执法队的联系人是谁？": a plain noun of another kind than a named subject asks
-        # for that of the subject, whatever the question before asked.
+        # "电话呢？" after "执法队的联系人是谁？": a plain noun of another kind than a named subject, and
+        # no body's name, asks for that of the subject, whatever the question before asked.
         if (subject and (_names_something(subject, _PROPER_TAGS) or ORG_SUFFIX.search(subject))
-                and not _names_something(topic, _PROPER_TAGS) and pos_tag(topic)[-1][0] != pos_tag(subject)[-1][0]):
+                and not _names_something(topic, _PROPER_TAGS) and not ORG_SUFFIX.search(topic)
+                and pos_tag(topic)[-1][0] != pos_tag(subject)[-1][0]):
             return f"{subject}的{topic}是什么？"
         if subject and previous.startswith(subject):
             return topic + previous[len(_replaced_head(subject, topic)):]

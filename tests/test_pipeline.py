@@ -249,8 +249,10 @@ def test_a_subtitle_line_is_no_answer(tmp_path):
 
     visit = Article("a", "我区代表团赴苏州考察", "我区代表团赴苏州考察\n李明张华带队\n本报讯记者刘洋报道：3月2日，我区代表团"
                     "赴苏州考察工业园区建设。", "2023-03-05", "报")
-    answer = _assistant_over(tmp_path / "idx", visit).ask("李明张华去苏州干嘛？")
+    assistant = _assistant_over(tmp_path / "idx", visit)
+    answer = assistant.ask("李明张华去苏州干嘛？")
     assert answer.text != "李明张华带队" and "考察" in answer.text
+    assert "李明" in assistant.ask("谁带队去苏州考察？").text  # a name in it still answers who
 
 
 def test_which_year_is_answered_by_a_date_naming_a_year(tmp_path):
