@@ -12,7 +12,7 @@ from qa.question import SIGN_OFF_WORDS, WH_WORDS, WHERE_WORDS, AnswerType, Quest
 from qa.spans import (COMPARED, SPAN_PATTERNS, asked_post, balanced, choose_span, counts_in, coverage, gap_span, gap_with_noun,
                       matchable, named_kind_span, names_post, post_of, term_match)
 from qa.store import Index
-from qa.text import pos_tag, to_simplified, with_resolved_years
+from qa.text import character_synonyms, pos_tag, to_simplified, with_resolved_years
 from qa.types import Answer, Article, Citation, Hit, RefusalReason
 
 
@@ -319,8 +319,8 @@ def _holds_asked_event(sentence: str, analysis: QuestionAnalysis) -> bool:
 
 def _date_of_another_event(sentence: str, span: tuple[int, int] | None, analysis: QuestionAnalysis) -> bool:
     """Whether the date cut from the sentence is said of an event the question does not ask about:
-    "始建于1990年" answers when it was built, not "什么时候开学". The event is the word before a 于
-    that jieba parts from it (not 终于, 由于, 关于), or a verb in 于 (生于)."""
+    "始建于1990年" answers when it was built (or 盖: Cilin's synonym of 建), not "什么时候开学". The event is
+    the word before a 于 that jieba parts from it (not 终于, 由于, 关于), or a verb in 于 (生于)."""
     if not span or analysis.answer_type is not AnswerType.DATE or not sentence.endswith("于", 0, span[0]):
         return False
     words = [word for word, _ in pos_tag(sentence[:span[0]])]
@@ -330,7 +330,8 @@ def _date_of_another_event(sentence: str, span: tuple[int, int] | None, analysis
         event = words[-1][:-1]
     else:
         return False
-    return not any(c in analysis.text for c in event.removeprefix("始"))
+    return not any(c in analysis.text or not character_synonyms(c).isdisjoint(analysis.text)
+                   for c in event.removeprefix("始"))
 
 
 _FIGURE_TYPES = frozenset({AnswerType.NUMBER, AnswerType.AMOUNT, AnswerType.PERCENT})

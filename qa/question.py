@@ -407,7 +407,7 @@ def _resolve_one(question: str, previous: str | None) -> str:
         # no body's name, asks for that of the subject, whatever the question before asked.
         if (subject and (_names_something(subject, _PROPER_TAGS) or ORG_SUFFIX.search(subject))
                 and not _names_something(topic, _PROPER_TAGS) and not ORG_SUFFIX.search(topic)
-                and pos_tag(topic)[-1][0] != pos_tag(subject)[-1][0]):
+                and pos_tag(topic)[-1][0] != pos_tag(subject)[-1][0] and _replaced_head(subject, topic) == subject):
             return f"{subject}的{topic}是什么？"
         if subject and previous.startswith(subject):
             return topic + previous[len(_replaced_head(subject, topic)):]

@@ -163,8 +163,17 @@ def _synonym_groups() -> tuple[tuple[tuple[str, ...], ...], dict[str, list[int]]
     return groups, member_of
 
 
+@functools.lru_cache(maxsize=1024)
+def character_synonyms(character: str) -> frozenset[str]:
+    """The single characters Cilin groups as synonyms with `character` (建 → 盖, 修, 筑, 立, …), which
+    `synonyms` leaves out; for telling whether a verb in one character names the same doing."""
+    return frozenset(w for code, words in _cilin_leaves() if code.endswith("=") and character in words
+                     for w in words if len(w) == 1) - {character}
+
+
 @functools.cache
 def _cilin_classes() -> dict[str, frozenset[str]]:
+    """For each word Cilin knows, the top-level classes (A–L) of the groups it is in."""
     classes: dict[str, set[str]] = {}
     for code, words in _cilin_leaves():
         for word in words:

@@ -203,6 +203,7 @@ def test_a_date_said_of_another_event_does_not_answer_when(tmp_path):
     assistant = _assistant_over(tmp_path / "idx", library)
     assert not assistant.ask("城东图书馆什么时候开放？").answerable  # 1985年 is when it was built
     assert assistant.ask("城东图书馆是哪一年建的？").text == "1985年"
+    assert assistant.ask("城东图书馆是哪一年盖的？").text == "1985年"  # 盖: Cilin's synonym of 建
     # 于 inside a word of its own (终于, 由于) says of no event when the date is.
     fair = Article("b", "春季招聘会", "推迟多次的春季招聘会终于3月5日举行，50家企业参加。", "2023-02-20", "报")
     assert _assistant_over(tmp_path / "idx2", fair).ask("春季招聘会什么时候举行？").text == "3月5日"

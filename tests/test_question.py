@@ -161,6 +161,7 @@ def test_what_is_asked_about_is_found_past_a_total():
     (["城东综合执法大队的联系人是谁？"], "电话呢？", "城东综合执法大队的电话是什么？"),
     (["市场监督管理局的负责人是谁？"], "地址呢？", "市场监督管理局的地址是什么？"),
     (["城东综合服务中心的联系人是谁？"], "那城西劳动保障监察执法队呢？", "城西劳动保障监察执法队的联系人是谁？"),
+    (["东街师范北小区施工负责人是谁？"], "幸福小区呢？", "幸福小区施工负责人是谁？"),  # a 小区 like the subject's
 ])
 def test_follow_ups_are_resolved_by_rule(history, question, resolved):
     assert resolve_followup(question, history) == resolved
