@@ -37,7 +37,7 @@ POINTS_MADE = "建议|意见|要求|做法|经验|体会|措施|内容|原因|�
 # The hour ("几点开门"), but not several points ("几点建议").
 HOUR_CUE = rf"几点(?:钟)?(?!{POINTS_MADE})"
 # Asks what post someone holds ("王峰是什么职务"): the words of the asking are no terms to match.
-_POST_FRAME = re.compile(r"(?:什么|哪个|何)(?:职务|职位|头衔|身份|官职|职业)|职业是什么|是(?:做|干)(?:什么|啥|嘛)(?:工作)?的")
+_POST_FRAME = re.compile(r"(?:什么|哪个|何)(?:职务|职位|职称|头衔|身份|官职|职业)|(?:职业|职称)是什么|是(?:做|干)(?:什么|啥|嘛)(?:工作)?的")
 _WHO_IS = re.compile(r"(.+?)(?:是谁|是什么人|是何人|是哪位)")
 
 
@@ -66,7 +66,7 @@ _TYPE_CUES: tuple[tuple[AnswerType, str], ...] = (
     (AnswerType.WHAT, r"是(?:一家|一个|一所|家|个)?什么(?:样的)?(?:公司|企业|单位|机构|组织|集团|银行)$"),
     (AnswerType.ORGANISATION, r"哪家|哪个单位|什么单位|哪个部门|什么部门|哪个机构|什么机构|哪些机构|哪个公司|什么公司|"
                               r"哪个企业|什么企业|哪个组织|哪些单位|哪些部门|哪个银行|哪家银行|什么银行|哪个集团|什么集团|"
-                              r"哪一?[所个](?:大学|学校|中学|小学|学院)"),
+                              r"哪一?[所个](?:大学|学校|中学|小学|学院|幼儿园|医院)"),
     (AnswerType.PLACE, rf"(?i:\bwhere\b)|{WHERE_WORDS}|在哪|哪一?国|哪(?:个|条|座)(?:省|市|县|区|村|镇|乡|街道|地方|城市|国家|地区|小区|广场|路|街|道路|公园)|"
                        r"哪些地方|哪些地区|去了哪|地点|位置(?!怎么样|如何)|什么位置|哪些(?:省|市|村|小区)"),
     # A count of things ("多少家投资机构") before amounts and percentages that share their verbs.

@@ -65,6 +65,11 @@ def test_a_word_for_a_sum_asks_for_one_unless_something_else_is_asked_of_it():
     assert analyse("资金缺口是怎么补上的？").answer_type is AnswerType.MANNER
 
 
+def test_which_kindergarten_or_hospital_asks_for_a_body():
+    assert analyse("她是哪个幼儿园的老师？").answer_type is AnswerType.ORGANISATION
+    assert analyse("他在哪所医院工作？").answer_type is AnswerType.ORGANISATION
+
+
 def test_a_telephone_asked_as_what_is_a_number():
     assert analyse("执法队的电话是什么？").answer_type is AnswerType.NUMBER
     assert analyse("执法队的联系电话？").answer_type is AnswerType.NUMBER
@@ -203,7 +208,8 @@ def test_a_copula_or_have_glued_onto_a_word_is_no_part_of_the_term(question, ter
     assert analyse(question).terms == terms
 
 
-@pytest.mark.parametrize("question", ["王峰是什么职务？", "贾国斌是干嘛的？", "宋小慧是做什么工作的？", "李琴是干啥的？"])
+@pytest.mark.parametrize("question", ["王峰是什么职务？", "贾国斌是干嘛的？", "宋小慧是做什么工作的？", "李琴是干啥的？",
+                                      "赵刚是什么职称？", "赵刚的职称是什么？"])
 def test_what_post_someone_holds_may_be_asked_colloquially(question):
     from qa.question import asks_post
 
