@@ -622,9 +622,12 @@ def gap_span(sentence: str, question: str, *, bracketed: bool = False) -> tuple[
     if start is not None and _COMPANY_NEAR.match(sentence, start):
         start = next((e for s, e in _entity_spans(sentence, ("nt",), ORG_SUFFIX)
                       if s < start < e and sentence.endswith(_COMPANY_ENDS, s, e)), start)
-    shifted = start is not None and 0 < start < len(sentence) and is_word(sentence[start - 1:start + 1])
+    # "…签了什么" on "…签署合作框架协议": the gap starts after the sentence's word 签署, which goes on
+    # from the question's last word 签 (not after 建工 for "组建了什么" on "组建工作专班").
+    shifted = (start is not None and 0 < start < len(sentence) and is_word(sentence[start - 1:start + 1])
+               and tokenize(left)[-1:] == [sentence[start - 1]])
     if shifted:
-        start += 1  # "…签了什么" on "…签署合作框架协议": the gap starts after the sentence's word 签署
+        start += 1
     if start is not None and sentence.startswith(("：", ":"), start):
         start += 1  # "议题有哪些" on "议题有：法律、水资源…": a colon opens the gap, it does not close it
     # With nothing matched before the gap, two characters after it are too common a match to go by.
@@ -664,8 +667,15 @@ def gap_span(sentence: str, question: str, *, bracketed: bool = False) -> tuple[
         return framed.span(1)
     if end - start > 40 or len(_WORDLIKE.findall(sentence, start, end)) < 2:  # not "（）" nor a lone character
         return None
-    if sentence.startswith("、", start) and sentence.startswith("、", left_at - 1):
-        return None  # "生产什么" on "集服装设计、生产、销售为一体": the words matched an item of a list
+    if sentence.startswith("、", start):
+        # The question's words matched an item of a list: what the item is (…是什么), is the kind the list
+        # closes with ("东南外环是什么工程" on "东南外环、高新大道等市政道路" → 市政道路); else the gap is
+        # none where the item is not the list's first ("生产什么" on "集服装设计、生产、销售为一体").
+        kind = _LIST_KIND.match(sentence, start) if body[:wh.start()].endswith("是") else None
+        if kind:
+            return kind.span(1)
+        if sentence.startswith("、", left_at - 1):
+            return None
     # "学习了什么" on "考察学习期间，…": no answer; nor "查处了哪些…" on "在查处过程中" (the gap was
     # moved past 处过, a word of jieba's).
     if _TIME_FRAME.fullmatch(sentence, start, end) or shifted and _TIME_FRAME.fullmatch(sentence, start - 1, end):
@@ -690,6 +700,7 @@ def _before_etc(sentence: str, etc_at: int) -> tuple[int, int] | None:
     return (start, etc_at) if start < etc_at else None
 
 
+_LIST_KIND = re.compile(r"(?:、[^，。；、等]{1,12})+等([^，。；、的]{2,8})")
 _COMPANY_ENDS = ("公司", "集团")
 _COMPANY_NEAR = re.compile(rf"[^，。；：]{{0,10}}?(?:{'|'.join(_COMPANY_ENDS)})")
 _TIME_FRAME = re.compile(r"期间|之际|以来|之后|以后|之前|以前|过程中|当中|时候|时期")

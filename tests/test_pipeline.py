@@ -881,6 +881,10 @@ def test_a_gap_does_not_start_inside_a_word_of_the_sentence():
     sentence = "2月24日，我区与华鑫集团签署合作框架协议。"
     s, e = gap_span(sentence, "我区和华鑫集团签了什么协议？")
     assert sentence[s:e] == "合作框架"  # not "署合作框架": 签 begins the word 签署
+    # A word of the sentence across the gap's start that does not go on from the question's last word
+    # (建工 after 组建, 解数 after 讲解) leaves the start where it is.
+    assert _gap("街道办组建工作专班，推进改造。", "街道办组建了什么？") == "工作专班"
+    assert _gap("民警向群众讲解数据归集等知识。", "民警讲解了哪些知识？").startswith("数据归集")
 
 
 def test_which_day_is_answered_by_a_day():
@@ -1004,6 +1008,11 @@ def test_a_gap_that_is_only_a_time_frame_is_no_answer():
     assert _gap("考察学习期间，李明与王教授进行了座谈。", "考察团学习了什么？") is None  # not "期间"
     # Nor its tail, when a word of jieba's (处过) moved the gap's start into 过程.
     assert _gap("在查处过程中，民警坚持教育为先。", "民警查处了哪些行为？") is None  # not "程中"
+
+
+def test_what_an_item_of_a_list_is_is_the_kind_the_list_closes_with():
+    assert _gap("做好人民路、建设街等市政道路的改造工作。", "人民路是什么工程？") == "市政道路"
+    assert "《红灯记》" in _gap("她主演过、《红灯记》、《沙家浜》等剧目。", "她主演过什么剧目？")  # no 是: not asked what it is
 
 
 def test_question_words_that_match_an_item_of_a_list_leave_no_gap():
