@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from qa.question import SIGN_OFF_WORDS, WH_WORDS, WHERE_WORDS, AnswerType, QuestionAnalysis, asks_post
+from qa.question import QUESTION_END, SIGN_OFF_WORDS, WH_WORDS, WHERE_WORDS, AnswerType, QuestionAnalysis, asks_post
 from qa.spans import (COMPARED, SPAN_PATTERNS, asked_post, balanced, choose_span, counts_in, coverage, gap_span, gap_with_noun,
                       matchable, named_kind_span, names_post, post_of, term_match)
 from qa.store import Index
@@ -80,8 +80,8 @@ def _heads_article(article: Article, sentence: ScoredSentence) -> bool:
     full stop ("王峰孟明参加" under "我区招商小分队赴杭州进行招商引资"): a subtitle, which may name who led
     ("王峰孟明带队") but is no sentence to answer what happened."""
     text = article.text
-    return (text.find("。", 0, sentence.end) < 0 and text[sentence.end:sentence.end + 1] in ("\n", "")
-            and (sentence.start == 0 or text[sentence.start - 1] == "\n"))
+    return (text[sentence.end:sentence.end + 1] in ("\n", "") and (sentence.start == 0 or text[sentence.start - 1] == "\n")
+            and text.find("。", 0, sentence.end) < 0)
 
 
 def can_answer(sentence: str, title: str, analysis: QuestionAnalysis) -> bool:
@@ -323,15 +323,15 @@ def _date_of_another_event(sentence: str, span: tuple[int, int] | None, analysis
     the word before a 于 that jieba parts from it (not 终于, 由于, 关于), or a verb in 于 (生于)."""
     if not span or analysis.answer_type is not AnswerType.DATE or not sentence.endswith("于", 0, span[0]):
         return False
-    words = [word for word, _ in pos_tag(sentence[:span[0]])]
-    if len(words) >= 2 and words[-1] == "于":
-        event = words[-2]
-    elif len(words[-1]) > 1 and pos_tag(words[-1])[0][1].startswith("v"):
-        event = words[-1][:-1]
+    words = pos_tag(sentence[:span[0]])  # not empty: the sentence has 于 before the span
+    if len(words) >= 2 and words[-1][0] == "于":
+        event = words[-2][0]
+    elif len(words[-1][0]) > 1 and words[-1][1].startswith("v"):
+        event = words[-1][0][:-1]
     else:
         return False
-    return not any(c in analysis.text or not character_synonyms(c).isdisjoint(analysis.text)
-                   for c in event.removeprefix("始"))
+    asked = analysis.text.replace(analysis.subject, "") if analysis.subject else analysis.text  # not 城建局's 建
+    return not any(c in asked or not character_synonyms(c).isdisjoint(asked) for c in event.removeprefix("始"))
 
 
 _FIGURE_TYPES = frozenset({AnswerType.NUMBER, AnswerType.AMOUNT, AnswerType.PERCENT})
@@ -399,9 +399,8 @@ def _on_topic(analysis: QuestionAnalysis, article: Article) -> float:
     return min(1.0, coverage(analysis.terms, text) / 0.5)
 
 
-@functools.lru_cache(maxsize=256)
 def _asks_about_person(subject: str) -> bool:
-    """Whether a question's subject is one person's name, as jieba tags it (once per question)."""
+    """Whether a question's subject is one person's name, as jieba tags it."""
     words = pos_tag(subject) if subject else ()
     return len(words) == 1 and words[0][1] == "nr"
 
@@ -411,15 +410,20 @@ def _asks_about_person(subject: str) -> bool:
 # not where it is.
 _WHERE_IS = re.compile(rf"在(?:{WHERE_WORDS}|哪)[啊呢呀吗]?[？?]?$")
 _LOCATIVE = re.compile(r"在|于|地处|坐落")
-_AFTER_WH = re.compile(rf"(?:谁|{WHERE_WORDS}|哪个单位|哪家)[的了呢啊呀吗]*([\u4e00-\u9fff]{{2}})")
+_AFTER_WH = re.compile(rf"(?:谁|{WHERE_WORDS}|哪个单位|哪家)")
+# Words after a wh-word that say nothing of their own: the copula, helpers, particles.
+_SAYS_NOTHING = frozenset("是 来 去 被 给 的 了 呢 啊 呀 吗 在 要 会 能".split())
 
 
 def _verb_after_wh_missing(question: str, sentence: str) -> bool:
     """Whether the question says something after its wh-word that the sentence does not ("小区改造谁负责"
-    on "该小区改造工程涉及住户36户": no 负责): the stretch after the words before the wh-word is then
-    no answer to it."""
-    after = _AFTER_WH.search(question)
-    return after is not None and after.group(1) not in sentence
+    on "该小区改造工程涉及住户36户": no 负责, nor a synonym): the stretch after the words before the
+    wh-word is then no answer to it. The first word after the wh-word that says something is looked
+    for, not the copula or a helper ("谁是校长" → 校长, "谁来负责" → 负责)."""
+    wh = _AFTER_WH.search(question)
+    words = [word for word, _ in pos_tag(question[wh.end():].rstrip(QUESTION_END))] if wh else []
+    said = next((w for w in words if w not in _SAYS_NOTHING), None)
+    return said is not None and term_match(said, sentence) == 0.0
 
 
 def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit], index: Index,
@@ -464,7 +468,8 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
                 options = [(before, None)] + options
         # "李琴说了什么" is best matched by "区金融服务中心主任李琴说。", which is no answer; what she said
         # is the quotation just before it.
-        elif scored and _ASKS_SPEAKER.search(analysis.text) and _ATTRIBUTION.match(text_of(scored[0])):
+        if (analysis.answer_type is not AnswerType.REASON and scored and _ASKS_SPEAKER.search(analysis.text)
+                and _ATTRIBUTION.match(text_of(scored[0]))):
             before = _sentence_before(scored[0], scored, articles)
             if before is not None and text_of(before).rstrip().endswith("”"):
                 options = [(before, None)] + options

@@ -77,7 +77,7 @@ _TYPE_CUES: tuple[tuple[AnswerType, str], ...] = (
     (AnswerType.AMOUNT, r"多少钱|多少元|多少万|多少亿|投资了?多少|花了多少|(?:贷|借|捐|赔|筹|拨|补贴|奖励)了?多少(?:款|钱)?|"
                         r"^(?!.*(?:什么|哪|怎|谁|为何)).*(?:金额|资金|贷款|缺口|产值|费用|总投资|经费)"),
     (AnswerType.NUMBER, r"(?i:\bhow (?:many|much)\b)|多少|几个|几家|几户|几名|几栋|几处|几项|几所|几座|几条|几种|几位|几次|几|多大|多高|多长|多重|多宽|多远|多深|多厚|多快|面积|数量|"
-                        r"(?:电话|号码|手机号?)(?:是|为)?(?:什么|啥)?[？?]?$"),  # "电话是什么": a number
+                        r"(?:电话|号码|手机号码?)(?:是|为)?(?:什么|啥)?[？?]?$"),  # "电话是什么": a number
     (AnswerType.MANNER, r"怎么|如何|怎样|哪些措施|什么措施|采取了|做了哪些|做了什么|方式|方法|途径|办法"),
 )
 # Compiled here, not left to re's cache: that cache drops its oldest patterns once full.
@@ -112,7 +112,7 @@ _AGE = re.compile(r"多大年纪|多大岁数|多大了|今年多大|几岁|多�
 # 老师). 哪里/哪儿 are whole where-words, and a bare 哪 takes one character, if it is no verb ("哪国人" → 国,
 # "哪年"; "在哪举行" asks about no noun).
 _WH_MEASURES = "个家些位种类所座条项部本首支只届张件门间名"
-_WH_NOUN = re.compile(rf"什么(?:样子?的?)?([\u4e00-\u9fff]{{1,4}})|哪[一几]?[{_WH_MEASURES}]([\u4e00-\u9fff]{{1,4}})"
+_WH_NOUN = re.compile(rf"什么(?:样子的?|样的?)?(?![子的样])([\u4e00-\u9fff]{{1,4}})|哪[一几]?[{_WH_MEASURES}]([\u4e00-\u9fff]{{1,4}})"
                       rf"|哪[一几]?(?![里儿怕{_WH_MEASURES}])([\u4e00-\u9fff])")
 _UNIT_AFTER_WH = re.compile(r"(?<!哪)(?:多少|几)(" + "|".join(sorted(UNITS, key=len, reverse=True)) + ")")
 
@@ -278,6 +278,7 @@ ORG_SUFFIX = re.compile(r"(?:公司|集团|局|中心|银行|协会|委员会|�
 _PRONOUN = re.compile(r"^(?:那么|那)?(它们|他们|她们|它|他|她|该公司|该企业|该单位|该小区|该村|该园|该项目|这家公司|这家企业|"
                       r"这家|那家|这个|那个|这里|那里|该|其)")
 _YEAR_WORD = re.compile(r"今年|去年|明年|前年|\d{4}年")
+_OFFICE_AFTER_POST = ("办公室", "办", "室")
 _POST_WORD = re.compile(rf"(?:副|常务副)?(?:{ROLES.removesuffix('|人')})")
 _ELLIPSIS = re.compile(r"^(?:那么|那|还有|另外)?(.+?)(?:呢|怎么样|如何)[？?]?$")
 _SUBJECT_TAGS = ("n", "nr", "ns", "nt", "nz", "j", "s", "vn", "eng", "nrt", "nrfg", "m", "q")  # s: 城北
@@ -295,9 +296,11 @@ def _subject(question: str) -> str:
         elif flag not in ("r", "c") and word not in ("那", "那么", "请问"):
             break
     leading = "".join(subject)
+    # Only a subject cut short at a verb-noun (劳动/vn 保障/v …) goes on to the 的: "区委书记走访了城东小学的…"
+    # keeps 区委书记.
     body = question.split("的", 1)[0] if "的" in question else ""
-    return body if (leading and body.startswith(leading) and ORG_SUFFIX.search(body)
-                    and not WH_WORDS.search(body)) else leading
+    return body if (leading and body.startswith(leading) and pos_tag(leading)[-1][1] == "vn"
+                    and ORG_SUFFIX.search(body) and not WH_WORDS.search(body)) else leading
 
 
 def resolve_followup(question: str, history: Sequence[str]) -> str:
@@ -359,6 +362,12 @@ def with_person(question: str, person: str) -> str:
     return person + text[_PERSONAL_PRONOUN.match(text).end():]
 
 
+def _of_another_kind(topic: str, subject: str) -> bool:
+    """Whether the topic of "X呢？" is a plain noun (no name) of another kind than the subject's last
+    word (投资机构 after 颐高集团; not 晋纺小区 after 师范南小区)."""
+    return not _names_something(topic, _PROPER_TAGS) and pos_tag(topic)[-1][0] != pos_tag(subject)[-1][0]
+
+
 def _replaced_head(subject: str, topic: str) -> str:
     """The part of the subject that "X呢？" replaces: up to the subject's first word of X's kind when
     more follows it ("晋纺小区呢？" after "师范南小区施工负责人是谁？" asks about 晋纺小区's 施工负责人:
@@ -393,21 +402,22 @@ def _resolve_one(question: str, previous: str | None) -> str:
         # "教师呢？" after "幼儿园园长是谁？": another post, in the place of the one asked; after a
         # question that asked none ("有几个分厂？"), who holds it.
         if _POST_WORD.fullmatch(topic):
-            post = _POST_WORD.search(previous)
+            # the post asked, not one inside a body's name ("校长办公室的电话")
+            post = next((m for m in _POST_WORD.finditer(previous)
+                         if not previous.startswith(_OFFICE_AFTER_POST, m.end())), None)
             if post:
                 return previous[:post.start()] + topic + previous[post.end():]
             return f"{subject}的{topic}是谁？" if subject else f"{topic}是谁？"
         # "投资机构呢？" after "颐高集团有多少个产业园区？": a plain noun, not of the named subject's kind
         # (晋纺小区 is a 小区 like 师范南小区), takes the place of what was counted, not of the name.
         counted = analyse(previous).counted
-        if (counted and counted in previous and _names_something(subject, _PROPER_TAGS)
-                and not _names_something(topic, _PROPER_TAGS) and pos_tag(topic)[-1][0] != pos_tag(subject)[-1][0]):
+        if counted and counted in previous and _names_something(subject, _PROPER_TAGS) and _of_another_kind(topic, subject):
             return previous.replace(counted, topic, 1)
         # "电话呢？" after "执法队的联系人是谁？": a plain noun of another kind than a named subject, and
         # no body's name, asks for that of the subject, whatever the question before asked.
         if (subject and (_names_something(subject, _PROPER_TAGS) or ORG_SUFFIX.search(subject))
-                and not _names_something(topic, _PROPER_TAGS) and not ORG_SUFFIX.search(topic)
-                and pos_tag(topic)[-1][0] != pos_tag(subject)[-1][0] and _replaced_head(subject, topic) == subject):
+                and _of_another_kind(topic, subject) and not ORG_SUFFIX.search(topic)
+                and _replaced_head(subject, topic) == subject):
             return f"{subject}的{topic}是什么？"
         if subject and previous.startswith(subject):
             return topic + previous[len(_replaced_head(subject, topic)):]

@@ -624,10 +624,10 @@ def gap_span(sentence: str, question: str, *, bracketed: bool = False) -> tuple[
                       if s < start < e and sentence.endswith(_COMPANY_ENDS, s, e)), start)
     # "…签了什么" on "…签署合作框架协议": the gap starts after the sentence's word 签署, which goes on
     # from the question's last word 签 (not after 建工 for "组建了什么" on "组建工作专班").
-    shifted = (start is not None and 0 < start < len(sentence) and is_word(sentence[start - 1:start + 1])
-               and tokenize(left)[-1:] == [sentence[start - 1]])
-    if shifted:
-        start += 1
+    shifted_from = None  # where the gap started before it moved past such a word
+    if (start is not None and 0 < start < len(sentence) and is_word(sentence[start - 1:start + 1])
+            and tokenize(left)[-1:] == [sentence[start - 1]]):
+        shifted_from, start = start, start + 1
     if start is not None and sentence.startswith(("：", ":"), start):
         start += 1  # "议题有哪些" on "议题有：法律、水资源…": a colon opens the gap, it does not close it
     # With nothing matched before the gap, two characters after it are too common a match to go by.
@@ -636,7 +636,8 @@ def gap_span(sentence: str, question: str, *, bracketed: bool = False) -> tuple[
                          (0, None))
     clause_end = _clause_end(sentence, start) if start is not None else None
     if head is not None and clause_end is not None and head > clause_end and right_k > left_k:
-        start, shifted = None, False  # the anchors sit in different clauses: the longer match places the gap
+        # the anchors sit in different clauses: the longer match places the gap, and the left one is dropped
+        start, shifted_from, left_k = None, None, 0
     if bracketed and not (start is not None and head is not None and head <= clause_end):
         return None
     if start is not None:
@@ -660,8 +661,8 @@ def gap_span(sentence: str, question: str, *, bracketed: bool = False) -> tuple[
     framed = _FRAMED.search(sentence, 0, left_at) if left_k else None
     # "重点车辆是哪些" on "以“两客一危”等重点车辆及电动车为…": the things asked for are listed before the
     # 等 (等等) that the question's words follow (not 平等, 高等: there 等 ends a word of the sentence).
-    etc_at = left_at - (2 if sentence.startswith("等等", left_at - 2) else 1)
-    if left_k and sentence.startswith("等", etc_at) and not is_word(sentence[etc_at - 1:etc_at + 1]):
+    etc_at = left_at - (2 if left_at >= 2 and sentence.startswith("等等", left_at - 2) else 1)
+    if left_k and etc_at >= 1 and sentence.startswith("等", etc_at) and not is_word(sentence[etc_at - 1:etc_at + 1]):
         return _before_etc(sentence, etc_at)
     if framed and end - start <= 4:
         return framed.span(1)
@@ -674,11 +675,12 @@ def gap_span(sentence: str, question: str, *, bracketed: bool = False) -> tuple[
         kind = _LIST_KIND.match(sentence, start) if body[:wh.start()].endswith("是") else None
         if kind:
             return kind.span(1)
-        if sentence.startswith("、", left_at - 1):
+        if left_k and left_at >= 1 and sentence.startswith("、", left_at - 1):
             return None
     # "学习了什么" on "考察学习期间，…": no answer; nor "查处了哪些…" on "在查处过程中" (the gap was
     # moved past 处过, a word of jieba's).
-    if _TIME_FRAME.fullmatch(sentence, start, end) or shifted and _TIME_FRAME.fullmatch(sentence, start - 1, end):
+    if _TIME_FRAME.fullmatch(sentence, start, end) or (
+            shifted_from is not None and _TIME_FRAME.fullmatch(sentence, shifted_from, end)):
         return None
     # A "gap" that only repeats the question is the wrong side; one that both sides mark may share a
     # word with it ("加拿大总理一职由谁委任" → 加拿大总督).
@@ -688,15 +690,20 @@ def gap_span(sentence: str, question: str, *, bracketed: bool = False) -> tuple[
 
 
 def _before_etc(sentence: str, etc_at: int) -> tuple[int, int] | None:
-    """What a clause lists before its 等 at `etc_at`: from after the last preposition or particle
-    before it ("以", "了"), else after the last verb ("包括"), else from the clause's start; None if
-    nothing stands there. (A verb may be inside an item: jieba tags the 采摘 of 采摘园 as one.)"""
-    clause_start = at = _clause_start(sentence, etc_at)
-    after = {}
-    for word, flag in pos_tag(sentence[clause_start:etc_at]):
+    """What a clause lists before its 等 at `etc_at`: from after the last verb, preposition or
+    particle before the list's first item ("以", "了", "提供" in "为小微企业提供贷款、担保等"), or from
+    the clause's start; None if nothing stands there. A word that a single character follows is taken
+    for part of an item (jieba tags the 采摘 of 采摘园 as a verb)."""
+    clause_start = _clause_start(sentence, etc_at)
+    first_glue = next((m.start() for m in _LIST_GLUE.finditer(sentence, clause_start, etc_at)), etc_at)
+    words = pos_tag(sentence[clause_start:etc_at])
+    start = at = clause_start
+    for (word, flag), following in zip(words, [*words[1:], ("", "")]):
         at += len(word)
-        after[flag[0]] = at
-    start = max(after.get("p", 0), after.get("u", 0)) or after.get("v") or clause_start
+        if at > first_glue:
+            break
+        if flag.startswith(("v", "p", "u")) and not (len(following[0]) == 1 and following[1] != "x"):
+            start = at
     return (start, etc_at) if start < etc_at else None
 
 
@@ -783,6 +790,7 @@ def _inside_brackets_end(sentence: str, start: int, end: int) -> int:
 
 _PAIRED_MARKS = {"“": "”", "《": "》", "（": "）", "(": ")", "「": "」", "‘": "’"}
 _CLOSING_MARKS = {close: open_ for open_, close in _PAIRED_MARKS.items()}
+_PAIR_PASSES = 8  # each pass mends one mark; a bound in case two mends undo each other
 _PAIR_REACH = 30  # how far past the span its closing mark (or before it its opening one) is looked for
 
 
@@ -790,24 +798,35 @@ def balanced(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
     """`span` with its quotation marks and brackets in pairs: "压实什么责任" on "压实“四方责任”" gives
     "“四方责任”", not "“四方责任". A mark left open (or closed) at the span's edge is dropped; one
     inside it is closed (opened) with its partner within `_PAIR_REACH` characters outside, if there,
-    and the span is left as it is otherwise."""
+    and the span is left as it is otherwise. Repeated until nothing changes (a widened span may take in
+    another mark); `span` itself if nothing would be left."""
     start, end = span
+    for _ in range(_PAIR_PASSES):
+        mended = _paired_once(sentence, start, end)
+        if mended == (start, end):
+            break
+        start, end = mended
+    return (start, end) if start < end else span
+
+
+def _paired_once(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """One pass of `balanced` over the marks of sentence[start:end]."""
     for i in range(start, end):
         mark = sentence[i]
         if mark in _PAIRED_MARKS and sentence.find(_PAIRED_MARKS[mark], i + 1, end) < 0:
             if i == end - 1:
-                end -= 1
-            elif (close := sentence.find(_PAIRED_MARKS[mark], end, end + _PAIR_REACH)) >= 0:
-                end = close + 1
-            elif i == start:
-                start += 1
+                return start, end - 1
+            if (close := sentence.find(_PAIRED_MARKS[mark], end, end + _PAIR_REACH)) >= 0:
+                return start, close + 1
+            if i == start:
+                return start + 1, end
         elif mark in _CLOSING_MARKS and sentence.rfind(_CLOSING_MARKS[mark], start, i) < 0:
             if i == start:
-                start += 1
-            elif (open_ := sentence.rfind(_CLOSING_MARKS[mark], max(0, start - _PAIR_REACH), start)) >= 0:
-                start = open_
-            elif i == end - 1:
-                end -= 1
+                return start + 1, end
+            if (open_ := sentence.rfind(_CLOSING_MARKS[mark], max(0, start - _PAIR_REACH), start)) >= 0:
+                return open_, end
+            if i == end - 1:
+                return start, end - 1
     return start, end
 
 

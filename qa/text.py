@@ -163,12 +163,21 @@ def _synonym_groups() -> tuple[tuple[tuple[str, ...], ...], dict[str, list[int]]
     return groups, member_of
 
 
-@functools.lru_cache(maxsize=1024)
 def character_synonyms(character: str) -> frozenset[str]:
     """The single characters Cilin groups as synonyms with `character` (建 → 盖, 修, 筑, 立, …), which
     `synonyms` leaves out; for telling whether a verb in one character names the same doing."""
-    return frozenset(w for code, words in _cilin_leaves() if code.endswith("=") and character in words
-                     for w in words if len(w) == 1) - {character}
+    return _character_synonym_index().get(character, frozenset())
+
+
+@functools.cache
+def _character_synonym_index() -> dict[str, frozenset[str]]:
+    """For each single character in a Cilin synonym group, the other single characters of its groups."""
+    index: dict[str, set[str]] = {}
+    for code, words in _cilin_leaves():
+        singles = [w for w in words if len(w) == 1] if code.endswith("=") else []
+        for character in singles:
+            index.setdefault(character, set()).update(singles)
+    return {character: frozenset(others - {character}) for character, others in index.items()}
 
 
 @functools.cache

@@ -73,6 +73,7 @@ def test_which_kindergarten_or_hospital_asks_for_a_body():
 def test_a_telephone_asked_as_what_is_a_number():
     assert analyse("执法队的电话是什么？").answer_type is AnswerType.NUMBER
     assert analyse("执法队的联系电话？").answer_type is AnswerType.NUMBER
+    assert analyse("小米推出了什么手机？").answer_type is AnswerType.WHAT
 
 
 def test_unit_and_wh_noun():
@@ -166,6 +167,8 @@ def test_what_is_asked_about_is_found_past_a_total():
     (["城东综合执法大队的联系人是谁？"], "电话呢？", "城东综合执法大队的电话是什么？"),
     (["市场监督管理局的负责人是谁？"], "地址呢？", "市场监督管理局的地址是什么？"),
     (["城东综合服务中心的联系人是谁？"], "那城西劳动保障监察执法队呢？", "城西劳动保障监察执法队的联系人是谁？"),
+    (["校长办公室的负责人是谁？"], "主任呢？", "校长办公室的主任是谁？"),  # not the 校长 of the office's name
+    (["区委书记走访了城东小学的哪些教师？"], "它在哪里？", "区委书记在哪里？"),  # the subject ends before 走访
     (["东街师范北小区施工负责人是谁？"], "幸福小区呢？", "幸福小区施工负责人是谁？"),  # a 小区 like the subject's
 ])
 def test_follow_ups_are_resolved_by_rule(history, question, resolved):
