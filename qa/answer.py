@@ -12,7 +12,7 @@ from qa.question import QUESTION_END, SIGN_OFF_WORDS, WH_WORDS, WHERE_WORDS, Ans
 from qa.spans import (COMPARED, SPAN_PATTERNS, asked_post, balanced, choose_span, counts_in, coverage, gap_span, gap_with_noun,
                       matchable, named_kind_span, names_post, post_of, term_match)
 from qa.store import Index
-from qa.text import character_synonyms, pos_tag, to_simplified, with_resolved_years
+from qa.text import RELATIVE_YEARS, character_synonyms, pos_tag, to_simplified, with_resolved_years
 from qa.types import Answer, Article, Citation, Hit, RefusalReason
 
 
@@ -356,7 +356,7 @@ def _years_asked(question: str) -> tuple[tuple[re.Pattern, frozenset[str]], ...]
                  if (found := years.findall(question)))
 
 
-_RELATIVE_YEAR = re.compile(r"去年|今年|明年|前年")
+_RELATIVE_YEAR = re.compile("|".join(RELATIVE_YEARS))
 _YEAR_NUMBER = re.compile(r"(?<!\d)\d{4}(?=年)")
 
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from qa.text import is_word, normalize_question, pos_tag, tokenize
+from qa.text import RELATIVE_YEARS, is_word, normalize_question, pos_tag, tokenize
 
 
 class AnswerType(enum.Enum):
@@ -31,6 +31,8 @@ QUESTION_END = "？?！!。. "
 # Words for people by their post: "总裁叫什么" asks for a person, "别称叫什么" does not.
 ROLES = ("总经理|副总经理|经理|主任|局长|副局长|总裁|董事长|负责人|园长|教师|老师|书记|区长|副区长|县长|市长|记者|联系人|"
          "教授|校长|主席|站长|所长|队长|院长|厂长|村长|总统|总理|部长|会长|社长|作者|导演|人")
+# The roles that are posts: all but the bare 人 ("哪个人" asks who, "登场人物介绍" names no one).
+POSTS = ROLES.removesuffix("|人")
 
 # What "点" counts when it is not the hour: points made ("三点建议").
 POINTS_MADE = "建议|意见|要求|做法|经验|体会|措施|内容|原因|不足|问题"
@@ -277,9 +279,9 @@ ORG_SUFFIX = re.compile(r"(?:公司|集团|局|中心|银行|协会|委员会|�
 
 _PRONOUN = re.compile(r"^(?:那么|那)?(它们|他们|她们|它|他|她|该公司|该企业|该单位|该小区|该村|该园|该项目|这家公司|这家企业|"
                       r"这家|那家|这个|那个|这里|那里|该|其)")
-_YEAR_WORD = re.compile(r"今年|去年|明年|前年|\d{4}年")
+_YEAR_WORD = re.compile("|".join(RELATIVE_YEARS) + r"|\d{4}年")
 _OFFICE_AFTER_POST = ("办公室", "办", "室")
-_POST_WORD = re.compile(rf"(?:副|常务副)?(?:{ROLES.removesuffix('|人')})")
+_POST_WORD = re.compile(rf"(?:副|常务副)?(?:{POSTS})")
 _ELLIPSIS = re.compile(r"^(?:那么|那|还有|另外)?(.+?)(?:呢|怎么样|如何)[？?]?$")
 _SUBJECT_TAGS = ("n", "nr", "ns", "nt", "nz", "j", "s", "vn", "eng", "nrt", "nrfg", "m", "q")  # s: 城北
 

@@ -7,7 +7,7 @@ import functools
 import re
 from collections.abc import Iterator, Sequence
 
-from qa.question import (HOUR_CUE, ORG_SUFFIX, POINTS_MADE, QUESTION_END, ROLES, UNITS, WH_WORDS, WHERE_WORDS, AnswerType,
+from qa.question import (HOUR_CUE, ORG_SUFFIX, POINTS_MADE, POSTS, QUESTION_END, UNITS, WH_WORDS, WHERE_WORDS, AnswerType,
                          QuestionAnalysis, term_weight)
 from qa.text import is_word, names_no_thing, pos_tag, synonyms, to_simplified, tokenize
 
@@ -60,10 +60,8 @@ _MEASURES = ("元", "米", "公里", "公尺", "公分", "亩", "公顷", "斤",
 _TIMES = ("年", "月", "日", "号", "天", "周", "小时", "分钟", "秒")
 _NOT_A_COUNT = _MEASURES + _TIMES
 _PLACE_SUFFIX = re.compile(r"(?:省|市|县|区|村|镇|乡|街道|广场|小区|路|街|园|山|河|湖|地区)$")
-# The roles that are posts: all but the bare 人 ("哪个人" asks who, "登场人物介绍" names no one).
-_POSTS = ROLES.removesuffix("|人")
 # Posts written right before a name ("总裁郑明伟"), with those ending in 人 ("发言人").
-_NAMED_ROLES = _POSTS + "|发言人|创始人|主持人|代言人|经办人|责任人|法人"
+_NAMED_ROLES = POSTS + "|发言人|创始人|主持人|代言人|经办人|责任人|法人"
 _ROLE_THEN_NAME = re.compile(rf"(?:{_NAMED_ROLES})：?([\u4e00-\u9fff]{{2,3}}?)(?=说|表示|告诉|介绍|对|在|参加|进行|就|与|等|"
                              r"指出|强调|带队|[，。、；：”\s]|$)")
 _NAME_TYPES = frozenset({AnswerType.PERSON, AnswerType.PLACE, AnswerType.ORGANISATION})
@@ -843,10 +841,10 @@ def gap_with_noun(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] 
             return (gap[0] + len(noun), gap[1]) if (sentence.startswith(noun, gap[0])
                                                      and gap[1] - gap[0] > len(noun)) else gap
     gap = gap_span(sentence, analysis.text)
-    if gap and noun and sentence.startswith(noun, gap[1]):
-        return gap[0], gap[1] + len(noun)
-    if gap and noun and sentence.startswith("的" + noun, gap[1]):  # "引入了什么课程" → "更加科学的课程"
-        return gap[0], gap[1] + 1 + len(noun)
+    # the noun right after the gap, or after its 的 ("引入了什么课程" → "更加科学的课程")
+    joined = next((j for j in (noun, "的" + noun) if sentence.startswith(j, gap[1])), None) if gap and noun else None
+    if joined:
+        return gap[0], gap[1] + len(joined)
     return gap or _title_after_asked_noun(sentence, analysis)
 
 
@@ -869,9 +867,9 @@ def _title_after_asked_noun(sentence: str, analysis: QuestionAnalysis) -> tuple[
 
 
 # The post a who-question may ask by ("哪位老师" → 老师).
-_ROLE = re.compile(_POSTS)
+_ROLE = re.compile(POSTS)
 # What a post ends in ("常务副区长", "区委常委"), and an occupation ("中国足球运动员", "漫画家").
-_POST_END = re.compile(rf"(?:{_POSTS}|常委|委员|秘书长|科长|处长|镇长|乡长|组长|总监)$")
+_POST_END = re.compile(rf"(?:{POSTS}|常委|委员|秘书长|科长|处长|镇长|乡长|组长|总监)$")
 _OCCUPATION = re.compile(r"(?:家|员|师|手|者|星|人物)$")
 _DESCRIBED_AS = re.compile(r"(?:现为|目前为|是|为)")
 

@@ -75,17 +75,18 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     return spans
 
 
-_RELATIVE_YEARS = {"今年": 0, "去年": -1, "前年": -2, "明年": 1}
+# The words for a year counted from the article's own, with that count.
+RELATIVE_YEARS = {"今年": 0, "去年": -1, "前年": -2, "明年": 1}
 
 
 def with_resolved_years(text: str, date: str | None) -> str:
     """`text` followed by the years that 今年 / 去年 / 前年 / 明年 stand for in an article published on
     `date`, so that "2023年…" in a question meets "今年…" in a 2023 article. For matching only: what
     is shown and cited stays the article's own words."""
-    if not date or not any(word in text for word in _RELATIVE_YEARS):
+    if not date or not any(word in text for word in RELATIVE_YEARS):
         return text
     year = int(date[:4])
-    return text + " " + " ".join(f"{year + delta}年" for word, delta in _RELATIVE_YEARS.items() if word in text)
+    return text + " " + " ".join(f"{year + delta}年" for word, delta in RELATIVE_YEARS.items() if word in text)
 
 
 STOPWORDS = frozenset(
