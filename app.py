@@ -25,9 +25,9 @@ import gradio as gr
 
 from qa.config import BUNDLED_CORPUS, BUNDLED_SOURCE, PROJECT_ROOT, Settings
 from qa.errors import EmptyQuestionError, IndexNotFoundError, QAError
-from qa.store import current_generation
-from qa.text import normalize_question
-from qa.pipeline import MAX_HISTORY, Assistant, answer_to_record, build_index
+from qa.store import current_generation, read_manifest
+from qa.text import TEXT_RULES, normalize_question
+from qa.pipeline import MAX_HISTORY, Assistant, answer_to_record, build_index, rebuild_index
 from qa.types import Answer, Article, Citation, RefusalReason
 
 if TYPE_CHECKING:
@@ -114,12 +114,21 @@ LAUNCH_KW = dict(theme=THEME, css=CSS, js=PAGE_JS,  # gradio 6: theme, css and j
 
 
 def ensure_index(settings: Settings) -> None:
-    """Build the index at `settings.index_dir` from the bundled corpus if there is none yet."""
+    """Build the index at `settings.index_dir` from the bundled corpus if there is none yet, and build it
+    again from its own articles if it was cut by older sentence and word rules."""
     try:
-        current_generation(settings.index_dir)  # only whether there is one: opening it checks the rest
-        return
+        # Only whether there is one, and its rules: opening it checks the rest.
+        text_rules = read_manifest(current_generation(settings.index_dir)).text_rules
     except IndexNotFoundError:
-        pass
+        text_rules = None
+    if text_rules is not None:
+        if text_rules != TEXT_RULES:
+            # Its stored sentences would not be the ones this code chooses answers among.
+            print(f"索引 {settings.index_dir} 是按旧的分句分词规则（第 {text_rules} 版）建立的，"
+                  f"正在按第 {TEXT_RULES} 版用其中的文章重建……", file=sys.stderr, flush=True)
+            stats = rebuild_index(settings=settings, show_progress=True)
+            print(f"索引已重建：{stats.n_articles} 篇文章，{stats.n_chunks} 个片段。", file=sys.stderr, flush=True)
+        return
     from qa.ingest import read_articles
 
     print(f"没有找到索引 {settings.index_dir}，正在用自带语料 {BUNDLED_CORPUS} 建立索引……", file=sys.stderr, flush=True)

@@ -55,6 +55,14 @@ def cmd_index_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_index_rebuild(args: argparse.Namespace) -> int:
+    from qa.pipeline import rebuild_index
+
+    stats = rebuild_index(settings=_settings(args), show_progress=_progress())
+    print(f"已重建索引 {stats.index_dir}：{stats.n_articles} 篇文章，{stats.n_chunks} 个片段")
+    return 0
+
+
 def cmd_index_add(args: argparse.Namespace) -> int:
     from qa.ingest import read_articles
     from qa.pipeline import add_articles
@@ -206,7 +214,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         if assistant.index.manifest.text_rules != TEXT_RULES:
             print(f"note: the index at {settings.index_dir} was built with text rules "
                   f"{assistant.index.manifest.text_rules}, this program cuts sentences and words by rules "
-                  f"{TEXT_RULES}; rebuild it (qa index build) to score the current code", file=sys.stderr)
+                  f"{TEXT_RULES}; rebuild it (qa index rebuild) to score the current code", file=sys.stderr)
         cases = evaluate.load_cases(args.questions or PROJECT_ROOT / "eval" / "questions.jsonl", assistant.index.articles)
     modes = tuple(m.strip() for m in args.modes.split(",") if m.strip())
     result = evaluate.run_eval(assistant, cases, modes=modes, out_dir=out_dir, show_progress=progress, top_k=args.top_k)
@@ -251,6 +259,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--corpus", nargs="+", type=Path, required=True)
     corpus_args(p); index_arg(p)
     p.set_defaults(func=cmd_index_add)
+    p = index.add_parser("rebuild", help="cut and embed the index's own articles again by this version's rules")
+    index_arg(p)
+    p.set_defaults(func=cmd_index_rebuild)
     p = index.add_parser("remove", help="remove articles by id")
     p.add_argument("ids", nargs="+")
     index_arg(p)

@@ -100,16 +100,30 @@ def build_index(articles: Sequence[Article], *, settings: Settings, show_progres
     """Build a new index of `articles` at `settings.index_dir`, replacing what was there atomically."""
     embedder = embedder_for(settings)
     with writer_lock(settings.index_dir):
-        started = time.perf_counter()
-        prepared = _prepare(articles, embedder, settings, first_chunk_id=0, show_progress=show_progress)
-        index = make_index(articles={a.article_id: a for a in articles}, chunks=prepared.chunks, tokens=prepared.tokens,
-                           vectors=prepared.vectors, sentences=prepared.sentences,
-                           sentence_vectors=prepared.sentence_vectors, embedder_id=embedder.embedder_id, dim=embedder.dim, max_tokens=settings.max_tokens,
-                           index_dir=settings.index_dir)
-        stats = save(index, settings.index_dir).stats
-        log.info("built %s: %d articles, %d chunks in %.1f s", settings.index_dir, stats.n_articles, stats.n_chunks,
-                 time.perf_counter() - started)
-        return stats
+        return _build(articles, embedder, settings, show_progress=show_progress)
+
+
+def rebuild_index(*, settings: Settings, show_progress: bool = False) -> IndexStats:
+    """Cut, tokenise and embed again every article the index holds, by this code's rules, and replace it
+    atomically: for an index built by older sentence and word rules (`qa.text.TEXT_RULES`). Raises
+    IndexMismatchError if the index was built with another embedder than the configured one."""
+    embedder = embedder_for(settings)
+    with writer_lock(settings.index_dir):
+        articles = load(settings.index_dir, embedder_id=embedder.embedder_id).articles.values()
+        return _build(list(articles), embedder, settings, show_progress=show_progress)
+
+
+def _build(articles: Sequence[Article], embedder: Embedder, settings: Settings, *, show_progress: bool) -> IndexStats:
+    started = time.perf_counter()
+    prepared = _prepare(articles, embedder, settings, first_chunk_id=0, show_progress=show_progress)
+    index = make_index(articles={a.article_id: a for a in articles}, chunks=prepared.chunks, tokens=prepared.tokens,
+                       vectors=prepared.vectors, sentences=prepared.sentences,
+                       sentence_vectors=prepared.sentence_vectors, embedder_id=embedder.embedder_id, dim=embedder.dim,
+                       max_tokens=settings.max_tokens, index_dir=settings.index_dir)
+    stats = save(index, settings.index_dir).stats
+    log.info("built %s: %d articles, %d chunks in %.1f s", settings.index_dir, stats.n_articles, stats.n_chunks,
+             time.perf_counter() - started)
+    return stats
 
 
 def add_articles(articles: Sequence[Article], *, settings: Settings, show_progress: bool = False) -> tuple[IndexStats, int]:

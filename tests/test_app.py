@@ -412,6 +412,29 @@ def test_ensure_index_keeps_an_existing_index(settings):
     assert index_stats(settings).built_at == built_at
 
 
+def test_ensure_index_rebuilds_an_index_cut_by_older_rules_from_its_own_articles(tmp_path):
+    from qa.pipeline import build_index
+    from qa.store import current_generation, load
+    from qa.text import TEXT_RULES
+
+    # Not the bundled page: what is rebuilt is what the index holds, with its ids, titles and dates.
+    articles = [Article("own-1", "晋纺小区改造", "晋纺小区改造工程涉及住户36户。工程于2月10日复工。", "2023-02-20", "测试报"),
+                Article("own-2", "颐高集团", "颐高集团总裁郑明伟参加座谈。", None, "测试报")]
+    settings = Settings(index_dir=tmp_path / "idx")
+    build_index(articles, settings=settings)
+    manifest = current_generation(settings.index_dir) / "manifest.json"
+    manifest.write_text(json.dumps({**json.loads(manifest.read_text(encoding="utf-8")), "text_rules": 0}),
+                        encoding="utf-8")
+    assert index_stats(settings).text_rules == 0
+    app.ensure_index(settings)
+    rebuilt = load(settings.index_dir)
+    assert rebuilt.manifest.text_rules == TEXT_RULES
+    assert sorted(rebuilt.articles.values(), key=lambda a: a.article_id) == articles
+    assert len(rebuilt.sentences) == 3
+    answer = Assistant.open(settings).ask("晋纺小区改造工程涉及住户多少户？")
+    assert answer.text == "36户" and answer.citations[0].article_id == "own-1"
+
+
 def test_python_app_py_serves_the_chat(settings, tmp_path):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -53,7 +53,9 @@ def test_ask_text_json_and_batch(page_settings, tmp_path):
     assert set(lines[0]) <= set(lines[2])  # the error line keeps every field of the stable schema
 
 
-def test_index_build_add_remove_stats(tmp_path):
+def test_index_build_add_rebuild_remove_stats(tmp_path):
+    from qa.store import current_generation
+
     jsonl = tmp_path / "a.jsonl"
     jsonl.write_text('{"id": "x1", "title": "测试", "text": "晋纺小区改造工程涉及住户36户。"}\n', encoding="utf-8")
     index = tmp_path / "idx"
@@ -64,6 +66,9 @@ def test_index_build_add_remove_stats(tmp_path):
     assert added.returncode == 0 and "新增 1 篇" in added.stdout
     stats = json.loads(qa("index", "stats", "--index", index, "--json").stdout)
     assert stats["n_articles"] == 2
+    before = current_generation(index)
+    rebuilt = qa("index", "rebuild", "--index", index)
+    assert rebuilt.returncode == 0 and "2 篇文章" in rebuilt.stdout and current_generation(index) != before
     removed = qa("index", "remove", "x1", "nope", "--index", index)
     assert removed.returncode == 1 and "nope" in removed.stderr
     assert json.loads(qa("index", "stats", "--index", index, "--json").stdout)["n_articles"] == 1
