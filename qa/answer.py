@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from qa.question import QUESTION_END, SIGN_OFF_WORDS, WH_WORDS, WHERE_WORDS, AnswerType, QuestionAnalysis, asks_post
-from qa.spans import (COMPARED, SPAN_PATTERNS, asked_post, balanced, choose_span, counts_in, coverage, gap_span, gap_with_noun,
+from qa.spans import (COMPARED, NAME_TYPES, SPAN_PATTERNS, asked_post, balanced, choose_span, counts_in, coverage, gap_span, gap_with_noun,
                       matchable, named_kind_span, names_post, post_of, term_match)
 from qa.store import Index
 from qa.text import RELATIVE_YEARS, character_synonyms, pos_tag, to_simplified, with_resolved_years
@@ -420,10 +420,22 @@ def _verb_after_wh_missing(question: str, sentence: str) -> bool:
     on "该小区改造工程涉及住户36户": no 负责, nor a synonym): the stretch after the words before the
     wh-word is then no answer to it. The first word after the wh-word that says something is looked
     for, not the copula or a helper ("谁是校长" → 校长, "谁来负责" → 负责)."""
+    said = _said_after_wh(question)
+    return bool(said) and term_match(said[0], sentence) == 0.0
+
+
+def _said_after_wh(question: str) -> list[str]:
+    """The words after the question's who- or where-word that say something."""
     wh = _AFTER_WH.search(question)
     words = [word for word, _ in pos_tag(question[wh.end():].rstrip(QUESTION_END))] if wh else []
-    said = next((w for w in words if w not in _SAYS_NOTHING), None)
-    return said is not None and term_match(said, sentence) == 0.0
+    return [w for w in words if w not in _SAYS_NOTHING]
+
+
+def _in_best_article_saying(options: list[tuple[ScoredSentence, tuple[int, int] | None]],
+                            says: Callable[[ScoredSentence], bool]) -> list[tuple[ScoredSentence, tuple[int, int] | None]]:
+    """The options of the best option's article whose sentence `says` what the question asks about; all
+    `options` when none does."""
+    return [(c, span) for c, span in options if c.article_id == options[0][0].article_id and says(c)] or options
 
 
 def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit], index: Index,
@@ -435,6 +447,13 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
 
     def text_of(c: ScoredSentence) -> str:
         return articles[c.article_id].text[c.start:c.end]
+
+    # "注销是谁同意的": when a verb alone follows the wh-word, the sentences that say it tell who did it
+    # (not "谁负责加强疫情监测", where the sentence that tells of 加强疫情监测 need not say 负责).
+    act = said[0] if len(said := _said_after_wh(analysis.text)) == 1 else None
+
+    def says_what_was_done(c: ScoredSentence) -> bool:
+        return act is None or term_match(act, matchable(text_of(c))) > 0.0
 
     scored = score_sentences(analysis, hits, index, query_vector, aspect_vector)
     best_per_article: dict[str, ScoredSentence] = {}
@@ -483,6 +502,7 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
             as_body = replace(analysis, answer_type=AnswerType.ORGANISATION)
             named = {(c.article_id, c.start) for c, _ in found}
             better = [c for c in answerable_sentences[:10] if not found or 0.8 * c.score > found[0][0].score]
+            better = [c for c, _ in _in_best_article_saying([(c, None) for c in better], says_what_was_done)]+ better
             body = next(((c, span) for c in better if (c.article_id, c.start) not in named
                          and (span := choose_span(text_of(c), as_body)) is not None), None)
             if body:
@@ -494,10 +514,12 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
         # confidence; not for figures and dates, whose patterns miss none: no sentence holds the answer.
         options = with_unit or with_post or found or (
             [(c, None) for c in answerable_sentences[:1]] if analysis.answer_type not in SPAN_PATTERNS else [])
-        if analysis.answer_type is AnswerType.DATE and options:
-            # "什么时候复工": of the best option's article, the sentences that say 复工, if any does
-            options = [(c, sp) for c, sp in options if c.article_id == options[0][0].article_id
-                       and _holds_asked_event(matchable(text_of(c)), analysis)] or options
+        # "什么时候复工", "注销是谁同意的": of the best option's article, the sentences that say what was
+        # done (复工, 同意), if any does.
+        if analysis.answer_type is AnswerType.DATE:
+            options = _in_best_article_saying(options, lambda c: _holds_asked_event(matchable(text_of(c)), analysis))
+        elif analysis.answer_type in NAME_TYPES:
+            options = _in_best_article_saying(options, says_what_was_done)
         # The best sentence may copy the question's wording around the answer and still hold no
         # name the tagger knows ("派谁给X送信" ↔ "派遣圣甲虫去给X送信"): its gap then beats a name in a
         # weaker sentence, at the confidence of an untyped answer. Not for figures and dates: their

@@ -64,7 +64,7 @@ _PLACE_SUFFIX = re.compile(r"(?:省|市|县|区|村|镇|乡|街道|广场|小区
 _NAMED_ROLES = POSTS + "|发言人|创始人|主持人|代言人|经办人|责任人|法人"
 _ROLE_THEN_NAME = re.compile(rf"(?:{_NAMED_ROLES})：?([\u4e00-\u9fff]{{2,3}}?)(?=说|表示|告诉|介绍|对|在|参加|进行|就|与|等|"
                              r"指出|强调|带队|[，。、；：”\s]|$)")
-_NAME_TYPES = frozenset({AnswerType.PERSON, AnswerType.PLACE, AnswerType.ORGANISATION})
+NAME_TYPES = frozenset({AnswerType.PERSON, AnswerType.PLACE, AnswerType.ORGANISATION})
 
 
 # A unit of measure as articles also write it: in the other Chinese name, or by its symbol.
@@ -160,6 +160,16 @@ def _grows_name(word: str, flag: str, *, persons: bool = False) -> bool:
                                             and not _COUNTED_ONE.fullmatch(word))
 
 
+# Words that label the name after them ("经举办单位长治市…办事处同意", "主管部门市教育局"): a name begins
+# with its place, not with its label.
+_LABELS = ("单位", "部门")
+
+
+def _labels_next(words: list[tuple[int, int, str, str]], i: int) -> bool:
+    """Whether word `i` is a label and a place name, so a name, follows it."""
+    return words[i][2].endswith(_LABELS) and i + 1 < len(words) and words[i + 1][3].startswith("ns")
+
+
 def _entity_spans(sentence: str, tag_prefixes: tuple[str, ...], suffix: re.Pattern,
                   stop_words: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """Spans of noun phrases that end in `suffix` or are tagged with one of `tag_prefixes`, each
@@ -171,13 +181,14 @@ def _entity_spans(sentence: str, tag_prefixes: tuple[str, ...], suffix: re.Patte
     for i, (s, e, word, flag) in enumerate(words):
         # jieba may cut the suffix itself ("执法/v 队/n"): the word before it completes it.
         ends_in_suffix = suffix.search(word) or (i > 0 and suffix.search(words[i - 1][2] + word))
-        if not (ends_in_suffix or flag.startswith(tag_prefixes) and not names_no_thing(word)):
+        if not (ends_in_suffix or flag.startswith(tag_prefixes) and not names_no_thing(word)) or _labels_next(words, i):
             continue
         # The tagger takes rare names in places for persons' ("崇明/nrt 区仙桥/nr 村"): before a place
         # word such as 村 or 区 they belong to the place.
         persons = suffix is _PLACE_SUFFIX and suffix.search(word) is not None
         j = i
-        while j > 0 and _grows_name(*words[j - 1][2:], persons=persons) and words[j - 1][2] not in stop_words:
+        while j > 0 and _grows_name(*words[j - 1][2:], persons=persons) and words[j - 1][2] not in stop_words and not (
+                _labels_next(words, j - 1)):
             j -= 1
         if suffix is ORG_SUFFIX and ends_in_suffix:
             j = min(j, _place_led_start(words, i, stop_words))
@@ -463,7 +474,11 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
     counted = analysis.counted
     beside = [(s, e) for s, e in candidates if counted and (simplified.startswith(counted, e)
                                                             or simplified.endswith(counted, 0, s))]
-    candidates = beside or candidates
+    # "投资了多少家机构" on "整合创服机构1280家，投资机构340余家": of those, the count whose name for the
+    # thing holds another of the question's words counts what is asked.
+    named_as_asked = [(s, e) for s, e in beside if simplified.endswith(counted, 0, s) and any(
+        simplified.endswith(term, 0, s - len(counted)) for term in analysis.terms if term != counted)]
+    candidates = named_as_asked or beside or candidates
     # "多少户" asks for a count of 户: when the sentence has one, the other counts are not the answer.
     with_unit = [span for span in candidates if counts_in(analysis.unit, simplified, span)]
     candidates = with_unit or candidates
@@ -474,6 +489,8 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
         if not candidates:
             return None
 
+    asks_who = "谁" in analysis.text
+
     def closeness(span: tuple[int, int]) -> float:
         s, e = span
         # On the expected side a term counts fully, on the other half. Terms before the wh-word are
@@ -481,8 +498,11 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
         # ("服务创业公司10万余家", "总裁郑明伟").
         near = 0.0
         for os, oe, w, after in occurrences:
-            if s <= os and oe <= e:  # the question names part of it ("在江苏…哪个村" → "江苏省…村")
-                near += w
+            if s <= os and oe <= e:
+                # The question names part of it ("在江苏…哪个村" → "江苏省…村"); not so for who: "…执法队注销是谁
+                # 同意的" asks who agreed, and a body that holds the question's words is more likely the one
+                # that was wound up, or its like, than the one that agreed.
+                near += 0.0 if asks_who else w
                 continue
             before_span, distance = oe <= s, (s - oe if oe <= s else max(os - e, 0))
             near += (1.0 if before_span != after else 0.5) * w / (1.0 + distance / 3.0)
@@ -491,7 +511,7 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
     best = max(candidates, key=closeness)
     # "陈其拥立谁称帝" on "…陈其被刘辉驱逐，次年，拥立高湛称帝": the words on both sides of the wh-word
     # mark the answer more surely than nearness to the subject does, and the tagger may not know the name.
-    gap = gap_span(simplified, analysis.text, bracketed=True) if analysis.answer_type in _NAME_TYPES else None
+    gap = gap_span(simplified, analysis.text, bracketed=True) if analysis.answer_type in NAME_TYPES else None
     if gap and not (best[0] < gap[1] and gap[0] < best[1]):
         return gap
     if analysis.answer_type is AnswerType.PLACE and not analysis.wh_noun and not plural and _PLACE_MARKER.search(

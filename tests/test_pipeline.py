@@ -116,6 +116,18 @@ def test_when_several_articles_answer_the_latest_is_taken_and_said(tmp_path):
     assert answer.note and "2023-09-15" in answer.note
 
 
+@pytest.mark.parametrize("question", ["西城区市场稽查队注销是谁批准的？", "市场稽查队的注销是谁批准的？"])
+def test_who_did_it_is_told_by_the_sentence_that_says_what_was_done(tmp_path, question):
+    from qa.types import Article
+
+    # The first sentence names the unit and its winding-up, and a body; only the second says who approved.
+    notice = Article("n", "注销公告", "根据县编办通知，西城区市场稽查队已并入东城区市场监管综合执法大队，按照有关规定，"
+                     "拟申请注销登记。经举办单位东城区市场监管局批准，由东城区市场监管综合执法大队承接其全部资产和债权"
+                     "债务。特此公告。", "2023-03-01", "报")
+    answer = _assistant_over(tmp_path / "idx", notice).ask(question)
+    assert answer.text == "东城区市场监管局"  # not "单位东城区…": 举办单位 labels the name
+
+
 def test_a_question_asking_about_recent_news_takes_the_latest_article_that_answers(tmp_path):
     from qa.question import analyse
     from qa.types import Article
@@ -377,6 +389,9 @@ def test_who_may_be_a_body_when_no_person_is_named_in_the_better_sentence(tmp_pa
     # jieba cuts "执法/v 队/n" and tags the office's verbs as verbs: the name still runs from its place name.
     ("经区政府同意，我站已并入长治市潞州区农业综合行政执法队，原有业务一并移交。", "这个站并入了哪个单位？",
      "长治市潞州区农业综合行政执法队"),
+    # A label before the name is not part of it: the name begins with its place.
+    ("项目由主管部门长治市教育局审批，建设单位长治市城投公司负责实施。", "项目由哪个单位审批？", "长治市教育局"),
+    ("项目由主管部门长治市教育局审批，建设单位长治市城投公司负责实施。", "项目由哪个单位负责实施？", "长治市城投公司"),
 ])
 def test_organisation_names_are_cut_whole(sentence, question, expected):
     from qa.spans import choose_span
@@ -674,6 +689,19 @@ def test_a_count_beside_the_thing_asked_about_counts_it():
     sentence = "该集团下设甲、乙等七大专业公司，服务创业公司10万余家。"
     s, e = choose_span(sentence, analyse("该集团有几家专业公司？"))
     assert sentence[s:e] == "七大"  # beside 专业公司, though not counted in 家
+
+
+@pytest.mark.parametrize("sentence, question, count", [
+    ("全市改造幼儿园12所，新建幼儿园30所。", "全市新建了多少所幼儿园？", "30所"),
+    ("今年招聘教师200名，培训教师1500余名。", "今年培训了多少名教师？", "1500余名"),
+    ("园区聚集研发企业120家，引进企业45家，服务企业3000余家。", "园区引进了多少家企业？", "45家"),
+])
+def test_of_counts_of_one_kind_the_one_named_by_the_questions_verb_is_the_answer(sentence, question, count):
+    from qa.question import analyse
+    from qa.spans import choose_span
+
+    s, e = choose_span(sentence, analyse(question))
+    assert sentence[s:e] == count  # the thing named as asked (新建幼儿园), not the nearer count after the name
 
 
 def test_how_long_or_high_is_answered_by_a_figure_in_a_unit_of_measure():
