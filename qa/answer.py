@@ -384,7 +384,7 @@ def _typed_leaders(sentences: Sequence[ScoredSentence], analysis: QuestionAnalys
     return found
 
 
-_DEFINITION_ASKED = re.compile(r"^(?:什么是[^的，,]+|[^的，,]+是(?:什么|啥))[？?]?$")
+_DEFINITION_ASKED = re.compile(r"^(?:什么是[^的，,]+|[^的，,]+是什么)[？?]?$")
 
 
 def _on_topic(analysis: QuestionAnalysis, article: Article) -> float:

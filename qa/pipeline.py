@@ -14,7 +14,7 @@ from qa.chunk import chunk_articles
 from qa.config import Settings
 from qa.embed import Embedder, load_embedder
 from qa.errors import EmptyQuestionError
-from qa.question import QuestionAnalysis, analyse, followup_readings, who_was_asked, with_person
+from qa.question import QuestionAnalysis, analyse, followup_readings, who_was_asked, with_named
 from qa.retrieve import Mode, retrieve
 from qa.store import (Index, IndexStats, append, article_digest, load, make_index, read_head, save, with_articles_added,
                       with_articles_removed, writer_lock)
@@ -220,7 +220,7 @@ class Assistant:
         if asked := who_was_asked(question, history):
             # "他" after "…和哪位教授座谈了？" is the professor that answer named: ask it again for the name.
             named = self._answer(asked, asked, top_k=top_k, mode=mode, dates=dates)
-            readings = (with_person(question, named.text),) if named.answerable else readings
+            readings = (with_named(question, named.text),) if named.answerable else readings
         answers = [self._answer(question, reading, top_k=top_k, mode=mode, dates=dates) for reading in readings]
         answer = max(answers, key=lambda a: a.confidence)  # the first reading wins a tie
         if len(answers) == 2 and _same_evidence(*answers):

@@ -39,7 +39,7 @@ POINTS_MADE = "建议|意见|要求|做法|经验|体会|措施|内容|原因|�
 # The hour ("几点开门"), but not several points ("几点建议").
 HOUR_CUE = rf"几点(?:钟)?(?!{POINTS_MADE})"
 # Asks what post someone holds ("王峰是什么职务"): the words of the asking are no terms to match.
-_POST_FRAME = re.compile(r"(?:什么|哪个|何)(?:职务|职位|职称|头衔|身份|官职|职业)|(?:职业|职称)是什么|是(?:做|干)(?:什么|啥|嘛)(?:工作)?的")
+_POST_FRAME = re.compile(r"(?:什么|哪个|何)(?:职务|职位|职称|头衔|身份|官职|职业)|(?:职业|职称)是什么|是(?:做|干)什么(?:工作)?的")
 _WHO_IS = re.compile(r"(.+?)(?:是谁|是什么人|是何人|是哪位)")
 
 
@@ -59,11 +59,11 @@ def asks_post(question: str) -> bool:
 WHERE_WORDS = "哪里|哪儿|何处|何地|什么地方|哪个地方"
 # First match wins, so the more specific cues come first ("多少钱" is an amount before it is a number).
 _TYPE_CUES: tuple[tuple[AnswerType, str], ...] = (
-    (AnswerType.REASON, r"为什么|为何|为啥|什么原因|原因是|怎么会|(?i:\bwhy\b)"),
+    (AnswerType.REASON, r"为什么|为何|什么原因|原因是|怎么会|(?i:\bwhy\b)"),
     (AnswerType.DURATION, r"多长时间|多久|多少年|几年了|多少天|几个月|多少个月"),
-    (AnswerType.DATE, r"(?i:\bwhen\b)|什么时候|啥时候|何时|哪天|哪一天|哪几天|哪些天|几月|几号|哪年|哪一年|什么时间|什么日子|日期|几时|始建于|哪个年代|什么年代|"
+    (AnswerType.DATE, r"(?i:\bwhen\b)|什么时候|何时|哪天|哪一天|哪几天|哪些天|几月|几号|哪年|哪一年|什么时间|什么日子|日期|几时|始建于|哪个年代|什么年代|"
                          + HOUR_CUE),
-    (AnswerType.PERSON, rf"(?i:\bwho\b)|谁|哪位|什么人|哪个人|姓名|(?:{ROLES})(?:的名字|叫什么|叫啥|是哪个人?(?=[？?]|$))|记者是"),
+    (AnswerType.PERSON, rf"(?i:\bwho\b)|谁|哪位|什么人|哪个人|姓名|(?:{ROLES})(?:的名字|叫什么|是哪个人?(?=[？?]|$))|记者是"),
     # "颐高集团是什么公司" asks what kind of company it is, not for a company's name.
     (AnswerType.WHAT, r"是(?:一家|一个|一所|家|个)?什么(?:样的)?(?:公司|企业|单位|机构|组织|集团|银行)$"),
     (AnswerType.ORGANISATION, r"哪家|哪个单位|什么单位|哪个部门|什么部门|哪个机构|什么机构|哪些机构|哪个公司|什么公司|"
@@ -79,7 +79,7 @@ _TYPE_CUES: tuple[tuple[AnswerType, str], ...] = (
     (AnswerType.AMOUNT, r"多少钱|多少元|多少万|多少亿|投资了?多少|花了多少|(?:贷|借|捐|赔|筹|拨|补贴|奖励)了?多少(?:款|钱)?|"
                         r"^(?!.*(?:什么|哪|怎|谁|为何)).*(?:金额|资金|贷款|缺口|产值|费用|总投资|经费)"),
     (AnswerType.NUMBER, r"(?i:\bhow (?:many|much)\b)|多少|几个|几家|几户|几名|几栋|几处|几项|几所|几座|几条|几种|几位|几次|几|多大|多高|多长|多重|多宽|多远|多深|多厚|多快|面积|数量|"
-                        r"(?:电话|号码|手机号码?)(?:是|为)?(?:什么|啥)?[？?]?$"),  # "电话是什么": a number
+                        r"(?:电话|号码|手机号码?)(?:是|为)?(?:什么)?[？?]?$"),  # "电话是什么": a number
     (AnswerType.MANNER, r"怎么|如何|怎样|哪些措施|什么措施|采取了|做了哪些|做了什么|方式|方法|途径|办法"),
 )
 # Compiled here, not left to re's cache: that cache drops its oldest patterns once full.
@@ -88,8 +88,8 @@ _BARE_COUNT = re.compile(r"(?:多少|几)(?=[\u4e00-\u9fff]{2})")  # "多少工�
 _COUNTED = re.compile(r"[\u4e00-\u9fff]{2,6}")
 _YES_NO = re.compile(r"(?:吗|(?<![什怎多这那])么|是否|有没有|是不是|能不能|会不会|对不对|可不可以)[？?！!。.\s]*$|^是否|是否")
 # The wh-words themselves: removed from key terms, and the place where the answer's gap is.
-WH_WORDS = re.compile(r"多少钱|多少|什么时候|啥时候|什么样子|什么样|什么|哪里|哪儿|哪些|哪个|哪家|哪位|哪天|哪年|为什么|为何|怎么样|怎么|如何|"
-                      r"怎样|谁|几|何时|何处|吗|呢|是否|有没有|是不是|啥|"
+WH_WORDS = re.compile(r"多少钱|多少|什么时候|什么样子|什么样|什么|哪里|哪儿|哪些|哪个|哪家|哪位|哪天|哪年|为什么|为何|怎么样|怎么|如何|"
+                      r"怎样|谁|几|何时|何处|吗|呢|是否|有没有|是不是|"
                       # and 哪 with any measure word or noun: 哪一年, 哪国, 哪部, 哪所 (not 哪怕, "even if");
                       # 多 with an adjective of measure: 多大, 多高, 多远
                       r"哪一?(?!怕)[\u4e00-\u9fff]|多[大高长重宽远深厚粗快]")
@@ -113,7 +113,7 @@ _AGE = re.compile(r"多大年纪|多大岁数|多大了|今年多大|几岁|多�
 # The noun a wh-word asks about: after 什么, or after 哪 and the measure word it may take ("哪一位老师" →
 # 老师). 哪里/哪儿 are whole where-words, and a bare 哪 takes one character, if it is no verb ("哪国人" → 国,
 # "哪年"; "在哪举行" asks about no noun).
-_WH_MEASURES = "个家些位种类所座条项部本首支只届张件门间名"
+_WH_MEASURES = "个家些位种类所座条项部本首支只届张件门间名份场次批辆台篇块"
 _WH_NOUN = re.compile(rf"什么(?:样子的?|样的?)?(?![子的样])([\u4e00-\u9fff]{{1,4}})|哪[一几]?[{_WH_MEASURES}]([\u4e00-\u9fff]{{1,4}})"
                       rf"|哪[一几]?(?![里儿怕{_WH_MEASURES}])([\u4e00-\u9fff])")
 _UNIT_AFTER_WH = re.compile(r"(?<!哪)(?:多少|几)(" + "|".join(sorted(UNITS, key=len, reverse=True)) + ")")
@@ -282,7 +282,7 @@ _PRONOUN = re.compile(r"^(?:那么|那)?(它们|他们|她们|它|他|她|该公
 _YEAR_WORD = re.compile("|".join(RELATIVE_YEARS) + r"|\d{4}年")
 _OFFICE_AFTER_POST = ("办公室", "办", "室")
 _POST_WORD = re.compile(rf"(?:副|常务副)?(?:{POSTS})")
-_ELLIPSIS = re.compile(r"^(?:那么|那|还有|另外)?(.+?)(?:呢|怎么样|如何)[？?]?$")
+_ELLIPSIS = re.compile(r"^(?:那么|那|还有|另外)?(.+?)的?(?:呢|怎么样|如何)[？?]?$")
 _SUBJECT_TAGS = ("n", "nr", "ns", "nt", "nz", "j", "s", "vn", "eng", "nrt", "nrfg", "m", "q")  # s: 城北
 
 
@@ -345,23 +345,37 @@ def _names_something(text: str, tags: tuple[str, ...] = _NAME_TAGS) -> bool:
     return any(flag.startswith(tags) for _, flag in pos_tag(text))
 
 
-# 他/她 (not 它, not 他们) right after a question asking who: the person its answer named.
+# 他/她 (not 它, not 他们) right after a question asking who: the person its answer named; 它 or "该公司"
+# right after one asking which body: that body ("潞州区与哪家集团签署了协议？" → "它是做什么的？"), unless
+# the body is asked as the doer of what the question's subject is (its 是…的, 由 or 被: "整治行动是哪个单位
+# 开展的？" → "它秉持什么原则？" asks about the campaign).
 _PERSONAL_PRONOUN = re.compile(r"^(?:那么|那)?(?:他|她)(?!们)")
+_BODY_PRONOUN = re.compile(r"^(?:那么|那)?(?:它|该公司|该企业|该单位|该集团|这家公司|这家企业|这家单位|这家|那家)(?!们)")
+_DOER_MARKS = ("是", "由", "被")
+_STANDS_FOR = ((_PERSONAL_PRONOUN, AnswerType.PERSON), (_BODY_PRONOUN, AnswerType.ORGANISATION))
 
 
 def who_was_asked(question: str, history: Sequence[str]) -> str | None:
-    """The earlier question, resolved, whose answer the leading 他/她 of `question` stands for: the
-    last one when it asked who ("…和哪位教授座谈了？" → "他是哪个单位的？"); None otherwise."""
-    if not history or not _PERSONAL_PRONOUN.match(normalize_question(question)):
+    """The earlier question, resolved, whose answer the leading pronoun of `question` stands for: the
+    last one when it asked who ("…和哪位教授座谈了？" → "他是哪个单位的？") or which body ("潞州区与哪家
+    集团签署了协议？" → "它是做什么的？"); None otherwise."""
+    text = normalize_question(question)
+    kind = next((kind for pronoun, kind in _STANDS_FOR if pronoun.match(text)), None)
+    if not history or kind is None:
         return None  # checked first: only then is the history resolved again (`followup_readings` did it once)
     previous = _last_resolved(history)
-    return previous if answer_type_of(previous) is AnswerType.PERSON else None
+    if answer_type_of(previous) is not kind:
+        return None
+    wh = WH_WORDS.search(previous)
+    doer = kind is AnswerType.ORGANISATION and wh is not None and previous[:wh.start()].endswith(_DOER_MARKS)
+    return None if doer else previous
 
 
-def with_person(question: str, person: str) -> str:
-    """`question` with its leading 他/她 replaced by `person`."""
+def with_named(question: str, name: str) -> str:
+    """`question` with its leading pronoun (他/她, 它, 该公司…) replaced by `name`."""
     text = normalize_question(question)
-    return person + text[_PERSONAL_PRONOUN.match(text).end():]
+    pronoun = _PERSONAL_PRONOUN.match(text) or _BODY_PRONOUN.match(text)
+    return name + text[pronoun.end():]
 
 
 def _of_another_kind(topic: str, subject: str) -> bool:

@@ -358,7 +358,14 @@ def _marked(sentence: str, start: int, end: int, analysis: QuestionAnalysis) -> 
         bonus += 100.0  # "哪个村" is answered by a name that ends in 村
     post = asked_post(analysis)
     if post and sentence[:start].endswith(post):
-        bonus += 50.0  # "谁是教授" is answered by the name written after 教授 ("教授陈保禄")
+        # "谁是教授" is answered by the name written after 教授 ("教授陈保禄"); "常务副区长是谁" by the one
+        # after 常务副区长, not the one after a mere 副区长: each more character of the question's that the
+        # sentence writes before the post counts.
+        asked_end = analysis.text.find(post) + len(post)
+        written = len(post)
+        while written < asked_end and sentence.endswith(analysis.text[asked_end - written - 1:asked_end], 0, start):
+            written += 1
+        bonus += 50.0 + 10.0 * (written - len(post))
     return bonus
 
 
@@ -744,11 +751,11 @@ _NAME_KINDS = (
     ("的字", "(?<=[，,、])字"),  # "魏玩，字玉汝"
     ("的号", "(?<=[，,、])号"),
 )
-_NAME_KIND_PATTERNS = tuple((re.compile(rf"(?:{asked})(?:是|叫|为|称|作|之为)*(?:什么|啥)"), re.compile(written))
+_NAME_KIND_PATTERNS = tuple((re.compile(rf"(?:{asked})(?:是|叫|为|称|作|之为)*什么"), re.compile(written))
                             for asked, written in _NAME_KINDS)
 _NAMED_AS = re.compile(r"[：:为是作做\s]*")
 # Any other word for a kind of name: 谥号, 艺名, 学名, 全称, 官方名称, 称号, …
-_OWN_NAME_KIND = re.compile(r"(?<=的)([\u4e00-\u9fff]{0,2}(?:名|号|称|名称))(?:是|叫|为)*(?:什么|啥)")
+_OWN_NAME_KIND = re.compile(r"(?<=的)([\u4e00-\u9fff]{0,2}(?:名|号|称|名称))(?:是|叫|为)*什么")
 _ABBREVIATION_ASKED = re.compile(r"^(.+?)是什么的简称")
 
 
@@ -857,6 +864,11 @@ def gap_with_noun(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] 
     wh = _GAP_WH.search(analysis.text)
     if noun and wh and analysis.text.startswith(noun, wh.end()):
         gap = gap_span(sentence, analysis.text[:wh.end()] + analysis.text[wh.end() + len(noun):], bracketed=True)
+        if gap and sentence[gap[0]:gap[1]] == noun:
+            # "要加强哪些重点场所的管控" on "要加强重点场所管控，…优化养老院、…等重点场所管理": the gap holds
+            # only the kind asked about; the things of that kind are the ones listed before its 等.
+            etc_at = sentence.find("等" + noun)
+            return _before_etc(sentence, etc_at) if etc_at > 0 else None
         if gap:
             return (gap[0] + len(noun), gap[1]) if (sentence.startswith(noun, gap[0])
                                                      and gap[1] - gap[0] > len(noun)) else gap
@@ -868,7 +880,7 @@ def gap_with_noun(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] 
     return gap or _title_after_asked_noun(sentence, analysis)
 
 
-_NAMED_WH = re.compile(r"(?:叫|名为|叫做|称为|是)(?:什么|啥)(?:名字)?[？?]?$")
+_NAMED_WH = re.compile(r"(?:叫|名为|叫做|称为|是)什么(?:名字)?[？?]?$")
 _QUOTED = re.compile(r"《[^《》]{1,40}》|「[^「」]{1,40}」|“[^“”]{1,40}”")
 
 

@@ -52,9 +52,16 @@ def to_simplified(text: str) -> str:
 _SPACES = re.compile(r"\s+")
 
 
+# Spoken wh-words and pronouns, as written Chinese has them and the rules know them ("主题是啥" →
+# "主题是什么", "咋种的" → "怎么种的", "那儿" → "那里").
+_SPOKEN = {"啥": "什么", "咋": "怎么", "干嘛": "干什么", "那儿": "那里", "这儿": "这里"}
+_SPOKEN_WORD = re.compile("|".join(_SPOKEN))
+
+
 def normalize_question(question: str) -> str:
-    """A question as the pipeline matches it: normalised, single-spaced, simplified."""
-    return to_simplified(_SPACES.sub(" ", normalize_text(question)))
+    """A question as the pipeline matches it: normalised, single-spaced, simplified, written."""
+    text = to_simplified(_SPACES.sub(" ", normalize_text(question)))
+    return _SPOKEN_WORD.sub(lambda m: _SPOKEN[m.group()], text)
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

@@ -401,16 +401,26 @@ def test_organisation_names_are_cut_whole(sentence, question, expected):
     assert sentence[s:e] == expected
 
 
-def test_he_after_a_who_question_is_the_person_answered(tmp_path):
+@pytest.mark.parametrize("text, asked, named, followup, resolved, expected", [
+    # 他 after a who-question is the person answered.
+    ("座谈会上，李建华与北京林业大学园林学院教授张志强交流了绿化规划。会后，李建华表示将尽快完善方案。",
+     "李建华和哪位教授交流了绿化规划？", "张志强", "他是哪个单位的？", "张志强是哪个单位的？", "北京林业大学园林学院"),
+    # 它 after a which-body question is the body answered…
+    ("南山市政府成立于1950年。本月，南山市政府与东海银行签署战略合作协议。东海银行成立于1998年，下设12家分行。",
+     "南山市政府与哪家银行签署了战略合作协议？", "东海银行", "它成立于哪一年？", "东海银行成立于哪一年？", "1998年"),
+    # …unless the body was asked as the doer of what the subject is: then 它 is the subject still.
+    ("近日，南山市交警支队开展电动车专项整治行动。此次整治行动为期三个月，坚持教育与处罚相结合的原则。"
+     "南山市交警支队成立于1985年，下设6个大队。",
+     "电动车专项整治行动是哪个单位开展的？", "南山市交警支队", "它为期多久？", "电动车专项整治行动为期多久？", "三个月"),
+])
+def test_a_pronoun_after_a_who_or_which_body_question(tmp_path, text, asked, named, followup, resolved, expected):
     from qa.types import Article
 
-    talk = Article("t", "绿化规划座谈会召开", "座谈会上，李建华与北京林业大学园林学院教授张志强交流了绿化规划。"
-                   "会后，李建华表示将尽快完善方案。", "2023-05-01", "报")
-    assistant = _assistant_over(tmp_path / "idx", talk)
-    assert assistant.ask("李建华和哪位教授交流了绿化规划？").text == "张志强"
-    answer = assistant.ask("他是哪个单位的？", history=["李建华和哪位教授交流了绿化规划？"])
-    assert answer.resolved_question == "张志强是哪个单位的？"
-    assert answer.text == "北京林业大学园林学院"
+    assistant = _assistant_over(tmp_path / "idx", Article("a", "报道", text, "2023-05-01", "报"))
+    assert assistant.ask(asked).text == named
+    answer = assistant.ask(followup, history=[asked])
+    assert answer.resolved_question == resolved
+    assert answer.text == expected
 
 
 def test_a_sentence_that_gives_a_cause_counts_as_of_the_type_a_why_question_asks_for(tmp_path):
@@ -945,6 +955,15 @@ def test_who_holds_a_post_is_the_name_written_after_it():
     assert sentence[s:e] == "王建国"  # not the names before the question's words
 
 
+@pytest.mark.parametrize("sentence", ["学校执行副校长刘强、副校长王兰陪同参观。", "学校副校长王兰、执行副校长刘强陪同参观。"])
+def test_the_post_asked_for_whole_beats_a_shorter_post_of_its_kind(sentence):
+    from qa.question import analyse
+    from qa.spans import choose_span
+
+    s, e = choose_span(sentence, analyse("陪同参观的执行副校长是谁？"))
+    assert sentence[s:e] == "刘强"  # written after 执行副校长, not after a mere 副校长 nearer 陪同
+
+
 def test_a_name_the_question_s_words_bracket_beats_a_name_near_its_subject():
     from qa.spans import choose_span, gap_span
     from qa.question import analyse
@@ -961,6 +980,17 @@ def test_a_name_the_question_s_words_bracket_beats_a_name_near_its_subject():
     sentence = "胜利广场（Place des Victoires）是巴黎的一个圆形广场。"
     s, e = gap_span(sentence, "胜利广场是哪儿的一个圆形广场？")
     assert sentence[s:e] == "巴黎"
+
+
+def test_a_gap_that_holds_only_the_kind_asked_about_gives_the_things_listed_of_that_kind():
+    from qa.spans import gap_with_noun
+    from qa.question import analyse
+
+    sentence = "会议要求，要加强重点人群管理，做好老人、儿童、孕妇等重点人群的健康服务。"
+    s, e = gap_with_noun(sentence, analyse("要加强哪些重点人群的管理？"))
+    assert sentence[s:e] == "老人、儿童、孕妇"
+    # With no list of that kind, there is no gap: not "重点行业" again.
+    assert gap_with_noun("今年要加强重点行业监管，确保安全生产。", analyse("要加强哪些重点行业的监管？")) is None
 
 
 def test_a_what_question_s_noun_may_stand_before_the_answer_in_the_sentence():

@@ -96,6 +96,9 @@ def test_unit_and_wh_noun():
     ("这座楼是什么样子的？", None),
     ("街道引进了哪些培训机构？", "培训机构"),  # a compound of nouns whole
     ("他参加了什么比赛而出名？", "比赛"),      # not on into 而
+    ("学校依据哪份文件撤销了处分？", "文件"),  # past other measure words too
+    ("她在哪场比赛中受了伤？", "比赛"),
+    ("被查处的是哪辆车？", "车"),
 ])
 def test_the_noun_a_wh_word_asks_about(question, noun):
     assert analyse(question).wh_noun == noun
@@ -153,6 +156,8 @@ def test_what_is_asked_about_is_found_past_a_total():
     # A plain noun takes the place of what was counted; a thing of the subject's kind, of the subject.
     (["锦泰集团有多少个物流基地？"], "研发中心呢？", "锦泰集团有多少个研发中心？"),
     (["东城小区有多少个车位？"], "西城小区呢？", "西城小区有多少个车位？"),
+    (["东城小区有多少个车位？"], "那西城小区的呢？", "西城小区有多少个车位？"),  # "X的呢": X's
+    (["锦泰集团今年产值是多少？"], "去年的呢？", "锦泰集团去年产值是多少？"),
     (["城北公园有多少个停车位？"], "城南公园呢？", "城南公园有多少个停车位？"),
     # A subject that goes on past a thing of the topic's kind keeps the rest: its 负责人, its 园长.
     (["东城小区施工负责人是谁？"], "西城小区呢？", "西城小区施工负责人是谁？"),
@@ -182,7 +187,7 @@ def test_a_question_that_names_nothing_is_also_read_about_the_last_subject():
 
 
 def test_he_or_she_after_a_who_question_stands_for_its_answer():
-    from qa.question import who_was_asked, with_person
+    from qa.question import who_was_asked, with_named
 
     assert who_was_asked("他是哪个单位的？", ["颐高集团的总裁是谁？"]) == "颐高集团的总裁是谁？"
     assert who_was_asked("那她多大了？", ["谁主持了会议？"]) == "谁主持了会议？"
@@ -190,7 +195,22 @@ def test_he_or_she_after_a_who_question_stands_for_its_answer():
     assert who_was_asked("他们有多少人？", ["谁主持了会议？"]) is None
     assert who_was_asked("他是哪个单位的？", ["颐高集团在哪里？"]) is None  # not a who-question
     assert who_was_asked("他是哪个单位的？", []) is None
-    assert with_person("那她多大了？", "王芳") == "王芳多大了？"
+    assert with_named("那她多大了？", "王芳") == "王芳多大了？"
+
+
+def test_it_after_a_which_body_question_stands_for_its_answer():
+    from qa.question import who_was_asked, with_named
+
+    asked = "市政府与哪家银行签了战略合作协议？"
+    assert who_was_asked("它的行长是谁？", [asked]) == asked
+    assert who_was_asked("那该公司在哪里？", ["哪家公司中标了？"]) == "哪家公司中标了？"
+    assert who_was_asked("它在哪里？", ["颐高集团在哪里？"]) is None  # not a which-body question: 它 is its subject
+    assert who_was_asked("它们有几家？", [asked]) is None
+    # The body asked as the doer of what the subject is: 它 is the subject still.
+    assert who_was_asked("它秉持什么原则？", ["整治行动是哪个单位开展的？"]) is None
+    assert who_was_asked("它为期多久？", ["这次检查由哪个单位组织？"]) is None
+    assert with_named("它的行长是谁？", "东海银行") == "东海银行的行长是谁？"
+    assert with_named("那该公司在哪里？", "南山建工") == "南山建工在哪里？"
 
 
 def test_a_long_history_is_resolved_without_recursion():
@@ -216,4 +236,15 @@ def test_a_copula_or_have_glued_onto_a_word_is_no_part_of_the_term(question, ter
 def test_what_post_someone_holds_may_be_asked_colloquially(question):
     from qa.question import asks_post
 
-    assert asks_post(question)
+    assert asks_post(analyse(question).text)
+
+
+@pytest.mark.parametrize("spoken, written", [
+    ("活动的主题是啥？", "活动的主题是什么？"),
+    ("新建的活动室里配了啥玩具？", "新建的活动室里配了什么玩具？"),
+    ("这家厂为啥要搬迁？", "这家厂为什么要搬迁？"),
+    ("那儿的葡萄咋种得这么甜？", "那里的葡萄怎么种得这么甜？"),
+    ("张华是干嘛的？", "张华是干什么的？"),
+])
+def test_spoken_wh_words_are_read_as_written_ones(spoken, written):
+    assert analyse(spoken) == analyse(written)
