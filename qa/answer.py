@@ -36,6 +36,7 @@ _SENTENCE_CUES = {AnswerType.REASON: re.compile(r"因为|由于|因此|所以|�
                   AnswerType.MANNER: re.compile(r"通过|采取|采用|利用|借助|依靠|方式|方法|措施|办法")}
 # Words that open a reason given in a sentence of its own.
 _REASON_LEAD = re.compile(r"由于|因为")
+_REASON_REACH = 3  # how many of the leading options may have their reason just before them
 # A short line with no clause in it: a name, a date, "联系人：高凌宇".
 _LABEL_LINE = re.compile(r"[^，。；！？,;!?]{1,30}")
 _ASKS_SPEAKER = re.compile(r"说|表示|介绍|告诉|谈|称|讲|指出|提到|透露|采访")
@@ -278,6 +279,9 @@ _A_NOT_A = re.compile(r"([\u4e00-\u9fff])不\1")
 _PLACE_UNITS = frozenset("省 市 县 区 村 镇 乡 乡镇 街道 小区".split())
 
 
+_PER_UNIT_ASKED = re.compile(r"每(?:户|人|个|家|位|名|天|日|周|月|年|亩|平方米|公里|次|台|辆|所|间)|户均|人均|平均")
+
+
 def _slot_missing(sentence: str, span: tuple[int, int] | None, analysis: QuestionAnalysis) -> bool:
     """Whether the sentence lacks the very thing the question asks about, though it may hold all its
     other terms: the measure word of the count asked for beside the figure ("多少户", "多大年纪" → 岁;
@@ -292,6 +296,9 @@ def _slot_missing(sentence: str, span: tuple[int, int] | None, analysis: Questio
     if (span and analysis.answer_type is AnswerType.PLACE and analysis.wh_noun in _PLACE_UNITS
             and not sentence[span[0]:span[1]].endswith(tuple(analysis.wh_noun))):
         return True  # "哪个镇" is answered by a name that ends in 镇 (or 乡 for "哪个乡镇")
+    if analysis.answer_type in _FIGURE_TYPES and _PER_UNIT_ASKED.search(analysis.text) and "每" not in sentence and (
+            "均" not in sentence):
+        return True  # "每户居民要出多少钱" asks for a share: a sentence without 每, 户均 or 平均 gives a total
     asked_verb = _A_NOT_A.search(analysis.text)  # "收不收两岁的小孩": a sentence without 收 says neither
     if asked_verb and asked_verb.group(1) not in sentence:
         return True
@@ -431,6 +438,15 @@ def _said_after_wh(question: str) -> list[str]:
     return [w for w in words if w not in _SAYS_NOTHING]
 
 
+def _untyped_share(span: tuple[int, int] | None, from_gap: bool, analysis: QuestionAnalysis) -> float:
+    """What an answer of no expected type is worth, for a question that expects one: a gap, or a whole
+    sentence; a whole sentence that names no one, nowhere and no body answers who, where or which body
+    least ("晋纺小区是哪家公司施工的" on "…开工建设的老旧小区还有…晋纺小区。")."""
+    if analysis.answer_type in SENTENCE_TYPES or span is not None and not from_gap:
+        return 1.0
+    return 0.5 if span is None and analysis.answer_type in NAME_TYPES else 0.7
+
+
 def _in_best_article_saying(options: list[tuple[ScoredSentence, tuple[int, int] | None]],
                             says: Callable[[ScoredSentence], bool]) -> list[tuple[ScoredSentence, tuple[int, int] | None]]:
     """The options of the best option's article whose sentence `says` what the question asks about; all
@@ -481,10 +497,16 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
         # "幼儿园为什么要改造" is best matched by the sentence telling of the renovation; news copy gives
         # the reason just before it ("由于建设年代久远，…。去年十月，…进行了全方位升级改造"), and that
         # sentence, short of the question's terms, ranks low.
-        if analysis.answer_type is AnswerType.REASON and options and not _REASON_LEAD.search(text_of(options[0][0])):
-            before = _sentence_before(options[0][0], scored, articles)
-            if before is not None and _REASON_LEAD.match(text_of(before)):
-                options = [(before, None)] + options
+        # The renovation may be told twice (the lead's "升级改造工程全面完工" ranks first): the leading
+        # options of the best option's article are looked at, the best first, and one that itself opens
+        # with 由于 is taken as it is.
+        if analysis.answer_type is AnswerType.REASON and options and not _SENTENCE_CUES[AnswerType.REASON].search(
+                text_of(options[0][0])):
+            told = [c for c, _ in options[:_REASON_REACH] if c.article_id == options[0][0].article_id]
+            reason = next((r for c in told for r in (c, _sentence_before(c, scored, articles))
+                           if r is not None and _REASON_LEAD.match(text_of(r))), None)
+            if reason is not None:
+                options = [(reason, None)] + options
         # "李琴说了什么" is best matched by "区金融服务中心主任李琴说。", which is no answer; what she said
         # is the quotation just before it.
         if (analysis.answer_type is not AnswerType.REASON and scored and _ASKS_SPEAKER.search(analysis.text)
@@ -538,7 +560,7 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
         0.6 if _slot_missing(chosen_text, span, analysis) else 1.0) * (
         0.4 if _counts_many_of_its_kind(chosen_text, analysis) else 1.0) * (
         0.5 if _date_of_another_event(chosen_text, span, analysis) else 1.0) * (
-        0.7 if (span is None or from_gap) and analysis.answer_type not in SENTENCE_TYPES else 1.0) * (
+        _untyped_share(span, from_gap, analysis)) * (
         _on_topic(analysis, articles[chosen.article_id]))
     answerable = chosen is not None and confidence >= min_confidence
     if not answerable:

@@ -156,6 +156,8 @@ def _grows_name(word: str, flag: str, *, persons: bool = False) -> bool:
     unless `persons`, person names."""
     if flag.startswith("nr"):
         return persons
+    if word == "经":  # "经长治市公安局批准": jieba tags the preposition as a noun
+        return False
     return flag.startswith(("n", "j", "b")) or (flag == "m" and _NUMERAL_WORD.fullmatch(word) is not None
                                             and not _COUNTED_ONE.fullmatch(word))
 
@@ -318,6 +320,9 @@ def _names(simplified: str, answer_type: AnswerType, wh_noun: str | None) -> lis
     if answer_type is AnswerType.ORGANISATION:
         local = [m.span() for m in _LOCAL_OFFICE.finditer(simplified)]
         spans = _joined(_entity_spans(simplified, ("nt",), ORG_SUFFIX, stop_words) + local)
+        # jieba's words 经区, 经市 ("经区教育局同意"): the preposition is no part of the name.
+        spans = list(dict.fromkeys((s + 1, e) if simplified[s] == "经" and (s + 1, e) in spans else (s, e)
+                                   for s, e in spans))
     elif answer_type is AnswerType.PLACE:
         spans = _joined(_entity_spans(simplified, ("ns",), _PLACE_SUFFIX, stop_words))
     else:
@@ -328,8 +333,10 @@ def _names(simplified: str, answer_type: AnswerType, wh_noun: str | None) -> lis
 
 
 # A local office by its short name, "区发改局", "区住建局", "市公安局", "区疾控中心": jieba cuts these
-# into pieces no rule joins (区/n 发改/v 局/n). After no other character: "我区…局" is no office.
-_LOCAL_OFFICE = re.compile(r"(?<![\u4e00-\u9fff])[区市县][\u4e00-\u9fff]{1,6}?(?:局|中心|委员会|办公室|支队|大队)")
+# into pieces no rule joins (区/n 发改/v 局/n). After no other character but a preposition or the like
+# ("由区住建局负责"): "我区…局" is no office.
+_LOCAL_OFFICE = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[由经向与和及在对被为是同跟给把从请])"
+                           r")[区市县][\u4e00-\u9fff]{1,6}?(?:局|中心|委员会|办公室|支队|大队)")
 _BODY_AFTER = re.compile(r"集团|公司|有限公司|科技|银行|大学|学院")
 # "全区", "各县区", "该村", "当地", "我区": words that refer to a place or body without naming it.
 _REFERRING = re.compile(r"[全各本该此当我][省市县区村镇乡地国局部厅委校院]+")
@@ -498,6 +505,9 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
 
     asks_who = "谁" in analysis.text
 
+    def holds_subject(s: int, e: int) -> bool:
+        return len(analysis.subject) >= 2 and analysis.subject in simplified[s:e]
+
     def closeness(span: tuple[int, int]) -> float:
         s, e = span
         # On the expected side a term counts fully, on the other half. Terms before the wh-word are
@@ -508,8 +518,9 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
             if s <= os and oe <= e:
                 # The question names part of it ("在江苏…哪个村" → "江苏省…村"); not so for who: "…执法队注销是谁
                 # 同意的" asks who agreed, and a body that holds the question's words is more likely the one
-                # that was wound up, or its like, than the one that agreed.
-                near += 0.0 if asks_who else w
+                # that was wound up, or its like, than the one that agreed; nor for a name that holds the
+                # question's subject ("城东幼儿园注销是哪个单位同意的" is not answered by "原城东幼儿园").
+                near += 0.0 if asks_who or holds_subject(s, e) else w
                 continue
             before_span, distance = oe <= s, (s - oe if oe <= s else max(os - e, 0))
             near += (1.0 if before_span != after else 0.5) * w / (1.0 + distance / 3.0)
