@@ -652,6 +652,8 @@ def gap_span(sentence: str, question: str, *, bracketed: bool = False) -> tuple[
     left_k, start = next(((k, pos + k) for k in range(len(left), 1, -1) if (pos := sentence.find(left[-k:])) >= 0),
                          (0, None))
     left_at = start - left_k if start is not None else 0
+    if start is None and not right:
+        start = _after_verb_begun(sentence, left)
     # "潞鼎伟业是什么公司" on "潞鼎伟业商贸有限公司是一家…": the question's short name of a company
     # begins its full name, and the gap starts after the whole name. (Tagging is the slow step of
     # answering: only where 公司 or 集团 follows closely.)
@@ -723,6 +725,25 @@ def gap_span(sentence: str, question: str, *, bracketed: bool = False) -> tuple[
     gap = sentence[start:end]
     repeats = gap in question if bracketed else coverage(tokenize(gap), question) >= 0.5
     return (framed.span(1) if framed else None) if repeats else (start, end)
+
+
+_ASPECT = "了过着"
+
+
+def _after_verb_begun(sentence: str, left: str) -> int | None:
+    """Where the gap of "…V了什么" starts when the sentence writes the question's one-character verb as
+    the first of a longer one ("活动室配了什么" on "…并配备了海洋球", "打算建什么" on "准备建设一个…"): after
+    the sentence's first such verb and its 了; None if the question's last word is no such verb or the
+    sentence has none."""
+    words = pos_tag(left.rstrip(_ASPECT))
+    if not words or not words[-1][1].startswith("v") or len(words[-1][0]) != 1:
+        return None
+    verb, at = words[-1][0], 0
+    for word, flag in pos_tag(sentence):
+        at += len(word)
+        if len(word) >= 2 and word.startswith(verb) and flag in ("v", "vn"):
+            return at + 1 if sentence.startswith(tuple(_ASPECT), at) else at
+    return None
 
 
 def _before_etc(sentence: str, etc_at: int) -> tuple[int, int] | None:

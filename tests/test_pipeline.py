@@ -1016,6 +1016,18 @@ def test_a_name_the_question_s_words_bracket_beats_a_name_near_its_subject():
     assert sentence[s:e] == "巴黎"
 
 
+@pytest.mark.parametrize("sentence, question, gap", [
+    ("今年学校准备修建一座室内体育馆，预计明年投入使用。", "学校今年打算修什么？", "一座室内体育馆"),
+    ("增设活动室并配备了海洋球，方便孩子们游戏。", "新增的活动室配了什么？", "海洋球"),
+])
+def test_the_question_s_verb_may_begin_the_sentence_s_longer_one(sentence, question, gap):
+    from qa.spans import gap_span
+    from qa.question import analyse
+
+    s, e = gap_span(sentence, analyse(question).text)
+    assert sentence[s:e] == gap  # 修 → 修建, 配 → 配备了: what follows is what was built or fitted
+
+
 def test_a_gap_that_holds_only_the_kind_asked_about_gives_the_things_listed_of_that_kind():
     from qa.spans import gap_with_noun
     from qa.question import analyse
