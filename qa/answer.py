@@ -32,7 +32,8 @@ WEIGHTS = {"context": 0.8, "bigram": 0.4, "dense": 0.3, "typed": 0.1, "rank": 0.
 SENTENCE_TYPES = frozenset({AnswerType.WHAT, AnswerType.REASON, AnswerType.MANNER, AnswerType.YES_NO})
 # Words that mark a sentence as giving a reason or a manner: they count as the expected type in the
 # sentence choice (not in the confidence: a reason is often given without them).
-_SENTENCE_CUES = {AnswerType.REASON: re.compile(r"因为|由于|因此|所以|为了|原因|导致|以便|旨在|因而"),
+# A purpose clause that opens a sentence ("为满足市场需求，…") gives a reason as 为了 does.
+_SENTENCE_CUES = {AnswerType.REASON: re.compile(r"因为|由于|因此|所以|为了|原因|导致|以便|旨在|因而|^为[^，。；！？]{2,24}，"),
                   AnswerType.MANNER: re.compile(r"通过|采取|采用|利用|借助|依靠|方式|方法|措施|办法")}
 # Words that open a reason given in a sentence of its own.
 _REASON_LEAD = re.compile(r"由于|因为")

@@ -279,11 +279,16 @@ ORG_SUFFIX = re.compile(r"(?:公司|集团|局|中心|银行|协会|委员会|�
 
 _PRONOUN = re.compile(r"^(?:那么|那)?(它们|他们|她们|它|他|她|该公司|该企业|该单位|该小区|该村|该园|该项目|这家公司|这家企业|"
                       r"这家|那家|这个|那个|这里|那里|该|其)")
+_NAMES_ASKED = frozenset({AnswerType.PERSON, AnswerType.ORGANISATION, AnswerType.PLACE})
+_INNER_PRONOUN = re.compile(r"(?<=[\u4e00-\u9fff])它(?!们)")
 _YEAR_WORD = re.compile("|".join(RELATIVE_YEARS) + r"|\d{4}年")
 _OFFICE_AFTER_POST = ("办公室", "办", "室")
 _POST_WORD = re.compile(rf"(?:副|常务副)?(?:{POSTS})")
 _ELLIPSIS = re.compile(r"^(?:那么|那|还有|另外)?(.+?)的?(?:呢|怎么样|如何)[？?]?$")
 _SUBJECT_TAGS = ("n", "nr", "ns", "nt", "nz", "j", "s", "vn", "eng", "nrt", "nrfg", "m", "q")  # s: 城北
+
+
+_BREAKS_NAME = re.compile(r"[的，。、；：？！?!,\s]")
 
 
 def _subject(question: str) -> str:
@@ -298,11 +303,15 @@ def _subject(question: str) -> str:
         elif flag not in ("r", "c") and word not in ("那", "那么", "请问"):
             break
     leading = "".join(subject)
-    # Only a subject cut short at a verb-noun (劳动/vn 保障/v …) goes on to the 的: "区委书记走访了城东小学的…"
+    # Only a subject cut short at a verb-noun (劳动/vn 保障/v …) goes on, to the end of the body's name:
+    # "劳动保障监察执法队的联系人是谁", "城区劳动保障监察执法队并入了哪个单位"; "区委书记走访了城东小学的…"
     # keeps 区委书记.
-    body = question.split("的", 1)[0] if "的" in question else ""
-    return body if (leading and body.startswith(leading) and pos_tag(leading)[-1][1] == "vn"
-                    and ORG_SUFFIX.search(body) and not WH_WORDS.search(body)) else leading
+    if not leading or pos_tag(leading)[-1][1] != "vn":
+        return leading
+    stop = _BREAKS_NAME.search(question, len(leading))
+    body = next((question[:end] for end in range(len(leading) + 1, stop.start() + 1 if stop else len(question) + 1)
+                 if ORG_SUFFIX.search(question, 0, end)), "")
+    return body if body and not WH_WORDS.search(body) else leading
 
 
 def resolve_followup(question: str, history: Sequence[str]) -> str:
@@ -348,7 +357,8 @@ def _names_something(text: str, tags: tuple[str, ...] = _NAME_TAGS) -> bool:
 # 他/她 (not 它, not 他们) right after a question asking who: the person its answer named; 它 or "该公司"
 # right after one asking which body: that body ("潞州区与哪家集团签署了协议？" → "它是做什么的？"), unless
 # the body is asked as the doer of what the question's subject is (its 是…的, 由 or 被: "整治行动是哪个单位
-# 开展的？" → "它秉持什么原则？" asks about the campaign).
+# 开展的？" → "它秉持什么原则？" asks about the campaign), or the subject is a body itself, which 它 goes on
+# speaking of ("执法队并入了哪个单位？" → "它的资产谁来承接？").
 _PERSONAL_PRONOUN = re.compile(r"^(?:那么|那)?(?:他|她)(?!们)")
 _BODY_PRONOUN = re.compile(r"^(?:那么|那)?(?:它|该公司|该企业|该单位|该集团|这家公司|这家企业|这家单位|这家|那家)(?!们)")
 _DOER_MARKS = ("是", "由", "被")
@@ -366,9 +376,11 @@ def who_was_asked(question: str, history: Sequence[str]) -> str | None:
     previous = _last_resolved(history)
     if answer_type_of(previous) is not kind:
         return None
-    wh = WH_WORDS.search(previous)
-    doer = kind is AnswerType.ORGANISATION and wh is not None and previous[:wh.start()].endswith(_DOER_MARKS)
-    return None if doer else previous
+    if kind is AnswerType.ORGANISATION:
+        wh = WH_WORDS.search(previous)
+        if wh is not None and previous[:wh.start()].endswith(_DOER_MARKS) or ORG_SUFFIX.search(_subject(previous)):
+            return None
+    return previous
 
 
 def with_named(question: str, name: str) -> str:
@@ -405,6 +417,12 @@ def _resolve_one(question: str, previous: str | None) -> str:
     pronoun = _PRONOUN.match(text)
     if pronoun and subject:
         return subject + text[pronoun.end():]
+    # "为什么要改造它？": 它 where the thing acted on goes. Not in a question asking who or which body or
+    # place ("哪家银行帮了它？"): its answer is another than 它, which would stand in the question as a
+    # name to be found.
+    inner = _INNER_PRONOUN.search(text)
+    if inner and subject and answer_type_of(text) not in _NAMES_ASKED:
+        return text[:inner.start()] + subject + text[inner.end():]
     ellipsis = _ELLIPSIS.match(text)
     if ellipsis and not WH_WORDS.search(ellipsis.group(1)):
         topic = ellipsis.group(1)

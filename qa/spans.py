@@ -314,6 +314,7 @@ def _names(simplified: str, answer_type: AnswerType, wh_noun: str | None) -> lis
                  and not (ORG_SUFFIX.fullmatch(simplified[s:e]) or _PLACE_SUFFIX.fullmatch(simplified[s:e]))
                  and not any(ds < e and s < de for ds, de in dotted)
                  and not _BODY_AFTER.match(simplified, e)  # "文三/nr 科技": a body's name
+                 and not _PLACE_INSIDE.search(simplified, s + 1, e)  # "崇明/nrt 区仙桥/nr": a place
                  and not any(ps <= s and e <= pe and pe - ps > e - s for ps, pe in places)] + dotted
         return names + [m.span(1) for m in _ROLE_THEN_NAME.finditer(simplified)]
     stop_words = frozenset({wh_noun}) if wh_noun else frozenset()
@@ -335,6 +336,9 @@ def _names(simplified: str, answer_type: AnswerType, wh_noun: str | None) -> lis
 # A local office by its short name, "区发改局", "区住建局", "市公安局", "区疾控中心": jieba cuts these
 # into pieces no rule joins (区/n 发改/v 局/n). After no other character but a preposition or the like
 # ("由区住建局负责"): "我区…局" is no office.
+# A character that ends a place's name, inside a "name" the tagger reads (not first: 区 is a surname), or a
+# village's or town's at its end ("崇明/nrt 区仙桥/nr", "赤溪村/nr").
+_PLACE_INSIDE = re.compile(r"[省市县区]|[村镇]$")
 _LOCAL_OFFICE = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[由经向与和及在对被为是同跟给把从请])"
                            r")[区市县][\u4e00-\u9fff]{1,6}?(?:局|中心|委员会|办公室|支队|大队)")
 _BODY_AFTER = re.compile(r"集团|公司|有限公司|科技|银行|大学|学院")

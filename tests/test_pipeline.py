@@ -408,9 +408,12 @@ def test_organisation_names_are_cut_whole(sentence, question, expected):
     ("座谈会上，李建华与北京林业大学园林学院教授张志强交流了绿化规划。会后，李建华表示将尽快完善方案。",
      "李建华和哪位教授交流了绿化规划？", "张志强", "他是哪个单位的？", "张志强是哪个单位的？", "北京林业大学园林学院"),
     # 它 after a which-body question is the body answered…
-    ("南山市政府成立于1950年。本月，南山市政府与东海银行签署战略合作协议。东海银行成立于1998年，下设12家分行。",
-     "南山市政府与哪家银行签署了战略合作协议？", "东海银行", "它成立于哪一年？", "东海银行成立于哪一年？", "1998年"),
-    # …unless the body was asked as the doer of what the subject is: then 它 is the subject still.
+    ("南山市设立于1950年。本月，南山市与东海银行签署战略合作协议。东海银行成立于1998年，下设12家分行。",
+     "南山市与哪家银行签署了战略合作协议？", "东海银行", "它成立于哪一年？", "东海银行成立于哪一年？", "1998年"),
+    # …unless the body was asked as the doer of what the subject is, or the subject is a body itself: then
+    # 它 is the subject still.
+    ("南山幼儿园已并入城东小学。南山幼儿园建于1990年，城东小学建于1952年。",
+     "南山幼儿园并入了哪个单位？", "城东小学", "它建于哪一年？", "南山幼儿园建于哪一年？", "1990年"),
     ("近日，南山市交警支队开展电动车专项整治行动。此次整治行动为期三个月，坚持教育与处罚相结合的原则。"
      "南山市交警支队成立于1985年，下设6个大队。",
      "电动车专项整治行动是哪个单位开展的？", "南山市交警支队", "它为期多久？", "电动车专项整治行动为期多久？", "三个月"),
@@ -444,6 +447,15 @@ def test_a_share_is_not_answered_by_a_total(tmp_path):
     assert assistant.ask("改造老旧小区总投资多少？").text == "约8000万元"
     assert not assistant.ask("改造老旧小区每户居民要出多少钱？").answerable
     assert assistant.ask("东湖小区改造由哪个单位负责？").text == "区住建局"  # a local office after 由
+
+
+def test_a_purpose_clause_that_opens_a_sentence_gives_the_reason(tmp_path):
+    from qa.types import Article
+
+    firm = Article("f", "东方服饰多元发展", "东方服饰有限公司成立于2008年，主营校服。为满足市场需求，近年来，该公司采取多样化"
+                   "经营，目前已建成三个分厂。据了解，该公司今年计划完成产值3000余万元，带动就业200余人。", "2023-03-01", "报")
+    answer = _assistant_over(tmp_path / "idx", firm).ask("东方服饰为什么要搞多样化经营？")
+    assert answer.text.startswith("为满足市场需求")
 
 
 @pytest.mark.parametrize("question", ["城北小学为什么要升级改造？", "城北小学为什么要改造？"])
@@ -624,6 +636,14 @@ def test_a_name_grows_over_numerals_in_characters_but_not_over_other_words_tagge
     assert "五一广场" in names("他在五一广场旁开了一间汽车修理厂。", AnswerType.PLACE)
     # A word that sets a kind apart leads a name too; a university is an organisation.
     assert "私立东海大学" in names("她毕业于私立东海大学。", AnswerType.ORGANISATION)
+
+
+@pytest.mark.parametrize("sentence", ["上海市崇明区仙桥村在党支部带领下发展民宿。", "福建省宁德市赤溪村在党支部带领下脱贫。"])
+def test_a_place_the_tagger_reads_as_a_person_names_no_person(sentence):
+    from qa.question import AnswerType
+    from qa.spans import typed_spans
+
+    assert typed_spans(sentence, AnswerType.PERSON) == []  # not 崇明区仙桥, not 赤溪村
 
 
 def test_a_name_inside_the_title_of_a_work_names_no_place_or_person():

@@ -157,6 +157,9 @@ def test_what_is_asked_about_is_found_past_a_total():
     (["锦泰集团有多少个物流基地？"], "研发中心呢？", "锦泰集团有多少个研发中心？"),
     (["东城小区有多少个车位？"], "西城小区呢？", "西城小区有多少个车位？"),
     (["东城小区有多少个车位？"], "那西城小区的呢？", "西城小区有多少个车位？"),  # "X的呢": X's
+    (["南山幼儿园是什么时候建的？"], "为什么要改造它？", "为什么要改造南山幼儿园？"),  # 它 after the verb
+    # a body's name that jieba cuts at a verb-noun is the subject whole, 的 or no 的
+    (["城区劳动保障监察执法队并入了哪个单位？"], "它有多少名队员？", "城区劳动保障监察执法队有多少名队员？"),
     (["锦泰集团今年产值是多少？"], "去年的呢？", "锦泰集团去年产值是多少？"),
     (["城北公园有多少个停车位？"], "城南公园呢？", "城南公园有多少个停车位？"),
     # A subject that goes on past a thing of the topic's kind keeps the rest: its 负责人, its 园长.
@@ -201,7 +204,7 @@ def test_he_or_she_after_a_who_question_stands_for_its_answer():
 def test_it_after_a_which_body_question_stands_for_its_answer():
     from qa.question import who_was_asked, with_named
 
-    asked = "市政府与哪家银行签了战略合作协议？"
+    asked = "南山市与哪家银行签了战略合作协议？"
     assert who_was_asked("它的行长是谁？", [asked]) == asked
     assert who_was_asked("那该公司在哪里？", ["哪家公司中标了？"]) == "哪家公司中标了？"
     assert who_was_asked("它在哪里？", ["颐高集团在哪里？"]) is None  # not a which-body question: 它 is its subject
@@ -209,6 +212,9 @@ def test_it_after_a_which_body_question_stands_for_its_answer():
     # The body asked as the doer of what the subject is: 它 is the subject still.
     assert who_was_asked("它秉持什么原则？", ["整治行动是哪个单位开展的？"]) is None
     assert who_was_asked("它为期多久？", ["这次检查由哪个单位组织？"]) is None
+    # The subject a body itself: 它 goes on speaking of it.
+    assert who_was_asked("它的资产谁来承接？", ["城区劳动保障监察执法队并入了哪个单位？"]) is None
+    assert who_was_asked("它成立于哪一年？", ["市政府与哪家银行签了协议？"]) is None
     assert with_named("它的行长是谁？", "东海银行") == "东海银行的行长是谁？"
     assert with_named("那该公司在哪里？", "南山建工") == "南山建工在哪里？"
 
