@@ -280,7 +280,8 @@ _A_NOT_A = re.compile(r"([\u4e00-\u9fff])不\1")
 _PLACE_UNITS = frozenset("省 市 县 区 村 镇 乡 乡镇 街道 小区".split())
 
 
-_PER_UNIT_ASKED = re.compile(r"每(?:户|人|个|家|位|名|天|日|周|月|年|亩|平方米|公里|次|台|辆|所|间)|户均|人均|平均")
+# A share of a total (每户, 人均), not a rate in time (每年, 每天), which a yearly or daily total answers.
+_PER_UNIT_ASKED = re.compile(r"每(?:户|人|个|家|位|名|亩|所|间|辆|台)|户均|人均|平均")
 
 
 def _slot_missing(sentence: str, span: tuple[int, int] | None, analysis: QuestionAnalysis) -> bool:
@@ -470,7 +471,7 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
     act = said[0] if len(said := _said_after_wh(analysis.text)) == 1 else None
 
     def says_what_was_done(c: ScoredSentence) -> bool:
-        return act is None or term_match(act, matchable(text_of(c))) > 0.0
+        return term_match(act, matchable(text_of(c))) > 0.0
 
     scored = score_sentences(analysis, hits, index, query_vector, aspect_vector)
     best_per_article: dict[str, ScoredSentence] = {}
@@ -525,7 +526,8 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
             as_body = replace(analysis, answer_type=AnswerType.ORGANISATION)
             named = {(c.article_id, c.start) for c, _ in found}
             better = [c for c in answerable_sentences[:10] if not found or 0.8 * c.score > found[0][0].score]
-            better = [c for c, _ in _in_best_article_saying([(c, None) for c in better], says_what_was_done)]+ better
+            if act is not None:
+                better = [c for c, _ in _in_best_article_saying([(c, None) for c in better], says_what_was_done)] + better
             body = next(((c, span) for c in better if (c.article_id, c.start) not in named
                          and (span := choose_span(text_of(c), as_body)) is not None), None)
             if body:
@@ -541,7 +543,7 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
         # done (复工, 同意), if any does.
         if analysis.answer_type is AnswerType.DATE:
             options = _in_best_article_saying(options, lambda c: _holds_asked_event(matchable(text_of(c)), analysis))
-        elif analysis.answer_type in NAME_TYPES:
+        elif analysis.answer_type in NAME_TYPES and act is not None:
             options = _in_best_article_saying(options, says_what_was_done)
         # The best sentence may copy the question's wording around the answer and still hold no
         # name the tagger knows ("派谁给X送信" ↔ "派遣圣甲虫去给X送信"): its gap then beats a name in a

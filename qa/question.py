@@ -280,38 +280,49 @@ ORG_SUFFIX = re.compile(r"(?:公司|集团|局|中心|银行|协会|委员会|�
 _PRONOUN = re.compile(r"^(?:那么|那)?(它们|他们|她们|它|他|她|该公司|该企业|该单位|该小区|该村|该园|该项目|这家公司|这家企业|"
                       r"这家|那家|这个|那个|这里|那里|该|其)")
 _NAMES_ASKED = frozenset({AnswerType.PERSON, AnswerType.ORGANISATION, AnswerType.PLACE})
-_INNER_PRONOUN = re.compile(r"(?<=[\u4e00-\u9fff])它(?!们)")
+_INNER_PRONOUN = re.compile(r"(?<=[\u4e00-\u9fff])(?<!其)它(?!们)")  # not the 它 of 其它 ("other")
 _YEAR_WORD = re.compile("|".join(RELATIVE_YEARS) + r"|\d{4}年")
 _OFFICE_AFTER_POST = ("办公室", "办", "室")
 _POST_WORD = re.compile(rf"(?:副|常务副)?(?:{POSTS})")
-_ELLIPSIS = re.compile(r"^(?:那么|那|还有|另外)?(.+?)的?(?:呢|怎么样|如何)[？?]?$")
+_ELLIPSIS = re.compile(r"^(?:那么|那|还有|另外)?(.+?)(?:呢|怎么样|如何)[？?]?$")
 _SUBJECT_TAGS = ("n", "nr", "ns", "nt", "nz", "j", "s", "vn", "eng", "nrt", "nrfg", "m", "q")  # s: 城北
 
 
-_BREAKS_NAME = re.compile(r"[的，。、；：？！?!,\s]")
+# What a body's name cut up by jieba is made of (nouns, verbs of what the office does), and the verbs
+# that say what it is rather than name it.
+_NAME_RUN_TAGS = ("n", "v", "j", "b")
+_SAYS_BEING = frozenset({"是", "有", "为"})
 
 
 def _subject(question: str) -> str:
-    """The leading noun phrase of a question ("颐高集团在全国布局了…" → "颐高集团"), or the body's name
-    before its 的, which may hold verbs ("劳动保障监察执法队的联系人是谁" → not 劳动)."""
-    subject = []
-    for word, flag in pos_tag(question):
+    """The leading noun phrase of a question ("颐高集团在全国布局了…" → "颐高集团"), or a body's name
+    that jieba cuts at a verb-noun, which may hold verbs ("劳动保障监察执法队的联系人是谁" → not 劳动)."""
+    words = pos_tag(question)
+    first = last = None
+    for k, (word, flag) in enumerate(words):
         if flag.startswith(_SUBJECT_TAGS) and not WH_WORDS.fullmatch(word):
-            subject.append(word)
-        elif subject:
+            first = k if first is None else first
+            last = k
+        elif first is not None:
             break
         elif flag not in ("r", "c") and word not in ("那", "那么", "请问"):
             break
-    leading = "".join(subject)
-    # Only a subject cut short at a verb-noun (劳动/vn 保障/v …) goes on, to the end of the body's name:
-    # "劳动保障监察执法队的联系人是谁", "城区劳动保障监察执法队并入了哪个单位"; "区委书记走访了城东小学的…"
-    # keeps 区委书记.
-    if not leading or pos_tag(leading)[-1][1] != "vn":
+    if first is None:
+        return ""
+    leading = "".join(word for word, _ in words[first:last + 1])
+    # Only a subject cut short at a verb-noun (劳动/vn 保障/v …) goes on, over nouns and verbs to the end of
+    # a body's name ("…监察执法队的联系人", "城区…执法队并入了哪个单位"); not past 由, 在, 是 or 的
+    # ("监管工作由市场监管局负责吗" keeps 监管工作), and "区委书记走访了城东小学的…" keeps 区委书记.
+    if words[last][1] != "vn":
         return leading
-    stop = _BREAKS_NAME.search(question, len(leading))
-    body = next((question[:end] for end in range(len(leading) + 1, stop.start() + 1 if stop else len(question) + 1)
-                 if ORG_SUFFIX.search(question, 0, end)), "")
-    return body if body and not WH_WORDS.search(body) else leading
+    body = leading
+    for word, flag in words[last + 1:]:
+        if not flag.startswith(_NAME_RUN_TAGS) or word in _SAYS_BEING:
+            break
+        body += word
+        if (suffix := ORG_SUFFIX.search(body)) and len(suffix.group()) >= 2:
+            return body
+    return leading
 
 
 def resolve_followup(question: str, history: Sequence[str]) -> str:
@@ -360,8 +371,8 @@ def _names_something(text: str, tags: tuple[str, ...] = _NAME_TAGS) -> bool:
 # 开展的？" → "它秉持什么原则？" asks about the campaign), or the subject is a body itself, which 它 goes on
 # speaking of ("执法队并入了哪个单位？" → "它的资产谁来承接？").
 _PERSONAL_PRONOUN = re.compile(r"^(?:那么|那)?(?:他|她)(?!们)")
-_BODY_PRONOUN = re.compile(r"^(?:那么|那)?(?:它|该公司|该企业|该单位|该集团|这家公司|这家企业|这家单位|这家|那家)(?!们)")
-_DOER_MARKS = ("是", "由", "被")
+_BODY_PRONOUN = re.compile(r"^(?:那么|那)?(?:它|(?:该|这家|那家)(?:公司|企业|单位|集团|银行|机构)|这家|那家)(?!们)")
+_DOER_MARKS = ("由", "被")
 _STANDS_FOR = ((_PERSONAL_PRONOUN, AnswerType.PERSON), (_BODY_PRONOUN, AnswerType.ORGANISATION))
 
 
@@ -378,7 +389,9 @@ def who_was_asked(question: str, history: Sequence[str]) -> str | None:
         return None
     if kind is AnswerType.ORGANISATION:
         wh = WH_WORDS.search(previous)
-        if wh is not None and previous[:wh.start()].endswith(_DOER_MARKS) or ORG_SUFFIX.search(_subject(previous)):
+        before = previous[:wh.start()] if wh else ""
+        clefted = before.endswith("是") and previous.rstrip(QUESTION_END).endswith("的")  # "X是哪个单位开展的"
+        if before.endswith(_DOER_MARKS) or clefted or ORG_SUFFIX.search(_subject(previous)):
             return None
     return previous
 
@@ -426,6 +439,8 @@ def _resolve_one(question: str, previous: str | None) -> str:
     ellipsis = _ELLIPSIS.match(text)
     if ellipsis and not WH_WORDS.search(ellipsis.group(1)):
         topic = ellipsis.group(1)
+        if topic.endswith("的") and len(topic) > 1 and not is_word(topic[-2:]):
+            topic = topic[:-1]  # "那晋纺小区的呢？" asks of 晋纺小区; "那目的呢？" keeps 目的
         # "去年呢？" after "潞鼎伟业今年产值计划多少？": another year, in the place of the one asked
         # (or after the subject, if none was).
         if _YEAR_WORD.fullmatch(topic):

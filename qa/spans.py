@@ -334,12 +334,12 @@ def _names(simplified: str, answer_type: AnswerType, wh_noun: str | None) -> lis
 
 
 # A local office by its short name, "区发改局", "区住建局", "市公安局", "区疾控中心": jieba cuts these
-# into pieces no rule joins (区/n 发改/v 局/n). After no other character but a preposition or the like
-# ("由区住建局负责"): "我区…局" is no office.
+# into pieces no rule joins (区/n 发改/v 局/n). After no other character but 由, 经 or 向 ("由区住建局负责";
+# after 在 or 把, 区域 and 区划 begin as often): "我区…局" is no office.
 # A character that ends a place's name, inside a "name" the tagger reads (not first: 区 is a surname), or a
-# village's or town's at its end ("崇明/nrt 区仙桥/nr", "赤溪村/nr").
-_PLACE_INSIDE = re.compile(r"[省市县区]|[村镇]$")
-_LOCAL_OFFICE = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[由经向与和及在对被为是同跟给把从请])"
+# village's at its end ("崇明/nrt 区仙桥/nr", "赤溪村/nr").
+_PLACE_INSIDE = re.compile(r"[省市县区]|村$")
+_LOCAL_OFFICE = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[由经向])"
                            r")[区市县][\u4e00-\u9fff]{1,6}?(?:局|中心|委员会|办公室|支队|大队)")
 _BODY_AFTER = re.compile(r"集团|公司|有限公司|科技|银行|大学|学院")
 # "全区", "各县区", "该村", "当地", "我区": words that refer to a place or body without naming it.
@@ -731,7 +731,7 @@ def gap_span(sentence: str, question: str, *, bracketed: bool = False) -> tuple[
     return (framed.span(1) if framed else None) if repeats else (start, end)
 
 
-_ASPECT = "了过着"
+_ASPECT = ("了", "过", "着")
 
 
 def _after_verb_begun(sentence: str, left: str) -> int | None:
@@ -739,14 +739,16 @@ def _after_verb_begun(sentence: str, left: str) -> int | None:
     the first of a longer one ("活动室配了什么" on "…并配备了海洋球", "打算建什么" on "准备建设一个…"): after
     the sentence's first such verb and its 了; None if the question's last word is no such verb or the
     sentence has none."""
-    words = pos_tag(left.rstrip(_ASPECT))
+    words = list(pos_tag(left))
+    if words and words[-1][0] in _ASPECT:
+        words.pop()
     if not words or not words[-1][1].startswith("v") or len(words[-1][0]) != 1:
         return None
     verb, at = words[-1][0], 0
     for word, flag in pos_tag(sentence):
         at += len(word)
         if len(word) >= 2 and word.startswith(verb) and flag in ("v", "vn"):
-            return at + 1 if sentence.startswith(tuple(_ASPECT), at) else at
+            return at + 1 if sentence.startswith(_ASPECT, at) else at
     return None
 
 

@@ -394,6 +394,8 @@ def test_who_may_be_a_body_when_no_person_is_named_in_the_better_sentence(tmp_pa
     ("项目由主管部门长治市教育局审批，建设单位长治市城投公司负责实施。", "项目由哪个单位负责实施？", "长治市城投公司"),
     # jieba's word 经区 (经济区) in "经区教育局同意": the preposition 经 is no part of the name.
     ("经区教育局同意，城东小学承接原城东幼儿园全部资产。", "城东幼儿园注销是哪个单位同意的？", "区教育局"),
+    # after 在 (or 把, 被), 区域 and 区划 begin no office: only 由, 经 and 向 lead one
+    ("本次活动由区教育局主办，在区域中心广场举行。", "本次活动由哪个单位主办？", "区教育局"),
 ])
 def test_organisation_names_are_cut_whole(sentence, question, expected):
     from qa.spans import choose_span
@@ -436,6 +438,15 @@ def test_a_sentence_that_names_no_one_is_no_answer_to_who_or_which_body(tmp_path
                      "晋阳小区改造工程施工已全面展开，涉及住户120户。", "2023-03-02", "报")
     answer = _assistant_over(tmp_path / "idx", estate).ask(question)
     assert not answer.answerable and answer.citations  # refused, the closest sentence still cited
+
+
+def test_a_who_question_still_takes_the_latest_article(tmp_path):
+    from qa.types import Article
+
+    older = Article("o", "图书馆换帅", "潞州区图书馆馆长李明介绍了馆藏情况。", "2022-05-01", "报")
+    newer = Article("n", "图书馆新馆开放", "潞州区图书馆馆长张华介绍了新馆情况。", "2023-02-10", "报")
+    answer = _assistant_over(tmp_path / "idx", older, newer).ask("潞州区图书馆的馆长是谁？")
+    assert answer.text == "张华" and "2023-02-10" in (answer.note or "")
 
 
 def test_a_share_is_not_answered_by_a_total(tmp_path):

@@ -158,6 +158,9 @@ def test_what_is_asked_about_is_found_past_a_total():
     (["东城小区有多少个车位？"], "西城小区呢？", "西城小区有多少个车位？"),
     (["东城小区有多少个车位？"], "那西城小区的呢？", "西城小区有多少个车位？"),  # "X的呢": X's
     (["南山幼儿园是什么时候建的？"], "为什么要改造它？", "为什么要改造南山幼儿园？"),  # 它 after the verb
+    (["南山幼儿园为什么要改造？"], "还有其它措施吗？", "还有其它措施吗？"),  # 其它 is "other"
+    (["颐高集团的总裁是谁？"], "那目的呢？", "颐高集团的目的是什么？"),  # 的 of a word stays
+    (["监管工作由市场监管局负责吗？"], "它有什么要求？", "监管工作有什么要求？"),  # the subject ends before 由
     # a body's name that jieba cuts at a verb-noun is the subject whole, 的 or no 的
     (["城区劳动保障监察执法队并入了哪个单位？"], "它有多少名队员？", "城区劳动保障监察执法队有多少名队员？"),
     (["锦泰集团今年产值是多少？"], "去年的呢？", "锦泰集团去年产值是多少？"),
@@ -217,6 +220,9 @@ def test_it_after_a_which_body_question_stands_for_its_answer():
     assert who_was_asked("它成立于哪一年？", ["市政府与哪家银行签了协议？"]) is None
     assert with_named("它的行长是谁？", "东海银行") == "东海银行的行长是谁？"
     assert with_named("那该公司在哪里？", "南山建工") == "南山建工在哪里？"
+    assert with_named("这家银行在哪？", "东海银行") == "东海银行在哪？"  # not 东海银行银行
+    # "…的是哪家公司？" asks for the body itself, not for what did something to the subject
+    assert who_was_asked("它是做什么的？", ["和潞州区签约的是哪家公司？"]) == "和潞州区签约的是哪家公司？"
 
 
 def test_a_long_history_is_resolved_without_recursion():
