@@ -8,8 +8,9 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from qa.question import QUESTION_END, SIGN_OFF_WORDS, WH_WORDS, WHERE_WORDS, AnswerType, QuestionAnalysis, asks_post
-from qa.spans import (COMPARED, NAME_TYPES, SPAN_PATTERNS, asked_post, balanced, choose_span, counts_in, coverage, gap_span, gap_with_noun,
+from qa.question import (NAME_TYPES, QUESTION_END, SIGN_OFF_WORDS, WH_WORDS, WHERE_WORDS, AnswerType, QuestionAnalysis,
+                         asks_post)
+from qa.spans import (COMPARED, SPAN_PATTERNS, asked_post, balanced, choose_span, counts_in, coverage, gap_span, gap_with_noun,
                       matchable, named_kind_span, names_post, post_of, term_match)
 from qa.store import Index
 from qa.text import RELATIVE_YEARS, character_synonyms, pos_tag, to_simplified, with_resolved_years
@@ -37,7 +38,7 @@ _SENTENCE_CUES = {AnswerType.REASON: re.compile(r"因为|由于|因此|所以|�
                   AnswerType.MANNER: re.compile(r"通过|采取|采用|利用|借助|依靠|方式|方法|措施|办法")}
 # Words that open a reason given in a sentence of its own.
 _REASON_LEAD = re.compile(r"由于|因为")
-_REASON_REACH = 3  # how many of the leading options may have their reason just before them
+_REASON_REACH = 3  # how many of the leading options may give the reason, or stand right after it
 # A short line with no clause in it: a name, a date, "联系人：高凌宇".
 _LABEL_LINE = re.compile(r"[^，。；！？,;!?]{1,30}")
 _ASKS_SPEAKER = re.compile(r"说|表示|介绍|告诉|谈|称|讲|指出|提到|透露|采访")

@@ -25,6 +25,10 @@ class AnswerType(enum.Enum):
     WHAT = "what"
 
 
+# The answer types that ask for a name: of a person, a place or a body.
+NAME_TYPES = frozenset({AnswerType.PERSON, AnswerType.PLACE, AnswerType.ORGANISATION})
+
+
 # What ends a question and is no part of it.
 QUESTION_END = "？?！!。. "
 
@@ -279,7 +283,6 @@ ORG_SUFFIX = re.compile(r"(?:公司|集团|局|中心|银行|协会|委员会|�
 
 _PRONOUN = re.compile(r"^(?:那么|那)?(它们|他们|她们|它|他|她|该公司|该企业|该单位|该小区|该村|该园|该项目|这家公司|这家企业|"
                       r"这家|那家|这个|那个|这里|那里|该|其)")
-_NAMES_ASKED = frozenset({AnswerType.PERSON, AnswerType.ORGANISATION, AnswerType.PLACE})
 _INNER_PRONOUN = re.compile(r"(?<=[\u4e00-\u9fff])(?<!其)它(?!们)")  # not the 它 of 其它 ("other")
 _YEAR_WORD = re.compile("|".join(RELATIVE_YEARS) + r"|\d{4}年")
 _OFFICE_AFTER_POST = ("办公室", "办", "室")
@@ -369,7 +372,7 @@ def _names_something(text: str, tags: tuple[str, ...] = _NAME_TAGS) -> bool:
 # right after one asking which body: that body ("潞州区与哪家集团签署了协议？" → "它是做什么的？"), unless
 # the body is asked as the doer of what the question's subject is (its 是…的, 由 or 被: "整治行动是哪个单位
 # 开展的？" → "它秉持什么原则？" asks about the campaign), or the subject is a body itself, which 它 goes on
-# speaking of ("执法队并入了哪个单位？" → "它的资产谁来承接？").
+# speaking of ("城区…执法队并入了哪个单位？" → "它的资产谁来承接？").
 _PERSONAL_PRONOUN = re.compile(r"^(?:那么|那)?(?:他|她)(?!们)")
 _BODY_PRONOUN = re.compile(r"^(?:那么|那)?(?:它|(?:该|这家|那家)(?:公司|企业|单位|集团|银行|机构)|这家|那家)(?!们)")
 _DOER_MARKS = ("由", "被")
@@ -434,7 +437,7 @@ def _resolve_one(question: str, previous: str | None) -> str:
     # place ("哪家银行帮了它？"): its answer is another than 它, which would stand in the question as a
     # name to be found.
     inner = _INNER_PRONOUN.search(text)
-    if inner and subject and answer_type_of(text) not in _NAMES_ASKED:
+    if inner and subject and answer_type_of(text) not in NAME_TYPES:
         return text[:inner.start()] + subject + text[inner.end():]
     ellipsis = _ELLIPSIS.match(text)
     if ellipsis and not WH_WORDS.search(ellipsis.group(1)):

@@ -7,8 +7,8 @@ import functools
 import re
 from collections.abc import Iterator, Sequence
 
-from qa.question import (HOUR_CUE, ORG_SUFFIX, POINTS_MADE, POSTS, QUESTION_END, UNITS, WH_WORDS, WHERE_WORDS, AnswerType,
-                         QuestionAnalysis, term_weight)
+from qa.question import (HOUR_CUE, NAME_TYPES, ORG_SUFFIX, POINTS_MADE, POSTS, QUESTION_END, UNITS, WH_WORDS, WHERE_WORDS,
+                         AnswerType, QuestionAnalysis, term_weight)
 from qa.text import is_word, names_no_thing, pos_tag, synonyms, to_simplified, tokenize
 
 
@@ -64,7 +64,6 @@ _PLACE_SUFFIX = re.compile(r"(?:省|市|县|区|村|镇|乡|街道|广场|小区
 _NAMED_ROLES = POSTS + "|发言人|创始人|主持人|代言人|经办人|责任人|法人"
 _ROLE_THEN_NAME = re.compile(rf"(?:{_NAMED_ROLES})：?([\u4e00-\u9fff]{{2,3}}?)(?=说|表示|告诉|介绍|对|在|参加|进行|就|与|等|"
                              r"指出|强调|带队|[，。、；：”\s]|$)")
-NAME_TYPES = frozenset({AnswerType.PERSON, AnswerType.PLACE, AnswerType.ORGANISATION})
 
 
 # A unit of measure as articles also write it: in the other Chinese name, or by its symbol.
@@ -333,12 +332,14 @@ def _names(simplified: str, answer_type: AnswerType, wh_noun: str | None) -> lis
             and not (answer_type is AnswerType.PLACE and _BODY_AFTER.match(simplified, e))]
 
 
-# A local office by its short name, "区发改局", "区住建局", "市公安局", "区疾控中心": jieba cuts these
-# into pieces no rule joins (区/n 发改/v 局/n). After no other character but 由, 经 or 向 ("由区住建局负责";
-# after 在 or 把, 区域 and 区划 begin as often): "我区…局" is no office.
 # A character that ends a place's name, inside a "name" the tagger reads (not first: 区 is a surname), or a
 # village's at its end ("崇明/nrt 区仙桥/nr", "赤溪村/nr").
 _PLACE_INSIDE = re.compile(r"[省市县区]|村$")
+
+
+# A local office by its short name, "区发改局", "区住建局", "市公安局", "区疾控中心": jieba cuts these
+# into pieces no rule joins (区/n 发改/v 局/n). After no other character but 由, 经 or 向 ("由区住建局负责";
+# after 在 or 把, 区域 and 区划 begin as often): "我区…局" is no office.
 _LOCAL_OFFICE = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[由经向])"
                            r")[区市县][\u4e00-\u9fff]{1,6}?(?:局|中心|委员会|办公室|支队|大队)")
 _BODY_AFTER = re.compile(r"集团|公司|有限公司|科技|银行|大学|学院")
