@@ -425,13 +425,12 @@ _AFTER_WH = re.compile(rf"(?:谁|{WHERE_WORDS}|哪个单位|哪家)")
 _SAYS_NOTHING = frozenset("是 来 去 被 给 的 了 呢 啊 呀 吗 在 要 会 能".split())
 
 
-def _verb_after_wh_missing(question: str, sentence: str) -> bool:
-    """Whether the question says something after its wh-word that the sentence does not ("小区改造谁负责"
-    on "该小区改造工程涉及住户36户": no 负责, nor a synonym): the stretch after the words before the
-    wh-word is then no answer to it. The first word after the wh-word that says something is looked
-    for, not the copula or a helper ("谁是校长" → 校长, "谁来负责" → 负责)."""
-    said = _said_after_wh(question)
-    return bool(said) and term_match(said[0], sentence) == 0.0
+def _verb_after_wh_missing(said_after_wh: Sequence[str], sentence: str) -> bool:
+    """Whether the question says something after its wh-word (`_said_after_wh`) that the sentence does
+    not ("小区改造谁负责" on "该小区改造工程涉及住户36户": no 负责, nor a synonym): the stretch after the
+    words before the wh-word is then no answer to it. The first word after the wh-word that says
+    something is looked for, not the copula or a helper ("谁是校长" → 校长, "谁来负责" → 负责)."""
+    return bool(said_after_wh) and term_match(said_after_wh[0], sentence) == 0.0
 
 
 def _said_after_wh(question: str) -> list[str]:
@@ -552,7 +551,7 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
         # patterns miss none, so a sentence without one does not hold the answer.
         top = answerable_sentences[0] if answerable_sentences else None
         if (analysis.answer_type not in SPAN_PATTERNS and top is not None and options[0][0] is not top
-                and not _verb_after_wh_missing(analysis.text, matchable(text_of(top)))
+                and not _verb_after_wh_missing(said, matchable(text_of(top)))
                 and (gap := gap_span(matchable(text_of(top)), analysis.text))
                 and not (_WHERE_IS.search(analysis.text) and not _LOCATIVE.search(text_of(top), *gap))):
             options, from_gap = [(top, gap)], True
