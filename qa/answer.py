@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from qa.question import (NAME_TYPES, QUESTION_END, SIGN_OFF_WORDS, WH_WORDS, WHERE_WORDS, AnswerType, QuestionAnalysis,
+from qa.question import (FILLER_WORDS, NAME_TYPES, QUESTION_END, SIGN_OFF_WORDS, WH_WORDS, WHERE_WORDS, AnswerType, QuestionAnalysis,
                          asks_post)
 from qa.spans import (COMPARED, SPAN_PATTERNS, asked_post, balanced, choose_span, counts_in, coverage, gap_span, gap_with_noun,
                       matchable, named_kind_span, names_post, post_of, term_match)
@@ -174,11 +174,12 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
     scored = []
     type_pattern = SPAN_PATTERNS.get(analysis.answer_type)
     cue = _SENTENCE_CUES.get(analysis.answer_type)
-    anchors = analysis.anchor_terms or analysis.terms
+    evidence_terms = tuple(t for t in analysis.terms if t not in FILLER_WORDS)
+    anchors = analysis.anchor_terms or evidence_terms
     # The answer to "有什么症状" names symptoms, seldom the word 症状: in the confidence, the kind asked
     # for counts where it is written and is left out where not.
     kind = _asked_kind(analysis)
-    unkinded_terms = tuple(t for t in analysis.terms if t != kind)
+    unkinded_terms = tuple(t for t in evidence_terms if t != kind)
     unkinded_anchors = tuple(t for t in anchors if t != kind) or unkinded_terms
     for rank, hit in enumerate(hits):
         article = index.articles[hit.chunk.article_id]
@@ -224,7 +225,8 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
             # Evidence, not ranking: the question's terms around the sentence, what it asks about (the
             # terms beside its wh-word) close to the sentence, and how near in meaning the sentence is.
             near = "".join(texts[max(0, i - 1):i + 2])
-            terms_held, asked_held = in_context, coverage(anchors, title + near)
+            terms_held = in_context if evidence_terms == analysis.terms else coverage(evidence_terms, context)
+            asked_held = coverage(anchors, title + near)
             if kind:
                 terms_held = max(terms_held, coverage(unkinded_terms, context))
                 asked_held = max(asked_held, coverage(unkinded_anchors, title + near))

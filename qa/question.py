@@ -103,6 +103,10 @@ SIGN_OFF_WORDS = ("落款", "署名")
 # Words asking for the latest reports ("最近…"): they say when, and are no key terms either. After
 # 离 or 距, 最近 means nearest ("离果园村最近的车站").
 RECENT_WORDS = ("最近", "近期", "近来", "最新")
+# Words a citizen adds that no sentence needs to hold to answer ("孟明现在担任什么职务", "一直在做的产品",
+# "给大家讲些什么"): they rank sentences that hold them, but are no evidence, nor what is asked about.
+FILLER_WORDS = frozenset({"现在", "目前", "如今", "现今", "当前", "当下", "一直", "大家"})
+_FILLER = re.compile("|".join(FILLER_WORDS))
 _NEAREST = re.compile(r"[离距][^，。？?]*最近")
 # Measure words that may follow 多少/几 in a question and a number in the answer.
 UNITS = ("平方米", "大", "公里", "万元", "亿元", "分厂", "个", "家", "户", "名", "人", "栋", "处", "米", "元", "年", "次", "项", "座",
@@ -247,8 +251,8 @@ def _anchor_terms(text: str, terms: Sequence[str]) -> tuple[str, ...]:
     text = text.lower()  # terms are lower-cased
     # A total, a hedge or a frame word stands between the thing and the wh-word without being it:
     # "建筑面积一共有多少", "在药品方面有什么要求".
-    before = _HEDGED.sub("", text[:m.start()])
-    before, after = before[-6:], text[m.end():m.end() + 6]
+    before = _HEDGED.sub("", _FILLER.sub("", text[:m.start()]))
+    before, after = before[-6:], _FILLER.sub("", text[m.end():])[:6]
     near = [t for t in terms if t in before[-(len(t) + 2):] or t in after[:len(t) + 2]]
     return tuple(near)
 

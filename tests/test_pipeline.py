@@ -1214,6 +1214,21 @@ def test_a_what_question_is_as_sure_of_an_answer_that_does_not_name_the_kind_ask
     assert without_word.confidence >= with_word.confidence - 0.05, (with_word.confidence, without_word.confidence)
 
 
+@pytest.mark.parametrize("plain, with_filler", [
+    ("刘成担任什么职务？", "刘成现在担任什么职务？"),
+    ("东风服装厂生产什么产品？", "东风服装厂一直在生产什么产品？"),
+])
+def test_a_filler_word_in_the_question_is_no_evidence_missing(tmp_path, plain, with_filler):
+    from qa.types import Article
+
+    factory = Article("f", "东风服装厂扩产", "本报讯：副县长刘成近日到东风服装厂调研。东风服装厂主要生产校服和工装，"
+                      "去年产值达到3000万元。", "2023-03-01", "报")
+    assistant = _assistant_over(tmp_path, factory)
+    as_asked, padded = assistant.ask(plain), assistant.ask(with_filler)
+    assert as_asked.answerable and padded.text == as_asked.text, (as_asked, padded)
+    assert padded.confidence >= as_asked.confidence - 0.05, (as_asked.confidence, padded.confidence)
+
+
 def test_a_unit_asked_for_matches_its_symbol_or_other_name(tmp_path):
     from qa.types import Article
 

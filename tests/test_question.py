@@ -148,6 +148,14 @@ def test_what_is_asked_about_is_found_past_a_total():
     assert analyse("垃圾分类在宣传方面有什么安排？").anchor_terms == ("宣传", "安排")
 
 
+@pytest.mark.parametrize("plain, with_filler", [
+    ("张强担任什么职务？", "张强现在担任什么职务？"),
+    ("这家厂生产什么产品？", "这家厂目前一直生产什么产品？"),
+])
+def test_filler_words_are_not_what_is_asked_about(plain, with_filler):
+    assert analyse(with_filler).anchor_terms == analyse(plain).anchor_terms
+
+
 @pytest.mark.parametrize("history, question, resolved", [
     (["颐高集团在全国布局了多少个产业园区？"], "它服务了多少家公司？", "颐高集团服务了多少家公司？"),
     (["师范南小区什么时候复工的？"], "那晋纺小区呢？", "晋纺小区什么时候复工的？"),
