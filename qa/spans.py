@@ -915,8 +915,24 @@ def gap_with_noun(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] 
     # the noun right after the gap, or after its 的 ("引入了什么课程" → "更加科学的课程")
     joined = next((j for j in (noun, "的" + noun) if sentence.startswith(j, gap[1])), None) if gap and noun else None
     if joined:
-        return gap[0], gap[1] + len(joined)
+        return gap[0], _items_of_its_kind_end(sentence, gap[1] + len(joined), noun)
     return gap or _title_after_asked_noun(sentence, analysis)
+
+
+_ITEM_ENDS = re.compile(r"(?![\u4e00-\u9fff])|、|和|及|与|或|等|的")
+
+
+def _items_of_its_kind_end(sentence: str, end: int, noun: str) -> int:
+    """Where the list that an item ending at `end` opens ends, if its items are of the kind asked about:
+    "发展了哪些经济" on "发展民宿经济和旅游观赏经济" goes on past 和 to the next 经济 (an item of up to eight
+    characters), and past any further glue so, within the clause."""
+    clause_end = _clause_end(sentence, end)
+    while glue := _LIST_GLUE.match(sentence, end):
+        after = sentence.find(noun, glue.end(), min(clause_end, glue.end() + 8 + len(noun)))
+        if after < 0 or not _ITEM_ENDS.match(sentence, after + len(noun)):  # not "和经济发展"
+            break
+        end = after + len(noun)
+    return end
 
 
 _NAMED_WH = re.compile(r"(?:叫|名为|叫做|称为|是)什么(?:名字)?[？?]?$")

@@ -1073,6 +1073,20 @@ def test_a_gap_that_holds_only_the_kind_asked_about_gives_the_things_listed_of_t
     assert gap_with_noun("今年要加强重点行业监管，确保安全生产。", analyse("要加强哪些重点行业的监管？")) is None
 
 
+@pytest.mark.parametrize("sentence, question, expected", [
+    ("近年来，该镇发展乡村旅游产业和特色种植产业，带动农民增收。", "该镇发展了哪些产业？", "乡村旅游产业和特色种植产业"),
+    ("学校开设书法课程、舞蹈课程及围棋课程，丰富课余生活。", "学校开设了什么课程？", "书法课程、舞蹈课程及围棋课程"),
+    # The next 经济 begins another thing, not an item of the list.
+    ("该村发展民宿经济和经济林种植，村民收入翻番。", "该村发展了什么经济？", "民宿经济"),
+])
+def test_a_list_whose_items_are_of_the_kind_asked_about_is_given_whole(sentence, question, expected):
+    from qa.spans import gap_with_noun
+    from qa.question import analyse
+
+    s, e = gap_with_noun(sentence, analyse(question))
+    assert sentence[s:e] == expected
+
+
 def test_a_what_question_s_noun_may_stand_before_the_answer_in_the_sentence():
     from qa.spans import gap_with_noun
     from qa.question import analyse
