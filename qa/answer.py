@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -460,9 +460,10 @@ def _in_best_article_saying(options: list[tuple[ScoredSentence, tuple[int, int] 
 
 def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit], index: Index,
                    query_vector: np.ndarray | None, *, aspect_vector: np.ndarray | None = None, top_k: int = 5,
-                   min_confidence: float = 0.45) -> Answer:
+                   min_confidence: float = 0.45, passed_over: Collection[tuple[str, int]] = ()) -> Answer:
     """The answer to `question` from `hits`: a verbatim span or sentence of an article, or a refusal
-    (empty text, `answerable` false) that still cites the closest sentences."""
+    (empty text, `answerable` false) that still cites the closest sentences. The sentences of
+    `passed_over` ((article id, start) pairs: answers given already) are left out."""
     articles = index.articles
 
     def text_of(c: ScoredSentence) -> str:
@@ -475,7 +476,8 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
     def says_what_was_done(c: ScoredSentence) -> bool:
         return term_match(act, matchable(text_of(c))) > 0.0
 
-    scored = score_sentences(analysis, hits, index, query_vector, aspect_vector)
+    scored = [c for c in score_sentences(analysis, hits, index, query_vector, aspect_vector)
+              if (c.article_id, c.start) not in passed_over]
     best_per_article: dict[str, ScoredSentence] = {}
     for sentence in scored:
         best_per_article.setdefault(sentence.article_id, sentence)

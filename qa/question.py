@@ -403,6 +403,24 @@ def who_was_asked(question: str, history: Sequence[str]) -> str | None:
     return previous
 
 
+# "还有呢？", "还有别的吗？", "其他的呢？": the question before it again, for what its answer left out.
+_MORE = re.compile(r"^(?:那么?)?(?:还有(?:别的|其他的?|其它的?)?|其他的?|其它的?|别的)(?:呢|吗|么|没有|什么|哪些)?[？?。！!]*$")
+
+
+def asked_for_more(question: str, history: Sequence[str]) -> tuple[str, int] | None:
+    """For a question asking for more than the answer before it gave ("还有呢？"): the earlier question it
+    asks again, resolved, and how many answers to that question were given already (one, and one for each
+    such question between); None for any other question, or without an earlier question to ask again."""
+    if not _MORE.match(normalize_question(question)):
+        return None
+    given = 1
+    while given <= len(history) and _MORE.match(normalize_question(history[-given])):
+        given += 1
+    if given > len(history):
+        return None
+    return _last_resolved(history[:len(history) - given + 1]), given
+
+
 def with_named(question: str, name: str) -> str:
     """`question` with its leading pronoun (他/她, 它, 该公司…) replaced by `name`."""
     text = normalize_question(question)

@@ -79,6 +79,24 @@ def test_follow_up_uses_the_conversation(assistant, history, question, expected)
     assert answer.answerable and expected in answer.text, (answer.resolved_question, answer.text)
 
 
+def test_asking_for_more_gives_what_the_answers_before_left_out(tmp_path):
+    from qa.types import Article
+
+    works = Article("w", "东湖小区改造进展顺利", "本报讯：东湖小区改造工程进展顺利。目前已完成屋顶防水、外墙保温等工程。"
+                    "下一步将实施道路硬化、停车位划线等工程。小区共有居民800余户。", "2023-03-01", "报")
+    assistant = _assistant_over(tmp_path, works)
+    asked = "东湖小区改造有哪些工程？"
+    first = assistant.ask(asked)
+    more = assistant.ask("还有呢？", history=[asked])
+    again = assistant.ask("还有别的吗？", history=[asked, "还有呢？"])
+    assert first.answerable and more.answerable, (first, more)
+    given = "|".join(a.text for a in (first, more, again))
+    assert "屋顶防水" in given and "道路硬化" in given, given  # both lists of works, one after the other
+    cited = [a.citations[0].sentence for a in (first, more, again)]
+    assert len(set(cited)) == 3, cited  # each time another sentence, never the one given before
+    assert more.resolved_question == again.resolved_question == asked
+
+
 @pytest.mark.parametrize("question", UNANSWERABLE)
 def test_refuses_what_the_articles_do_not_say_and_still_cites(assistant, question):
     answer = assistant.ask(question)

@@ -1,6 +1,6 @@
 import pytest
 
-from qa.question import AnswerType, analyse, answer_type_of, followup_readings, resolve_followup
+from qa.question import AnswerType, analyse, answer_type_of, asked_for_more, followup_readings, resolve_followup
 
 
 @pytest.mark.parametrize("question, expected", [
@@ -154,6 +154,18 @@ def test_what_is_asked_about_is_found_past_a_total():
 ])
 def test_filler_words_are_not_what_is_asked_about(plain, with_filler):
     assert analyse(with_filler).anchor_terms == analyse(plain).anchor_terms
+
+
+@pytest.mark.parametrize("history, question, expected", [
+    (["东湖小区改造有哪些工程？"], "还有呢？", ("东湖小区改造有哪些工程？", 1)),
+    (["东湖小区改造有哪些工程？", "还有呢？"], "還有別的嗎？", ("东湖小区改造有哪些工程？", 2)),
+    (["东湖小区改造有哪些工程？"], "那它投资了多少？", None),
+    (["东湖小区改造有哪些工程？"], "还有多少户没改造？", None),
+    ([], "还有呢？", None),
+    (["还有吗？"], "还有呢？", None),
+])
+def test_asking_for_more_asks_the_question_before_again(history, question, expected):
+    assert asked_for_more(question, history) == expected
 
 
 @pytest.mark.parametrize("history, question, resolved", [
