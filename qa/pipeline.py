@@ -4,7 +4,7 @@ from __future__ import annotations
 import gc
 import logging
 import time
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -14,7 +14,7 @@ from qa.chunk import chunk_articles
 from qa.config import Settings
 from qa.embed import Embedder, load_embedder
 from qa.errors import EmptyQuestionError
-from qa.question import QuestionAnalysis, analyse, asked_for_more, followup_readings, who_was_asked, with_named
+from qa.question import QuestionAnalysis, analyse, answers_given, followup_readings, who_was_asked, with_named
 from qa.retrieve import Mode, retrieve
 from qa.store import (Index, IndexStats, append, article_digest, load, make_index, read_head, save, with_articles_added,
                       with_articles_removed, writer_lock)
@@ -217,15 +217,8 @@ class Assistant:
         if not any(ch.isalnum() for ch in readings[0]):
             raise EmptyQuestionError(f"the question {question[:50]!r} has no words in it; ask something in words")
         top_k = top_k or self.settings.top_k
-        if more := asked_for_more(question, history):
-            # "还有呢？": the earlier question again, past the sentences its answers gave (and stopping, with
-            # its refusal, when they run out).
-            again, given = more
-            passed_over: list[tuple[str, int]] = []
-            answer = self._answer(question, again, top_k=top_k, mode=mode, dates=dates)
-            while answer.answerable and len(passed_over) < given:
-                passed_over.append((answer.citations[0].article_id, answer.citations[0].start))
-                answer = self._answer(question, again, top_k=top_k, mode=mode, dates=dates, passed_over=passed_over)
+        if n_given := answers_given(question, history):
+            answer = self._more(question, history, n_given, top_k=top_k, mode=mode, dates=dates)
             return replace(answer, latency_ms=round((time.perf_counter() - started) * 1000, 2))
         if asked := who_was_asked(question, history):
             # "他" after "…和哪位教授座谈了？" is the professor that answer named: ask it again for the name.
@@ -241,13 +234,33 @@ class Assistant:
         return replace(answer, latency_ms=round((time.perf_counter() - started) * 1000, 2))
 
     def _answer(self, question: str, resolved: str, *, top_k: int, mode: Mode,
-                dates: tuple[str | None, str | None], passed_over: Collection[tuple[str, int]] = ()) -> Answer:
+                dates: tuple[str | None, str | None]) -> Answer:
+        return self._answering(resolved, top_k=top_k, mode=mode, dates=dates)(question, ())
+
+    def _answering(self, resolved: str, *, top_k: int, mode: Mode,
+                   dates: tuple[str | None, str | None]) -> Callable[[str, Collection[tuple[str, int]]], Answer]:
+        """The answer stage for the question read as `resolved`, once retrieved: a function of the question as
+        asked and the sentences to pass over, so that asking again for more retrieves only once."""
         analysis = analyse(resolved)
         query_vector, aspect_vector = self.query_vectors(resolved, analysis) if mode != Mode.BM25 else (None, None)
         hits = retrieve(self.index, query_vector=query_vector, query_terms=tokenize(resolved), top_k=top_k, mode=mode,
                         dates=dates)
-        return extract_answer(question, analysis, hits, self.index, query_vector, aspect_vector=aspect_vector,
-                              top_k=top_k, min_confidence=self.settings.min_confidence, passed_over=passed_over)
+        return lambda question, passed_over: extract_answer(
+            question, analysis, hits, self.index, query_vector, aspect_vector=aspect_vector, top_k=top_k,
+            min_confidence=self.settings.min_confidence, passed_over=passed_over)
+
+    def _more(self, question: str, history: Sequence[str], n_given: int, *, top_k: int, mode: Mode,
+              dates: tuple[str | None, str | None]) -> Answer:
+        """"还有呢？": the question `n_given` back, asked again as it was read then, past the sentences and the
+        answers given to it so far (another sentence may repeat one); refused when nothing left answers."""
+        first = self.ask(history[-n_given], history=history[:-n_given], top_k=top_k, mode=mode, dates=dates)
+        answer_past = self._answering(first.resolved_question, top_k=top_k, mode=mode, dates=dates)
+        given_texts, passed_over, answer = set(), [], first
+        while answer.answerable and (len(given_texts) < n_given or answer.text in given_texts):
+            given_texts.add(answer.text)
+            passed_over.append((answer.citations[0].article_id, answer.citations[0].start))
+            answer = answer_past(question, passed_over)
+        return replace(answer, question=question)
 
     def query_vectors(self, question: str, analysis: QuestionAnalysis) -> tuple[np.ndarray, np.ndarray | None]:
         """The vectors of the (resolved) question and of its aspect (None without one), embedded in one

@@ -106,7 +106,6 @@ RECENT_WORDS = ("最近", "近期", "近来", "最新")
 # Words a citizen adds that no sentence needs to hold to answer ("孟明现在担任什么职务", "一直在做的产品",
 # "给大家讲些什么"): they rank sentences that hold them, but are no evidence, nor what is asked about.
 FILLER_WORDS = frozenset({"现在", "目前", "如今", "现今", "当前", "当下", "一直", "大家"})
-_FILLER = re.compile("|".join(FILLER_WORDS))
 _NEAREST = re.compile(r"[离距][^，。？?]*最近")
 # Measure words that may follow 多少/几 in a question and a number in the answer.
 UNITS = ("平方米", "大", "公里", "万元", "亿元", "分厂", "个", "家", "户", "名", "人", "栋", "处", "米", "元", "年", "次", "项", "座",
@@ -249,10 +248,14 @@ def _anchor_terms(text: str, terms: Sequence[str]) -> tuple[str, ...]:
     if not m:
         return ()
     text = text.lower()  # terms are lower-cased
-    # A total, a hedge or a frame word stands between the thing and the wh-word without being it:
+    before, after = text[:m.start()], text[m.end():]
+    # A filler word, where jieba reads it as a word ("孟明现在担任…"; not the 现在 of 体现在, which is 体现/在),
+    # a total, a hedge or a frame word stands between the thing and the wh-word without being it:
     # "建筑面积一共有多少", "在药品方面有什么要求".
-    before = _HEDGED.sub("", _FILLER.sub("", text[:m.start()]))
-    before, after = before[-6:], _FILLER.sub("", text[m.end():])[:6]
+    fillers = "|".join(sorted(t for t in terms if t in FILLER_WORDS))
+    if fillers:
+        before, after = re.sub(fillers, "", before), re.sub(fillers, "", after)
+    before, after = _HEDGED.sub("", before)[-6:], after[:6]
     near = [t for t in terms if t in before[-(len(t) + 2):] or t in after[:len(t) + 2]]
     return tuple(near)
 
@@ -346,7 +349,8 @@ def _last_resolved(history: Sequence[str]) -> str | None:
     """The last earlier question, resolved in turn against those before it."""
     previous = None
     for earlier in history:
-        previous = _resolve_one(earlier, previous)
+        if not asks_for_more(earlier):  # "还有呢？" asked the question before it again
+            previous = _resolve_one(earlier, previous)
     return previous
 
 
@@ -403,22 +407,26 @@ def who_was_asked(question: str, history: Sequence[str]) -> str | None:
     return previous
 
 
-# "还有呢？", "还有别的吗？", "其他的呢？": the question before it again, for what its answer left out.
-_MORE = re.compile(r"^(?:那么?)?(?:还有(?:别的|其他的?|其它的?)?|其他的?|其它的?|别的)(?:呢|吗|么|没有|什么|哪些)?[？?。！!]*$")
+# "还有呢？", "还有什么呢？", "还有别的吗？", "其他的呢？": the question before it again, for what its answers left
+# out (not "还有多少户？" nor "其他小区呢？", which ask something of their own).
+_MORE = re.compile(r"^(?:那么?)?(?:还有(?:别的|其他的?|其它的?)?|其他的?|其它的?|别的)(?:什么|哪些)?(?:呢|吗|么|没有)?"
+                   r"[？?。！!…~～\s]*$")
 
 
-def asked_for_more(question: str, history: Sequence[str]) -> tuple[str, int] | None:
-    """For a question asking for more than the answer before it gave ("还有呢？"): the earlier question it
-    asks again, resolved, and how many answers to that question were given already (one, and one for each
-    such question between); None for any other question, or without an earlier question to ask again."""
-    if not _MORE.match(normalize_question(question)):
-        return None
-    given = 1
-    while given <= len(history) and _MORE.match(normalize_question(history[-given])):
-        given += 1
-    if given > len(history):
-        return None
-    return _last_resolved(history[:len(history) - given + 1]), given
+def asks_for_more(question: str) -> bool:
+    return _MORE.match(normalize_question(question)) is not None
+
+
+def answers_given(question: str, history: Sequence[str]) -> int:
+    """For a question asking for more than the answers before it gave ("还有呢？"): how many answers the
+    question it asks again, `history[-n]`, has had (one, and one more for each such question between);
+    0 for any other question, or without an earlier question to ask again."""
+    if not asks_for_more(question):
+        return 0
+    n = 1
+    while n <= len(history) and asks_for_more(history[-n]):
+        n += 1
+    return n if n <= len(history) else 0
 
 
 def with_named(question: str, name: str) -> str:

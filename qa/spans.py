@@ -919,7 +919,9 @@ def gap_with_noun(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] 
     return gap or _title_after_asked_noun(sentence, analysis)
 
 
-_ITEM_ENDS = re.compile(r"(?![\u4e00-\u9fff])|、|和|及|与|或|等|的")
+# What may follow an item of a list: punctuation or the end, more glue, or 等; any other character goes on
+# with a word of which the noun is only the start.
+_ITEM_ENDS = re.compile(r"(?![\u4e00-\u9fff])|、|和|及|与|或|等")
 
 
 def _items_of_its_kind_end(sentence: str, end: int, noun: str) -> int:
@@ -929,8 +931,11 @@ def _items_of_its_kind_end(sentence: str, end: int, noun: str) -> int:
     clause_end = _clause_end(sentence, end)
     while glue := _LIST_GLUE.match(sentence, end):
         after = sentence.find(noun, glue.end(), min(clause_end, glue.end() + 8 + len(noun)))
-        if after < 0 or not _ITEM_ENDS.match(sentence, after + len(noun)):  # not "和经济发展"
-            break
+        if after < 0 or not _ITEM_ENDS.match(sentence, after + len(noun)) or "的" in sentence[glue.end():after]:
+            break  # not "和经济林种植", nor a thing told of: "和带动就业的产业"
+        first_word, flag = pos_tag(sentence[glue.end():after + len(noun)])[0]
+        if flag in ("v", "a") and glue.end() + len(first_word) < after:
+            break  # nor a doing, "和壮大集体经济" (壮大: a); "围棋/v 课程" is an item
         end = after + len(noun)
     return end
 

@@ -97,6 +97,18 @@ def test_asking_for_more_gives_what_the_answers_before_left_out(tmp_path):
     assert more.resolved_question == again.resolved_question == asked
 
 
+def test_asking_for_more_does_not_give_the_same_answer_from_another_sentence(tmp_path):
+    from qa.types import Article
+
+    visit = Article("v", "副县长刘成调研企业", "本报讯：3月1日，副县长刘成到东风服装厂调研。副县长刘成一行察看了生产车间。"
+                    "刘成还兼任县工业园区管委会主任。", "2023-03-01", "报")
+    assistant = _assistant_over(tmp_path, visit)
+    first = assistant.ask("刘成担任什么职务？")
+    more = assistant.ask("还有呢？", history=["刘成担任什么职务？"])
+    assert first.answerable and first.text == "副县长", first
+    assert more.text != first.text, more.text
+
+
 @pytest.mark.parametrize("question", UNANSWERABLE)
 def test_refuses_what_the_articles_do_not_say_and_still_cites(assistant, question):
     answer = assistant.ask(question)
@@ -1096,6 +1108,9 @@ def test_a_gap_that_holds_only_the_kind_asked_about_gives_the_things_listed_of_t
     ("学校开设书法课程、舞蹈课程及围棋课程，丰富课余生活。", "学校开设了什么课程？", "书法课程、舞蹈课程及围棋课程"),
     # The next 经济 begins another thing, not an item of the list.
     ("该村发展民宿经济和经济林种植，村民收入翻番。", "该村发展了什么经济？", "民宿经济"),
+    # nor one that does something or tells of the thing: no items of the list asked for
+    ("该村发展民宿经济和壮大集体经济，村民收入翻番。", "该村发展了什么经济？", "民宿经济"),
+    ("该镇发展旅游产业和带动就业的产业。", "该镇发展了什么产业？", "旅游产业"),
 ])
 def test_a_list_whose_items_are_of_the_kind_asked_about_is_given_whole(sentence, question, expected):
     from qa.spans import gap_with_noun

@@ -1,6 +1,6 @@
 import pytest
 
-from qa.question import AnswerType, analyse, answer_type_of, asked_for_more, followup_readings, resolve_followup
+from qa.question import AnswerType, analyse, answer_type_of, answers_given, followup_readings, resolve_followup
 
 
 @pytest.mark.parametrize("question, expected", [
@@ -156,16 +156,27 @@ def test_filler_words_are_not_what_is_asked_about(plain, with_filler):
     assert analyse(with_filler).anchor_terms == analyse(plain).anchor_terms
 
 
+def test_a_filler_word_is_only_one_that_jieba_reads_as_a_word():
+    assert analyse("问题主要体现在哪些方面？").anchor_terms == ("体现", "方面")  # 体现/在, not 体/现在
+
+
 @pytest.mark.parametrize("history, question, expected", [
-    (["东湖小区改造有哪些工程？"], "还有呢？", ("东湖小区改造有哪些工程？", 1)),
-    (["东湖小区改造有哪些工程？", "还有呢？"], "還有別的嗎？", ("东湖小区改造有哪些工程？", 2)),
-    (["东湖小区改造有哪些工程？"], "那它投资了多少？", None),
-    (["东湖小区改造有哪些工程？"], "还有多少户没改造？", None),
-    ([], "还有呢？", None),
-    (["还有吗？"], "还有呢？", None),
+    (["东湖小区改造有哪些工程？"], "还有呢？", 1),
+    (["东湖小区改造有哪些工程？"], "还有什么呢？", 1),
+    (["东湖小区改造有哪些工程？", "还有呢？"], "還有別的嗎？", 2),
+    (["东湖小区改造有哪些工程？"], "那它投资了多少？", 0),
+    (["东湖小区改造有哪些工程？"], "还有多少户没改造？", 0),
+    (["东湖小区改造有哪些工程？"], "其他小区呢？", 0),
+    ([], "还有呢？", 0),
+    (["还有吗？"], "还有呢？", 0),
 ])
 def test_asking_for_more_asks_the_question_before_again(history, question, expected):
-    assert asked_for_more(question, history) == expected
+    assert answers_given(question, history) == expected
+
+
+def test_a_follow_up_after_asking_for_more_keeps_the_subject():
+    history = ["晋纺小区什么时候开工的？", "还有呢？"]
+    assert resolve_followup("它的总投资是多少？", history) == "晋纺小区的总投资是多少？"
 
 
 @pytest.mark.parametrize("history, question, resolved", [
