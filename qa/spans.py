@@ -707,7 +707,9 @@ def gap_span(sentence: str, question: str, *, bracketed: bool = False) -> tuple[
     etc_at = left_at - (2 if left_at >= 2 and sentence.startswith("等等", left_at - 2) else 1)
     if left_k and etc_at >= 1 and sentence.startswith("等", etc_at) and not is_word(sentence[etc_at - 1:etc_at + 1]):
         return _before_etc(sentence, etc_at)
-    if framed and end - start <= 4:
+    # So too where what follows is the thing the question asks about, by the question's own word for it
+    # ("这个活动的主题是什么" on "以“…”为主题的诚信宣传活动": 活动).
+    if framed and (end - start <= 4 or any(sentence.endswith(t, start, end) for t in tokenize(body) if len(t) >= 2)):
         return framed.span(1)
     if end - start > 40 or len(_WORDLIKE.findall(sentence, start, end)) < 2:  # not "（）" nor a lone character
         return None
@@ -938,6 +940,27 @@ def _items_of_its_kind_end(sentence: str, end: int, noun: str) -> int:
             break  # nor a doing, "和壮大集体经济" (壮大: a); "围棋/v 课程" is an item
         end = after + len(noun)
     return end
+
+
+# A document's number, "潞州编办发〔2020〕51号": the issuer's short name, the year in brackets, the number.
+_DOCUMENT_NUMBER = re.compile(r"[\u4e00-\u9fff]{2,12}[〔［\[（(]\d{4}[〕］\]）)]\d+号")
+
+
+def document_span(sentence: str, noun: str) -> tuple[int, int] | None:
+    """What names a document of the kind asked about, where the gap's words may not be the sentence's ("按什么
+    条例申请" on "按照《…条例》…规定，拟申请"): for 文号 or 编号 its number, for a kind of document (条例, 通知,
+    办法) the title in 《》 that ends in the noun; None for any other noun, or if the sentence has neither."""
+    if noun in ("文号", "编号"):
+        found = _DOCUMENT_NUMBER.search(sentence)
+    elif noun.endswith(_DOCUMENT_KINDS):  # not "包含哪些科学" on a book 《计算神经科学》
+        found = re.search(rf"《[^《》]{{0,40}}{re.escape(noun)}》", sentence)
+    else:
+        return None
+    return found.span() if found else None
+
+
+# The kinds of document a government or a court issues, which end their titles.
+_DOCUMENT_KINDS = ("条例", "办法", "规定", "通知", "意见", "决定", "方案", "规划", "细则", "纲要", "公告", "通告", "法")
 
 
 _NAMED_WH = re.compile(r"(?:叫|名为|叫做|称为|是)什么(?:名字)?[？?]?$")

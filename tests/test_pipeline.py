@@ -1120,6 +1120,35 @@ def test_a_list_whose_items_are_of_the_kind_asked_about_is_given_whole(sentence,
     assert sentence[s:e] == expected
 
 
+def test_a_frame_holds_the_answer_when_what_follows_it_is_the_thing_asked_about():
+    from qa.spans import gap_with_noun
+    from qa.question import analyse
+
+    sentence = "3月5日，市图书馆举办了以“书香满城”为主题的全民阅读推广活动。"
+    for question in ("这次活动的主题是什么？", "阅读推广活动的主题是什么？"):
+        s, e = gap_with_noun(sentence, analyse(question))
+        assert sentence[s:e] == "“书香满城”", question
+
+
+def test_a_document_asked_for_by_its_kind_or_number_is_named_by_its_title_or_number(tmp_path):
+    from qa.types import Article
+
+    notice = Article("n", "关于东关小学申请办学许可的公示", "东关小学拟申请变更办学许可。根据《关于调整学区划分的通知》"
+                     "（县教发〔2021〕12号）要求，我校按照《民办教育促进法》有关规定，申请变更办学许可。"
+                     "学校现有学生600余名。", "2023-03-01", "报")
+    assistant = _assistant_over(tmp_path, notice)
+    assert assistant.ask("东关小学是按照什么法申请变更办学许可的？").text == "《民办教育促进法》"
+    assert assistant.ask("东关小学申请变更是根据哪个文号的通知？").text == "县教发〔2021〕12号"
+    assert assistant.ask("东关小学申请变更是根据什么通知？").text == "《关于调整学区划分的通知》"
+
+
+def test_a_title_is_no_answer_for_a_noun_that_is_no_kind_of_document():
+    from qa.spans import document_span
+
+    assert document_span("他著有《计算神经科学》一书。", "科学") is None
+    assert document_span("依照《计算神经科学》一书。", "文号") is None
+
+
 def test_a_what_question_s_noun_may_stand_before_the_answer_in_the_sentence():
     from qa.spans import gap_with_noun
     from qa.question import analyse
