@@ -442,6 +442,9 @@ def test_organisation_names_are_cut_whole(sentence, question, expected):
     # 他 after a who-question is the person answered.
     ("座谈会上，李建华与北京林业大学园林学院教授张志强交流了绿化规划。会后，李建华表示将尽快完善方案。",
      "李建华和哪位教授交流了绿化规划？", "张志强", "他是哪个单位的？", "张志强是哪个单位的？", "北京林业大学园林学院"),
+    # 他们 after a question asking who does something stands for those answered.
+    ("会议要求，市疾控中心、各级医院要加强发热门诊管理，发现病例后要在2小时内上报。市卫健委负责统筹调度。",
+     "谁要加强发热门诊管理？", "市疾控中心", "他们发现病例后要多久上报？", "市疾控中心发现病例后要多久上报？", "2小时"),
     # 它 after a which-body question is the body answered…
     ("南山市设立于1950年。本月，南山市与东海银行签署战略合作协议。东海银行成立于1998年，下设12家分行。",
      "南山市与哪家银行签署了战略合作协议？", "东海银行", "它成立于哪一年？", "东海银行成立于哪一年？", "1998年"),

@@ -229,7 +229,9 @@ def test_he_or_she_after_a_who_question_stands_for_its_answer():
     assert who_was_asked("他是哪个单位的？", ["颐高集团的总裁是谁？"]) == "颐高集团的总裁是谁？"
     assert who_was_asked("那她多大了？", ["谁主持了会议？"]) == "谁主持了会议？"
     assert who_was_asked("它在哪里？", ["颐高集团的总裁是谁？"]) is None  # 它: the company, not the person
-    assert who_was_asked("他们有多少人？", ["谁主持了会议？"]) is None
+    # 他们 stands for those asked about where they are the doers asked for, else for the subject.
+    assert who_was_asked("他们要怎么做？", ["谁要加强疫情监测？"]) == "谁要加强疫情监测？"
+    assert who_was_asked("他们谈了什么？", ["王峰孟明和谁座谈了？"]) is None
     assert who_was_asked("他是哪个单位的？", ["颐高集团在哪里？"]) is None  # not a who-question
     assert who_was_asked("他是哪个单位的？", []) is None
     assert with_named("那她多大了？", "王芳") == "王芳多大了？"
