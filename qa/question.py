@@ -309,7 +309,8 @@ def _subject(question: str) -> str:
     that jieba cuts at a verb-noun, which may hold verbs ("劳动保障监察执法队的联系人是谁" → not 劳动)."""
     words = pos_tag(question)
     first = last = None
-    for k, (word, flag) in enumerate(words):
+    lead = _time_lead_length(words)
+    for k, (word, flag) in enumerate(words[lead:], start=lead):
         if flag.startswith(_SUBJECT_TAGS) and not WH_WORDS.fullmatch(word):
             first = k if first is None else first
             last = k
@@ -333,6 +334,23 @@ def _subject(question: str) -> str:
         if (suffix := ORG_SUFFIX.search(body)) and len(suffix.group()) >= 2:
             return body
     return leading
+
+
+_TIME_AFTER_VERB = frozenset({"期间", "以来", "之后", "以后", "之前", "以前", "时", "后", "前"})
+
+
+def _time_lead_length(words: Sequence[tuple[str, str]]) -> int:
+    """How many of the leading words (word, flag) say when, not who: time words (去年, 近日) and a doing
+    framed as a time ("考察期间王峰孟明还和谁座谈了" → 王峰孟明), with the comma after them."""
+    k = 0
+    while k < len(words):
+        if words[k][1] == "t":
+            k += 1
+        elif words[k][1].startswith("v") and k + 1 < len(words) and words[k + 1][0] in _TIME_AFTER_VERB:
+            k += 2
+        else:
+            break
+    return k + 1 if k and k < len(words) and words[k][0] in "，," else k
 
 
 def resolve_followup(question: str, history: Sequence[str]) -> str:

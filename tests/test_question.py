@@ -160,6 +160,12 @@ def test_a_filler_word_is_only_one_that_jieba_reads_as_a_word():
     assert analyse("问题主要体现在哪些方面？").anchor_terms == ("体现", "方面")  # 体现/在, not 体/现在
 
 
+def test_a_time_that_opens_the_question_before_is_no_subject():
+    assert followup_readings("谈了什么？", ["考察期间张强还和谁见了面？"]) == ("谈了什么？", "张强谈了什么？")
+    assert resolve_followup("它有多少员工？", ["调研期间，东风服装厂展示了什么产品？"]) == "东风服装厂有多少员工？"
+    assert resolve_followup("它有多少员工？", ["近日东风服装厂展示了什么产品？"]) == "东风服装厂有多少员工？"
+
+
 @pytest.mark.parametrize("history, question, expected", [
     (["东湖小区改造有哪些工程？"], "还有呢？", 1),
     (["东湖小区改造有哪些工程？"], "还有什么呢？", 1),
