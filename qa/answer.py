@@ -498,8 +498,8 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
             analysis.answer_type is AnswerType.WHAT) else []
         # "按什么条例", "哪个文号": the sentences that name a document of that kind, or its number, if any does.
         documents = [(c, span) for c in answerable_sentences[:10]
-                     if (span := document_span(matchable(text_of(c)), analysis.wh_noun)) is not None] if (
-            analysis.answer_type is AnswerType.WHAT and analysis.wh_noun) else []
+                     if (span := document_span(matchable(text_of(c)), analysis)) is not None] if (
+            analysis.answer_type is AnswerType.WHAT) else []
         # "什么是X", "X是什么": a definition, which the whole sentence gives; no gap to cut.
         cut = analysis.answer_type is AnswerType.WHAT and not _DEFINITION_ASKED.search(analysis.text)
         options = posts or named or documents or [(c, gap_with_noun(matchable(text_of(c)), analysis) if cut else None)

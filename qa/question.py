@@ -337,14 +337,18 @@ def _subject(question: str) -> str:
 
 
 _TIME_AFTER_VERB = frozenset({"期间", "以来", "之后", "以后", "之前", "以前", "时", "后", "前"})
+# Words that say when and lead a question; jieba tags some nouns as time words too (青年, 春晚, 周恩来).
+_TIME_LEADS = frozenset({*RELATIVE_YEARS, "近日", "日前", "近期", "目前", "现在", "当前", "如今", "会上", "会后", "上午",
+                         "下午", "晚上", "当天", "此前", "近年来", "近年", "年初", "年底"})
 
 
 def _time_lead_length(words: Sequence[tuple[str, str]]) -> int:
-    """How many of the leading words (word, flag) say when, not who: time words (去年, 近日) and a doing
-    framed as a time ("考察期间王峰孟明还和谁座谈了" → 王峰孟明), with the comma after them."""
+    """How many of the leading words (word, flag) say when, not who: time words (去年, 近日, or any
+    that a comma follows) and a doing framed as a time ("考察期间王峰孟明还和谁座谈了" → 王峰孟明), with the
+    comma after them."""
     k = 0
     while k < len(words):
-        if words[k][1] == "t":
+        if words[k][0] in _TIME_LEADS or words[k][1] == "t" and k + 1 < len(words) and words[k + 1][0] in "，,":
             k += 1
         elif words[k][1].startswith("v") and k + 1 < len(words) and words[k + 1][0] in _TIME_AFTER_VERB:
             k += 2
@@ -394,7 +398,7 @@ def _names_something(text: str, tags: tuple[str, ...] = _NAME_TAGS) -> bool:
     return any(flag.startswith(tags) for _, flag in pos_tag(text))
 
 
-# 他/她 (not 它, not 他们) right after a question asking who: the person its answer named; 它 or "该公司"
+# 他/她 (not 它; 他们 where the wh-word is the doer) right after a question asking who: the person its answer named; 它 or "该公司"
 # right after one asking which body: that body ("潞州区与哪家集团签署了协议？" → "它是做什么的？"), unless
 # the body is asked as the doer of what the question's subject is (its 是…的, 由 or 被: "整治行动是哪个单位
 # 开展的？" → "它秉持什么原则？" asks about the campaign), or the subject is a body itself, which 它 goes on
@@ -418,7 +422,8 @@ def who_was_asked(question: str, history: Sequence[str]) -> str | None:
         return None
     # 他们 stands for those asked about only where they are the doers asked for ("谁要加强疫情监测？" →
     # "他们要怎么做？"); after "王峰孟明和谁座谈了？" it is 王峰孟明, the subject.
-    if text.lstrip("那么").startswith(("他们", "她们")) and not WH_WORDS.match(previous):
+    plural = (pronoun := _PERSONAL_PRONOUN.match(text)) is not None and pronoun.group().endswith("们")
+    if plural and not WH_WORDS.match(previous):
         return None
     if kind is AnswerType.ORGANISATION:
         wh = WH_WORDS.search(previous)
@@ -523,7 +528,8 @@ def _resolve_one(question: str, previous: str | None) -> str:
                 and _of_another_kind(topic, subject) and not ORG_SUFFIX.search(topic)
                 and _replaced_head(subject, topic) == subject):
             return f"{subject}的{topic}是什么？"
-        if subject and previous.startswith(subject):
-            return topic + previous[len(_replaced_head(subject, topic)):]
+        at = previous.find(subject) if subject else -1  # after a time that opens the question, if one does
+        if at >= 0:
+            return previous[:at] + topic + previous[at + len(_replaced_head(subject, topic)):]
         return topic + previous
     return text

@@ -942,25 +942,32 @@ def _items_of_its_kind_end(sentence: str, end: int, noun: str) -> int:
     return end
 
 
-# A document's number, "潞州编办发〔2020〕51号": the issuer's short name, the year in brackets, the number.
-_DOCUMENT_NUMBER = re.compile(r"[\u4e00-\u9fff]{2,12}[〔［\[（(]\d{4}[〕］\]）)]\d+号")
+# The kinds of document a government or a court issues, which end their titles (法 alone: not 办法, 方法).
+_DOCUMENT_KINDS = ("条例", "规定", "通知", "意见", "决定", "方案", "规划", "细则", "纲要", "公告", "通告")
+# A document's number, "潞州编办发〔2020〕51号": the issuer's short name (not a preposition before it:
+# "根据县教发〔2021〕12号"), the year in brackets, the number.
+_DOCUMENT_NUMBER = re.compile(r"(?:(?!根据|依据|按照|依照|遵照|按|据|依)[\u4e00-\u9fff]){2,10}[〔［\[（(]\d{4}[〕］\]）)]\d+号")
+# A question that asks by which document something was done ("按啥条例申请", "根据哪个编号的文件"):
+# elsewhere "提出了什么意见" or "作出了什么决定" asks what was proposed or decided, not for a title.
+_BY_DOCUMENT = re.compile(r"(?:按|据|依|遵照)[^，。？?]{0,4}?(?:什么|哪)")
 
 
-def document_span(sentence: str, noun: str) -> tuple[int, int] | None:
-    """What names a document of the kind asked about, where the gap's words may not be the sentence's ("按什么
-    条例申请" on "按照《…条例》…规定，拟申请"): for 文号 or 编号 its number, for a kind of document (条例, 通知,
-    办法) the title in 《》 that ends in the noun; None for any other noun, or if the sentence has neither."""
+def document_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | None:
+    """What names the document that a question asks by ("按什么条例申请" on "按照《…条例》…规定，拟申请"),
+    where the gap's words may not be the sentence's: for 文号 or 编号 the document's number, for a kind of
+    document (条例, 通知, 法) the title in 《》 that ends in it; None for any other question, or if the
+    sentence has neither."""
+    noun = analysis.wh_noun
+    if not noun or not _BY_DOCUMENT.search(analysis.text):
+        return None
     if noun in ("文号", "编号"):
         found = _DOCUMENT_NUMBER.search(sentence)
-    elif noun.endswith(_DOCUMENT_KINDS):  # not "包含哪些科学" on a book 《计算神经科学》
-        found = re.search(rf"《[^《》]{{0,40}}{re.escape(noun)}》", sentence)
+    elif noun.endswith(_DOCUMENT_KINDS) or noun == "法":  # not "包含哪些科学" on a book 《计算神经科学》
+        found = re.search(rf"《[^《》]{{0,40}}{re.escape(noun)}》" if noun != "法" else r"《[^《》]{0,40}(?<![办方做看说想])法典?》",
+                          sentence)
     else:
         return None
     return found.span() if found else None
-
-
-# The kinds of document a government or a court issues, which end their titles.
-_DOCUMENT_KINDS = ("条例", "办法", "规定", "通知", "意见", "决定", "方案", "规划", "细则", "纲要", "公告", "通告", "法")
 
 
 _NAMED_WH = re.compile(r"(?:叫|名为|叫做|称为|是)什么(?:名字)?[？?]?$")

@@ -1145,11 +1145,20 @@ def test_a_document_asked_for_by_its_kind_or_number_is_named_by_its_title_or_num
     assert assistant.ask("东关小学申请变更是根据什么通知？").text == "《关于调整学区划分的通知》"
 
 
-def test_a_title_is_no_answer_for_a_noun_that_is_no_kind_of_document():
+def test_a_title_or_a_number_answers_only_a_question_asking_by_which_document():
+    from qa.question import analyse
     from qa.spans import document_span
 
-    assert document_span("他著有《计算神经科学》一书。", "科学") is None
-    assert document_span("依照《计算神经科学》一书。", "文号") is None
+    def named(sentence: str, question: str) -> str | None:
+        span = document_span(sentence, analyse(question))
+        return sentence[span[0]:span[1]] if span else None
+
+    assert named("根据县教发〔2021〕12号文件，东关小学申请变更。", "东关小学是根据哪个文号申请变更的？") == "县教发〔2021〕12号"
+    assert named("业主按照《南关社区物业管理办法》和《中华人民共和国民法典》监督物业。",
+                 "业主按照什么法监督物业？") == "《中华人民共和国民法典》"  # 办法 is no law
+    # A book is no document; and what was proposed or decided is no title.
+    assert named("他依照《计算神经科学》一书讲课。", "他依照哪些科学讲课？") is None
+    assert named("专家参照《关于全面推行河长制的意见》，提出了加强河道保洁的意见。", "专家提出了什么意见？") is None
 
 
 def test_a_what_question_s_noun_may_stand_before_the_answer_in_the_sentence():

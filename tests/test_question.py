@@ -164,6 +164,11 @@ def test_a_time_that_opens_the_question_before_is_no_subject():
     assert followup_readings("谈了什么？", ["考察期间张强还和谁见了面？"]) == ("谈了什么？", "张强谈了什么？")
     assert resolve_followup("它有多少员工？", ["调研期间，东风服装厂展示了什么产品？"]) == "东风服装厂有多少员工？"
     assert resolve_followup("它有多少员工？", ["近日东风服装厂展示了什么产品？"]) == "东风服装厂有多少员工？"
+    # "那X呢？" puts X where the subject stands, after the time.
+    assert resolve_followup("那王峰呢？", ["考察期间孟明和谁座谈了？"]) == "考察期间王峰和谁座谈了？"
+    assert resolve_followup("那晋纺小区呢？", ["去年师范南小区改造了多少户？"]) == "去年晋纺小区改造了多少户？"
+    # jieba tags some nouns as time words: they are no time that opens the question.
+    assert resolve_followup("那西湖小区呢？", ["青年志愿者服务队去了哪个小区？"]) != "青年西湖小区去了哪个小区？"
 
 
 @pytest.mark.parametrize("history, question, expected", [
