@@ -19,7 +19,7 @@ from qa.retrieve import Mode, retrieve
 from qa.store import (Index, IndexStats, append, article_digest, load, make_index, read_head, save, with_articles_added,
                       with_articles_removed, writer_lock)
 from qa.text import sentence_spans, to_simplified, tokenize, with_resolved_years
-from qa.types import Answer, Article, Chunk
+from qa.types import Answer, Article, Chunk, RefusalReason
 
 log = logging.getLogger(__name__)
 
@@ -252,7 +252,10 @@ class Assistant:
     def _more(self, question: str, history: Sequence[str], n_given: int, *, top_k: int, mode: Mode,
               dates: tuple[str | None, str | None]) -> Answer:
         """"还有呢？": the question `n_given` back, asked again as it was read then, past the sentences and the
-        answers given to it so far (another sentence may repeat one); refused when nothing left answers."""
+        answers given to it so far (another sentence may repeat one); refused when nothing left answers.
+        A sentence that does not name the kind of thing asked for ("哪些工程" → 工程) answers at 0.4 of its
+        confidence (under the threshold even with full evidence): the sentences after the answers are mostly
+        the rest of the story, not more of them."""
         first = self.ask(history[-n_given], history=history[:-n_given], top_k=top_k, mode=mode, dates=dates)
         answer_past = self._answering(first.resolved_question, top_k=top_k, mode=mode, dates=dates)
         given_texts, passed_over, answer = set(), [], first
@@ -260,6 +263,12 @@ class Assistant:
             given_texts.add(answer.text)
             passed_over.append((answer.citations[0].article_id, answer.citations[0].start))
             answer = answer_past(question, passed_over)
+        kind = analyse(first.resolved_question).wh_noun
+        if answer.answerable and kind and kind not in to_simplified(answer.citations[0].sentence):
+            confidence = round(0.4 * answer.confidence, 4)
+            if confidence < self.settings.min_confidence:
+                answer = replace(answer, text="", answerable=False, refusal_reason=RefusalReason.WEAK_EVIDENCE)
+            answer = replace(answer, confidence=confidence)
         return replace(answer, question=question)
 
     def query_vectors(self, question: str, analysis: QuestionAnalysis) -> tuple[np.ndarray, np.ndarray | None]:

@@ -95,6 +95,9 @@ def test_asking_for_more_gives_what_the_answers_before_left_out(tmp_path):
     cited = [a.citations[0].sentence for a in (first, more, again)]
     assert len(set(cited)) == 3, cited  # each time another sentence, never the one given before
     assert more.resolved_question == again.resolved_question == asked
+    # What is left (居民800余户) names no 工程: no more works.
+    rest = assistant.ask("还有吗？", history=[asked, "还有呢？", "还有别的吗？"])
+    assert not rest.answerable and rest.text == "", (rest.text, rest.confidence)
 
 
 def test_asking_for_more_does_not_give_the_same_answer_from_another_sentence(tmp_path):
