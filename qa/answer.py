@@ -8,10 +8,10 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from qa.question import (FILLER_WORDS, NAME_TYPES, QUESTION_END, SIGN_OFF_WORDS, WH_WORDS, WHERE_WORDS, AnswerType, QuestionAnalysis,
-                         asks_post)
-from qa.spans import (COMPARED, SPAN_PATTERNS, asked_post, balanced, choose_span, counts_in, coverage, document_span, gap_span,
-                      gap_with_noun, matchable, named_kind_span, names_post, post_of, term_match)
+from qa.question import (FILLER_WORDS, NAME_TYPES, QUESTION_END, SIGN_OFF_WORDS, WH_WORDS, WHERE_WORDS, AnswerType,
+                         QuestionAnalysis, asks_post)
+from qa.spans import (COMPARED, SPAN_PATTERNS, asked_post, balanced, choose_span, counts_in, coverage, document_span,
+                      gap_span, gap_with_noun, matchable, named_kind_span, names_post, post_of, term_match)
 from qa.store import Index
 from qa.text import RELATIVE_YEARS, character_synonyms, pos_tag, to_simplified, with_resolved_years
 from qa.types import Answer, Article, Citation, Hit, RefusalReason
@@ -175,6 +175,7 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
     type_pattern = SPAN_PATTERNS.get(analysis.answer_type)
     cue = _SENTENCE_CUES.get(analysis.answer_type)
     evidence_terms = tuple(t for t in analysis.terms if t not in FILLER_WORDS)
+    fillers_asked = evidence_terms != analysis.terms
     anchors = analysis.anchor_terms or evidence_terms
     # The answer to "有什么症状" names symptoms, seldom the word 症状: in the confidence, the kind asked
     # for counts where it is written and is left out where not.
@@ -225,7 +226,7 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
             # Evidence, not ranking: the question's terms around the sentence, what it asks about (the
             # terms beside its wh-word) close to the sentence, and how near in meaning the sentence is.
             near = "".join(texts[max(0, i - 1):i + 2])
-            terms_held = in_context if evidence_terms == analysis.terms else coverage(evidence_terms, context)
+            terms_held = coverage(evidence_terms, context) if fillers_asked else in_context
             asked_held = coverage(anchors, title + near)
             if kind:
                 terms_held = max(terms_held, coverage(unkinded_terms, context))
