@@ -657,9 +657,8 @@ def gap_span(sentence: str, question: str, *, bracketed: bool = False) -> tuple[
     left_k, start = next(((k, pos + k) for k in range(len(left), 1, -1) if (pos := sentence.find(left[-k:])) >= 0),
                          (0, None))
     left_at = start - left_k if start is not None else 0
-    if start is None and (begun := _after_verb_begun(sentence, body[:wh.start()])) is not None and (
-            not right or right[:2] not in sentence or begun <= sentence.find(right[:2], begun) < _clause_end(sentence, begun)):
-        start = begun  # with the words after the wh-word, if the sentence has them, in the verb's clause
+    if start is None and not right:
+        start = _after_verb_begun(sentence, left)
     # "潞鼎伟业是什么公司" on "潞鼎伟业商贸有限公司是一家…": the question's short name of a company
     # begins its full name, and the gap starts after the whole name. (Tagging is the slow step of
     # answering: only where 公司 or 集团 follows closely.)
@@ -744,17 +743,14 @@ def _after_verb_begun(sentence: str, left: str) -> int | None:
     the sentence's first such verb and its 了; None if the question's last word is no such verb or the
     sentence has none."""
     words = list(pos_tag(left))
-    while words and (words[-1][0] in _ASPECT or words[-1][1] in ("m", "q")):  # "建了个什么平台"
+    if words and words[-1][0] in _ASPECT:
         words.pop()
     if not words or not words[-1][1].startswith("v") or len(words[-1][0]) != 1:
         return None
     verb, at = words[-1][0], 0
     for word, flag in pos_tag(sentence):
         at += len(word)
-        # 配 → 配备, and the verb a longer one ends in: 换 → 更换, 建 → 搭建 (not 有 → 没有, nor the 做 of "做什么",
-        # which asks for any doing, → 争做); a word of jieba's dictionary, not the 发改 it makes of 区发改局
-        if (len(word) >= 2 and (word.startswith(verb) or word.endswith(verb) and verb not in "有是在做")
-                and flag in ("v", "vn") and is_word(word)):
+        if len(word) >= 2 and word.startswith(verb) and flag in ("v", "vn"):
             return at + 1 if sentence.startswith(_ASPECT, at) else at
     return None
 
