@@ -213,13 +213,13 @@ class Assistant:
             raise ValueError(f"top_k of {top_k} must be at least 1")
         question = question[:MAX_QUESTION_CHARS]
         history = [h[:MAX_QUESTION_CHARS] for h in history[-MAX_HISTORY:]]
+        top_k = top_k or self.settings.top_k
+        if n_given := answers_given(question, history):  # "还有呢？" has words, and is read in `_more`
+            answer = self._more(question, history, n_given, top_k=top_k, mode=mode, dates=dates)
+            return replace(answer, latency_ms=round((time.perf_counter() - started) * 1000, 2))
         readings = followup_readings(question, history)
         if not any(ch.isalnum() for ch in readings[0]):
             raise EmptyQuestionError(f"the question {question[:50]!r} has no words in it; ask something in words")
-        top_k = top_k or self.settings.top_k
-        if n_given := answers_given(question, history):
-            answer = self._more(question, history, n_given, top_k=top_k, mode=mode, dates=dates)
-            return replace(answer, latency_ms=round((time.perf_counter() - started) * 1000, 2))
         if asked := who_was_asked(question, history):
             # "他" after "…和哪位教授座谈了？" is the professor that answer named: ask it again for the name.
             named = self._answer(asked, asked, top_k=top_k, mode=mode, dates=dates)

@@ -398,11 +398,11 @@ def _names_something(text: str, tags: tuple[str, ...] = _NAME_TAGS) -> bool:
     return any(flag.startswith(tags) for _, flag in pos_tag(text))
 
 
-# 他/她 (not 它; 他们 where the wh-word is the doer) right after a question asking who: the person its answer named; 它 or "该公司"
-# right after one asking which body: that body ("潞州区与哪家集团签署了协议？" → "它是做什么的？"), unless
-# the body is asked as the doer of what the question's subject is (its 是…的, 由 or 被: "整治行动是哪个单位
-# 开展的？" → "它秉持什么原则？" asks about the campaign), or the subject is a body itself, which 它 goes on
-# speaking of ("城区…执法队并入了哪个单位？" → "它的资产谁来承接？").
+# 他/她 (not 它; 他们 where the wh-word is the doer) right after a question asking who: the person its
+# answer named; 它 or "该公司" right after one asking which body: that body ("潞州区与哪家集团签署了协议？"
+# → "它是做什么的？"), unless the body is asked as the doer of what the question's subject is (its 是…的,
+# 由 or 被: "整治行动是哪个单位开展的？" → "它秉持什么原则？" asks about the campaign), or the subject is a
+# body itself, which 它 goes on speaking of ("城区…执法队并入了哪个单位？" → "它的资产谁来承接？").
 _PERSONAL_PRONOUN = re.compile(r"^(?:那么|那)?(?:他们|她们|他(?!们)|她(?!们))")
 _BODY_PRONOUN = re.compile(r"^(?:那么|那)?(?:它|(?:该|这家|那家)(?:公司|企业|单位|集团|银行|机构)|这家|那家)(?!们)")
 _DOER_MARKS = ("由", "被")
@@ -411,19 +411,19 @@ _STANDS_FOR = ((_PERSONAL_PRONOUN, AnswerType.PERSON), (_BODY_PRONOUN, AnswerTyp
 
 def who_was_asked(question: str, history: Sequence[str]) -> str | None:
     """The earlier question, resolved, whose answer the leading pronoun of `question` stands for: the
-    last one when it asked who ("…和哪位教授座谈了？" → "他是哪个单位的？"; "谁要…？" → "他们…") or which body ("潞州区与哪家
-    集团签署了协议？" → "它是做什么的？"); None otherwise."""
+    last one when it asked who ("…和哪位教授座谈了？" → "他是哪个单位的？"; "谁要…？" → "他们…") or which
+    body ("潞州区与哪家集团签署了协议？" → "它是做什么的？"); None otherwise."""
     text = normalize_question(question)
-    kind = next((kind for pronoun, kind in _STANDS_FOR if pronoun.match(text)), None)
-    if not history or kind is None:
+    pronoun, kind = next(((found, kind) for pattern, kind in _STANDS_FOR if (found := pattern.match(text))),
+                         (None, None))
+    if not history or pronoun is None:
         return None  # checked first: only then is the history resolved again (`followup_readings` did it once)
     previous = _last_resolved(history)
     if answer_type_of(previous) is not kind:
         return None
     # 他们 stands for those asked about only where they are the doers asked for ("谁要加强疫情监测？" →
     # "他们要怎么做？"); after "王峰孟明和谁座谈了？" it is 王峰孟明, the subject.
-    plural = (pronoun := _PERSONAL_PRONOUN.match(text)) is not None and pronoun.group().endswith("们")
-    if plural and not WH_WORDS.match(previous):
+    if pronoun.group().endswith("们") and not WH_WORDS.match(previous):
         return None
     if kind is AnswerType.ORGANISATION:
         wh = WH_WORDS.search(previous)

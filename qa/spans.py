@@ -942,8 +942,10 @@ def _items_of_its_kind_end(sentence: str, end: int, noun: str) -> int:
     return end
 
 
-# The kinds of document a government or a court issues, which end their titles (法 alone: not 办法, 方法).
+# The kinds of document a government or a court issues, which end their titles; and a law's title (法 or
+# 法典, not 办法, 方法).
 _DOCUMENT_KINDS = ("条例", "规定", "通知", "意见", "决定", "方案", "规划", "细则", "纲要", "公告", "通告")
+_LAW_TITLE = re.compile(r"《[^《》]{0,40}(?<![办方做看说想])法典?》")
 # A document's number, "潞州编办发〔2020〕51号": the issuer's short name (not a preposition before it:
 # "根据县教发〔2021〕12号"), the year in brackets, the number.
 _DOCUMENT_NUMBER = re.compile(r"(?:(?!根据|依据|按照|依照|遵照|按|据|依)[\u4e00-\u9fff]){2,10}[〔［\[（(]\d{4}[〕］\]）)]\d+号")
@@ -962,9 +964,10 @@ def document_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] 
         return None
     if noun in ("文号", "编号"):
         found = _DOCUMENT_NUMBER.search(sentence)
-    elif noun.endswith(_DOCUMENT_KINDS) or noun == "法":  # not "包含哪些科学" on a book 《计算神经科学》
-        found = re.search(rf"《[^《》]{{0,40}}{re.escape(noun)}》" if noun != "法" else r"《[^《》]{0,40}(?<![办方做看说想])法典?》",
-                          sentence)
+    elif noun == "法":
+        found = _LAW_TITLE.search(sentence)
+    elif noun.endswith(_DOCUMENT_KINDS):  # not "包含哪些科学" on a book 《计算神经科学》
+        found = re.search(rf"《[^《》]{{0,40}}{re.escape(noun)}》", sentence)
     else:
         return None
     return found.span() if found else None
