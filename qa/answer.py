@@ -11,7 +11,8 @@ import numpy as np
 from qa.question import (FILLER_WORDS, NAME_TYPES, QUESTION_END, SIGN_OFF_WORDS, WH_WORDS, WHERE_WORDS, AnswerType,
                          QuestionAnalysis, asks_post)
 from qa.spans import (COMPARED, SPAN_PATTERNS, asked_post, balanced, choose_span, counts_in, coverage, document_span,
-                      gap_span, gap_with_noun, matchable, named_kind_span, names_post, post_of, term_match)
+                      gap_span, gap_with_noun, matchable, named_kind_span, names_post, post_of, reason_or_means,
+                      term_match)
 from qa.store import Index
 from qa.text import RELATIVE_YEARS, character_synonyms, pos_tag, to_simplified, with_resolved_years
 from qa.types import Answer, Article, Citation, Hit, RefusalReason
@@ -503,8 +504,9 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
             analysis.answer_type is AnswerType.WHAT) else []
         # "什么是X", "X是什么": a definition, which the whole sentence gives; no gap to cut.
         cut = analysis.answer_type is AnswerType.WHAT and not _DEFINITION_ASKED.search(analysis.text)
-        options = posts or named or documents or [(c, gap_with_noun(matchable(text_of(c)), analysis) if cut else None)
-                                     for c in answerable_sentences[:10]]
+        options = posts or named or documents or [
+            (c, gap_with_noun(matchable(text_of(c)), analysis) if cut else reason_or_means(matchable(text_of(c)), analysis)
+             if analysis.answer_type in (AnswerType.REASON, AnswerType.MANNER) else None) for c in answerable_sentences[:10]]
         # "幼儿园为什么要改造" is best matched by the sentence telling of the renovation; news copy gives
         # the reason just before it ("由于建设年代久远，…。去年十月，…进行了全方位升级改造"), and that
         # sentence, short of the question's terms, ranks low.

@@ -535,7 +535,11 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
     # "陈其拥立谁称帝" on "…陈其被刘辉驱逐，次年，拥立高湛称帝": the words on both sides of the wh-word
     # mark the answer more surely than nearness to the subject does, and the tagger may not know the name.
     gap = gap_span(simplified, analysis.text, bracketed=True) if analysis.answer_type in NAME_TYPES else None
-    if gap and not (best[0] < gap[1] and gap[0] < best[1]):
+    # Not where the word after the wh-word names the answer's kind, and the name follows it: "同济哪位
+    # 教授" on "同济大学…研究院教授陈保禄" gives the name, not what stands between 同济 and 教授.
+    kind_then_name = gap and wh and 0 < best[0] - gap[1] <= 4 and analysis.text.startswith(
+        simplified[gap[1]:best[0]], wh.end())
+    if gap and not kind_then_name and not (best[0] < gap[1] and gap[0] < best[1]):
         return gap
     if analysis.answer_type is AnswerType.PLACE and not analysis.wh_noun and not plural and _PLACE_MARKER.search(
             simplified, 0, best[0]):
@@ -1056,3 +1060,91 @@ def names_post(sentence: str, analysis: QuestionAnalysis) -> bool:
     the question asks by post."""
     post = asked_post(analysis)
     return post is None or term_match(post, sentence) > 0.0
+
+
+# Why and how: a sentence often says again, in one clause, what the question asks about; the reason or
+# the means stand in the clauses beside it.
+_REASON_OPENS = re.compile(r"由于|因为|因(?!此|而)|为了|为(?![^，；]*所)(?!主|此|何|什么)")  # not 因此, nor 为…所 (passive)
+_PURPOSE_FOLLOWS = re.compile(r"是?(?:以便|以免|以防|确保|旨在|为了|因为|由于)")
+_SETTING = re.compile(r"近日|近期|日前|近年来|今年以来|去年以来|当前|同时|此外|[^，；]{0,8}(?:期间|以来|过程中|中|时)|"
+                      r"[^，；]{0,8}(?:表示|说|指出)")  # a clause that only says when, or who speaks
+_MOVES_ON = re.compile(r"目前|现在|如今|同时|此外|随后|今后|下一步|接下来")
+# How something was achieved: not what it is like (怎样的), nor what is done with it (怎么办, 如何处理).
+_HOW_ASKED = re.compile(r"(?:怎么(?!样)|怎样(?!的)|如何|咋)(?!办|做|干|弄|搞|处理|处置|安排)")
+_MEANS_SAID = re.compile(r"通过|采取|采用|利用|借助|依靠|结合|依托")
+_RESTATES = 0.5  # the share of the question's terms (its subject aside) that a clause saying it again holds
+
+
+def _clauses(sentence: str) -> list[tuple[int, int]]:
+    """The clauses of `sentence` (parted by ，；：), not parting inside quotation marks or brackets, without
+    the closing mark."""
+    spans, start, closing = [], 0, []
+    for i, ch in enumerate(sentence):
+        if closing and ch == closing[-1]:
+            closing.pop()
+        elif ch in _PAIRED_MARKS:
+            closing.append(_PAIRED_MARKS[ch])
+        elif not closing and ch in "，；：,;:":
+            spans.append((start, i))
+            start = i + 1
+    spans.append((start, len(sentence.rstrip("。！？!?…"))))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def _run_end(texts: Sequence[str], held: Sequence[float], first: int) -> int:
+    """The last of the clauses from `first` on that go on with it: up to one that moves on to something
+    else ("目前…") or says the question again."""
+    last = first
+    while last + 1 < len(texts) and not _MOVES_ON.match(texts[last + 1]) and held[last + 1] < _RESTATES:
+        last += 1
+    return last
+
+
+def reason_or_means(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | None:
+    """For a why question, or a how question that names what was achieved ("怎么让小微企业贷款更省事"),
+    the clauses of `sentence` that give the reason or the means, beside the clause that says again
+    what the question asks: "为进一步规范辖区道路交通秩序，营造…环境，近日，…开展了专项整治行动" → its two
+    为-clauses; "…管理维护好核酸检测等设备，确保紧急情况下能立即启用" → the 确保 clause; "…秉持着“教育为先”的
+    原则，以案说法，讲解…后果，引导广大市民遵守交通法规" → the clauses between the subject's and the last.
+    None when the sentence does not part that way: then the whole sentence answers."""
+    clauses = _clauses(sentence)
+    subject = analysis.subject or ""
+    terms = [t for t in analysis.terms if t not in subject] or list(analysis.terms)
+    if len(clauses) < 2 or not terms:
+        return None
+    held = [coverage(terms, sentence[s:e]) for s, e in clauses]
+    said = max(range(len(clauses)), key=lambda i: (held[i], i))  # the clause that says it again
+    if held[said] < _RESTATES:
+        return None
+    texts = [sentence[s:e] for s, e in clauses]
+    if analysis.answer_type is AnswerType.REASON:
+        opens = next((i for i in range(said) if _REASON_OPENS.match(texts[i])), None)
+        if opens is not None:  # "由于X，Y，(它)…": back to the clause before the one saying it again
+            last = opens
+            while last + 1 < said and not _SETTING.fullmatch(texts[last + 1]) and held[last + 1] < _RESTATES:
+                last += 1
+            return clauses[opens][0], clauses[last][1]
+        if said + 1 == len(clauses) or not _PURPOSE_FOLLOWS.match(texts[said + 1]):
+            return None
+        return clauses[said + 1][0] + texts[said + 1].startswith("是"), clauses[_run_end(texts, held, said + 1)][1]
+    how = _HOW_ASKED.search(analysis.text)
+    if len(terms) < 2 or not how:
+        return None  # "高英是怎么死的" names nothing achieved beside its subject; "…是怎样的" asks what it is like
+    # What was achieved is said after the wh-word: where the sentence holds it, that clause says it again.
+    achieved = [t for t in terms if analysis.text.find(t, how.end()) >= 0 and term_match(t, sentence) > 0]
+    if achieved and coverage(achieved, texts[said]) == 0.0:
+        return None
+    if _MEANS_SAID.search(texts[said]):
+        return None  # the clause that says it again gives the means too
+    if said == 0 and texts[said].startswith("为"):  # "为满足市场需求，近年来，该公司采取…": after it
+        first = said + 1
+        while first < len(clauses) and _SETTING.fullmatch(texts[first]):
+            first += 1
+        if first == len(clauses) or _MOVES_ON.match(texts[first]):
+            return None
+        return clauses[first][0], clauses[_run_end(texts, held, first)][1]
+    first = said  # the means go before what they achieve, back to a setting or the clause naming the subject
+    while first > 0 and not _SETTING.fullmatch(texts[first - 1]) and not (subject and subject in texts[first - 1]) and (
+            held[first - 1] < held[said]):
+        first -= 1
+    return (clauses[first][0], clauses[said - 1][1]) if first < said else None

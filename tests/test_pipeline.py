@@ -651,7 +651,7 @@ def test_a_sentence_given_whole_leaves_out_the_byline(tmp_path):
 
     road = Article("r", "城东路启动改造", "本报讯记者张明报道：为改善群众出行条件，区交通局近日启动城东路改造工程。工程预计6月完工。",
                    "2023-03-01", "报")
-    answer = _assistant_over(tmp_path / "idx", road).ask("区交通局为什么启动城东路改造？")
+    answer = _assistant_over(tmp_path / "idx", road).ask("区交通局启动城东路改造了吗？")
     assert answer.text == "为改善群众出行条件，区交通局近日启动城东路改造工程。"
     assert answer.citations[0].sentence.startswith("本报讯记者张明报道：")  # the citation shows the sentence as printed
 
@@ -1355,3 +1355,48 @@ def test_what_something_is_is_answered_by_the_whole_sentence_that_defines_it(tmp
     assistant = _assistant_over(tmp_path / "idx", station)
     for question in ("城北驿站是什么？", "什么是城北驿站？"):
         assert assistant.ask(question).text == "城北驿站是市区首个24小时开放的便民服务站，于3月1日启用。", question
+
+
+def test_why_and_how_are_answered_by_the_clauses_beside_the_one_saying_the_question_again():
+    from qa.question import analyse
+    from qa.spans import reason_or_means
+
+    def cut(sentence: str, question: str) -> str | None:
+        span = reason_or_means(sentence, analyse(question))
+        return sentence[span[0]:span[1]] if span else None
+
+    # A purpose or a reason before what was done, back to the clause that tells it; or a purpose after it.
+    assert cut("为缓解早高峰拥堵，方便学生上学，近日，县交通局在城南新开了两条公交线路。",
+               "交通局为什么要新开公交线路？") == "为缓解早高峰拥堵，方便学生上学"
+    assert cut("由于连日降雨，河道水位上涨，县里暂时关闭了滨河步道。", "县里为什么关闭滨河步道？") == "由于连日降雨，河道水位上涨"
+    assert cut("社区定期检修消防栓，确保火情发生时能随时取水。", "社区为啥要检修消防栓？") == "确保火情发生时能随时取水"
+    # The means of a how question that names what was achieved: before it, back to the clause naming
+    # the subject or a setting; after it, when a 为-clause opens the sentence.
+    assert cut("今年以来，卫生院聚焦群众看病难题，推行预约诊疗，开设夜间门诊，缩短了群众看病排队时间。",
+               "卫生院怎么缩短群众看病排队时间？") == "推行预约诊疗，开设夜间门诊"
+    assert cut("为方便老人就餐，近年来，街道开办了爱心食堂，目前已服务老人3000余人次。",
+               "街道是怎么方便老人就餐的？") == "街道开办了爱心食堂"
+    # Not a cut: 因此 gives no reason; what it is like, or what is done with it, is no means; a clause
+    # that says it again with its means; a sentence that does not say it again.
+    assert cut("河道水位上涨，因此县里暂时关闭了滨河步道。", "县里为什么关闭滨河步道？") is None
+    assert cut("县里整修了老城墙，修旧如旧，保留了明代的城砖。", "老城墙整修得怎样？") is None
+    assert cut("县里将闲置校舍改为养老服务中心，由民政局统一管理。", "闲置校舍怎么处理？") is None
+    assert cut("今年以来，果农通过嫁接新品种，提高了苹果的产量。", "果农是怎么提高苹果产量的？") is None
+    assert cut("县医院推行预约诊疗，开设夜间门诊。", "县医院为什么开设夜间门诊？") is None
+
+
+def test_the_answer_to_why_is_the_reason_cut_from_its_sentence(tmp_path):
+    from qa.types import Article
+
+    buses = Article("b", "城南新开两条公交线路", "本报讯：为缓解早高峰拥堵，方便学生上学，近日，县交通局在城南新开了两条公交线路。"
+                    "新线路途经三所中学。", "2023-03-01", "报")
+    assert _assistant_over(tmp_path, buses).ask("交通局为什么要新开公交线路？").text == "为缓解早高峰拥堵，方便学生上学"
+
+
+def test_which_professor_is_answered_by_the_name_after_the_kind_not_by_what_stands_before_it():
+    from qa.question import analyse
+    from qa.spans import choose_span
+
+    sentence = "会议期间，张华还与复旦大学新闻学院教授刘明就媒体融合进行了交流。"
+    s, e = choose_span(sentence, analyse("张华和复旦哪位教授交流了？"))
+    assert sentence[s:e] == "刘明"
