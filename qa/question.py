@@ -524,12 +524,26 @@ def _resolve_one(question: str, previous: str | None) -> str:
             return previous.replace(counted, topic, 1)
         # "电话呢？" after "执法队的联系人是谁？": a plain noun of another kind than a named subject, and
         # no body's name, asks for that of the subject, whatever the question before asked.
-        if (subject and (_names_something(subject, _PROPER_TAGS) or ORG_SUFFIX.search(subject))
-                and _of_another_kind(topic, subject) and not ORG_SUFFIX.search(topic)
-                and _replaced_head(subject, topic) == subject):
+        if _asks_of_subject(topic, subject):
             return f"{subject}的{topic}是什么？"
         at = previous.find(subject) if subject else -1  # after a time that opens the question, if one does
         if at >= 0:
             return previous[:at] + topic + previous[at + len(_replaced_head(subject, topic)):]
         return topic + previous
+    # "电话多少？" after "五马街道综合服务中心注销公告的联系人是谁？": a short question about a plain noun
+    # asks the same of the subject before it.
+    own = _subject(text)
+    if own and text.startswith(own) and len(text.rstrip("？?")) <= _SHORT_QUESTION and _asks_of_subject(own, subject):
+        return f"{subject}的{text}"
     return text
+
+
+_SHORT_QUESTION = 7  # characters: "联系人是谁", "施工负责人是谁"; a longer question without a name says what it asks about
+
+
+def _asks_of_subject(topic: str, subject: str) -> bool:
+    """Whether `topic` is a plain noun of another kind than `subject`, a name, and no body's name itself:
+    a thing the subject has (电话, 联系人 of a 执法队)."""
+    return bool(subject and (_names_something(subject, _PROPER_TAGS) or ORG_SUFFIX.search(subject))
+                and _of_another_kind(topic, subject) and not ORG_SUFFIX.search(topic)
+                and _replaced_head(subject, topic) == subject)
