@@ -391,11 +391,20 @@ def _typed_leaders(sentences: Sequence[ScoredSentence], analysis: QuestionAnalys
     within = _latest_within(analysis)
     found = []
     for c in sentences:
-        if found and not prefers and c.score < within * found[0][0].score:
+        if found and not prefers and c.score < within * found[0][0].score and not all(
+                _vague_time(text_of(d), span) for d, span in found):
             break
         if (span := choose_span(text_of(c), analysis)) is not None:
             found.append((c, span))
     return found
+
+
+# "近年来", "近日": when, but not a date. A date in another leading sentence that tells of it answers better.
+_VAGUE_TIME = re.compile(r"近年来|近年|近几年|近日|近期|日前|目前|如今|当前|现在|最近|此前|以往")
+
+
+def _vague_time(sentence: str, span: tuple[int, int]) -> bool:
+    return _VAGUE_TIME.fullmatch(matchable(sentence)[span[0]:span[1]]) is not None
 
 
 _DEFINITION_ASKED = re.compile(r"^(?:什么是[^的，,]+|[^的，,]+是什么)[？?]?$")
@@ -531,6 +540,8 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
         # Of the leading sentences, those that hold a candidate of the expected type, and for "多少户"
         # those with a count of 户 if any has.
         found = _typed_leaders(answerable_sentences[:10], analysis, text_of)
+        if analysis.answer_type is AnswerType.DATE:
+            found = [(c, span) for c, span in found if not _vague_time(text_of(c), span)] or found
         if analysis.answer_type is AnswerType.PERSON:
             # "由谁来接", "谁负责": who may be a body. A sentence that names no person but a body gives
             # the body when it is clearly the better sentence: by more than a fifth of the score.

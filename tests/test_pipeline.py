@@ -1400,3 +1400,11 @@ def test_which_professor_is_answered_by_the_name_after_the_kind_not_by_what_stan
     sentence = "会议期间，张华还与复旦大学新闻学院教授刘明就媒体融合进行了交流。"
     s, e = choose_span(sentence, analyse("张华和复旦哪位教授交流了？"))
     assert sentence[s:e] == "刘明"
+
+
+def test_when_is_answered_by_a_date_rather_than_by_a_vague_time_of_the_lead(tmp_path):
+    from qa.types import Article
+
+    canteen = Article("c", "城西小学食堂改造完成", "本报讯：近年来，我县持续推进校园民生工程，城西小学食堂改造工程全面完工。"
+                      "该校食堂建于1985年，设施老化。去年九月，县教育局投资80万元，对该食堂进行了全面改造。", "2023-03-01", "报")
+    assert _assistant_over(tmp_path, canteen).ask("城西小学食堂是什么时候开始改造的？").text == "去年九月"
