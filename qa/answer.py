@@ -183,6 +183,10 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
     kind = _asked_kind(analysis)
     unkinded_terms = tuple(t for t in evidence_terms if t != kind)
     unkinded_anchors = tuple(t for t in anchors if t != kind) or unkinded_terms
+    # The question's 今年/去年 read against each article's date, as the article's own are: "去年…改造了多少个
+    # 小区" asks of 2022 in a 2023 paper, which its "2023年我区拟改造…" does not tell.
+    asked_in = {hit.chunk.article_id: with_resolved_years(analysis.text, index.articles[hit.chunk.article_id].date)
+                for hit in hits}
     for rank, hit in enumerate(hits):
         article = index.articles[hit.chunk.article_id]
         title = to_simplified(article.title)
@@ -220,7 +224,7 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
             signals = (in_context, overlap, dense, float(cued), 1.0 / (1 + rank),
                        coverage(analysis.anchor_terms, own_words) if analysis.anchor_terms else 0.0, aspect, paired_dense)
             elsewhere = _refers_elsewhere(analysis.subject, own_words, plain[i - 1] if i > 0 else "")
-            another_year = _of_another_year(own_words, analysis.text)
+            another_year = _of_another_year(own_words, asked_in[article.article_id])
             score = sum(w * x for w, x in zip(WEIGHTS.values(), signals)) * (
                 0.8 if elsewhere or _only_compared_with(analysis.subject, own_words, uncompared) else 1.0) * (
                 0.8 if another_year else 1.0)
@@ -292,11 +296,14 @@ _PER_UNIT_ASKED = re.compile(r"每(?:户|人|个|家|位|名|亩|所|间|辆|台
 def _slot_missing(sentence: str, span: tuple[int, int] | None, analysis: QuestionAnalysis) -> bool:
     """Whether the sentence lacks the very thing the question asks about, though it may hold all its
     other terms: the measure word of the count asked for beside the figure ("多少户", "多大年纪" → 岁;
-    not the all-purpose 个), the thing counted ("多少工人"), the verb of an "A不A" question, the post
+    for the all-purpose 个, the thing counted beside a figure in another measure word), the thing counted
+    ("多少工人"), the verb of an "A不A" question, the post
     of the person asked for ("主席是谁"), the kind of place ("哪个镇"). Such a sentence answers a
     neighbouring question, so its answer is less certain."""
     unit = analysis.unit
     if span and unit and unit != "个" and not counts_in(unit, sentence, span):
+        return True
+    if span and unit == "个" and analysis.counted and not _counts_what_was_asked(sentence, span, analysis.counted):
         return True
     if analysis.counted and term_match(analysis.counted, sentence) == 0.0:
         return True
@@ -310,6 +317,22 @@ def _slot_missing(sentence: str, span: tuple[int, int] | None, analysis: Questio
     if asked_verb and asked_verb.group(1) not in sentence:
         return True
     return not names_post(sentence, analysis)
+
+
+def _counts_what_was_asked(sentence: str, span: tuple[int, int], counted: str) -> bool:
+    """Whether a figure answers "多少个X": counted in 个, or in another measure word with X (its last
+    word) beside it ("投资机构340余家", "小区共计12处", "30余家…企业"); "涉及住户36户" counts households, not 小区."""
+    if sentence[span[0]:span[1]].endswith("个") or sentence.startswith("个", span[1]):
+        return True
+    head = pos_tag(counted)[-1][0]
+    before = sentence[max(0, span[0] - len(head) - _TOTAL_WORDS):span[0]]  # "老旧小区共计12处"
+    after = _CLAUSE_MARK.split(sentence[span[1]:span[1] + _COUNTED_REACH], maxsplit=1)[0]
+    return head in before or head in after
+
+
+_COUNTED_REACH = 10  # characters after a figure that its noun may stand within ("30余家特色休闲旅游企业")
+_CLAUSE_MARK = re.compile(r"[，。；！？,;!?]")
+_TOTAL_WORDS = 2  # characters between the noun and its figure: 共计, 达到
 
 
 def _counts_many_of_its_kind(sentence: str, analysis: QuestionAnalysis) -> bool:

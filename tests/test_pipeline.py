@@ -1408,3 +1408,27 @@ def test_when_is_answered_by_a_date_rather_than_by_a_vague_time_of_the_lead(tmp_
     canteen = Article("c", "城西小学食堂改造完成", "本报讯：近年来，我县持续推进校园民生工程，城西小学食堂改造工程全面完工。"
                       "该校食堂建于1985年，设施老化。去年九月，县教育局投资80万元，对该食堂进行了全面改造。", "2023-03-01", "报")
     assert _assistant_over(tmp_path, canteen).ask("城西小学食堂是什么时候开始改造的？").text == "去年九月"
+
+
+def test_a_question_s_last_year_is_read_against_the_article_s_date(tmp_path):
+    from qa.types import Article
+
+    chargers = Article("e", "充电桩建设提速", "本报讯：2023年全县计划新建充电桩500个，覆盖所有乡镇。"
+                       "充电桩由县供电公司统一运营。", "2023-03-01", "报")
+    assistant = _assistant_over(tmp_path, chargers)
+    assert assistant.ask("今年全县计划新建多少个充电桩？").text == "500个"
+    last_year = assistant.ask("去年全县新建了多少个充电桩？")
+    assert not last_year.answerable, (last_year.text, last_year.confidence)
+
+
+def test_a_count_in_another_measure_word_answers_how_many_only_with_the_thing_counted_beside_it():
+    from qa.answer import _slot_missing
+    from qa.question import analyse
+
+    asked = analyse("全县改造了多少个小区？")
+    for sentence, figure, missing in (("该小区改造涉及住户48户，工期三个月。", "48户", True),  # households, not 小区
+                                      ("全县共改造小区12个。", "12个", False),
+                                      ("全县改造老旧小区共计12处，涉及住户900户。", "12处", False),
+                                      ("全县改造了12处老旧小区。", "12处", False)):
+        at = sentence.index(figure)
+        assert _slot_missing(sentence, (at, at + len(figure)), asked) is missing, sentence
