@@ -468,6 +468,8 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
         candidates = [(s, e) for s, e in candidates if _DAY.search(simplified, s, e)]  # not "80年代"
     if analysis.answer_type is AnswerType.DATE and _ASKS_YEAR.search(analysis.text):
         candidates = [(s, e) for s, e in candidates if _YEAR_NAMED.search(simplified, s, e)]  # not "2月24日"
+    if analysis.answer_type is AnswerType.PLACE and (within := _place_asked_within(analysis.text)):
+        candidates = [(s, e) for s, e in candidates if _named_within(simplified, s, e, within)]
     compared = [m.span() for m in COMPARED.finditer(simplified)]
     candidates = [(s, e) for s, e in candidates if not any(cs <= s and e <= ce for cs, ce in compared)] or candidates
     if not candidates:
@@ -555,6 +557,25 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
     if simplified[:best[0]].endswith("等"):
         return _listed_before(simplified, best[0] - 1) or best
     return _whole_list(simplified, best)
+
+
+def _place_asked_within(question: str) -> str | None:
+    """The place that a question asks for a part of: "颐高集团总部在杭州哪个区" → 杭州."""
+    words = pos_tag(question)
+    return next((words[i - 1][0] for i in range(1, len(words))
+                 if words[i][0].startswith("哪") and words[i - 1][1] == "ns"), None)
+
+
+_PLACE_CHAIN = 10  # characters of place names between a place and a part of it: "上海市崇明区" before 仙桥村
+
+
+def _named_within(sentence: str, start: int, end: int, place: str) -> bool:
+    """Whether the name at start:end is given as a part of `place`: it holds the place, or follows it
+    within a run of names ("杭州市西湖区", "上海市崇明区仙桥村"); not "潞州区在杭州…"."""
+    if place in sentence[start:end]:
+        return True
+    at = sentence.rfind(place, max(0, start - len(place) - _PLACE_CHAIN), start)
+    return at >= 0 and not any(ch in _CLAUSE_END for ch in sentence[at:start])
 
 
 # "毕业于哪儿", "毕业于哪所大学": the question's verb with 于, then a bare where-word or which body. Not

@@ -1432,3 +1432,15 @@ def test_a_count_in_another_measure_word_answers_how_many_only_with_the_thing_co
                                       ("全县改造了12处老旧小区。", "12处", False)):
         at = sentence.index(figure)
         assert _slot_missing(sentence, (at, at + len(figure)), asked) is missing, sentence
+
+
+def test_a_place_asked_for_inside_a_named_place_is_a_name_given_as_part_of_it():
+    from qa.question import analyse
+    from qa.spans import choose_span
+
+    def chosen(sentence: str, question: str) -> str | None:
+        span = choose_span(sentence, analyse(question))
+        return sentence[span[0]:span[1]] if span else None
+
+    assert chosen("考察团先后走访了浙江省湖州市安吉县余村。", "考察团去了湖州哪个县？").endswith("安吉县")
+    assert chosen("城关镇在苏州开展招商推介活动，与华南集团签约。", "华南集团总部在苏州哪个区？") is None  # 城关镇 is no part of 苏州
