@@ -12,7 +12,7 @@ from qa.question import (FILLER_WORDS, NAME_TYPES, QUESTION_END, SIGN_OFF_WORDS,
                          QuestionAnalysis, asks_post)
 from qa.spans import (COMPARED, SPAN_PATTERNS, asked_post, balanced, choose_span, counts_in, coverage, document_span,
                       gap_span, gap_with_noun, matchable, named_kind_span, names_post, post_of, reason_or_means,
-                      term_match)
+                      said_again, term_match)
 from qa.store import Index
 from qa.text import RELATIVE_YEARS, character_synonyms, pos_tag, to_simplified, with_resolved_years
 from qa.types import Answer, Article, Citation, Hit, RefusalReason
@@ -430,6 +430,8 @@ def _vague_time(sentence: str, span: tuple[int, int]) -> bool:
     return _VAGUE_TIME.fullmatch(matchable(sentence)[span[0]:span[1]]) is not None
 
 
+# Why, how and yes-or-no are answered by the clauses that give the reason or the means, or say what was asked.
+_CLAUSE_CUTS = {AnswerType.REASON: reason_or_means, AnswerType.MANNER: reason_or_means, AnswerType.YES_NO: said_again}
 _DEFINITION_ASKED = re.compile(r"^(?:什么是[^的，,]+|[^的，,]+是什么)[？?]?$")
 
 
@@ -536,9 +538,10 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
             analysis.answer_type is AnswerType.WHAT) else []
         # "什么是X", "X是什么": a definition, which the whole sentence gives; no gap to cut.
         cut = analysis.answer_type is AnswerType.WHAT and not _DEFINITION_ASKED.search(analysis.text)
+        clause_of = _CLAUSE_CUTS.get(analysis.answer_type)
         options = posts or named or documents or [
-            (c, gap_with_noun(matchable(text_of(c)), analysis) if cut else reason_or_means(matchable(text_of(c)), analysis)
-             if analysis.answer_type in (AnswerType.REASON, AnswerType.MANNER) else None) for c in answerable_sentences[:10]]
+            (c, gap_with_noun(matchable(text_of(c)), analysis) if cut else clause_of(matchable(text_of(c)), analysis)
+             if clause_of else None) for c in answerable_sentences[:10]]
         # "幼儿园为什么要改造" is best matched by the sentence telling of the renovation; news copy gives
         # the reason just before it ("由于建设年代久远，…。去年十月，…进行了全方位升级改造"), and that
         # sentence, short of the question's terms, ranks low.

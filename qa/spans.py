@@ -1099,8 +1099,10 @@ _RESTATES = 0.5  # the share of the question's terms (its subject aside) that a 
 def _clauses(sentence: str) -> list[tuple[int, int]]:
     """The clauses of `sentence` (parted by ，；：), not parting inside quotation marks or brackets, without
     the closing mark."""
-    spans, start, closing = [], 0, []
-    for i, ch in enumerate(sentence):
+    # A quotation that opens the sentence is what someone said, parted like any sentence.
+    start = 1 if sentence.startswith("“") else 0
+    spans, closing = [], []
+    for i, ch in enumerate(sentence[start:], start=start):
         if closing and ch == closing[-1]:
             closing.pop()
         elif ch in _PAIRED_MARKS:
@@ -1108,7 +1110,7 @@ def _clauses(sentence: str) -> list[tuple[int, int]]:
         elif not closing and ch in "，；：,;:":
             spans.append((start, i))
             start = i + 1
-    spans.append((start, len(sentence.rstrip("。！？!?…"))))
+    spans.append((start, len(sentence.rstrip("。！？!?…”"))))
     return [(s, e) for s, e in spans if e > s]
 
 
@@ -1121,6 +1123,35 @@ def _run_end(texts: Sequence[str], held: Sequence[float], first: int) -> int:
     return last
 
 
+def _restated(sentence: str, analysis: QuestionAnalysis) -> tuple[list[tuple[int, int]], list[float], int, list[str]] | None:
+    """The sentence's clauses, the share of the question's terms (its subject aside) that each holds,
+    which of them says the question again (the last that holds most), and those terms; None for a
+    sentence of one clause, or one whose every clause holds less than half of the terms."""
+    clauses = _clauses(sentence)
+    subject = analysis.subject or ""
+    terms = [t for t in analysis.terms if t not in subject] or list(analysis.terms)
+    if len(clauses) < 2 or not terms:
+        return None
+    held = [coverage(terms, sentence[s:e]) for s, e in clauses]
+    said = max(range(len(clauses)), key=lambda i: (held[i], i))
+    return (clauses, held, said, terms) if held[said] >= _RESTATES else None
+
+
+def said_again(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | None:
+    """For a yes-or-no question, the clause of `sentence` that says what it asks, which a reader checks
+    ("潞鼎伟业是长治地区的独家代理吗" on "2019年该公司加盟…，并取得长治地区独家代理，开创了…" → 并取得长治
+    地区独家代理); from the clause right before it, where that one names the subject and it does not
+    ("…常务副区长王峰，…孟明带队赴上海…" for "王峰去上海了吗"). None when no one clause says it."""
+    if (restated := _restated(sentence, analysis)) is None:
+        return None
+    clauses, _, said, _ = restated
+    start, end = clauses[said]
+    subject = analysis.subject or ""
+    if said and len(subject) >= 2 and subject not in sentence[start:end] and subject in sentence[clauses[said - 1][0]:start]:
+        return clauses[said - 1][0], end
+    return start, end
+
+
 def reason_or_means(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | None:
     """For a why question, or a how question that names what was achieved ("怎么让小微企业贷款更省事"),
     the clauses of `sentence` that give the reason or the means, beside the clause that says again
@@ -1128,15 +1159,10 @@ def reason_or_means(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int
     为-clauses; "…管理维护好核酸检测等设备，确保紧急情况下能立即启用" → the 确保 clause; "…秉持着“教育为先”的
     原则，以案说法，讲解…后果，引导广大市民遵守交通法规" → the clauses between the subject's and the last.
     None when the sentence does not part that way: then the whole sentence answers."""
-    clauses = _clauses(sentence)
+    if (restated := _restated(sentence, analysis)) is None:
+        return None
+    clauses, held, said, terms = restated
     subject = analysis.subject or ""
-    terms = [t for t in analysis.terms if t not in subject] or list(analysis.terms)
-    if len(clauses) < 2 or not terms:
-        return None
-    held = [coverage(terms, sentence[s:e]) for s, e in clauses]
-    said = max(range(len(clauses)), key=lambda i: (held[i], i))  # the clause that says it again
-    if held[said] < _RESTATES:
-        return None
     texts = [sentence[s:e] for s, e in clauses]
     if analysis.answer_type is AnswerType.REASON:
         opens = next((i for i in range(said) if _REASON_OPENS.match(texts[i])), None)

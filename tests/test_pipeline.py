@@ -651,7 +651,7 @@ def test_a_sentence_given_whole_leaves_out_the_byline(tmp_path):
 
     road = Article("r", "城东路启动改造", "本报讯记者张明报道：为改善群众出行条件，区交通局近日启动城东路改造工程。工程预计6月完工。",
                    "2023-03-01", "报")
-    answer = _assistant_over(tmp_path / "idx", road).ask("区交通局启动城东路改造了吗？")
+    answer = _assistant_over(tmp_path / "idx", road).ask("城东路改造工程是什么？")  # a definition: the whole sentence
     assert answer.text == "为改善群众出行条件，区交通局近日启动城东路改造工程。"
     assert answer.citations[0].sentence.startswith("本报讯记者张明报道：")  # the citation shows the sentence as printed
 
@@ -1444,3 +1444,22 @@ def test_a_place_asked_for_inside_a_named_place_is_a_name_given_as_part_of_it():
 
     assert chosen("考察团先后走访了浙江省湖州市安吉县余村。", "考察团去了湖州哪个县？").endswith("安吉县")
     assert chosen("城关镇在苏州开展招商推介活动，与华南集团签约。", "华南集团总部在苏州哪个区？") is None  # 城关镇 is no part of 苏州
+
+
+def test_a_yes_or_no_question_is_answered_by_the_clause_that_says_what_it_asks():
+    from qa.question import analyse
+    from qa.spans import said_again
+
+    def clause(sentence: str, question: str) -> str | None:
+        span = said_again(sentence, analyse(question))
+        return sentence[span[0]:span[1]] if span else None
+
+    assert clause("2020年该厂引进德国生产线，并取得华北地区独家经销权，产品远销海外。",
+                  "红星机械厂取得华北地区的独家经销权了吗？") == "并取得华北地区独家经销权"
+    # A quotation that opens the sentence is parted too.
+    assert clause("“今年一季度的销量比去年同期增长了15%，订单已排到六月。”", "一季度销量比去年同期下降了吗？") == (
+        "今年一季度的销量比去年同期增长了15%")
+    # From the clause that names the subject, when the clause that says it does not.
+    assert clause("3月1日，副县长李强，县教育局局长张敏带队赴北京考察职业教育。", "李强去北京了吗？") == (
+        "副县长李强，县教育局局长张敏带队赴北京考察职业教育")
+    assert clause("华北地区的经销权已经取得。", "红星机械厂取得华北地区的独家经销权了吗？") is None  # one clause
