@@ -433,6 +433,8 @@ def _vague_time(sentence: str, span: tuple[int, int]) -> bool:
 # Why, how and yes-or-no are answered by the clauses that give the reason or the means, or say what was asked.
 _CLAUSE_CUTS = {AnswerType.REASON: reason_or_means, AnswerType.MANNER: reason_or_means, AnswerType.YES_NO: said_again}
 _DEFINITION_ASKED = re.compile(r"^(?:什么是[^的，,]+|[^的，,]+是什么)[？?]?$")
+# "诚信活动主题是什么" asks for a thing's theme, not what the theme is.
+_ATTRIBUTE_ASKED = re.compile(r"(?:主题|内容|目的|目标|原则|宗旨|口号|任务|职责|意义|特点|理念|作用|重点|名称|名字|要求|用途|标准)是什么")
 
 
 def _on_topic(analysis: QuestionAnalysis, article: Article) -> float:
@@ -537,7 +539,8 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
                      if (span := document_span(matchable(text_of(c)), analysis)) is not None] if (
             analysis.answer_type is AnswerType.WHAT) else []
         # "什么是X", "X是什么": a definition, which the whole sentence gives; no gap to cut.
-        cut = analysis.answer_type is AnswerType.WHAT and not _DEFINITION_ASKED.search(analysis.text)
+        cut = analysis.answer_type is AnswerType.WHAT and not (
+            _DEFINITION_ASKED.search(analysis.text) and not _ATTRIBUTE_ASKED.search(analysis.text))
         clause_of = _CLAUSE_CUTS.get(analysis.answer_type)
         options = posts or named or documents or [
             (c, gap_with_noun(matchable(text_of(c)), analysis) if cut else clause_of(matchable(text_of(c)), analysis)

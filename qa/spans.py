@@ -943,7 +943,13 @@ def gap_with_noun(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] 
     joined = next((j for j in (noun, "的" + noun) if sentence.startswith(j, gap[1])), None) if gap and noun else None
     if joined:
         return gap[0], _items_of_its_kind_end(sentence, gap[1] + len(joined), noun)
-    return gap or _title_after_asked_noun(sentence, analysis)
+    return gap or _quoted_before(sentence, noun) or _title_after_asked_noun(sentence, analysis)
+
+
+def _quoted_before(sentence: str, noun: str | None) -> tuple[int, int] | None:
+    """"讲究什么原则" on "秉持着“教育为先”的原则": the quoted name that the noun asked for follows."""
+    quoted = re.search(rf"(“[^“”]{{1,30}}”)的?{re.escape(noun)}", sentence) if noun else None
+    return quoted.span(1) if quoted else None
 
 
 # What may follow an item of a list: punctuation or the end, more glue, or 等; any other character goes on

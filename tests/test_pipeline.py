@@ -1463,3 +1463,17 @@ def test_a_yes_or_no_question_is_answered_by_the_clause_that_says_what_it_asks()
     assert clause("3月1日，副县长李强，县教育局局长张敏带队赴北京考察职业教育。", "李强去北京了吗？") == (
         "副县长李强，县教育局局长张敏带队赴北京考察职业教育")
     assert clause("华北地区的经销权已经取得。", "红星机械厂取得华北地区的独家经销权了吗？") is None  # one clause
+
+
+def test_a_quoted_name_before_the_noun_asked_for_answers_what(tmp_path):
+    from qa.question import analyse
+    from qa.spans import gap_with_noun
+    from qa.types import Article
+
+    sentence = "在执法过程中，城管队员始终坚持“柔性执法”的理念，耐心劝导商户。"
+    s, e = gap_with_noun(sentence, analyse("城管执法讲究啥理念？"))
+    assert sentence[s:e] == "“柔性执法”"
+    # "…主题是什么" asks for the theme, not for a definition of it, which the whole sentence would give.
+    fair = Article("f", "读书节开幕", "本报讯：4月1日，县图书馆举办了以“书香润童心”为主题的少儿读书节。读书节为期一周。",
+                   "2023-04-02", "报")
+    assert _assistant_over(tmp_path, fair).ask("少儿读书节主题是什么？").text == "“书香润童心”"
