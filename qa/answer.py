@@ -10,9 +10,9 @@ import numpy as np
 
 from qa.question import (FILLER_WORDS, NAME_TYPES, QUESTION_END, SIGN_OFF_WORDS, WH_WORDS, WHERE_WORDS, AnswerType,
                          QuestionAnalysis, asks_post)
-from qa.spans import (COMPARED, SPAN_PATTERNS, asked_post, balanced, choose_span, counts_in, coverage, document_span,
-                      gap_span, gap_with_noun, matchable, named_kind_span, names_post, post_of, reason_or_means,
-                      said_again, term_match)
+from qa.spans import (COMPARED, SPAN_PATTERNS, asked_kind, asked_post, balanced, choose_span, counts_in,
+                      counts_what_was_asked, coverage, document_span, gap_span, gap_with_noun, matchable,
+                      named_kind_span, names_post, post_of, reason_or_means, said_again, term_match)
 from qa.store import Index
 from qa.text import RELATIVE_YEARS, character_synonyms, pos_tag, to_simplified, with_resolved_years
 from qa.types import Answer, Article, Citation, Hit, RefusalReason
@@ -143,21 +143,6 @@ def _same_article_rows(index: Index, lo: int, hi: int, article_id: str, *, reach
     return first, last
 
 
-_KIND_BEFORE_WH = re.compile(r"([\u4e00-\u9fff]{1,4})(?:是|有|为)(?:什么|哪些|什么样|怎样|怎么样|如何)")
-
-
-def _asked_kind(analysis: QuestionAnalysis) -> str | None:
-    """The kind of thing a what-question asks for: the noun after its wh-word ("有什么症状" → 症状) or
-    the term before "是什么"/"有哪些"/"是怎样的" ("别名是什么" → 别名, "不良影响有哪些" → 不良影响,
-    "生活环境是怎样的" → 生活环境)."""
-    if analysis.answer_type not in (AnswerType.WHAT, AnswerType.MANNER):
-        return None
-    if analysis.wh_noun and analysis.answer_type is AnswerType.WHAT:
-        return analysis.wh_noun
-    before = _KIND_BEFORE_WH.search(analysis.text)
-    return next((t for t in reversed(analysis.terms) if before.group(1).endswith(t)), None) if before else None
-
-
 def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Index,
                     query_vector: np.ndarray | None, aspect_vector: np.ndarray | None = None) -> list[ScoredSentence]:
     """Every sentence of the hit chunks, scored as an answer to the question, best first.
@@ -180,7 +165,7 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
     anchors = analysis.anchor_terms or evidence_terms
     # The answer to "有什么症状" names symptoms, seldom the word 症状: in the confidence, the kind asked
     # for counts where it is written and is left out where not.
-    kind = _asked_kind(analysis)
+    kind = asked_kind(analysis)
     unkinded_terms = tuple(t for t in evidence_terms if t != kind)
     unkinded_anchors = tuple(t for t in anchors if t != kind) or unkinded_terms
     # The question's 今年/去年 read against each article's date, as the article's own are: "去年…改造了多少个
@@ -224,7 +209,7 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
             signals = (in_context, overlap, dense, float(cued), 1.0 / (1 + rank),
                        coverage(analysis.anchor_terms, own_words) if analysis.anchor_terms else 0.0, aspect, paired_dense)
             elsewhere = _refers_elsewhere(analysis.subject, own_words, plain[i - 1] if i > 0 else "")
-            another_year = _of_another_year(own_words, asked_in[article.article_id])
+            another_year = _of_another_year(sentence, asked_in[article.article_id])
             score = sum(w * x for w, x in zip(WEIGHTS.values(), signals)) * (
                 0.8 if elsewhere or _only_compared_with(analysis.subject, own_words, uncompared) else 1.0) * (
                 0.8 if another_year else 1.0)
@@ -303,7 +288,7 @@ def _slot_missing(sentence: str, span: tuple[int, int] | None, analysis: Questio
     unit = analysis.unit
     if span and unit and unit != "个" and not counts_in(unit, sentence, span):
         return True
-    if span and unit == "个" and analysis.counted and not _counts_what_was_asked(sentence, span, analysis.counted):
+    if span and unit == "个" and analysis.counted and not counts_what_was_asked(sentence, span, analysis.counted):
         return True
     if analysis.counted and term_match(analysis.counted, sentence) == 0.0:
         return True
@@ -319,22 +304,6 @@ def _slot_missing(sentence: str, span: tuple[int, int] | None, analysis: Questio
     return not names_post(sentence, analysis)
 
 
-def _counts_what_was_asked(sentence: str, span: tuple[int, int], counted: str) -> bool:
-    """Whether a figure answers "多少个X": counted in 个, or in another measure word with X (its last
-    word) beside it ("投资机构340余家", "小区共计12处", "30余家…企业"); "涉及住户36户" counts households, not 小区."""
-    if sentence[span[0]:span[1]].endswith("个") or sentence.startswith("个", span[1]):
-        return True
-    head = pos_tag(counted)[-1][0]
-    before = sentence[max(0, span[0] - len(head) - _TOTAL_WORDS):span[0]]  # "老旧小区共计12处"
-    after = _CLAUSE_MARK.split(sentence[span[1]:span[1] + _COUNTED_REACH], maxsplit=1)[0]
-    return head in before or head in after
-
-
-_COUNTED_REACH = 10  # characters after a figure that its noun may stand within ("30余家特色休闲旅游企业")
-_CLAUSE_MARK = re.compile(r"[，。；！？,;!?]")
-_TOTAL_WORDS = 2  # characters between the noun and its figure: 共计, 达到
-
-
 def _counts_many_of_its_kind(sentence: str, analysis: QuestionAnalysis) -> bool:
     """Whether a figure asked about one thing comes from a sentence that counts many of its kind and
     does not name it: "师范南小区改造涉及多少户" against "我区拟改造老旧小区60个，涉及…居民5300余户" gives
@@ -346,11 +315,16 @@ def _counts_many_of_its_kind(sentence: str, analysis: QuestionAnalysis) -> bool:
         rf"{re.escape(kind)}{_COUNT}|{_COUNT}{re.escape(kind)}|[各多众]{re.escape(kind)}", sentence) is not None
 
 
-def _holds_asked_event(sentence: str, analysis: QuestionAnalysis) -> bool:
-    """Whether the sentence holds what the question says happened after its wh-word ("什么时候复工的"
-    → 复工); false for a question that says nothing there."""
+def _asked_event(analysis: QuestionAnalysis) -> list[str]:
+    """The terms of what the question says happened, after its wh-word ("什么时候复工的" → 复工)."""
     wh = WH_WORDS.search(analysis.text)
-    event = [t for t in analysis.terms if wh and analysis.text.find(t, wh.end()) >= 0]
+    return [t for t in analysis.terms if wh and analysis.text.find(t, wh.end()) >= 0]
+
+
+def _holds_asked_event(sentence: str, analysis: QuestionAnalysis) -> bool:
+    """Whether the sentence holds what the question says happened after its wh-word; false for a
+    question that says nothing there."""
+    event = _asked_event(analysis)
     return bool(event) and all(term_match(t, sentence) > 0 for t in event)
 
 
@@ -422,7 +396,8 @@ def _typed_leaders(sentences: Sequence[ScoredSentence], analysis: QuestionAnalys
     return found
 
 
-# "近年来", "近日": when, but not a date. A date in another leading sentence that tells of it answers better.
+# "近年来", "近日": when, but not a date. A date in another leading sentence of the article that tells of
+# what was asked answers better.
 _VAGUE_TIME = re.compile(r"近年来|近年|近几年|近日|近期|日前|目前|如今|当前|现在|最近|此前|以往")
 
 
@@ -569,8 +544,11 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
         # Of the leading sentences, those that hold a candidate of the expected type, and for "多少户"
         # those with a count of 户 if any has.
         found = _typed_leaders(answerable_sentences[:10], analysis, text_of)
-        if analysis.answer_type is AnswerType.DATE:
-            found = [(c, span) for c, span in found if not _vague_time(text_of(c), span)] or found
+        if analysis.answer_type is AnswerType.DATE and found and _vague_time(text_of(found[0][0]), found[0][1]):
+            # A date of the same article that tells of what was asked, over the vague time of the best.
+            event = _asked_event(analysis)
+            found = [(c, span) for c, span in found if c.article_id == found[0][0].article_id
+                     and not _vague_time(text_of(c), span) and coverage(event, matchable(text_of(c))) >= 0.5] or found
         if analysis.answer_type is AnswerType.PERSON:
             # "由谁来接", "谁负责": who may be a body. A sentence that names no person but a body gives
             # the body when it is clearly the better sentence: by more than a fifth of the score.

@@ -14,7 +14,8 @@ from qa.chunk import chunk_articles
 from qa.config import Settings
 from qa.embed import Embedder, load_embedder
 from qa.errors import EmptyQuestionError
-from qa.question import QuestionAnalysis, analyse, answers_given, followup_readings, who_was_asked, with_named
+from qa.question import (QuestionAnalysis, analyse, answers_given, followup_readings, last_subject, who_was_asked,
+                         with_named)
 from qa.retrieve import Mode, retrieve
 from qa.store import (Index, IndexStats, append, article_digest, load, make_index, read_head, save, with_articles_added,
                       with_articles_removed, writer_lock)
@@ -231,7 +232,20 @@ class Assistant:
             # what that sentence is worth for it ("那总投资是多少？" after a question about 晋纺小区, on a
             # sentence that gives the whole district's total).
             answer = answers[1]
+        elif len(answers) == 2 and answer is answers[0] and answers[1].answerable and not self._tells_of(
+                answer, last_subject(history)):
+            # "电话多少？" after a question about 五马街道综合服务中心, answered as asked from an article that
+            # never names it (another notice's number): the conversation's subject is answered instead.
+            answer = answers[1]
         return replace(answer, latency_ms=round((time.perf_counter() - started) * 1000, 2))
+
+    def _tells_of(self, answer: Answer, subject: str) -> bool:
+        """Whether the article that `answer` cites first holds every word of `subject` ("王峰带队" in
+        "…王峰，…孟明带队…")."""
+        if not answer.citations:
+            return False
+        text = to_simplified(self.index.articles[answer.citations[0].article_id].text)
+        return all(word in text for word in tokenize(subject))
 
     def _answer(self, question: str, resolved: str, *, top_k: int, mode: Mode,
                 dates: tuple[str | None, str | None]) -> Answer:

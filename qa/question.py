@@ -386,10 +386,16 @@ def followup_readings(question: str, history: Sequence[str]) -> tuple[str, ...]:
     before it. The caller keeps the reading that is answered with more confidence."""
     previous = _last_resolved(history)
     resolved = _resolve_one(question, previous)
-    subject = _subject(previous) if previous else ""
+    subject = last_subject(history)
     if not subject or subject in resolved or _names_something(resolved) or ORG_SUFFIX.search(_subject(resolved)):
         return (resolved,)
     return resolved, subject + resolved
+
+
+def last_subject(history: Sequence[str]) -> str:
+    """The subject of the conversation's last question, as resolved ("" when there is none)."""
+    previous = _last_resolved(history)
+    return _subject(previous) if previous else ""
 
 
 def _names_something(text: str, tags: tuple[str, ...] = _NAME_TAGS) -> bool:
@@ -524,26 +530,12 @@ def _resolve_one(question: str, previous: str | None) -> str:
             return previous.replace(counted, topic, 1)
         # "电话呢？" after "执法队的联系人是谁？": a plain noun of another kind than a named subject, and
         # no body's name, asks for that of the subject, whatever the question before asked.
-        if _asks_of_subject(topic, subject):
+        if (subject and (_names_something(subject, _PROPER_TAGS) or ORG_SUFFIX.search(subject))
+                and _of_another_kind(topic, subject) and not ORG_SUFFIX.search(topic)
+                and _replaced_head(subject, topic) == subject):
             return f"{subject}的{topic}是什么？"
         at = previous.find(subject) if subject else -1  # after a time that opens the question, if one does
         if at >= 0:
             return previous[:at] + topic + previous[at + len(_replaced_head(subject, topic)):]
         return topic + previous
-    # "电话多少？" after "五马街道综合服务中心注销公告的联系人是谁？": a short question about a plain noun
-    # asks the same of the subject before it.
-    own = _subject(text)
-    if own and text.startswith(own) and len(text.rstrip("？?")) <= _SHORT_QUESTION and _asks_of_subject(own, subject):
-        return f"{subject}的{text}"
     return text
-
-
-_SHORT_QUESTION = 7  # characters: "联系人是谁", "施工负责人是谁"; a longer question without a name says what it asks about
-
-
-def _asks_of_subject(topic: str, subject: str) -> bool:
-    """Whether `topic` is a plain noun of another kind than `subject`, a name, and no body's name itself:
-    a thing the subject has (电话, 联系人 of a 执法队)."""
-    return bool(subject and (_names_something(subject, _PROPER_TAGS) or ORG_SUFFIX.search(subject))
-                and _of_another_kind(topic, subject) and not ORG_SUFFIX.search(topic)
-                and _replaced_head(subject, topic) == subject)

@@ -439,6 +439,22 @@ def counts_in(unit: str | None, sentence: str, span: tuple[int, int]) -> bool:
                                                for form in (unit, *_UNIT_FORMS.get(unit, ())))
 
 
+def counts_what_was_asked(sentence: str, span: tuple[int, int], counted: str) -> bool:
+    """Whether the figure at `span` answers "多少个X": counted in 个, or in another measure word with X (its
+    last word) beside it ("投资机构340余家", "小区达到了12处", "30余家…企业"); "涉及住户36户" counts
+    households, not 小区."""
+    if sentence[span[0]:span[1]].endswith("个") or sentence.startswith("个", span[1]):
+        return True
+    head = pos_tag(counted)[-1][0]
+    before = sentence[max(0, span[0] - len(head) - _TOTAL_WORDS):span[0]]
+    after = sentence[span[1]:min(_clause_end(sentence, span[1]), span[1] + _COUNTED_REACH)]
+    return head in before or head in after
+
+
+_TOTAL_WORDS = 3  # characters between the noun and its figure: 共计, 达到了
+_COUNTED_REACH = 10  # characters after a figure that its noun may stand within ("30余家特色休闲旅游企业")
+
+
 def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | None:
     """The candidate span nearest the question's terms (anchors count thrice), skipping anything
     the question itself says; None when the sentence has no candidate of the expected type."""
@@ -468,7 +484,7 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
         candidates = [(s, e) for s, e in candidates if _DAY.search(simplified, s, e)]  # not "80年代"
     if analysis.answer_type is AnswerType.DATE and _ASKS_YEAR.search(analysis.text):
         candidates = [(s, e) for s, e in candidates if _YEAR_NAMED.search(simplified, s, e)]  # not "2月24日"
-    if analysis.answer_type is AnswerType.PLACE and (within := _place_asked_within(analysis.text)):
+    if analysis.answer_type is AnswerType.PLACE and (within := _place_asked_within(analysis.text)) and within in simplified:
         candidates = [(s, e) for s, e in candidates if _named_within(simplified, s, e, within)]
     compared = [m.span() for m in COMPARED.finditer(simplified)]
     candidates = [(s, e) for s, e in candidates if not any(cs <= s and e <= ce for cs, ce in compared)] or candidates
@@ -570,8 +586,8 @@ _PLACE_CHAIN = 10  # characters of place names between a place and a part of it:
 
 
 def _named_within(sentence: str, start: int, end: int, place: str) -> bool:
-    """Whether the name at start:end is given as a part of `place`: it holds the place, or follows it
-    within a run of names ("杭州市西湖区", "上海市崇明区仙桥村"); not "潞州区在杭州…"."""
+    """Whether the name at start:end is given as a part of `place`: it holds the place, or follows it in
+    the same clause within a few characters ("杭州市西湖区", "上海市崇明区仙桥村"); not "潞州区在杭州…"."""
     if place in sentence[start:end]:
         return True
     at = sentence.rfind(place, max(0, start - len(place) - _PLACE_CHAIN), start)
@@ -791,7 +807,7 @@ def _before_etc(sentence: str, etc_at: int) -> tuple[int, int] | None:
     start = at = clause_start
     for (word, flag), following in zip(words, [*words[1:], ("", "")]):
         at += len(word)
-        if at > first_glue:
+        if at >= first_glue:  # the word before the first glue is the first item ("屋顶防水、…"), even a verb
             break
         if flag.startswith(("v", "p", "u")) and not (len(following[0]) == 1 and following[1] != "x"):
             start = at
@@ -921,6 +937,21 @@ def _paired_once(sentence: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_KIND_BEFORE_WH = re.compile(r"([\u4e00-\u9fff]{1,4}?)都?(?:是|有|为)(?:什么|哪些|什么样|怎样|怎么样|如何)")
+
+
+def asked_kind(analysis: QuestionAnalysis) -> str | None:
+    """The kind of thing a what-question asks for: the noun after its wh-word ("有什么症状" → 症状) or
+    the term before "是什么"/"有哪些"/"是怎样的" ("别名是什么" → 别名, "不良影响有哪些" → 不良影响,
+    "生活环境是怎样的" → 生活环境)."""
+    if analysis.answer_type not in (AnswerType.WHAT, AnswerType.MANNER):
+        return None
+    if analysis.wh_noun and analysis.answer_type is AnswerType.WHAT:
+        return analysis.wh_noun
+    before = _KIND_BEFORE_WH.search(analysis.text)
+    return next((t for t in reversed(analysis.terms) if before.group(1).endswith(t)), None) if before else None
+
+
 def gap_with_noun(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | None:
     """The gap of a what-question, with the noun it asks for when that follows ("什么制度" → "晨午检制度");
     without a gap so, the stretch that the question's words around "什么" and its noun bracket, after
@@ -943,7 +974,18 @@ def gap_with_noun(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] 
     joined = next((j for j in (noun, "的" + noun) if sentence.startswith(j, gap[1])), None) if gap and noun else None
     if joined:
         return gap[0], _items_of_its_kind_end(sentence, gap[1] + len(joined), noun)
-    return gap or _quoted_before(sentence, noun) or _title_after_asked_noun(sentence, analysis)
+    # "哪些公司", "重点场所都有哪些": the things of that kind listed, where no gap is found.
+    kind = asked_kind(analysis) if _PLURAL.search(analysis.text) else None
+    return gap or _quoted_before(sentence, noun) or (_listed_of_kind(sentence, kind) if kind else None) or (
+        _title_after_asked_noun(sentence, analysis))
+
+
+def _listed_of_kind(sentence: str, kind: str) -> tuple[int, int] | None:
+    """The things of the kind asked about that the sentence lists before 等 and the kind's name
+    ("哪些公司" on "下设中科颐高、文三科技…等七大专业公司" → the companies); None without such a list, or
+    when more things follow the kind's name ("…等重点车辆及电动车、摩托车"), which the list leaves out."""
+    etc = re.search(rf"等[^，。；、的等]{{0,6}}?{re.escape(kind)}(?![\u4e00-\u9fff]{{0,2}}(?:及|和|与))", sentence)
+    return _before_etc(sentence, etc.start()) if etc and etc.start() > 0 else None
 
 
 def _quoted_before(sentence: str, noun: str | None) -> tuple[int, int] | None:
@@ -1091,13 +1133,17 @@ def names_post(sentence: str, analysis: QuestionAnalysis) -> bool:
 
 # Why and how: a sentence often says again, in one clause, what the question asks about; the reason or
 # the means stand in the clauses beside it.
-_REASON_OPENS = re.compile(r"由于|因为|因(?!此|而)|为了|为(?![^，；]*所)(?!主|此|何|什么)")  # not 因此, nor 为…所 (passive)
+# Not 因此 or 因地制宜, nor 为期, 为主; a 为-clause that ends in 所 and a verb is passive ("为…所诬").
+_REASON_OPENS = re.compile(r"由于|因为|因(?![此而地村人材时势])|为了|为(?!主|此|何|什么|期|止)")
+_PASSIVE_END = re.compile(r"所[\u4e00-\u9fff]{1,2}$")
 _PURPOSE_FOLLOWS = re.compile(r"是?(?:以便|以免|以防|确保|旨在|为了|因为|由于)")
-_SETTING = re.compile(r"近日|近期|日前|近年来|今年以来|去年以来|当前|同时|此外|[^，；]{0,8}(?:期间|以来|过程中|中|时)|"
+_SETTING = re.compile(r"近日|近期|日前|近年来|今年以来|去年以来|当前|同时|此外|[^，；]{0,8}(?:期间|以来|过程中|之际|时)|"
                       r"[^，；]{0,8}(?:表示|说|指出)")  # a clause that only says when, or who speaks
 _MOVES_ON = re.compile(r"目前|现在|如今|同时|此外|随后|今后|下一步|接下来")
-# How something was achieved: not what it is like (怎样的), nor what is done with it (怎么办, 如何处理).
-_HOW_ASKED = re.compile(r"(?:怎么(?!样)|怎样(?!的)|如何|咋)(?!办|做|干|弄|搞|处理|处置|安排)")
+# How something was achieved: not what it is like (怎样的), what is done with it (怎么办, 如何处理), what
+# was said of it (怎样描述, 如何评价) or where it comes from (怎么来的, 怎么得名).
+_HOW_ASKED = re.compile(r"(?:怎么(?!样)|怎样(?!的)|如何|咋)(?!办|做|干|弄|搞|处理|处置|安排|描述|评价|看待|介绍|解释|说|讲|称|"
+                        r"回应|认为|形容|记载|来|得名)")
 _MEANS_SAID = re.compile(r"通过|采取|采用|利用|借助|依靠|结合|依托")
 _RESTATES = 0.5  # the share of the question's terms (its subject aside) that a clause saying it again holds
 
@@ -1146,16 +1192,36 @@ def _restated(sentence: str, analysis: QuestionAnalysis) -> tuple[list[tuple[int
 def said_again(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | None:
     """For a yes-or-no question, the clause of `sentence` that says what it asks, which a reader checks
     ("潞鼎伟业是长治地区的独家代理吗" on "2019年该公司加盟…，并取得长治地区独家代理，开创了…" → 并取得长治
-    地区独家代理); from the clause right before it, where that one names the subject and it does not
-    ("…常务副区长王峰，…孟明带队赴上海…" for "王峰去上海了吗"). None when no one clause says it."""
-    if (restated := _restated(sentence, analysis)) is None:
-        return None
-    clauses, _, said, _ = restated
-    start, end = clauses[said]
+    地区独家代理). Of the clauses that hold the question's last term, what is asked of the subject ("新体育馆
+    今年开放吗" on "新体育馆今年完成主体建设，明年正式开放" → 明年正式开放), or of all where none does ("少了吗"
+    on "增加了10%"), the one that holds most of its terms; from a condition right before it ("如果天气允许，
+    …"), or from the clause right before it where only that one names the subject ("…常务副区长王峰，…孟明
+    带队赴上海…" for "王峰去上海了吗"). None when that clause holds less than half of the question's terms
+    (its subject aside): the whole sentence answers."""
+    clauses = _clauses(sentence)
     subject = analysis.subject or ""
-    if said and len(subject) >= 2 and subject not in sentence[start:end] and subject in sentence[clauses[said - 1][0]:start]:
-        return clauses[said - 1][0], end
+    terms = [t for t in analysis.terms if t not in subject] or list(analysis.terms)
+    if len(clauses) < 2 or not terms:
+        return None
+    texts = [sentence[s:e] for s, e in clauses]
+    said_of = [i for i, text in enumerate(texts) if not _SETTING.fullmatch(text)]
+    # Where no clause holds the last term, the question may say it otherwise ("少了吗" on "增加了10%"); a
+    # term of one character ("种的吗") is found inside too many words to go by.
+    asked = terms[-1] if len(terms[-1]) >= 2 else None
+    saying = [i for i in said_of if asked and term_match(asked, texts[i]) > 0] or said_of
+    if not saying:
+        return None
+    said = max(saying, key=lambda i: (coverage(terms, texts[i]), len(subject) >= 2 and subject in texts[i]))
+    if coverage(terms, texts[said]) < _RESTATES:
+        return None
+    start, end = clauses[said]
+    if said and (_CONDITION.match(texts[said - 1]) or len(subject) >= 2 and subject not in texts[said]
+                 and subject in texts[said - 1]):
+        start = clauses[said - 1][0]
     return start, end
+
+
+_CONDITION = re.compile(r"如果|假如|若|只要|一旦|除非")
 
 
 def reason_or_means(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | None:
@@ -1163,7 +1229,7 @@ def reason_or_means(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int
     the clauses of `sentence` that give the reason or the means, beside the clause that says again
     what the question asks: "为进一步规范辖区道路交通秩序，营造…环境，近日，…开展了专项整治行动" → its two
     为-clauses; "…管理维护好核酸检测等设备，确保紧急情况下能立即启用" → the 确保 clause; "…秉持着“教育为先”的
-    原则，以案说法，讲解…后果，引导广大市民遵守交通法规" → the clauses between the subject's and the last.
+    原则，以案说法，讲解…后果，引导广大市民遵守交通法规" → what follows the subject's name up to the last clause.
     None when the sentence does not part that way: then the whole sentence answers."""
     if (restated := _restated(sentence, analysis)) is None:
         return None
@@ -1171,7 +1237,8 @@ def reason_or_means(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int
     subject = analysis.subject or ""
     texts = [sentence[s:e] for s, e in clauses]
     if analysis.answer_type is AnswerType.REASON:
-        opens = next((i for i in range(said) if _REASON_OPENS.match(texts[i])), None)
+        opens = next((i for i in reversed(range(said))
+                      if _REASON_OPENS.match(texts[i]) and not _PASSIVE_END.search(texts[i])), None)
         if opens is not None:  # "由于X，Y，(它)…": back to the clause before the one saying it again
             last = opens
             while last + 1 < said and not _SETTING.fullmatch(texts[last + 1]) and held[last + 1] < _RESTATES:
@@ -1196,8 +1263,17 @@ def reason_or_means(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int
         if first == len(clauses) or _MOVES_ON.match(texts[first]):
             return None
         return clauses[first][0], clauses[_run_end(texts, held, first)][1]
-    first = said  # the means go before what they achieve, back to a setting or the clause naming the subject
-    while first > 0 and not _SETTING.fullmatch(texts[first - 1]) and not (subject and subject in texts[first - 1]) and (
-            held[first - 1] < held[said]):
+    # The means go before what they achieve, back to a setting, or to the clause that names the doer (all
+    # the question's words before its how-word): "区金融服务中心聚焦…，不断简化…" → from what follows the name.
+    doer = [t for t in analysis.terms if analysis.text.find(t) < how.start()]
+    first = said
+    while first > 0 and not _SETTING.fullmatch(texts[first - 1]) and held[first - 1] < held[said]:
         first -= 1
+        if doer and all(t in texts[first] for t in doer):
+            named_to = max(texts[first].find(t) + len(t) for t in doer)
+            start = clauses[first][0] + named_to
+            if len(_WORDLIKE.findall(sentence, start, clauses[first][1])) < 2:  # "据…药库称": nothing but 称
+                first += 1
+                break
+            return start, clauses[said - 1][1]
     return (clauses[first][0], clauses[said - 1][1]) if first < said else None

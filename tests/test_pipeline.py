@@ -1372,16 +1372,25 @@ def test_why_and_how_are_answered_by_the_clauses_beside_the_one_saying_the_quest
     assert cut("社区定期检修消防栓，确保火情发生时能随时取水。", "社区为啥要检修消防栓？") == "确保火情发生时能随时取水"
     # The means of a how question that names what was achieved: before it, back to the clause naming
     # the subject or a setting; after it, when a 为-clause opens the sentence.
+    assert cut("今年以来，果农通过嫁接新品种，提高了苹果的产量。", "果农是怎么提高苹果产量的？") == "通过嫁接新品种"
     assert cut("今年以来，卫生院聚焦群众看病难题，推行预约诊疗，开设夜间门诊，缩短了群众看病排队时间。",
-               "卫生院怎么缩短群众看病排队时间？") == "推行预约诊疗，开设夜间门诊"
+               "卫生院怎么缩短群众看病排队时间？") == "聚焦群众看病难题，推行预约诊疗，开设夜间门诊"
     assert cut("为方便老人就餐，近年来，街道开办了爱心食堂，目前已服务老人3000余人次。",
                "街道是怎么方便老人就餐的？") == "街道开办了爱心食堂"
     # Not a cut: 因此 gives no reason; what it is like, or what is done with it, is no means; a clause
     # that says it again with its means; a sentence that does not say it again.
     assert cut("河道水位上涨，因此县里暂时关闭了滨河步道。", "县里为什么关闭滨河步道？") is None
+    # The lead nearest the clause that says it again; not 为期, nor a passive 为…所.
+    assert cut("为期三天的灯会原定本周开幕，因降雪影响，灯会延期开幕。", "灯会为什么延期开幕？") == "因降雪影响"
+    assert cut("为保障所有居民出行安全，近日，城东派出所开展了夜间巡逻。", "派出所为什么开展夜间巡逻？") == (
+        "为保障所有居民出行安全")
     assert cut("县里整修了老城墙，修旧如旧，保留了明代的城砖。", "老城墙整修得怎样？") is None
     assert cut("县里将闲置校舍改为养老服务中心，由民政局统一管理。", "闲置校舍怎么处理？") is None
-    assert cut("今年以来，果农通过嫁接新品种，提高了苹果的产量。", "果农是怎么提高苹果产量的？") is None
+    assert cut("据市文旅局介绍，古城墙始建于明代，现存城门四座。", "市文旅局是怎样介绍古城墙的？") is None  # what was said
+    # The clause that names the doer gives what follows the name.
+    assert cut("今年以来，区医保局聚焦群众报销难题，推行线上办理，缩短了报销时间。", "区医保局怎么缩短报销时间？") == (
+        "聚焦群众报销难题，推行线上办理")
+    assert cut("今年以来，果农通过嫁接新品种提高了苹果的产量。", "果农是怎么提高苹果产量的？") is None
     assert cut("县医院推行预约诊疗，开设夜间门诊。", "县医院为什么开设夜间门诊？") is None
 
 
@@ -1407,7 +1416,10 @@ def test_when_is_answered_by_a_date_rather_than_by_a_vague_time_of_the_lead(tmp_
 
     canteen = Article("c", "城西小学食堂改造完成", "本报讯：近年来，我县持续推进校园民生工程，城西小学食堂改造工程全面完工。"
                       "该校食堂建于1985年，设施老化。去年九月，县教育局投资80万元，对该食堂进行了全面改造。", "2023-03-01", "报")
-    assert _assistant_over(tmp_path, canteen).ask("城西小学食堂是什么时候开始改造的？").text == "去年九月"
+    assistant = _assistant_over(tmp_path, canteen)
+    assert assistant.ask("城西小学食堂是什么时候开始改造的？").text == "去年九月"
+    # Not a date of another event: the vague time stays.
+    assert assistant.ask("我县什么时候持续推进校园民生工程？").text == "近年来"
 
 
 def test_a_question_s_last_year_is_read_against_the_article_s_date(tmp_path):
@@ -1419,6 +1431,11 @@ def test_a_question_s_last_year_is_read_against_the_article_s_date(tmp_path):
     assert assistant.ask("今年全县计划新建多少个充电桩？").text == "500个"
     last_year = assistant.ask("去年全县新建了多少个充电桩？")
     assert not last_year.answerable, (last_year.text, last_year.confidence)
+    # The sentence's own 今年 is read so too: it speaks of the year asked, whatever other year it names.
+    doubled = Article("d", "充电桩建设提速", "本报讯：今年全县计划新建充电桩500个，较2022年翻一番。"
+                      "充电桩由县供电公司统一运营。", "2023-03-01", "报")
+    this_year = _assistant_over(tmp_path / "doubled", doubled).ask("今年全县计划新建多少个充电桩？")
+    assert (this_year.text, this_year.answerable) == ("500个", True), this_year.confidence
 
 
 def test_a_count_in_another_measure_word_answers_how_many_only_with_the_thing_counted_beside_it():
@@ -1462,6 +1479,9 @@ def test_a_yes_or_no_question_is_answered_by_the_clause_that_says_what_it_asks()
     # From the clause that names the subject, when the clause that says it does not.
     assert clause("3月1日，副县长李强，县教育局局长张敏带队赴北京考察职业教育。", "李强去北京了吗？") == (
         "副县长李强，县教育局局长张敏带队赴北京考察职业教育")
+    # A clause that holds what is asked of the subject (开放), from the one before it that names the subject.
+    assert clause("图书馆周一闭馆，春节期间照常开放。", "图书馆周一开放吗？") == "图书馆周一闭馆，春节期间照常开放"
+    assert clause("如果天气允许，幸福路将于本周六封闭施工。", "幸福路周六封闭施工吗？") == "如果天气允许，幸福路将于本周六封闭施工"
     assert clause("华北地区的经销权已经取得。", "红星机械厂取得华北地区的独家经销权了吗？") is None  # one clause
 
 
@@ -1477,3 +1497,31 @@ def test_a_quoted_name_before_the_noun_asked_for_answers_what(tmp_path):
     fair = Article("f", "读书节开幕", "本报讯：4月1日，县图书馆举办了以“书香润童心”为主题的少儿读书节。读书节为期一周。",
                    "2023-04-02", "报")
     assert _assistant_over(tmp_path, fair).ask("少儿读书节主题是什么？").text == "“书香润童心”"
+
+
+def test_a_follow_up_is_not_answered_from_an_article_that_never_names_the_conversation_s_subject(tmp_path):
+    from qa.types import Article
+
+    east = Article("e", "注销公告", "城东综合服务中心拟向登记管理机关申请注销登记。联系人：赵明。电话：0355-3011111。",
+                   "2023-02-24", "报")
+    west = Article("w", "注销公告", "城西劳动保障监察执法队拟申请注销登记，现已成立清算组。联系人：钱亮。电话：2251111。",
+                   "2023-02-24", "报")
+    assistant = _assistant_over(tmp_path, east, west)
+    for question in ("电话多少？", "联系人是谁？"):
+        answer = assistant.ask(question, history=["城东综合服务中心注销公告是哪天发的？"])
+        assert answer.citations[0].article_id == "e", (question, answer.text)
+
+
+def test_which_things_of_a_kind_are_the_ones_listed_before_its_name():
+    from qa.question import analyse
+    from qa.spans import gap_with_noun
+
+    def listed(sentence: str, question: str) -> str | None:
+        span = gap_with_noun(sentence, analyse(question))
+        return sentence[span[0]:span[1]] if span else None
+
+    assert listed("华南集团旗下有华南物流、华南置业、华南能源等三家子公司，员工逾万人。", "华南集团下面都有哪些公司？") == (
+        "华南物流、华南置业、华南能源")
+    assert listed("要加强重点场所管控，进一步优化敬老院、幼儿园等重点场所管理。", "疫情防控的重点场所都有哪些？") == "敬老院、幼儿园"
+    # Not a list that leaves out things named after the kind: the whole sentence is given.
+    assert listed("华南集团旗下有华南物流、华南置业等两家子公司及华南研究院。", "华南集团下面都有哪些公司？") is None
