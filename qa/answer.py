@@ -546,7 +546,8 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
         found = _typed_leaders(answerable_sentences[:10], analysis, text_of)
         if analysis.answer_type is AnswerType.DATE and found and _vague_time(text_of(found[0][0]), found[0][1]):
             # A date of the same article that tells of what was asked, over the vague time of the best.
-            event = _asked_event(analysis)
+            # "…食堂改造是什么时候" says what happened before its wh-word: the terms besides its subject
+            event = _asked_event(analysis) or [t for t in analysis.terms if t not in analysis.subject] or list(analysis.terms)
             found = [(c, span) for c, span in found if c.article_id == found[0][0].article_id
                      and not _vague_time(text_of(c), span) and coverage(event, matchable(text_of(c))) >= 0.5] or found
         if analysis.answer_type is AnswerType.PERSON:

@@ -232,20 +232,21 @@ class Assistant:
             # what that sentence is worth for it ("那总投资是多少？" after a question about 晋纺小区, on a
             # sentence that gives the whole district's total).
             answer = answers[1]
-        elif len(answers) == 2 and answer is answers[0] and answers[1].answerable and not self._tells_of(
-                answer, last_subject(history)):
+        elif (len(answers) == 2 and answer is answers[0] and answers[1].answerable
+              and not self._tells_of(answer, last_subject(history)) and self._tells_of(answers[1], readings[1])):
             # "电话多少？" after a question about 五马街道综合服务中心, answered as asked from an article that
-            # never names it (another notice's number): the conversation's subject is answered instead.
+            # never names it (another notice's number), while the subject's own article holds all the question
+            # asks (not "义诊的咨询电话是多少？" after a question about a company): the subject is answered.
             answer = answers[1]
         return replace(answer, latency_ms=round((time.perf_counter() - started) * 1000, 2))
 
-    def _tells_of(self, answer: Answer, subject: str) -> bool:
-        """Whether the article that `answer` cites first holds every word of `subject` ("王峰带队" in
+    def _tells_of(self, answer: Answer, words: str) -> bool:
+        """Whether the article that `answer` cites first holds every word of `words` ("王峰带队" in
         "…王峰，…孟明带队…")."""
         if not answer.citations:
             return False
         text = to_simplified(self.index.articles[answer.citations[0].article_id].text)
-        return all(word in text for word in tokenize(subject))
+        return all(word in text for word in tokenize(words))
 
     def _answer(self, question: str, resolved: str, *, top_k: int, mode: Mode,
                 dates: tuple[str | None, str | None]) -> Answer:

@@ -985,7 +985,13 @@ def _listed_of_kind(sentence: str, kind: str) -> tuple[int, int] | None:
     ("哪些公司" on "下设中科颐高、文三科技…等七大专业公司" → the companies); None without such a list, or
     when more things follow the kind's name ("…等重点车辆及电动车、摩托车"), which the list leaves out."""
     etc = re.search(rf"等[^，。；、的等]{{0,6}}?{re.escape(kind)}(?![\u4e00-\u9fff]{{0,2}}(?:及|和|与))", sentence)
-    return _before_etc(sentence, etc.start()) if etc and etc.start() > 0 else None
+    # a 等 after a list of the clause ("张明、李华等"), not one inside a word (高等, 同等, 等候), and the kind
+    # itself named, not a noun it qualifies ("等企业代表")
+    if (etc is None or "、" not in sentence[_clause_start(sentence, etc.start()):etc.start()]
+            or is_word(sentence[etc.start() - 1:etc.start() + 1]) or is_word(sentence[etc.start():etc.start() + 2])):
+        return None
+    following = pos_tag(sentence[etc.end():_clause_end(sentence, etc.end())])
+    return None if following and following[0][1] in ("n", "nr", "nt", "nz") else _before_etc(sentence, etc.start())
 
 
 def _quoted_before(sentence: str, noun: str | None) -> tuple[int, int] | None:
@@ -1134,7 +1140,7 @@ def names_post(sentence: str, analysis: QuestionAnalysis) -> bool:
 # Why and how: a sentence often says again, in one clause, what the question asks about; the reason or
 # the means stand in the clauses beside it.
 # Not 因此 or 因地制宜, nor 为期, 为主; a 为-clause that ends in 所 and a verb is passive ("为…所诬").
-_REASON_OPENS = re.compile(r"由于|因为|因(?![此而地村人材时势])|为了|为(?!主|此|何|什么|期|止)")
+_REASON_OPENS = re.compile(r"由于|因为|因(?!此|而|地制宜|人而异|时制宜|村施策|材施教|势利导)|为了|为(?!主|此|何|什么|期|止)")
 _PASSIVE_END = re.compile(r"所[\u4e00-\u9fff]{1,2}$")
 _PURPOSE_FOLLOWS = re.compile(r"是?(?:以便|以免|以防|确保|旨在|为了|因为|由于)")
 _SETTING = re.compile(r"近日|近期|日前|近年来|今年以来|去年以来|当前|同时|此外|[^，；]{0,8}(?:期间|以来|过程中|之际|时)|"
@@ -1142,8 +1148,8 @@ _SETTING = re.compile(r"近日|近期|日前|近年来|今年以来|去年以来
 _MOVES_ON = re.compile(r"目前|现在|如今|同时|此外|随后|今后|下一步|接下来")
 # How something was achieved: not what it is like (怎样的), what is done with it (怎么办, 如何处理), what
 # was said of it (怎样描述, 如何评价) or where it comes from (怎么来的, 怎么得名).
-_HOW_ASKED = re.compile(r"(?:怎么(?!样)|怎样(?!的)|如何|咋)(?!办|做|干|弄|搞|处理|处置|安排|描述|评价|看待|介绍|解释|说|讲|称|"
-                        r"回应|认为|形容|记载|来|得名)")
+_HOW_ASKED = re.compile(r"(?:怎么(?!样)|怎样(?!的)|如何|咋)(?!办|做|干|弄|搞|处理|处置|安排|描述|评价|看待|介绍|解释|说的|讲的|称|"
+                        r"回应|认为|形容|记载|来的|得名)")
 _MEANS_SAID = re.compile(r"通过|采取|采用|利用|借助|依靠|结合|依托")
 _RESTATES = 0.5  # the share of the question's terms (its subject aside) that a clause saying it again holds
 
@@ -1237,8 +1243,13 @@ def reason_or_means(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int
     subject = analysis.subject or ""
     texts = [sentence[s:e] for s, e in clauses]
     if analysis.answer_type is AnswerType.REASON:
-        opens = next((i for i in reversed(range(said))
-                      if _REASON_OPENS.match(texts[i]) and not _PASSIVE_END.search(texts[i])), None)
+        def leads(i: int) -> bool:
+            return _REASON_OPENS.match(texts[i]) is not None and not _PASSIVE_END.search(texts[i])
+
+        # the nearest lead, with the leads right before it ("因疫情防控需要，为保障师生健康，…")
+        opens = next((i for i in reversed(range(said)) if leads(i)), None)
+        while opens and leads(opens - 1):
+            opens -= 1
         if opens is not None:  # "由于X，Y，(它)…": back to the clause before the one saying it again
             last = opens
             while last + 1 < said and not _SETTING.fullmatch(texts[last + 1]) and held[last + 1] < _RESTATES:

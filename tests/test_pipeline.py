@@ -1382,6 +1382,8 @@ def test_why_and_how_are_answered_by_the_clauses_beside_the_one_saying_the_quest
     assert cut("河道水位上涨，因此县里暂时关闭了滨河步道。", "县里为什么关闭滨河步道？") is None
     # The lead nearest the clause that says it again; not 为期, nor a passive 为…所.
     assert cut("为期三天的灯会原定本周开幕，因降雪影响，灯会延期开幕。", "灯会为什么延期开幕？") == "因降雪影响"
+    assert cut("因地铁施工，公交12路临时改线。", "公交12路为什么改线？") == "因地铁施工"  # not the idiom 因地制宜
+    assert cut("因疫情防控需要，为保障师生健康，学校决定推迟开学。", "学校为什么推迟开学？") == "因疫情防控需要，为保障师生健康"
     assert cut("为保障所有居民出行安全，近日，城东派出所开展了夜间巡逻。", "派出所为什么开展夜间巡逻？") == (
         "为保障所有居民出行安全")
     assert cut("县里整修了老城墙，修旧如旧，保留了明代的城砖。", "老城墙整修得怎样？") is None
@@ -1418,6 +1420,7 @@ def test_when_is_answered_by_a_date_rather_than_by_a_vague_time_of_the_lead(tmp_
                       "该校食堂建于1985年，设施老化。去年九月，县教育局投资80万元，对该食堂进行了全面改造。", "2023-03-01", "报")
     assistant = _assistant_over(tmp_path, canteen)
     assert assistant.ask("城西小学食堂是什么时候开始改造的？").text == "去年九月"
+    assert assistant.ask("城西小学食堂改造是什么时候？").text == "去年九月"  # nothing said after the wh-word
     # Not a date of another event: the vague time stays.
     assert assistant.ask("我县什么时候持续推进校园民生工程？").text == "近年来"
 
@@ -1510,6 +1513,13 @@ def test_a_follow_up_is_not_answered_from_an_article_that_never_names_the_conver
     for question in ("电话多少？", "联系人是谁？"):
         answer = assistant.ask(question, history=["城东综合服务中心注销公告是哪天发的？"])
         assert answer.citations[0].article_id == "e", (question, answer.text)
+    # Not a question about something the subject's article does not hold.
+    clinic = Article("c", "县妇幼保健院开展义诊", "本报讯：县妇幼保健院将于4月10日在人民广场开展义诊活动，届时将为群众免费"
+                     "测量血压。咨询电话：0355-7654321。", "2023-04-01", "报")
+    hiring = Article("h", "锦泰集团招聘", "本报讯：锦泰集团总裁刘建国介绍，集团今年计划招聘技术人员200名。招聘咨询电话："
+                     "0355-8888888。", "2023-02-01", "报")
+    answer = _assistant_over(tmp_path / "clinic", clinic, hiring).ask("义诊的咨询电话是多少？", history=["锦泰集团的总裁是谁？"])
+    assert answer.text == "0355-7654321", answer.text
 
 
 def test_which_things_of_a_kind_are_the_ones_listed_before_its_name():
@@ -1525,3 +1535,6 @@ def test_which_things_of_a_kind_are_the_ones_listed_before_its_name():
     assert listed("要加强重点场所管控，进一步优化敬老院、幼儿园等重点场所管理。", "疫情防控的重点场所都有哪些？") == "敬老院、幼儿园"
     # Not a list that leaves out things named after the kind: the whole sentence is given.
     assert listed("华南集团旗下有华南物流、华南置业等两家子公司及华南研究院。", "华南集团下面都有哪些公司？") is None
+    # Nor a 等 inside a word, nor one before a noun that the kind only qualifies.
+    assert listed("学校开设高等数学课程。", "学校都有哪些课程？") is None
+    assert listed("张明、李华等企业代表参加了座谈会。", "哪些企业参加了座谈会？") is None
