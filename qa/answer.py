@@ -282,9 +282,8 @@ def _slot_missing(sentence: str, span: tuple[int, int] | None, analysis: Questio
     """Whether the sentence lacks the very thing the question asks about, though it may hold all its
     other terms: the measure word of the count asked for beside the figure ("多少户", "多大年纪" → 岁;
     for the all-purpose 个, the thing counted beside a figure in another measure word), the thing counted
-    ("多少工人"), the verb of an "A不A" question, the post
-    of the person asked for ("主席是谁"), the kind of place ("哪个镇"). Such a sentence answers a
-    neighbouring question, so its answer is less certain."""
+    ("多少工人"), the verb of an "A不A" question, the post of the person asked for ("主席是谁"), the kind
+    of place ("哪个镇"). Such a sentence answers a neighbouring question, so its answer is less certain."""
     unit = analysis.unit
     if span and unit and unit != "个" and not counts_in(unit, sentence, span):
         return True
@@ -409,7 +408,8 @@ def _vague_time(sentence: str, span: tuple[int, int]) -> bool:
 _CLAUSE_CUTS = {AnswerType.REASON: reason_or_means, AnswerType.MANNER: reason_or_means, AnswerType.YES_NO: said_again}
 _DEFINITION_ASKED = re.compile(r"^(?:什么是[^的，,]+|[^的，,]+是什么)[？?]?$")
 # "诚信活动主题是什么" asks for a thing's theme, not what the theme is.
-_ATTRIBUTE_ASKED = re.compile(r"(?:主题|内容|目的|目标|原则|宗旨|口号|任务|职责|意义|特点|理念|作用|重点|名称|名字|要求|用途|标准)是什么")
+_ATTRIBUTE_ASKED = re.compile(r"(?:主题|内容|目的|目标|原则|宗旨|口号|任务|职责|意义|特点|理念|作用|重点|名称|名字|要求|用途|"
+                              r"标准)是什么")
 
 
 def _on_topic(analysis: QuestionAnalysis, article: Article) -> float:
@@ -545,9 +545,10 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
         # those with a count of 户 if any has.
         found = _typed_leaders(answerable_sentences[:10], analysis, text_of)
         if analysis.answer_type is AnswerType.DATE and found and _vague_time(text_of(found[0][0]), found[0][1]):
-            # A date of the same article that tells of what was asked, over the vague time of the best.
-            # "…食堂改造是什么时候" says what happened before its wh-word: the terms besides its subject
-            event = _asked_event(analysis) or [t for t in analysis.terms if t not in analysis.subject] or list(analysis.terms)
+            # A date of the same article that tells of what was asked, over the vague time of the best;
+            # "…食堂改造是什么时候" says what happened before its wh-word, in the terms besides its subject.
+            event = (_asked_event(analysis) or [t for t in analysis.terms if t not in analysis.subject]
+                     or list(analysis.terms))
             found = [(c, span) for c, span in found if c.article_id == found[0][0].article_id
                      and not _vague_time(text_of(c), span) and coverage(event, matchable(text_of(c))) >= 0.5] or found
         if analysis.answer_type is AnswerType.PERSON:

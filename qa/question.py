@@ -386,7 +386,7 @@ def followup_readings(question: str, history: Sequence[str]) -> tuple[str, ...]:
     before it. The caller keeps the reading that is answered with more confidence."""
     previous = _last_resolved(history)
     resolved = _resolve_one(question, previous)
-    subject = last_subject(history)
+    subject = _subject(previous) if previous else ""
     if not subject or subject in resolved or _names_something(resolved) or ORG_SUFFIX.search(_subject(resolved)):
         return (resolved,)
     return resolved, subject + resolved

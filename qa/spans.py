@@ -484,7 +484,8 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
         candidates = [(s, e) for s, e in candidates if _DAY.search(simplified, s, e)]  # not "80年代"
     if analysis.answer_type is AnswerType.DATE and _ASKS_YEAR.search(analysis.text):
         candidates = [(s, e) for s, e in candidates if _YEAR_NAMED.search(simplified, s, e)]  # not "2月24日"
-    if analysis.answer_type is AnswerType.PLACE and (within := _place_asked_within(analysis.text)) and within in simplified:
+    within = _place_asked_within(analysis.text) if analysis.answer_type is AnswerType.PLACE else None
+    if within and within in simplified:
         candidates = [(s, e) for s, e in candidates if _named_within(simplified, s, e, within)]
     compared = [m.span() for m in COMPARED.finditer(simplified)]
     candidates = [(s, e) for s, e in candidates if not any(cs <= s and e <= ce for cs, ce in compared)] or candidates
@@ -1181,7 +1182,8 @@ def _run_end(texts: Sequence[str], held: Sequence[float], first: int) -> int:
     return last
 
 
-def _restated(sentence: str, analysis: QuestionAnalysis) -> tuple[list[tuple[int, int]], list[float], int, list[str]] | None:
+def _restated(sentence: str,
+              analysis: QuestionAnalysis) -> tuple[list[tuple[int, int]], list[float], int, list[str]] | None:
     """The sentence's clauses, the share of the question's terms (its subject aside) that each holds,
     which of them says the question again (the last that holds most), and those terms; None for a
     sentence of one clause, or one whose every clause holds less than half of the terms."""
