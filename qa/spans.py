@@ -487,6 +487,8 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
     within = _place_asked_within(analysis.text) if analysis.answer_type is AnswerType.PLACE else None
     if within and within in simplified:
         candidates = [(s, e) for s, e in candidates if _named_within(simplified, s, e, within)]
+    elif within:  # another province or city, or a name that opens with one, is none of its parts ("南京市鼓楼区")
+        candidates = [(s, e) for s, e in candidates if not _OTHER_REGION.match(simplified, s, e)]
     compared = [m.span() for m in COMPARED.finditer(simplified)]
     candidates = [(s, e) for s, e in candidates if not any(cs <= s and e <= ce for cs, ce in compared)] or candidates
     if not candidates:
@@ -583,6 +585,7 @@ def _place_asked_within(question: str) -> str | None:
                  if words[i][0].startswith("哪") and words[i - 1][1] == "ns"), None)
 
 
+_OTHER_REGION = re.compile(r"[\u4e00-\u9fff]{2,3}[省市]")
 _PLACE_CHAIN = 10  # characters of place names between a place and a part of it: "上海市崇明区" before 仙桥村
 
 

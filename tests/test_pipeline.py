@@ -1464,6 +1464,9 @@ def test_a_place_asked_for_inside_a_named_place_is_a_name_given_as_part_of_it():
 
     assert chosen("考察团先后走访了浙江省湖州市安吉县余村。", "考察团去了湖州哪个县？").endswith("安吉县")
     assert chosen("城关镇在苏州开展招商推介活动，与华南集团签约。", "华南集团总部在苏州哪个区？") is None  # 城关镇 is no part of 苏州
+    # Where the sentence does not name the place, any district may be its part, but not one of another city.
+    assert chosen("华南集团总部位于姑苏区人民路。", "华南集团总部在苏州哪个区？") == "姑苏区"
+    assert chosen("华南集团总部位于无锡市梁溪区。", "华南集团总部在苏州哪个区？") is None
 
 
 def test_a_yes_or_no_question_is_answered_by_the_clause_that_says_what_it_asks():
