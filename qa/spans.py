@@ -1185,16 +1185,23 @@ def _run_end(texts: Sequence[str], held: Sequence[float], first: int) -> int:
     return last
 
 
+def _parted(sentence: str, analysis: QuestionAnalysis) -> tuple[list[tuple[int, int]], list[str]] | None:
+    """The sentence's clauses and the question's terms, its subject aside; None for a sentence of one
+    clause, or a question without terms."""
+    clauses = _clauses(sentence)
+    subject = analysis.subject or ""
+    terms = [t for t in analysis.terms if t not in subject] or list(analysis.terms)
+    return (clauses, terms) if len(clauses) >= 2 and terms else None
+
+
 def _restated(sentence: str,
               analysis: QuestionAnalysis) -> tuple[list[tuple[int, int]], list[float], int, list[str]] | None:
     """The sentence's clauses, the share of the question's terms (its subject aside) that each holds,
     which of them says the question again (the last that holds most), and those terms; None for a
     sentence of one clause, or one whose every clause holds less than half of the terms."""
-    clauses = _clauses(sentence)
-    subject = analysis.subject or ""
-    terms = [t for t in analysis.terms if t not in subject] or list(analysis.terms)
-    if len(clauses) < 2 or not terms:
+    if (parted := _parted(sentence, analysis)) is None:
         return None
+    clauses, terms = parted
     held = [coverage(terms, sentence[s:e]) for s, e in clauses]
     said = max(range(len(clauses)), key=lambda i: (held[i], i))
     return (clauses, held, said, terms) if held[said] >= _RESTATES else None
@@ -1209,11 +1216,10 @@ def said_again(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | N
     …"), or from the clause right before it where only that one names the subject ("…常务副区长王峰，…孟明
     带队赴上海…" for "王峰去上海了吗"). None when that clause holds less than half of the question's terms
     (its subject aside): the whole sentence answers."""
-    clauses = _clauses(sentence)
-    subject = analysis.subject or ""
-    terms = [t for t in analysis.terms if t not in subject] or list(analysis.terms)
-    if len(clauses) < 2 or not terms:
+    if (parted := _parted(sentence, analysis)) is None:
         return None
+    clauses, terms = parted
+    subject = analysis.subject or ""
     texts = [sentence[s:e] for s, e in clauses]
     said_of = [i for i, text in enumerate(texts) if not _SETTING.fullmatch(text)]
     # Where no clause holds the last term, the question may say it otherwise ("少了吗" on "增加了10%"); a
@@ -1240,12 +1246,11 @@ def reason_or_means(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int
     the clauses of `sentence` that give the reason or the means, beside the clause that says again
     what the question asks: "为进一步规范辖区道路交通秩序，营造…环境，近日，…开展了专项整治行动" → its two
     为-clauses; "…管理维护好核酸检测等设备，确保紧急情况下能立即启用" → the 确保 clause; "…秉持着“教育为先”的
-    原则，以案说法，讲解…后果，引导广大市民遵守交通法规" → what follows the subject's name up to the last clause.
+    原则，以案说法，讲解…后果，引导广大市民遵守交通法规" → what follows the doer's name up to the last clause.
     None when the sentence does not part that way: then the whole sentence answers."""
     if (restated := _restated(sentence, analysis)) is None:
         return None
     clauses, held, said, terms = restated
-    subject = analysis.subject or ""
     texts = [sentence[s:e] for s, e in clauses]
     if analysis.answer_type is AnswerType.REASON:
         def leads(i: int) -> bool:

@@ -1,4 +1,6 @@
 """Questions of our own about the bundled page: answer, citation and refusal, end to end."""
+import functools
+
 import pytest
 
 from qa.errors import EmptyQuestionError
@@ -39,6 +41,15 @@ UNANSWERABLE = [
     "潞州区今年的GDP是多少？",
     "福慧德玻璃有限公司的贷款利率是多少？",
 ]
+
+
+def _span_text(cut, sentence: str, question: str) -> str | None:
+    """The text of the span that `cut` (a function of spans.py, of a sentence and a question's analysis)
+    gives, or None."""
+    from qa.question import analyse
+
+    span = cut(sentence, analyse(question))
+    return sentence[span[0]:span[1]] if span else None
 
 
 def _assistant_over(index_dir, *articles):
@@ -1149,12 +1160,9 @@ def test_a_document_asked_for_by_its_kind_or_number_is_named_by_its_title_or_num
 
 
 def test_a_title_or_a_number_answers_only_a_question_asking_by_which_document():
-    from qa.question import analyse
     from qa.spans import document_span
 
-    def named(sentence: str, question: str) -> str | None:
-        span = document_span(sentence, analyse(question))
-        return sentence[span[0]:span[1]] if span else None
+    named = functools.partial(_span_text, document_span)
 
     assert named("根据县教发〔2021〕12号文件，东关小学申请变更。", "东关小学是根据哪个文号申请变更的？") == "县教发〔2021〕12号"
     assert named("业主按照《南关社区物业管理办法》和《中华人民共和国民法典》监督物业。",
@@ -1358,12 +1366,9 @@ def test_what_something_is_is_answered_by_the_whole_sentence_that_defines_it(tmp
 
 
 def test_why_and_how_are_answered_by_the_clauses_beside_the_one_saying_the_question_again():
-    from qa.question import analyse
     from qa.spans import reason_or_means
 
-    def cut(sentence: str, question: str) -> str | None:
-        span = reason_or_means(sentence, analyse(question))
-        return sentence[span[0]:span[1]] if span else None
+    cut = functools.partial(_span_text, reason_or_means)
 
     # A purpose or a reason before what was done, back to the clause that tells it; or a purpose after it.
     assert cut("为缓解早高峰拥堵，方便学生上学，近日，县交通局在城南新开了两条公交线路。",
@@ -1455,12 +1460,9 @@ def test_a_count_in_another_measure_word_answers_how_many_only_with_the_thing_co
 
 
 def test_a_place_asked_for_inside_a_named_place_is_a_name_given_as_part_of_it():
-    from qa.question import analyse
     from qa.spans import choose_span
 
-    def chosen(sentence: str, question: str) -> str | None:
-        span = choose_span(sentence, analyse(question))
-        return sentence[span[0]:span[1]] if span else None
+    chosen = functools.partial(_span_text, choose_span)
 
     assert chosen("考察团先后走访了浙江省湖州市安吉县余村。", "考察团去了湖州哪个县？").endswith("安吉县")
     assert chosen("城关镇在苏州开展招商推介活动，与华南集团签约。", "华南集团总部在苏州哪个区？") is None  # 城关镇 is no part of 苏州
@@ -1470,12 +1472,9 @@ def test_a_place_asked_for_inside_a_named_place_is_a_name_given_as_part_of_it():
 
 
 def test_a_yes_or_no_question_is_answered_by_the_clause_that_says_what_it_asks():
-    from qa.question import analyse
     from qa.spans import said_again
 
-    def clause(sentence: str, question: str) -> str | None:
-        span = said_again(sentence, analyse(question))
-        return sentence[span[0]:span[1]] if span else None
+    clause = functools.partial(_span_text, said_again)
 
     assert clause("2020年该厂引进德国生产线，并取得华北地区独家经销权，产品远销海外。",
                   "红星机械厂取得华北地区的独家经销权了吗？") == "并取得华北地区独家经销权"
@@ -1526,12 +1525,9 @@ def test_a_follow_up_is_not_answered_from_an_article_that_never_names_the_conver
 
 
 def test_which_things_of_a_kind_are_the_ones_listed_before_its_name():
-    from qa.question import analyse
     from qa.spans import gap_with_noun
 
-    def listed(sentence: str, question: str) -> str | None:
-        span = gap_with_noun(sentence, analyse(question))
-        return sentence[span[0]:span[1]] if span else None
+    listed = functools.partial(_span_text, gap_with_noun)
 
     assert listed("华南集团旗下有华南物流、华南置业、华南能源等三家子公司，员工逾万人。", "华南集团下面都有哪些公司？") == (
         "华南物流、华南置业、华南能源")
