@@ -435,6 +435,14 @@ def _asks_about_person(subject: str) -> bool:
 # not where it is.
 _WHERE_IS = re.compile(rf"在(?:{WHERE_WORDS}|哪)[啊呢呀吗]?[？?]?$")
 _LOCATIVE = re.compile(r"在|于|地处|坐落")
+# How much lower than the best sentence's score a sentence with a name may be and still give the name.
+_FAR_WEAKER = 0.85
+
+
+def _locates(sentence: str, subject: str) -> bool:
+    """Whether the sentence has a locative word that does not govern the subject itself ("位于…", not
+    only "在八一广场开展…")."""
+    return bool(_LOCATIVE.search(sentence.replace(f"在{subject}", "").replace(f"于{subject}", "") if subject else sentence))
 _AFTER_WH = re.compile(rf"(?:谁|{WHERE_WORDS}|哪个单位|哪家)")
 # Words after a wh-word that say nothing of their own: the copula, helpers, particles.
 _SAYS_NOTHING = frozenset("是 来 去 被 给 的 了 呢 啊 呀 吗 在 要 会 能".split())
@@ -586,6 +594,16 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
                 and (gap := gap_span(matchable(text_of(top)), analysis.text))
                 and not (_WHERE_IS.search(analysis.text) and not _LOCATIVE.search(text_of(top), *gap))):
             options, from_gap = [(top, gap)], True
+        # A name found only in a sentence much weaker than the best is seldom the one asked for ("海梅·雷耶斯
+        # 是哪家漫画公司的虚拟人物" → 汽车修理厂, where the best sentence says "…是DC漫画公司的一个虚拟人物"
+        # with no name the tagger knows): the best sentence is given whole, at the confidence of an untyped
+        # answer. Not where the weaker sentence names who spoke ("城东幼儿园教师王芳说道。" after the
+        # quotation asked about), nor where the best one only says something happened at the place asked
+        # about ("在八一广场开展…").
+        elif (analysis.answer_type in NAME_TYPES and top is not None and options[0][0] is not top
+              and options[0][0].score < _FAR_WEAKER * top.score and not _ATTRIBUTION.match(text_of(options[0][0]))
+              and not (_WHERE_IS.search(analysis.text) and not _locates(matchable(text_of(top)), analysis.subject))):
+            options = [(top, None)]
     (chosen, span), note = (_prefer_latest(options, articles, within=_latest_within(analysis)) if options
                             else ((None, None), None))
 

@@ -432,6 +432,21 @@ def test_who_may_be_a_body_when_no_person_is_named_in_the_better_sentence(tmp_pa
     assert assistant.ask("城东小学附属幼儿园的园长是谁？").text == "王丽华"  # a person named beats the body
 
 
+def test_a_name_from_a_far_weaker_sentence_does_not_answer_for_the_best_one(tmp_path):
+    from qa.types import Article
+
+    # The tagger knows no name in "XYZ动画公司"; "汽车修理厂" in the next sentence is a body, of no one asked about.
+    story = Article("s", "阿布的故事", "小熊阿布是XYZ动画公司创作的一个卡通形象，深受孩子们喜爱。阿布的爸爸在城南开了一间"
+                    "汽车修理厂，阿布常去那里玩。", "2023-05-01", "报")
+    answer = _assistant_over(tmp_path / "story", story).ask("小熊阿布出自哪家动画公司？")
+    assert answer.text in ("", answer.citations[0].sentence)
+    assert "XYZ动画公司" in answer.citations[0].sentence
+    # Where a place is asked, the best sentence is no answer when it only says something happened there.
+    show = Article("f", "郁金香花展开幕", "市园林局在青松公园举办了郁金香花展，吸引了众多市民前来观赏。花展期间，长治市的"
+                   "市民纷纷前往赏花，不少人从太原赶来。", "2023-05-01", "报")
+    assert not _assistant_over(tmp_path / "show", show).ask("青松公园在哪？").text.startswith("市园林局")
+
+
 @pytest.mark.parametrize("sentence, question, expected", [
     # jieba cuts "执法/v 队/n" and tags the office's verbs as verbs: the name still runs from its place name.
     ("经区政府同意，我站已并入长治市潞州区农业综合行政执法队，原有业务一并移交。", "这个站并入了哪个单位？",
