@@ -10,7 +10,7 @@ import numpy as np
 
 from qa.question import (FILLER_WORDS, NAME_TYPES, QUESTION_END, SIGN_OFF_WORDS, WH_WORDS, WHERE_WORDS, AnswerType,
                          QuestionAnalysis, asks_post)
-from qa.spans import (COMPARED, SPAN_PATTERNS, asked_kind, asked_post, balanced, choose_span, counts_in,
+from qa.spans import (ASKS_SPEAKER, COMPARED, SPAN_PATTERNS, asked_kind, asked_post, balanced, choose_span, counts_in,
                       counts_what_was_asked, coverage, document_span, gap_span, gap_with_noun, matchable,
                       named_kind_span, names_post, post_of, reason_or_means, said_again, term_match)
 from qa.store import Index
@@ -42,7 +42,6 @@ _REASON_LEAD = re.compile(r"由于|因为")
 _REASON_REACH = 3  # how many of the leading options may give the reason, or stand right after it
 # A short line with no clause in it: a name, a date, "联系人：高凌宇".
 _LABEL_LINE = re.compile(r"[^，。；！？,;!?]{1,30}")
-_ASKS_SPEAKER = re.compile(r"说|表示|介绍|告诉|谈|称|讲|指出|提到|透露|采访")
 # "王长富对记者说。": it names who spoke; what was said is the sentence before it.
 _ATTRIBUTION = re.compile(r"^[^，。！？]{0,24}(?:说|说道|表示|介绍|告诉记者)[。！]?$")
 
@@ -100,7 +99,7 @@ def can_answer(sentence: str, title: str, analysis: QuestionAnalysis) -> bool:
         return False
     if not _ATTRIBUTION.match(sentence):
         return True
-    return bool(answer_type is AnswerType.PERSON and (_ASKS_SPEAKER.search(analysis.text) or asked_post(analysis))
+    return bool(answer_type is AnswerType.PERSON and (ASKS_SPEAKER.search(analysis.text) or asked_post(analysis))
                 or asks_post(analysis.text))
 
 
@@ -543,7 +542,7 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
                 options = [(reason, None)] + options
         # "李琴说了什么" is best matched by "区金融服务中心主任李琴说。", which is no answer; what she said
         # is the quotation just before it.
-        if (analysis.answer_type is not AnswerType.REASON and scored and _ASKS_SPEAKER.search(analysis.text)
+        if (analysis.answer_type is not AnswerType.REASON and scored and ASKS_SPEAKER.search(analysis.text)
                 and _ATTRIBUTION.match(text_of(scored[0]))):
             before = _sentence_before(scored[0], scored, articles)
             if before is not None and text_of(before).rstrip().endswith("”"):
@@ -586,10 +585,12 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
             options = _in_best_article_saying(options, says_what_was_done)
         # The best sentence may copy the question's wording around the answer and still hold no
         # name the tagger knows ("派谁给X送信" ↔ "派遣圣甲虫去给X送信"): its gap then beats a name in a
-        # weaker sentence, at the confidence of an untyped answer. Not for figures and dates: their
-        # patterns miss none, so a sentence without one does not hold the answer.
+        # weaker sentence, or the best sentence given whole, at the confidence of an untyped answer
+        # ("谁开通了X" on "市图书馆开通了X" → 市图书馆, when no sentence names anyone). Not for figures
+        # and dates: their patterns miss none, so a sentence without one does not hold the answer.
         top = answerable_sentences[0] if answerable_sentences else None
-        if (analysis.answer_type not in SPAN_PATTERNS and top is not None and options[0][0] is not top
+        if (analysis.answer_type not in SPAN_PATTERNS and top is not None
+                and (options[0][0] is not top or options[0][1] is None)
                 and not _verb_after_wh_missing(said, matchable(text_of(top)))
                 and (gap := gap_span(matchable(text_of(top)), analysis.text))
                 and not (_WHERE_IS.search(analysis.text) and not _LOCATIVE.search(text_of(top), *gap))):

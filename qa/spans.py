@@ -398,6 +398,9 @@ _DAY = re.compile(r"[日号]|星期|周[一二三四五六日天]|今天|昨天|
 _ASKS_YEAR = re.compile(r"哪一?年|几几年|什么年份|哪个年份")
 _YEAR_NAMED = re.compile(r"年|世纪")
 _ASKS_REPORTER = re.compile(r"记者|通讯员|报道|采写|撰稿")
+ASKS_SPEAKER = re.compile(r"说|表示|介绍|告诉|谈|称|讲|指出|提到|透露|采访")
+# "区人社局局长王建军介绍，…": the name of who speaks, before what is said.
+_SPEAKS_NEXT = re.compile(r"(?:说|表示|介绍|指出|透露|告诉记者)[，,：:]")
 _HOUR = re.compile(rf"{_TIME_OF_DAY}(?:(?:至|到|-|~|～){_TIME_OF_DAY})?")
 # A question asking for several ("哪些地区", "哪几个村", "分别") is answered by the whole list.
 _PLURAL = re.compile(r"哪些|哪几|分别|都有")
@@ -478,6 +481,11 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
     if analysis.answer_type is AnswerType.PERSON and not _ASKS_REPORTER.search(analysis.text):
         # "本报讯记者赵越报道": who wrote the story, not who did what it tells.
         candidates = [(s, e) for s, e in candidates if not simplified[:s].endswith(("记者", "通讯员"))]
+        # Who speaks tells; what they tell of was done by others ("谁推出了X" is not answered by "局长王建军
+        # 介绍，…还将推出…"), unless the question asks who said it or names their post ("区人社局局长是谁").
+        if not ASKS_SPEAKER.search(analysis.text):
+            candidates = [(s, e) for s, e in candidates if not (_SPEAKS_NEXT.match(simplified, e) and not any(
+                term in simplified[_clause_start(simplified, s):s] for term in analysis.terms))]
     if analysis.answer_type is AnswerType.DATE and _ASKS_HOUR.search(analysis.text):
         candidates = [(s, e) for s, e in candidates if _HOUR.fullmatch(simplified[s:e])]  # not "近年来"
     if analysis.answer_type is AnswerType.DATE and _ASKS_DAY.search(analysis.text):
@@ -768,8 +776,8 @@ def gap_span(sentence: str, question: str, *, bracketed: bool = False) -> tuple[
         if left_k and left_at >= 1 and sentence.startswith("、", left_at - 1):
             return None
     # "学习了什么" on "考察学习期间，…": no answer; nor "查处了哪些…" on "在查处过程中" (the gap was
-    # moved past 处过, a word of jieba's).
-    if _TIME_FRAME.fullmatch(sentence, start, end) or (
+    # moved past 处过, a word of jieba's); nor "执行在哪些平台上" on "执行在许多平台上，如…".
+    if _TIME_FRAME.fullmatch(sentence, start, end) or _QUANTIFIER.fullmatch(sentence, start, end) or (
             shifted_from is not None and _TIME_FRAME.fullmatch(sentence, shifted_from, end)):
         return None
     # A "gap" that only repeats the question is the wrong side; one that both sides mark may share a
@@ -822,6 +830,7 @@ _LIST_KIND = re.compile(r"(?:、[^，。；、等]{1,12})+等([^，。；、的]
 _COMPANY_ENDS = ("公司", "集团")
 _COMPANY_NEAR = re.compile(rf"[^，。；：]{{0,10}}?(?:{'|'.join(_COMPANY_ENDS)})")
 _TIME_FRAME = re.compile(r"期间|之际|以来|之后|以后|之前|以前|过程中|当中|时候|时期")
+_QUANTIFIER = re.compile(r"许多|很多|一些|不少|众多|诸多|多个|多种|各种|各类|各个|若干")
 _FRAMED = re.compile(r"以([^，。；：以]{2,40})为$")
 
 

@@ -447,6 +447,21 @@ def test_a_name_from_a_far_weaker_sentence_does_not_answer_for_the_best_one(tmp_
     assert not _assistant_over(tmp_path / "show", show).ask("青松公园在哪？").text.startswith("市园林局")
 
 
+def test_who_speaks_is_not_who_did_what_they_tell_of(tmp_path):
+    from qa.types import Article
+
+    clinics = Article("c", "家庭医生", "区卫健委推出家庭医生签约服务，居民可以在社区卫生服务站签约。区卫健委主任张伟介绍，"
+                      "下一步还将推出更多便民服务。", "2023-05-01", "报")
+    assistant = _assistant_over(tmp_path / "clinics", clinics)
+    assert assistant.ask("谁推出了家庭医生签约服务？").text == "区卫健委"
+    assert assistant.ask("区卫健委主任是谁？").text == "张伟"  # by the post before the name
+    assert assistant.ask("谁介绍了下一步的打算？").text == "张伟"  # who spoke is asked
+    # With no other name in the best sentence, the words before its copy of the question's are the answer.
+    library = Article("l", "图书馆自助借书", "市图书馆开通了24小时自助借书服务，读者刷卡即可借书。市图书馆馆长刘敏说，"
+                      "今后还将开通更多自助服务。", "2023-05-01", "报")
+    assert _assistant_over(tmp_path / "library", library).ask("谁开通了24小时自助借书服务？").text == "市图书馆"
+
+
 @pytest.mark.parametrize("sentence, question, expected", [
     # jieba cuts "执法/v 队/n" and tags the office's verbs as verbs: the name still runs from its place name.
     ("经区政府同意，我站已并入长治市潞州区农业综合行政执法队，原有业务一并移交。", "这个站并入了哪个单位？",
@@ -458,6 +473,8 @@ def test_a_name_from_a_far_weaker_sentence_does_not_answer_for_the_best_one(tmp_
     ("经区教育局同意，城东小学承接原城东幼儿园全部资产。", "城东幼儿园注销是哪个单位同意的？", "区教育局"),
     # after 在 (or 把, 被), 区域 and 区划 begin no office: only 由, 经 and 向 lead one
     ("本次活动由区教育局主办，在区域中心广场举行。", "本次活动由哪个单位主办？", "区教育局"),
+    # a commission by its short name
+    ("市发改委牵头制定了实施方案，各县区配合落实。", "哪个单位牵头制定了实施方案？", "市发改委"),
 ])
 def test_organisation_names_are_cut_whole(sentence, question, expected):
     from qa.spans import choose_span
@@ -1216,6 +1233,10 @@ def test_a_gap_opens_after_a_colon_and_closes_with_the_bracket_it_is_in():
     assert _gap("协会今年的工作重点有：会员培训、行业评比、法律咨询。", "协会今年的工作重点有哪些？") == "会员培训、行业评比、法律咨询"
     # Letters of any script are words; the closing bracket and the space before them are no part of it.
     assert _gap("大卫（希伯来文： דָּוִד）是以色列的国王。", "大卫的希伯来文是什么？") == "דָּוִד"
+
+
+def test_a_gap_is_no_mere_quantifier():
+    assert _gap("这款软件可以安装在许多设备上，如手机、平板和电脑。", "这款软件可以安装在哪些设备上？") != "许多"
 
 
 def test_a_gap_framed_by_yi_x_wei_is_the_x():
