@@ -14,8 +14,8 @@ from qa.chunk import chunk_articles
 from qa.config import Settings
 from qa.embed import Embedder, load_embedder
 from qa.errors import EmptyQuestionError
-from qa.question import (QuestionAnalysis, analyse, answers_given, followup_readings, last_subject, who_was_asked,
-                         with_named)
+from qa.question import (QuestionAnalysis, analyse, answers_given, contrary_of, followup_readings, last_subject,
+                         who_was_asked, with_named)
 from qa.retrieve import Mode, retrieve
 from qa.store import (Index, IndexStats, append, article_digest, load, make_index, read_head, save, with_articles_added,
                       with_articles_removed, writer_lock)
@@ -238,6 +238,15 @@ class Assistant:
             # never names it (another notice's number), while the subject's own article holds all the question
             # asks (not "义诊的咨询电话是多少？" after a question about a company): the subject is answered.
             answer = answers[1]
+        if (contrary := contrary_of(answer.resolved_question)) and not (
+                answer.answerable and contrary[0] in to_simplified(answer.citations[0].sentence)):
+            # "是私立的吗？" with no answer that says 私立: the article may say the contrary ("一所公立幼儿园"),
+            # which answers no.
+            word, other = contrary
+            flipped = self._answer(question, answer.resolved_question.replace(word, other, 1), top_k=top_k, mode=mode,
+                                   dates=dates)
+            if flipped.answerable and other in to_simplified(flipped.text):
+                answer = replace(flipped, resolved_question=answer.resolved_question)
         return replace(answer, latency_ms=round((time.perf_counter() - started) * 1000, 2))
 
     def _tells_of(self, answer: Answer, words: str) -> bool:

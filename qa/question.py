@@ -382,6 +382,23 @@ _PROPER_TAGS = ("nr", "ns", "nt", "nz")
 _NAME_TAGS = (*_PROPER_TAGS, "j")
 
 
+# Words a yes-or-no question may ask about that news copy answers by their contrary ("是私立的吗" ↔ "是一所公立
+# 幼儿园"), each pair both ways.
+_CONTRARIES = (("公立", "私立"), ("公办", "民办"), ("免费", "收费"), ("国有", "民营"), ("室内", "室外"), ("线上", "线下"),
+               ("上涨", "下降"), ("增加", "减少"), ("提高", "降低"), ("扩大", "缩小"), ("开放", "关闭"), ("长期", "短期"),
+               ("盈利", "亏损"))
+
+
+def contrary_of(question: str) -> tuple[str, str] | None:
+    """The word a yes-or-no question asks about that has a contrary, and the contrary ("南石槽幼儿园是私立的吗？"
+    → 私立, 公立); None for other questions, or without such a word."""
+    if analyse(question).answer_type is not AnswerType.YES_NO:
+        return None
+    found = min(((at, word, other) for pair in _CONTRARIES for word, other in (pair, pair[::-1])
+                 if (at := question.find(word)) >= 0), default=None)
+    return found[1:] if found else None
+
+
 def followup_readings(question: str, history: Sequence[str]) -> tuple[str, ...]:
     """The ways to read a question in its conversation: as `resolve_followup` rewrites it, and — when
     it names nothing of its own ("联系电话是多少？") — also as asked about the subject of the question

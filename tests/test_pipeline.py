@@ -462,6 +462,17 @@ def test_who_speaks_is_not_who_did_what_they_tell_of(tmp_path):
     assert _assistant_over(tmp_path / "library", library).ask("谁开通了24小时自助借书服务？").text == "市图书馆"
 
 
+def test_a_yes_or_no_question_is_answered_by_the_contrary_the_article_says(tmp_path):
+    from qa.types import Article
+
+    village = Article("v", "村史馆开馆", "西沟村村史馆于5月1日开馆，面向游客免费开放，每周一闭馆。村史馆由一所乡村公办小学的"
+                      "旧校舍改建而成。", "2023-05-01", "报")
+    assistant = _assistant_over(tmp_path / "idx", village)
+    answer = assistant.ask("西沟村村史馆收费吗？")
+    assert "免费开放" in answer.text
+    assert answer.resolved_question == "西沟村村史馆收费吗？"  # read as asked, not as its contrary
+
+
 @pytest.mark.parametrize("sentence, question, expected", [
     # jieba cuts "执法/v 队/n" and tags the office's verbs as verbs: the name still runs from its place name.
     ("经区政府同意，我站已并入长治市潞州区农业综合行政执法队，原有业务一并移交。", "这个站并入了哪个单位？",

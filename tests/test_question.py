@@ -304,3 +304,16 @@ def test_what_post_someone_holds_may_be_asked_colloquially(question):
 ])
 def test_spoken_wh_words_are_read_as_written_ones(spoken, written):
     assert analyse(spoken) == analyse(written)
+
+
+@pytest.mark.parametrize("question, contrary", [
+    ("城南中学是民办学校吗？", ("民办", "公办")),
+    ("这个停车场收费吗？", ("收费", "免费")),
+    ("今年的客流量减少了吗？", ("减少", "增加")),
+    ("这个停车场收费多少？", None),  # not a yes-or-no question
+    ("城南中学是一所好学校吗？", None),  # no word with a contrary
+])
+def test_a_yes_or_no_question_may_be_read_with_its_contrary(question, contrary):
+    from qa.question import contrary_of
+
+    assert contrary_of(question) == contrary
