@@ -315,7 +315,10 @@ def _names(simplified: str, answer_type: AnswerType, wh_noun: str | None) -> lis
                  and not _BODY_AFTER.match(simplified, e)  # "文三/nr 科技": a body's name
                  and not _PLACE_INSIDE.search(simplified, s + 1, e)  # "崇明/nrt 区仙桥/nr": a place
                  and not any(ps <= s and e <= pe and pe - ps > e - s for ps, pe in places)] + dotted
-        return names + [m.span(1) for m in _ROLE_THEN_NAME.finditer(simplified)]
+        # "书记段/q 卫东/nr": the tagger may leave a surname out of a two-character given name after a post.
+        names = [(s - 1, e) if e - s == 2 and _POST_AND_SURNAME.search(simplified, max(0, s - 8), s) else (s, e)
+                 for s, e in names]
+        return list(dict.fromkeys(names + [m.span(1) for m in _ROLE_THEN_NAME.finditer(simplified)]))
     stop_words = frozenset({wh_noun}) if wh_noun else frozenset()
     if answer_type is AnswerType.ORGANISATION:
         local = [m.span() for m in _LOCAL_OFFICE.finditer(simplified)]
@@ -332,6 +335,7 @@ def _names(simplified: str, answer_type: AnswerType, wh_noun: str | None) -> lis
             and not (answer_type is AnswerType.PLACE and _BODY_AFTER.match(simplified, e))]
 
 
+_POST_AND_SURNAME = re.compile(rf"(?:{POSTS})[^\W\d和与及同跟向对在为等是的了也都还又即兼]$")
 # A character that ends a place's name, inside a "name" the tagger reads (not first: 区 is a surname), or a
 # village's at its end ("崇明/nrt 区仙桥/nr", "赤溪村/nr").
 _PLACE_INSIDE = re.compile(r"[省市县区]|村$")
@@ -666,10 +670,21 @@ def _whole_list(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
     clause_start = _clause_start(sentence, s)
     clause_end = _clause_end(sentence, e)
     start = at = clause_start
-    for word, flag in pos_tag(sentence[clause_start:s]):
+    before = pos_tag(sentence[clause_start:s])
+    for word, flag in before:
         at += len(word)
         if flag.startswith(("v", "p")):
             start = at
+    if sentence.startswith("、", start + 1):
+        # A one-character first item is the end of a name the tagger read a verb into ("深入黄/a 碾/v 镇、…"):
+        # the list runs from the last longer verb or a preposition.
+        start = at = clause_start
+        for word, flag in before:
+            at += len(word)
+            if flag.startswith("p") or flag.startswith("v") and len(word) > 1:
+                start = at
+    while sentence.startswith(_ASPECT, start, s):  # "走访了…": the verb's 了 is no part of the first item
+        start += 1
     end = at = e
     for word, flag in pos_tag(sentence[e:clause_end]):
         if flag.startswith("p") or flag.startswith("v") and len(word) > 1:

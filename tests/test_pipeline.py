@@ -819,6 +819,10 @@ def test_a_person_answer_names_a_person():
     # jieba tags 陈旧 and the 师范 of 师范南小区 as names.
     assert persons("东关小区的设施陈旧，居民李华多次反映。") == ["李华"]
     assert persons("和师范南小区一样，春节后开工的还有西关小区。") == []
+    # after a post, jieba may read the surname as a numeral (万) or a measure word (段)
+    assert persons("去年，村委会主任万红梅带领村民种植花椒。") == ["万红梅"]
+    assert persons("去年，学校校长段海燕带队参加比赛。") == ["段海燕"]
+    assert persons("会议由党委书记和李明共同主持。") == ["李明"]
     assert not names_no_thing("博")  # a single character: a name borrows whatever else it means
 
 
@@ -1244,6 +1248,27 @@ def test_a_gap_opens_after_a_colon_and_closes_with_the_bracket_it_is_in():
     assert _gap("协会今年的工作重点有：会员培训、行业评比、法律咨询。", "协会今年的工作重点有哪些？") == "会员培训、行业评比、法律咨询"
     # Letters of any script are words; the closing bracket and the space before them are no part of it.
     assert _gap("大卫（希伯来文： דָּוִד）是以色列的国王。", "大卫的希伯来文是什么？") == "דָּוִד"
+
+
+@pytest.mark.parametrize("sentence, question, expected", [
+    # the tagger reads 碾 of 黄碾镇 as a verb, and the 了 after 走访 is the verb's
+    ("工作组深入黄碾镇、西白兔乡、大辛庄镇等乡镇开展调研。", "工作组去了哪些乡镇？", "黄碾镇、西白兔乡、大辛庄镇"),
+    ("工作组走访了堠北庄镇、黄碾镇等乡镇。", "工作组去了哪些乡镇？", "堠北庄镇、黄碾镇"),
+])
+def test_a_list_of_places_runs_from_its_first_whole_name(sentence, question, expected):
+    from qa.spans import choose_span
+
+    assert _span_text(choose_span, sentence, question) == expected
+
+
+@pytest.mark.parametrize("sentence, question, expected", [
+    ("今年以来，全区共接待游客35万人次。", "今年接待了多少人次游客？", "35万人次"),
+    ("专项行动中，交警共查处超载违法行为26起。", "交警查处了多少起超载？", "26起"),
+])
+def test_a_count_keeps_a_measure_word_of_cases_or_visits(sentence, question, expected):
+    from qa.spans import choose_span
+
+    assert _span_text(choose_span, sentence, question) == expected
 
 
 def test_a_gap_is_no_mere_quantifier():
