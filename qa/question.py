@@ -544,9 +544,10 @@ def _resolve_one(question: str, previous: str | None) -> str:
                 return previous[:post.start()] + topic + previous[post.end():]
             return f"{subject}的{topic}是谁？" if subject else f"{topic}是谁？"
         # "投资机构呢？" after "颐高集团有多少个产业园区？": a plain noun, not of the named subject's kind
-        # (晋纺小区 is a 小区 like 师范南小区), takes the place of what was counted, not of the name.
+        # (晋纺小区 is a 小区 like 师范南小区), takes the place of what was counted, not of the name; a
+        # name may be an abbreviation ("太行/j 路小学科技楼").
         counted = analyse(previous).counted
-        if counted and counted in previous and _names_something(subject, _PROPER_TAGS) and _of_another_kind(topic, subject):
+        if counted and counted in previous and _names_something(subject) and _of_another_kind(topic, subject):
             return previous.replace(counted, topic, 1)
         # "电话呢？" after "执法队的联系人是谁？": a plain noun of another kind than a named subject, and
         # no body's name, asks for that of the subject, whatever the question before asked.
