@@ -407,7 +407,7 @@ ASKS_SPEAKER = re.compile(r"说|表示|介绍|告诉|谈|称|讲|指出|提到|�
 _SPEAKS_NEXT = re.compile(r"(?:说|表示|介绍|指出|透露|告诉记者)[，,：:]")
 _HOUR = re.compile(rf"{_TIME_OF_DAY}(?:(?:至|到|-|~|～){_TIME_OF_DAY})?")
 # A question asking for several ("哪些地区", "哪几个村", "分别") is answered by the whole list.
-_PLURAL = re.compile(r"哪些|哪几|分别|都有")
+_PLURAL = re.compile(r"哪些|哪几|分别|都有|都[\u4e00-\u9fff]{0,4}(?:哪|谁)")  # "都卖到哪儿去了": all the places
 _LIST_GLUE = re.compile(r"、|和|及|与|以及|或")
 # Between names listed together, also a word for "every" or "the relevant" ("、各级医疗机构").
 _NAMES_GLUE = re.compile(r"(?:、|和|及|与|以及)(?:各级|各|有关|相关)?")
@@ -1010,8 +1010,13 @@ def gap_with_noun(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] 
 
 def _listed_of_kind(sentence: str, kind: str) -> tuple[int, int] | None:
     """The things of the kind asked about that the sentence lists before 等 and the kind's name
-    ("哪些公司" on "下设中科颐高、文三科技…等七大专业公司" → the companies); None without such a list, or
-    when more things follow the kind's name ("…等重点车辆及电动车、摩托车"), which the list leaves out."""
+    ("哪些公司" on "下设中科颐高、文三科技…等七大专业公司" → the companies), or after a word for the kind and
+    为, 是 or 包括 ("哪些树" on "主要树种为油松、侧柏、刺槐等"); None without such a list, or when more things
+    follow the kind's name ("…等重点车辆及电动车、摩托车"), which the list leaves out."""
+    named_first = re.search(rf"{re.escape(kind)}[\u4e00-\u9fff]{{0,2}}(?:为|是|有|包括)：?"
+                            rf"([^，。；：、]{{1,12}}?(?:、[^，。；：、]{{1,12}}?)+?)(?=等|[，。；]|$)", sentence)
+    if named_first:
+        return named_first.span(1)
     etc = re.search(rf"等[^，。；、的等]{{0,6}}?{re.escape(kind)}(?![\u4e00-\u9fff]{{0,2}}(?:及|和|与))", sentence)
     # a 等 after a list of the clause ("张明、李华等"), not one inside a word (高等, 同等, 等候), and the kind
     # itself named, not a noun it qualifies ("等企业代表")

@@ -1271,6 +1271,18 @@ def test_a_count_keeps_a_measure_word_of_cases_or_visits(sentence, question, exp
     assert _span_text(choose_span, sentence, question) == expected
 
 
+def test_things_of_the_kind_asked_for_may_be_listed_after_its_name():
+    from qa.spans import gap_with_noun
+
+    assert _span_text(gap_with_noun, "村里种植的果树主要有苹果、梨、桃等，年产值超过200万元。", "村里种植了哪些果树？") == "苹果、梨、桃"
+
+
+def test_all_the_places_are_asked_for_by_dou_before_where():
+    from qa.spans import choose_span
+
+    assert _span_text(choose_span, "这批农产品主要销往上海、杭州、南京等地。", "这批农产品都卖到哪里了？") == "上海、杭州、南京等地"
+
+
 def test_a_gap_is_no_mere_quantifier():
     assert _gap("这款软件可以安装在许多设备上，如手机、平板和电脑。", "这款软件可以安装在哪些设备上？") != "许多"
 
