@@ -8,8 +8,8 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from qa.question import (FILLER_WORDS, NAME_TYPES, QUESTION_END, SIGN_OFF_WORDS, WH_WORDS, WHERE_WORDS, AnswerType,
-                         QuestionAnalysis, asks_post)
+from qa.question import (FILLER_WORDS, NAME_TYPES, POSTS, QUESTION_END, SIGN_OFF_WORDS, WH_WORDS, WHERE_WORDS,
+                         AnswerType, QuestionAnalysis, asks_post)
 from qa.spans import (ASKS_SPEAKER, COMPARED, SPAN_PATTERNS, asked_kind, asked_post, balanced, choose_span, counts_in,
                       counts_what_was_asked, coverage, document_span, gap_span, gap_with_noun, matchable,
                       named_kind_span, names_post, post_of, reason_or_means, said_again, term_match)
@@ -434,6 +434,7 @@ def _asks_about_person(subject: str) -> bool:
 # not where it is.
 _WHERE_IS = re.compile(rf"在(?:{WHERE_WORDS}|哪)[啊呢呀吗]?[？?]?$")
 _LOCATIVE = re.compile(r"在|于|地处|坐落")
+_WHO_HOLDS = re.compile(rf"(?:{POSTS})(?:是|叫)?谁")
 # How much lower than the best sentence's score a sentence with a name may be and still give the name.
 _FAR_WEAKER = 0.85
 
@@ -558,9 +559,10 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
                      or list(analysis.terms))
             found = [(c, span) for c, span in found if c.article_id == found[0][0].article_id
                      and not _vague_time(text_of(c), span) and coverage(event, matchable(text_of(c))) >= 0.5] or found
-        if analysis.answer_type is AnswerType.PERSON:
-            # "由谁来接", "谁负责": who may be a body. A sentence that names no person but a body gives
-            # the body when it is clearly the better sentence: by more than a fifth of the score.
+        if analysis.answer_type is AnswerType.PERSON and not _WHO_HOLDS.search(analysis.text):
+            # "由谁来接", "谁负责": who may be a body (not who holds a post: "副院长是谁"). A sentence that
+            # names no person but a body gives the body when it is clearly the better sentence: by more than
+            # a fifth of the score.
             as_body = replace(analysis, answer_type=AnswerType.ORGANISATION)
             named = {(c.article_id, c.start) for c, _ in found}
             better = [c for c in answerable_sentences[:10] if not found or 0.8 * c.score > found[0][0].score]
@@ -592,6 +594,7 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
         if (analysis.answer_type not in SPAN_PATTERNS and top is not None
                 and (options[0][0] is not top or options[0][1] is None)
                 and not _verb_after_wh_missing(said, matchable(text_of(top)))
+                and names_post(matchable(text_of(top)), analysis)
                 and (gap := gap_span(matchable(text_of(top)), analysis.text))
                 and not (_WHERE_IS.search(analysis.text) and not _LOCATIVE.search(text_of(top), *gap))):
             options, from_gap = [(top, gap)], True

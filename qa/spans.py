@@ -485,6 +485,11 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
     if analysis.answer_type is AnswerType.PERSON and not _ASKS_REPORTER.search(analysis.text):
         # "本报讯记者赵越报道": who wrote the story, not who did what it tells.
         candidates = [(s, e) for s, e in candidates if not simplified[:s].endswith(("记者", "通讯员"))]
+        # "副院长是谁" is not answered by the name after 院长: that is who holds the post the deputy serves.
+        deputy = asked_post(analysis)
+        if deputy and deputy.startswith("副"):
+            candidates = [(s, e) for s, e in candidates
+                          if not (simplified[:s].endswith(deputy[1:]) and not simplified[:s].endswith(deputy))]
         # Who speaks tells; what they tell of was done by others ("谁推出了X" is not answered by "局长王建军
         # 介绍，…还将推出…"), unless the question asks who said it or names their post ("区人社局局长是谁").
         if not ASKS_SPEAKER.search(analysis.text):
@@ -1104,7 +1109,7 @@ def _title_after_asked_noun(sentence: str, analysis: QuestionAnalysis) -> tuple[
 
 
 # The post a who-question may ask by ("哪位老师" → 老师).
-_ROLE = re.compile(POSTS)
+_ROLE = re.compile(rf"副?(?:{POSTS})")  # "副院长" asks for the deputy, not the 院长
 # What a post ends in ("常务副区长", "区委常委"), and an occupation ("中国足球运动员", "漫画家").
 _POST_END = re.compile(rf"(?:{POSTS}|常委|委员|秘书长|科长|处长|镇长|乡长|组长|总监)$")
 _OCCUPATION = re.compile(r"(?:家|员|师|手|者|星|人物)$")
@@ -1167,7 +1172,7 @@ def names_post(sentence: str, analysis: QuestionAnalysis) -> bool:
     """Whether the sentence names the post of the person asked for ("哪位老师" → 老师, or 教师), if
     the question asks by post."""
     post = asked_post(analysis)
-    return post is None or term_match(post, sentence) > 0.0
+    return post is None or (post in sentence if post.startswith("副") else term_match(post, sentence) > 0.0)
 
 
 # Why and how: a sentence often says again, in one clause, what the question asks about; the reason or

@@ -462,6 +462,18 @@ def test_who_speaks_is_not_who_did_what_they_tell_of(tmp_path):
     assert _assistant_over(tmp_path / "library", library).ask("谁开通了24小时自助借书服务？").text == "市图书馆"
 
 
+def test_a_deputy_is_not_who_holds_the_post_itself(tmp_path):
+    from qa.types import Article
+
+    said = "市妇幼保健院院长韩晓东介绍，医院今年将与市第一人民医院合作开设产后康复门诊。"
+    alone = _assistant_over(tmp_path / "alone", Article("a", "妇幼保健院", said, "2023-05-01", "报"))
+    assert alone.ask("市妇幼保健院的副院长是谁？").text == ""  # neither the 院长 nor a body
+    both = _assistant_over(tmp_path / "both", Article("b", "妇幼保健院", said + "市妇幼保健院副院长冯丽萍主持了会议。",
+                                                        "2023-05-01", "报"))
+    assert both.ask("市妇幼保健院的副院长是谁？").text == "冯丽萍"
+    assert both.ask("市妇幼保健院院长是谁？").text == "韩晓东"
+
+
 def test_a_yes_or_no_question_is_answered_by_the_contrary_the_article_says(tmp_path):
     from qa.types import Article
 
