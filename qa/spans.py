@@ -485,11 +485,12 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
     if analysis.answer_type is AnswerType.PERSON and not _ASKS_REPORTER.search(analysis.text):
         # "本报讯记者赵越报道": who wrote the story, not who did what it tells.
         candidates = [(s, e) for s, e in candidates if not simplified[:s].endswith(("记者", "通讯员"))]
-        # "副院长是谁" is not answered by the name after 院长: that is who holds the post the deputy serves.
+        # "副院长是谁" is not answered by the name after 院长, who holds the post the deputy serves, nor by
+        # any name in a sentence that never names the deputy's post.
         deputy = asked_post(analysis)
         if deputy and deputy.startswith("副"):
-            candidates = [(s, e) for s, e in candidates
-                          if not (simplified[:s].endswith(deputy[1:]) and not simplified[:s].endswith(deputy))]
+            candidates = [(s, e) for s, e in candidates if deputy in simplified
+                          and not (simplified[:s].endswith(deputy[1:]) and not simplified[:s].endswith(deputy))]
         # Who speaks tells; what they tell of was done by others ("谁推出了X" is not answered by "局长王建军
         # 介绍，…还将推出…"), unless the question asks who said it or names their post ("区人社局局长是谁").
         if not ASKS_SPEAKER.search(analysis.text):

@@ -468,6 +468,8 @@ def test_a_deputy_is_not_who_holds_the_post_itself(tmp_path):
     said = "市妇幼保健院院长韩晓东介绍，医院今年将与市第一人民医院合作开设产后康复门诊。"
     alone = _assistant_over(tmp_path / "alone", Article("a", "妇幼保健院", said, "2023-05-01", "报"))
     assert alone.ask("市妇幼保健院的副院长是谁？").text == ""  # neither the 院长 nor a body
+    nurse = Article("n", "社区义诊", "区中医院院长孙建平介绍，医院护理部主任刘小燕已带队到社区义诊。", "2023-05-01", "报")
+    assert _assistant_over(tmp_path / "nurse", nurse).ask("区中医院的副院长是谁？").text == ""  # nor another post's
     both = _assistant_over(tmp_path / "both", Article("b", "妇幼保健院", said + "市妇幼保健院副院长冯丽萍主持了会议。",
                                                         "2023-05-01", "报"))
     assert both.ask("市妇幼保健院的副院长是谁？").text == "冯丽萍"
