@@ -434,15 +434,20 @@ def _asks_about_person(subject: str) -> bool:
 # not where it is.
 _WHERE_IS = re.compile(rf"在(?:{WHERE_WORDS}|哪)[啊呢呀吗]?[？?]?$")
 _LOCATIVE = re.compile(r"在|于|地处|坐落")
-_WHO_HOLDS = re.compile(rf"(?:{POSTS})(?:是|叫)?谁")
-# How much lower than the best sentence's score a sentence with a name may be and still give the name.
+# Who holds a post ("副院长是谁", "谁是副院长"); not 负责人, which a body may be.
+_WHO_HOLDS = re.compile(rf"(?!负责人)(?:{POSTS})(?:是|叫)?谁|谁是[^，。？?]*?(?!负责人)(?:{POSTS})[？?]?$")
+# The share of the best sentence's score below which a sentence with a name gives no name.
 _FAR_WEAKER = 0.85
+# 在 and 于 that place something: not those of 由于, 关于, 现在, 正在.
+_PLACES = re.compile(r"(?<![由关对鉴基属等])于|(?<![现正存实所自好])在|地处|坐落")
 
 
 def _locates(sentence: str, subject: str) -> bool:
     """Whether the sentence has a locative word that does not govern the subject itself ("位于…", not
     only "在八一广场开展…")."""
-    return bool(_LOCATIVE.search(sentence.replace(f"在{subject}", "").replace(f"于{subject}", "") if subject else sentence))
+    return bool(_PLACES.search(sentence.replace(f"在{subject}", "").replace(f"于{subject}", "") if subject else sentence))
+
+
 _AFTER_WH = re.compile(rf"(?:谁|{WHERE_WORDS}|哪个单位|哪家)")
 # Words after a wh-word that say nothing of their own: the copula, helpers, particles.
 _SAYS_NOTHING = frozenset("是 来 去 被 给 的 了 呢 啊 呀 吗 在 要 会 能".split())
@@ -602,11 +607,16 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
         # 是哪家漫画公司的虚拟人物" → 汽车修理厂, where the best sentence says "…是DC漫画公司的一个虚拟人物"
         # with no name the tagger knows): the best sentence is given whole, at the confidence of an untyped
         # answer. Not where the weaker sentence names who spoke ("城东幼儿园教师王芳说道。" after the
-        # quotation asked about), nor where the best one only says something happened at the place asked
+        # quotation asked about) or follows the best one saying what is asked ("老人被民警找到。找到老人的是
+        # 民警赵刚…"), nor, for
+        # a place, where the best one places nothing or only says something happened at the place asked
         # about ("在八一广场开展…").
         elif (analysis.answer_type in NAME_TYPES and top is not None and options[0][0] is not top
               and options[0][0].score < _FAR_WEAKER * top.score and not _ATTRIBUTION.match(text_of(options[0][0]))
-              and not (_WHERE_IS.search(analysis.text) and not _locates(matchable(text_of(top)), analysis.subject))):
+              and not (_sentence_before(options[0][0], scored, articles) is top
+                       and coverage(analysis.anchor_terms, matchable(text_of(options[0][0]))) >= 0.5)
+              and not (analysis.answer_type is AnswerType.PLACE
+                       and not _locates(matchable(text_of(top)), analysis.subject))):
             options = [(top, None)]
     (chosen, span), note = (_prefer_latest(options, articles, within=_latest_within(analysis)) if options
                             else ((None, None), None))

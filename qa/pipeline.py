@@ -245,7 +245,10 @@ class Assistant:
             word, other = contrary
             flipped = self._answer(question, answer.resolved_question.replace(word, other, 1), top_k=top_k, mode=mode,
                                    dates=dates)
-            if flipped.answerable and other in to_simplified(flipped.text):
+            said = to_simplified(flipped.citations[0].sentence) if flipped.answerable else ""
+            # the contrary said of the same thing: every other term of the question in that sentence
+            if other in to_simplified(flipped.text) and all(
+                    term in said for term in tokenize(answer.resolved_question) if len(term) >= 2 and term != word):
                 answer = replace(flipped, resolved_question=answer.resolved_question)
         return replace(answer, latency_ms=round((time.perf_counter() - started) * 1000, 2))
 

@@ -286,7 +286,7 @@ def term_weight(term: str) -> float:
 ORG_SUFFIX = re.compile(r"(?:公司|集团|局|中心|银行|协会|委员会|办公室|办事处|学校|小学|中学|大学|学院|幼儿园|医院|支队|大队|执法队|研究院|"
                         r"联合会|基地|政府|党委|区委|部门|机构|站|所|院|厂|"
                         # commissions by their short names ("区卫健委", "市发改委"), not posts (常委) nor judges (评委)
-                        r"(?:发改|卫健|卫计|住建|经信|工信|国资|教|纪|农|建|科|商|民)委)$")
+                        r"(?:发改|卫健|卫计|住建|经信|工信|国资|政法|教|纪|监|农|建|科|商|民)委)$")
 
 
 # ---- follow-ups ---------------------------------------------------------------------------------
@@ -391,12 +391,14 @@ _CONTRARIES = (("公立", "私立"), ("公办", "民办"), ("免费", "收费"),
 
 
 def contrary_of(question: str) -> tuple[str, str] | None:
-    """The word a yes-or-no question asks about that has a contrary, and the contrary ("南石槽幼儿园是私立的吗？"
-    → 私立, 公立); None for other questions, or without such a word."""
+    """The last word a yes-or-no question asks about that has a contrary, and the contrary
+    ("南石槽幼儿园是私立的吗？" → 私立, 公立); None for other questions, or without such a word."""
     if analyse(question).answer_type is not AnswerType.YES_NO:
         return None
-    found = min(((at, word, other) for pair in _CONTRARIES for word, other in (pair, pair[::-1])
-                 if (at := question.find(word)) >= 0), default=None)
+    # a word of its own or the first of a compound (民办学校), not one a character makes another word of (收费站)
+    words = tokenize(question)
+    found = max(((question.find(word), word, other) for pair in _CONTRARIES for word, other in (pair, pair[::-1])
+                 if any(w == word or w.startswith(word) and len(w) - len(word) >= 2 for w in words)), default=None)
     return found[1:] if found else None
 
 
@@ -547,7 +549,8 @@ def _resolve_one(question: str, previous: str | None) -> str:
         # (晋纺小区 is a 小区 like 师范南小区), takes the place of what was counted, not of the name; a
         # name may be an abbreviation ("太行/j 路小学科技楼").
         counted = analyse(previous).counted
-        if counted and counted in previous and _names_something(subject) and _of_another_kind(topic, subject):
+        if (counted and counted in previous and _names_something(subject) and _of_another_kind(topic, subject)
+                and [flag for _, flag in pos_tag(topic)] != ["j"]):  # not a body by its short name (市政协)
             return previous.replace(counted, topic, 1)
         # "电话呢？" after "执法队的联系人是谁？": a plain noun of another kind than a named subject, and
         # no body's name, asks for that of the subject, whatever the question before asked.

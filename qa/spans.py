@@ -294,8 +294,10 @@ def _names(simplified: str, answer_type: AnswerType, wh_noun: str | None) -> lis
     """The names of people, organisations or places in a sentence (already `matchable`)."""
     if answer_type is AnswerType.PERSON:
         # jieba's person names, with transliterated ones joined across "·" ("马克·拉瓦卢马纳纳").
-        tagged, pos, run = [], 0, None
+        tagged, pos, run, counters = [], 0, None, set()
         for word, flag in pos_tag(simplified):
+            if len(word) == 1 and flag in ("m", "q"):
+                counters.add(pos)
             if flag.startswith("nr") and not names_no_thing(word) or (run and word in "·•" and run[1] == pos):
                 run = (run[0], pos + len(word)) if run and run[1] == pos else (pos, pos + len(word))
             elif run:
@@ -316,8 +318,8 @@ def _names(simplified: str, answer_type: AnswerType, wh_noun: str | None) -> lis
                  and not _PLACE_INSIDE.search(simplified, s + 1, e)  # "崇明/nrt 区仙桥/nr": a place
                  and not any(ps <= s and e <= pe and pe - ps > e - s for ps, pe in places)] + dotted
         # "书记段/q 卫东/nr": the tagger may leave a surname out of a two-character given name after a post.
-        names = [(s - 1, e) if e - s == 2 and _POST_AND_SURNAME.search(simplified, max(0, s - 8), s) else (s, e)
-                 for s, e in names]
+        names = [(s - 1, e) if e - s == 2 and s - 1 in counters and _POST_AND_SURNAME.search(simplified, max(0, s - 8), s)
+                 else (s, e) for s, e in names]
         return list(dict.fromkeys(names + [m.span(1) for m in _ROLE_THEN_NAME.finditer(simplified)]))
     stop_words = frozenset({wh_noun}) if wh_noun else frozenset()
     if answer_type is AnswerType.ORGANISATION:
@@ -335,7 +337,7 @@ def _names(simplified: str, answer_type: AnswerType, wh_noun: str | None) -> lis
             and not (answer_type is AnswerType.PLACE and _BODY_AFTER.match(simplified, e))]
 
 
-_POST_AND_SURNAME = re.compile(rf"(?:{POSTS})[^\W\d和与及同跟向对在为等是的了也都还又即兼]$")
+_POST_AND_SURNAME = re.compile(rf"(?:{POSTS})[^\W\d]$")
 # A character that ends a place's name, inside a "name" the tagger reads (not first: 区 is a surname), or a
 # village's at its end ("崇明/nrt 区仙桥/nr", "赤溪村/nr").
 _PLACE_INSIDE = re.compile(r"[省市县区]|村$")
@@ -404,10 +406,12 @@ _YEAR_NAMED = re.compile(r"年|世纪")
 _ASKS_REPORTER = re.compile(r"记者|通讯员|报道|采写|撰稿")
 ASKS_SPEAKER = re.compile(r"说|表示|介绍|告诉|谈|称|讲|指出|提到|透露|采访")
 # "区人社局局长王建军介绍，…": the name of who speaks, before what is said.
-_SPEAKS_NEXT = re.compile(r"(?:说|表示|介绍|指出|透露|告诉记者)[，,：:]")
+_SPEAKS_NEXT = re.compile(r"(?:说|表示|介绍|指出|透露|告诉记者)[，,：:](?![他她我])")  # not "…介绍，他从…": the speaker did it
+# Questions about what someone said, in its own words ("谁建议增设停车场").
+_ASKS_WHAT_WAS_SAID = re.compile(rf"{ASKS_SPEAKER.pattern}|建议|希望|要求|提醒|强调|呼吁|认为|感谢|表态|提出")
 _HOUR = re.compile(rf"{_TIME_OF_DAY}(?:(?:至|到|-|~|～){_TIME_OF_DAY})?")
 # A question asking for several ("哪些地区", "哪几个村", "分别") is answered by the whole list.
-_PLURAL = re.compile(r"哪些|哪几|分别|都有|都[\u4e00-\u9fff]{0,4}(?:哪|谁)")  # "都卖到哪儿去了": all the places
+_PLURAL = re.compile(r"哪些|哪几|分别|都有|(?<![成首京古国陪商迁建定])都[\u4e00-\u9fff]{0,4}(?:哪|谁)")  # "都卖到哪儿去了": all the places
 _LIST_GLUE = re.compile(r"、|和|及|与|以及|或")
 # Between names listed together, also a word for "every" or "the relevant" ("、各级医疗机构").
 _NAMES_GLUE = re.compile(r"(?:、|和|及|与|以及)(?:各级|各|有关|相关)?")
@@ -493,7 +497,7 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
                           and not (simplified[:s].endswith(deputy[1:]) and not simplified[:s].endswith(deputy))]
         # Who speaks tells; what they tell of was done by others ("谁推出了X" is not answered by "局长王建军
         # 介绍，…还将推出…"), unless the question asks who said it or names their post ("区人社局局长是谁").
-        if not ASKS_SPEAKER.search(analysis.text):
+        if not _ASKS_WHAT_WAS_SAID.search(analysis.text):
             candidates = [(s, e) for s, e in candidates if not (_SPEAKS_NEXT.match(simplified, e) and not any(
                 term in simplified[_clause_start(simplified, s):s] for term in analysis.terms))]
     if analysis.answer_type is AnswerType.DATE and _ASKS_HOUR.search(analysis.text):
@@ -663,6 +667,7 @@ def _listed_before(sentence: str, end: int) -> tuple[int, int] | None:
     return (start, end) if listed and start < end else None
 
 
+_PLACE_ENDS = "省市县区镇乡村街路"
 _PLACES_AFTER_ETC = re.compile(r"等(?:地区|海域|地|国)")
 
 
@@ -681,15 +686,15 @@ def _whole_list(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
         at += len(word)
         if flag.startswith(("v", "p")):
             start = at
-    if sentence.startswith("、", start + 1):
-        # A one-character first item is the end of a name the tagger read a verb into ("深入黄/a 碾/v 镇、…"):
-        # the list runs from the last longer verb or a preposition.
+    if sentence.startswith("、", start + 1) and sentence[start] in _PLACE_ENDS:
+        # A first item that is only a place word is the end of a name the tagger read a verb into ("深入黄/a
+        # 碾/v 镇、…"), not an abbreviation ("赴沪、苏、浙"): the list runs from the last longer verb or a preposition.
         start = at = clause_start
         for word, flag in before:
             at += len(word)
             if flag.startswith("p") or flag.startswith("v") and len(word) > 1:
                 start = at
-    while sentence.startswith(_ASPECT, start, s):  # "走访了…": the verb's 了 is no part of the first item
+    if sentence.startswith("了", start, s):  # "走访了…": the verb's 了 is no part of the first item
         start += 1
     end = at = e
     for word, flag in pos_tag(sentence[e:clause_end]):
@@ -1017,12 +1022,13 @@ def gap_with_noun(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] 
 def _listed_of_kind(sentence: str, kind: str) -> tuple[int, int] | None:
     """The things of the kind asked about that the sentence lists before 等 and the kind's name
     ("哪些公司" on "下设中科颐高、文三科技…等七大专业公司" → the companies), or after a word for the kind and
-    为, 是 or 包括 ("哪些树" on "主要树种为油松、侧柏、刺槐等"); None without such a list, or when more things
+    为, 有 or 包括, to the end of the clause ("哪些树" on "主要树种为油松、侧柏、刺槐等"); None without such a list, or when more things
     follow the kind's name ("…等重点车辆及电动车、摩托车"), which the list leaves out."""
-    named_first = re.search(rf"{re.escape(kind)}[\u4e00-\u9fff]{{0,2}}(?:为|是|有|包括)：?"
-                            rf"([^，。；：、]{{1,12}}?(?:、[^，。；：、]{{1,12}}?)+?)(?=等|[，。；]|$)", sentence)
+    named_first = re.search(rf"{re.escape(kind)}[\u4e00-\u9fff]{{0,2}}(?:为|有|包括)：?"
+                            rf"([^，。；：、的]{{1,12}}(?:、[^，。；：、的]{{1,12}})+)(?=[，。；]|$)", sentence)
     if named_first:
-        return named_first.span(1)
+        start, end = named_first.span(1)
+        return start, end - (2 if sentence.endswith("等等", start, end) else 1 if sentence.endswith("等", start, end) else 0)
     etc = re.search(rf"等[^，。；、的等]{{0,6}}?{re.escape(kind)}(?![\u4e00-\u9fff]{{0,2}}(?:及|和|与))", sentence)
     # a 等 after a list of the clause ("张明、李华等"), not one inside a word (高等, 同等, 等候), and the kind
     # itself named, not a noun it qualifies ("等企业代表")
@@ -1173,6 +1179,7 @@ def names_post(sentence: str, analysis: QuestionAnalysis) -> bool:
     """Whether the sentence names the post of the person asked for ("哪位老师" → 老师, or 教师), if
     the question asks by post."""
     post = asked_post(analysis)
+    # a deputy's post only as written: "副院长" is not named by 院长
     return post is None or (post in sentence if post.startswith("副") else term_match(post, sentence) > 0.0)
 
 

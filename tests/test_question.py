@@ -207,6 +207,7 @@ def test_a_follow_up_after_asking_for_more_keeps_the_subject():
     (["城区劳动保障监察执法队并入了哪个单位？"], "它有多少名队员？", "城区劳动保障监察执法队有多少名队员？"),
     (["锦泰集团今年产值是多少？"], "去年的呢？", "锦泰集团去年产值是多少？"),
     (["城北公园有多少个停车位？"], "城南公园呢？", "城南公园有多少个停车位？"),
+    (["市人大有多少名代表？"], "市政协呢？", "市政协有多少名代表？"),  # a body by its short name is a subject
     (["太行路中学实验楼有几间化学实验室？"], "物理实验室呢？", "太行路中学实验楼有几间物理实验室？"),  # 太行/j names it
     # A subject that goes on past a thing of the topic's kind keeps the rest: its 负责人, its 园长.
     (["东城小区施工负责人是谁？"], "西城小区呢？", "西城小区施工负责人是谁？"),
@@ -311,6 +312,8 @@ def test_spoken_wh_words_are_read_as_written_ones(spoken, written):
     ("城南中学是民办学校吗？", ("民办", "公办")),
     ("这个停车场收费吗？", ("收费", "免费")),
     ("今年的客流量减少了吗？", ("减少", "增加")),
+    ("开放大学是公办的吗？", ("公办", "民办")),  # the last such word, a word of its own
+    ("收费站的车道增加了吗？", ("增加", "减少")),  # not the 收费 of 收费站
     ("这个停车场收费多少？", None),  # not a yes-or-no question
     ("城南中学是一所好学校吗？", None),  # no word with a contrary
 ])
