@@ -433,19 +433,18 @@ def _asks_about_person(subject: str) -> bool:
 # after X in a sentence without such a word is what X is or does ("潞鼎伟业商贸有限公司是一家…生产企业"),
 # not where it is.
 _WHERE_IS = re.compile(rf"在(?:{WHERE_WORDS}|哪)[啊呢呀吗]?[？?]?$")
-_LOCATIVE = re.compile(r"在|于|地处|坐落")
+# 在 and 于 that place something: not those of 由于, 关于, 现在, 正在.
+_LOCATIVE = re.compile(r"(?<![由关对鉴基属等])于|(?<![现正存实所自好])在|地处|坐落")
 # Who holds a post ("副院长是谁", "谁是副院长"); not 负责人, which a body may be.
 _WHO_HOLDS = re.compile(rf"(?!负责人)(?:{POSTS})(?:是|叫)?谁|谁是[^，。？?]*?(?!负责人)(?:{POSTS})[？?]?$")
 # The share of the best sentence's score below which a sentence with a name gives no name.
 _FAR_WEAKER = 0.85
-# 在 and 于 that place something: not those of 由于, 关于, 现在, 正在.
-_PLACES = re.compile(r"(?<![由关对鉴基属等])于|(?<![现正存实所自好])在|地处|坐落")
 
 
 def _locates(sentence: str, subject: str) -> bool:
     """Whether the sentence has a locative word that does not govern the subject itself ("位于…", not
     only "在八一广场开展…")."""
-    return bool(_PLACES.search(sentence.replace(f"在{subject}", "").replace(f"于{subject}", "") if subject else sentence))
+    return bool(_LOCATIVE.search(sentence.replace(f"在{subject}", "").replace(f"于{subject}", "") if subject else sentence))
 
 
 _AFTER_WH = re.compile(rf"(?:谁|{WHERE_WORDS}|哪个单位|哪家)")

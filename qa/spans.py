@@ -680,20 +680,18 @@ def _whole_list(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
     s, e = span
     clause_start = _clause_start(sentence, s)
     clause_end = _clause_end(sentence, e)
-    start = at = clause_start
-    before = pos_tag(sentence[clause_start:s])
-    for word, flag in before:
+    # after the last verb or preposition; or, where that leaves a first item that is only a place word (the
+    # end of a name the tagger read a verb into, "深入黄/a 碾/v 镇、…", not an abbreviation, "赴沪、苏、浙"),
+    # after the last verb of two characters or more or a preposition
+    start = after_long = at = clause_start
+    for word, flag in pos_tag(sentence[clause_start:s]):
         at += len(word)
         if flag.startswith(("v", "p")):
             start = at
+        if flag.startswith("p") or flag.startswith("v") and len(word) > 1:
+            after_long = at
     if sentence.startswith("、", start + 1) and sentence[start] in _PLACE_ENDS:
-        # A first item that is only a place word is the end of a name the tagger read a verb into ("深入黄/a
-        # 碾/v 镇、…"), not an abbreviation ("赴沪、苏、浙"): the list runs from the last longer verb or a preposition.
-        start = at = clause_start
-        for word, flag in before:
-            at += len(word)
-            if flag.startswith("p") or flag.startswith("v") and len(word) > 1:
-                start = at
+        start = after_long
     if sentence.startswith("了", start, s):  # "走访了…": the verb's 了 is no part of the first item
         start += 1
     end = at = e
