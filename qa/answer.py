@@ -379,10 +379,11 @@ def _typed_leaders(sentences: Sequence[ScoredSentence], analysis: QuestionAnalys
                    text_of: Callable[[ScoredSentence], str]) -> list[tuple[ScoredSentence, tuple[int, int]]]:
     """The sentences (best first) that hold a candidate of the expected type, each with its chosen span.
 
-    Without a unit or a post to prefer, the answer can only come from the first of them or from those
+    Without a unit, a post or a dimension to prefer, the answer can only come from the first of them or from those
     within `_latest_within` of its score, so the search stops below that: for names it tags each
     sentence, the slowest step of answering a new question (0.8 ms of a 1.6 ms median answer stage)."""
-    prefers = analysis.unit is not None or asked_post(analysis) is not None
+    prefers = (analysis.unit is not None or asked_post(analysis) is not None
+               or _DIMENSION_ASKED.search(analysis.text) is not None)
     within = _latest_within(analysis)
     found = []
     for c in sentences:
@@ -437,6 +438,8 @@ _WHERE_IS = re.compile(rf"在(?:{WHERE_WORDS}|哪)[啊呢呀吗]?[？?]?$")
 _LOCATIVE = re.compile(r"(?<![由关对鉴基属等])于|(?<![现正存实所自好])在|地处|坐落")
 # Who holds a post ("副院长是谁", "谁是副院长"); not 负责人, which a body may be.
 _WHO_HOLDS = re.compile(rf"(?!负责人)(?:{POSTS})(?:是|叫)?谁|谁是[^，。？?]*?(?!负责人)(?:{POSTS})[？?]?$")
+# A dimension asked for: "路有多宽", "宽度是多少".
+_DIMENSION_ASKED = re.compile(r"多([宽长高深厚])|([宽长高深厚])度")
 # The share of the best sentence's score below which a sentence with a name gives no name.
 _FAR_WEAKER = 0.85
 
@@ -577,11 +580,15 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
             if body:
                 found = [body, *found]
         with_unit = [(c, sp) for c, sp in found if counts_in(analysis.unit, matchable(text_of(c)), sp)]
-        # Likewise for "哪位老师", those that name the post, if any does.
+        # Likewise for "哪位老师", those that name the post, and for "路有多宽", those whose figure follows
+        # the dimension asked ("宽度由30米拓宽至40米", not "全长3.2公里"), if any does.
         with_post = [(c, sp) for c, sp in found if names_post(matchable(text_of(c)), analysis)]
+        dimension = _DIMENSION_ASKED.search(analysis.text)
+        of_dimension = [(c, sp) for c, sp in found if dimension and dimension.group(dimension.lastindex) in (
+            matchable(text_of(c))[max(0, sp[0] - 8):sp[0]])]
         # With no candidate in any leading sentence, the best sentence is given whole, at a lower
         # confidence; not for figures and dates, whose patterns miss none: no sentence holds the answer.
-        options = with_unit or with_post or found or (
+        options = with_unit or of_dimension or with_post or found or (
             [(c, None) for c in answerable_sentences[:1]] if analysis.answer_type not in SPAN_PATTERNS else [])
         # "什么时候复工", "注销是谁同意的": of the best option's article, the sentences that say what was
         # done (复工, 同意), if any does.

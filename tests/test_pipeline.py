@@ -468,6 +468,16 @@ def test_who_speaks_is_not_who_did_what_they_tell_of(tmp_path):
     assert _assistant_over(tmp_path / "library", library).ask("谁开通了24小时自助借书服务？").text == "市图书馆"
 
 
+def test_a_dimension_asked_for_is_the_figure_after_its_word(tmp_path):
+    from qa.types import Article
+
+    bridge = Article("b", "大桥通车", "城南大桥今日正式通车。大桥全长1.2公里，总投资3.5亿元。桥面宽度为32米，设双向六车道。",
+                     "2023-05-01", "报")
+    assistant = _assistant_over(tmp_path / "idx", bridge)
+    assert assistant.ask("城南大桥有多宽？").text == "32米"
+    assert assistant.ask("城南大桥有多长？").text == "1.2公里"
+
+
 def test_a_deputy_is_not_who_holds_the_post_itself(tmp_path):
     from qa.types import Article
 
