@@ -379,8 +379,8 @@ def _typed_leaders(sentences: Sequence[ScoredSentence], analysis: QuestionAnalys
                    text_of: Callable[[ScoredSentence], str]) -> list[tuple[ScoredSentence, tuple[int, int]]]:
     """The sentences (best first) that hold a candidate of the expected type, each with its chosen span.
 
-    Without a unit, a post or a dimension to prefer, the answer can only come from the first of them or from those
-    within `_latest_within` of its score, so the search stops below that: for names it tags each
+    Without a unit, a post or a dimension to prefer, the answer can only come from the first of them or
+    from those within `_latest_within` of its score, so the search stops below that: for names it tags each
     sentence, the slowest step of answering a new question (0.8 ms of a 1.6 ms median answer stage)."""
     prefers = (analysis.unit is not None or asked_post(analysis) is not None
                or _DIMENSION_ASKED.search(analysis.text) is not None)
@@ -447,7 +447,8 @@ _FAR_WEAKER = 0.85
 def _locates(sentence: str, subject: str) -> bool:
     """Whether the sentence has a locative word that does not govern the subject itself ("位于…", not
     only "在八一广场开展…")."""
-    return bool(_LOCATIVE.search(sentence.replace(f"在{subject}", "").replace(f"于{subject}", "") if subject else sentence))
+    elsewhere = sentence.replace(f"在{subject}", "").replace(f"于{subject}", "") if subject else sentence
+    return bool(_LOCATIVE.search(elsewhere))
 
 
 _AFTER_WH = re.compile(rf"(?:谁|{WHERE_WORDS}|哪个单位|哪家)")
@@ -614,9 +615,8 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
         # with no name the tagger knows): the best sentence is given whole, at the confidence of an untyped
         # answer. Not where the weaker sentence names who spoke ("城东幼儿园教师王芳说道。" after the
         # quotation asked about) or follows the best one saying what is asked ("老人被民警找到。找到老人的是
-        # 民警赵刚…"), nor, for
-        # a place, where the best one places nothing or only says something happened at the place asked
-        # about ("在八一广场开展…").
+        # 民警赵刚…"), nor, for a place, where the best one places nothing or only says something happened
+        # at the place asked about ("在八一广场开展…").
         elif (analysis.answer_type in NAME_TYPES and top is not None and options[0][0] is not top
               and options[0][0].score < _FAR_WEAKER * top.score and not _ATTRIBUTION.match(text_of(options[0][0]))
               and not (_sentence_before(options[0][0], scored, articles) is top

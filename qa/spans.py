@@ -318,8 +318,8 @@ def _names(simplified: str, answer_type: AnswerType, wh_noun: str | None) -> lis
                  and not _PLACE_INSIDE.search(simplified, s + 1, e)  # "崇明/nrt 区仙桥/nr": a place
                  and not any(ps <= s and e <= pe and pe - ps > e - s for ps, pe in places)] + dotted
         # "书记段/q 卫东/nr": the tagger may leave a surname out of a two-character given name after a post.
-        names = [(s - 1, e) if e - s == 2 and s - 1 in counters and _POST_AND_SURNAME.search(simplified, max(0, s - 8), s)
-                 else (s, e) for s, e in names]
+        names = [(s - 1, e) if e - s == 2 and s - 1 in counters
+                 and _POST_AND_SURNAME.search(simplified, max(0, s - 8), s) else (s, e) for s, e in names]
         return list(dict.fromkeys(names + [m.span(1) for m in _ROLE_THEN_NAME.finditer(simplified)]))
     stop_words = frozenset({wh_noun}) if wh_noun else frozenset()
     if answer_type is AnswerType.ORGANISATION:
@@ -406,12 +406,14 @@ _YEAR_NAMED = re.compile(r"年|世纪")
 _ASKS_REPORTER = re.compile(r"记者|通讯员|报道|采写|撰稿")
 ASKS_SPEAKER = re.compile(r"说|表示|介绍|告诉|谈|称|讲|指出|提到|透露|采访")
 # "区人社局局长王建军介绍，…": the name of who speaks, before what is said.
-_SPEAKS_NEXT = re.compile(r"(?:说|表示|介绍|指出|透露|告诉记者)[，,：:](?![他她我])")  # not "…介绍，他从…": the speaker did it
+# Not "…介绍，他从…": there the speaker did it.
+_SPEAKS_NEXT = re.compile(r"(?:说|表示|介绍|指出|透露|告诉记者)[，,：:](?![他她我])")
 # Questions about what someone said, in its own words ("谁建议增设停车场").
 _ASKS_WHAT_WAS_SAID = re.compile(rf"{ASKS_SPEAKER.pattern}|建议|希望|要求|提醒|强调|呼吁|认为|感谢|表态|提出")
 _HOUR = re.compile(rf"{_TIME_OF_DAY}(?:(?:至|到|-|~|～){_TIME_OF_DAY})?")
 # A question asking for several ("哪些地区", "哪几个村", "分别") is answered by the whole list.
-_PLURAL = re.compile(r"哪些|哪几|分别|都有|(?<![成首京古国陪商迁建定])都[\u4e00-\u9fff]{0,4}(?:哪|谁)")  # "都卖到哪儿去了": all the places
+# "都卖到哪儿去了": all the places (not the 都 of 成都, 首都)
+_PLURAL = re.compile(r"哪些|哪几|分别|都有|(?<![成首京古国陪商迁建定])都[\u4e00-\u9fff]{0,4}(?:哪|谁)")
 _LIST_GLUE = re.compile(r"、|和|及|与|以及|或")
 # Between names listed together, also a word for "every" or "the relevant" ("、各级医疗机构").
 _NAMES_GLUE = re.compile(r"(?:、|和|及|与|以及)(?:各级|各|有关|相关)?")
@@ -1020,13 +1022,12 @@ def gap_with_noun(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] 
 def _listed_of_kind(sentence: str, kind: str) -> tuple[int, int] | None:
     """The things of the kind asked about that the sentence lists before 等 and the kind's name
     ("哪些公司" on "下设中科颐高、文三科技…等七大专业公司" → the companies), or after a word for the kind and
-    为, 有 or 包括, to the end of the clause ("哪些树" on "主要树种为油松、侧柏、刺槐等"); None without such a list, or when more things
-    follow the kind's name ("…等重点车辆及电动车、摩托车"), which the list leaves out."""
+    为, 有 or 包括, to the end of the clause ("哪些树" on "主要树种为油松、侧柏、刺槐等"); None without such a
+    list, or when more things follow the kind's name ("…等重点车辆及电动车、摩托车"), which the list leaves out."""
     named_first = re.search(rf"{re.escape(kind)}[\u4e00-\u9fff]{{0,2}}(?:为|有|包括)：?"
-                            rf"([^，。；：、的]{{1,12}}(?:、[^，。；：、的]{{1,12}})+)(?=[，。；]|$)", sentence)
+                            rf"([^，。；：、的]{{1,12}}(?:、[^，。；：、的]{{1,12}}?)+)(?=等{{0,2}}(?:[，。；]|$))", sentence)
     if named_first:
-        start, end = named_first.span(1)
-        return start, end - (2 if sentence.endswith("等等", start, end) else 1 if sentence.endswith("等", start, end) else 0)
+        return named_first.span(1)
     etc = re.search(rf"等[^，。；、的等]{{0,6}}?{re.escape(kind)}(?![\u4e00-\u9fff]{{0,2}}(?:及|和|与))", sentence)
     # a 等 after a list of the clause ("张明、李华等"), not one inside a word (高等, 同等, 等候), and the kind
     # itself named, not a noun it qualifies ("等企业代表")
