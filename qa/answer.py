@@ -42,6 +42,9 @@ _REASON_LEAD = re.compile(r"由于|因为")
 _REASON_REACH = 3  # how many of the leading options may give the reason, or stand right after it
 # A short line with no clause in it: a name, a date, "联系人：高凌宇".
 _LABEL_LINE = re.compile(r"[^，。；！？,;!?]{1,30}")
+# What no name holds: a clause mark, brackets or quotation marks ("局长是谁" on "国家税务总局长治市潞州区税务局
+# （以下简称“区税务局”）推行…", where 局长 is only 总局 and 长治 side by side).
+_NO_NAME = re.compile(r"[，。；！？（）()“”\"]")
 # "王长富对记者说。": it names who spoke; what was said is the sentence before it.
 _ATTRIBUTION = re.compile(r"^[^，。！？]{0,24}(?:说|说道|表示|介绍|告诉记者)[。！]?$")
 
@@ -155,7 +158,7 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
     without its subject; the whole question's vector when None), and the dense similarity to the
     question of the sentence read with the one before it. A sentence that names the question's subject
     only in a comparison, that is about another thing of the subject's kind, or that speaks of another
-    year than the question scores a fifth less."""
+    year or phase than the question scores a fifth less."""
     scored = []
     type_pattern = SPAN_PATTERNS.get(analysis.answer_type)
     cue = _SENTENCE_CUES.get(analysis.answer_type)
@@ -208,10 +211,10 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
             signals = (in_context, overlap, dense, float(cued), 1.0 / (1 + rank),
                        coverage(analysis.anchor_terms, own_words) if analysis.anchor_terms else 0.0, aspect, paired_dense)
             elsewhere = _refers_elsewhere(analysis.subject, own_words, plain[i - 1] if i > 0 else "")
-            another_year = _of_another_year(sentence, asked_in[article.article_id])
+            of_another = _of_another_year_or_phase(sentence, asked_in[article.article_id], texts[i - 1] if i > 0 else "")
             score = sum(w * x for w, x in zip(WEIGHTS.values(), signals)) * (
                 0.8 if elsewhere or _only_compared_with(analysis.subject, own_words, uncompared) else 1.0) * (
-                0.8 if another_year else 1.0)
+                0.8 if of_another else 1.0)
             # Evidence, not ranking: the question's terms around the sentence, what it asks about (the
             # terms beside its wh-word) close to the sentence, and how near in meaning the sentence is.
             near = "".join(texts[max(0, i - 1):i + 2])
@@ -221,9 +224,9 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
                 terms_held = max(terms_held, coverage(unkinded_terms, context))
                 asked_held = max(asked_held, coverage(unkinded_anchors, title + near))
             # A sentence about another thing than the subject answers nothing about the subject; one of
-            # another year, not at the default threshold (0.45) even with full evidence.
+            # another year or phase, not at the default threshold (0.45) even with full evidence.
             confidence = 0.0 if elsewhere else (0.4 * terms_held + 0.4 * asked_held + 0.2 * dense) * (
-                1.0 if typed else 0.6) * (0.4 if another_year else 1.0)
+                1.0 if typed else 0.6) * (0.4 if of_another else 1.0)
             scored.append(ScoredSentence(article.article_id, int(s), int(e), score, confidence, rank, signals))
     scored.sort(key=lambda c: -c.score)
     return scored
@@ -347,12 +350,13 @@ _FIGURE_TYPES = frozenset({AnswerType.NUMBER, AnswerType.AMOUNT, AnswerType.PERC
 _COUNT = r"(?:\d+|[一二两三四五六七八九十百千]+)余?[个家所座户处]"
 
 
-def _of_another_year(sentence: str, question: str) -> bool:
-    """Whether the sentence speaks of another year than the question asks about: "去年的产值" against
-    "今年计划完成产值2000余万元", "2019年" against "2021年". Years written alike are compared (a 今年
-    in a question is not checked against an article's 2023年)."""
-    for years, asked in _years_asked(question):
-        said = set(years.findall(sentence))
+def _of_another_year_or_phase(sentence: str, question: str, previous: str = "") -> bool:
+    """Whether the sentence speaks of another year than the question asks about ("去年的产值" against
+    "今年计划完成产值2000余万元", "2019年" against "2021年"), or of another phase or edition ("二期工程投资多少"
+    against "一期投资4.2亿元"; a sentence that names none is of the phase the one before it names). Years
+    written alike are compared (a 今年 in a question is not checked against an article's 2023年)."""
+    for said_in, asked in _years_asked(question):
+        said = set(said_in.findall(sentence) or (said_in.findall(previous) if said_in in _ORDINALS else ()))
         if said and not asked & said:
             return True
     return False
@@ -360,13 +364,18 @@ def _of_another_year(sentence: str, question: str) -> bool:
 
 @functools.lru_cache(maxsize=1024)
 def _years_asked(question: str) -> tuple[tuple[re.Pattern, frozenset[str]], ...]:
-    """The years a question names, by way of writing: read once, not for every sentence scored."""
-    return tuple((years, frozenset(found)) for years in (_RELATIVE_YEAR, _YEAR_NUMBER)
-                 if (found := years.findall(question)))
+    """The years, phases and editions a question names, by way of writing: read once, not for every
+    sentence scored."""
+    return tuple((said_in, frozenset(found)) for said_in in (_RELATIVE_YEAR, _YEAR_NUMBER, *_ORDINALS)
+                 if (found := said_in.findall(question)))
 
 
 _RELATIVE_YEAR = re.compile("|".join(RELATIVE_YEARS))
 _YEAR_NUMBER = re.compile(r"(?<!\d)\d{4}(?=年)")
+# "一期工程", "第二期"; not "星期一期间", nor "分两期建设", which counts them.
+_PHASE = re.compile(r"(?<!星期)(?<![\d一二三四五六七八九十])第?([一二三四五六七八九十\d]{1,2})(?=期)")
+_EDITION = re.compile(r"第([一二三四五六七八九十百\d]{1,4})(?=届)")
+_ORDINALS = (_PHASE, _EDITION)
 
 
 def _in_sign_off(article: Article, end: int) -> bool:
@@ -608,6 +617,7 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
                 and not _verb_after_wh_missing(said, matchable(text_of(top)))
                 and names_post(matchable(text_of(top)), analysis)
                 and (gap := gap_span(matchable(text_of(top)), analysis.text))
+                and not _NO_NAME.search(matchable(text_of(top)), *gap)
                 and not (_WHERE_IS.search(analysis.text) and not _LOCATIVE.search(text_of(top), *gap))):
             options, from_gap = [(top, gap)], True
         # A name found only in a sentence much weaker than the best is seldom the one asked for ("海梅·雷耶斯

@@ -34,7 +34,8 @@ QUESTION_END = "？?！!。. "
 
 # Words for people by their post: "总裁叫什么" asks for a person, "别称叫什么" does not.
 ROLES = ("总经理|副总经理|经理|主任|局长|副局长|总裁|董事长|负责人|园长|教师|老师|书记|区长|副区长|县长|市长|记者|联系人|"
-         "教授|校长|主席|站长|所长|队长|院长|厂长|村长|总统|总理|部长|会长|社长|作者|导演|人")
+         "教授|校长|主席|站长|所长|队长|院长|厂长|村长|总统|总理|部长|会长|社长|作者|导演|馆长|理事长|秘书长|行长|处长|"
+         "科长|镇长|乡长|团长|人")
 # The roles that are posts: all but the bare 人 ("哪个人" asks who, "登场人物介绍" names no one).
 POSTS = ROLES.removesuffix("|人")
 
@@ -89,10 +90,12 @@ _TYPE_CUES: tuple[tuple[AnswerType, str], ...] = (
 # Compiled here, not left to re's cache: that cache drops its oldest patterns once full.
 _TYPE_CUE_PATTERNS = tuple((answer_type, re.compile(cue)) for answer_type, cue in _TYPE_CUES)
 _BARE_COUNT = re.compile(r"(?:多少|几)(?=[\u4e00-\u9fff]{2})")  # "多少工人": a count without a measure word
-_COUNTED = re.compile(r"[\u4e00-\u9fff]{2,6}")
+_COUNTED = re.compile(r"[\u4e00-\u9fff]{1,6}")  # what a count counts; one character may name it ("几个村")
 _YES_NO = re.compile(r"(?:吗|(?<![什怎多这那])么|是否|有没有|是不是|能不能|会不会|对不对|可不可以)[？?！!。.\s]*$|^是否|是否")
-# The wh-words themselves: removed from key terms, and the place where the answer's gap is.
-WH_WORDS = re.compile(r"多少钱|多少|什么时候|什么样子|什么样|什么|哪里|哪儿|哪些|哪个|哪家|哪位|哪天|哪年|为什么|为何|怎么样|怎么|如何|"
+# The wh-words themselves: removed from key terms, and the place where the answer's gap is. With them the
+# hour asked ("几点到几点", which jieba reads as 几/点到/几/点查) and the spending "花了多少钱" asks about,
+# which articles write as an investment or a cost.
+WH_WORDS = re.compile(rf"{HOUR_CUE}(?:[到至]{HOUR_CUE})?|" + r"(?:花费?|用)了?多少钱|多少钱|多少|什么时候|什么样子|什么样|什么|哪里|哪儿|哪些|哪个|哪家|哪位|哪天|哪年|为什么|为何|怎么样|怎么|如何|"
                       r"怎样|谁|几|何时|何处|吗|呢|是否|有没有|是不是|"
                       # and 哪 with any measure word or noun: 哪一年, 哪国, 哪部, 哪所 (not 哪怕, "even if");
                       # 多 with an adjective of measure: 多大, 多高, 多远
@@ -124,6 +127,10 @@ _AGE = re.compile(r"多大年纪|多大岁数|多大了|今年多大|几岁|多�
 _WH_MEASURES = "个家些位种类所座条项部本首支只届张件门间名份场次批辆台篇块"
 _WH_NOUN = re.compile(rf"什么(?:样子的?|样的?)?(?![子的样])([\u4e00-\u9fff]{{1,4}})|哪[一几]?[{_WH_MEASURES}]([\u4e00-\u9fff]{{1,4}})"
                       rf"|哪[一几]?(?![里儿怕{_WH_MEASURES}])([\u4e00-\u9fff])")
+# A count asked for with its measure word, which jieba may glue to the noun counted ("几本书" → 本书, "几个队"
+# → 个队): the measure word is no term, and the article may count in another ("5册", "58支代表队").
+_COUNT_ASKED = re.compile(r"(?<!哪)(?:多少|几)[个本支家所名位件台辆条座项次种批场间层株份棵盏只头匹架艘颗把册首部篇枚集张户]"
+                          r"(?=[\u4e00-\u9fff])")
 _UNIT_AFTER_WH = re.compile(r"(?<!哪)(?:多少|几)(" + "|".join(sorted(UNITS, key=len, reverse=True)) + ")")
 
 
@@ -184,7 +191,8 @@ def analyse(question: str) -> QuestionAnalysis:
     answer_type = answer_type_of(text)
     # "哪几个村" asks about 村 as "哪个村" does; without the 几 its 个 would stay behind in a term "个村".
     recent = any(word in text for word in RECENT_WORDS) and not _NEAREST.search(text)
-    terms = tuple(dict.fromkeys(_without_copula(t) for t in tokenize(WH_WORDS.sub(" ", _POST_FRAME.sub(" ", _named_as(text)).replace("哪几", "哪")))
+    asked = _COUNT_ASKED.sub(" ", _POST_FRAME.sub(" ", _named_as(text)).replace("哪几", "哪"))
+    terms = tuple(dict.fromkeys(_without_copula(t) for t in tokenize(WH_WORDS.sub(" ", asked))
                                 if not WH_WORDS.fullmatch(t) and t not in SIGN_OFF_WORDS
                                 and not (recent and t in RECENT_WORDS)))
     unit_match = _UNIT_AFTER_WH.search(text)
@@ -251,8 +259,8 @@ def _anchor_terms(text: str, terms: Sequence[str]) -> tuple[str, ...]:
     text = text.lower()  # terms are lower-cased
     before, after = text[:m.start()], text[m.end():]
     # A filler word, where jieba reads it as a word ("孟明现在担任…"; not the 现在 of 体现在, which is 体现/在),
-    # a total, a hedge or a frame word stands between the thing and the wh-word without being it:
-    # "建筑面积一共有多少", "在药品方面有什么要求".
+    # a total, a hedge, a verb of reaching or a frame word stands between the thing and the wh-word without
+    # being it: "建筑面积一共有多少", "年产值预计能达到多少" (articles write 可达 or 为), "在药品方面有什么要求".
     fillers = "|".join(sorted(t for t in terms if t in FILLER_WORDS))
     if fillers:
         before, after = re.sub(fillers, "", before), re.sub(fillers, "", after)
@@ -261,7 +269,7 @@ def _anchor_terms(text: str, terms: Sequence[str]) -> tuple[str, ...]:
     return tuple(near)
 
 
-_HEDGED = re.compile(r"(?:(?:一共|总共|共计|合计|总计|大约|大概|到底|究竟)(?:有|是|为|达)?|方面(?:有|是)?)$")
+_HEDGED = re.compile(r"(?:(?:一共|总共|共计|合计|总计|大约|大概|到底|究竟)(?:有|是|为|达)?|方面(?:有|是)?|(?:能|可以?|将|会)?达到?)$")
 
 
 @functools.cache

@@ -24,7 +24,8 @@ _CN_DIGIT = "〇零一二三四五六七八九"
 _YEAR_NUMBER = rf"(?:公元前?\d{{1,4}}|\d{{4}}|[{_CN_DIGIT}]{{4}})"
 _MONTH = rf"(?:\d{{1,2}}|十[一二]?|[一二三四五六七八九])月"
 _DAY = rf"(?:\d{{1,2}}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]"
-_TIME_OF_DAY = (rf"(?:凌晨|早上|上午|中午|正午|下午|傍晚|晚上)?"
+# A time of day, which may be every day's or the next day's ("每天晚上8时至次日凌晨2时").
+_TIME_OF_DAY = (rf"(?:每天|每日|次日)?(?:凌晨|早上|上午|中午|正午|下午|傍晚|晚上)?"
                 rf"(?:\d{{1,2}}(?:时|点)(?:\d{{1,2}}分|半)?(?!{POINTS_MADE})|\d{{1,2}}:\d{{2}})")
 SPAN_PATTERNS: dict[AnswerType, re.Pattern] = {
     AnswerType.AMOUNT: re.compile(rf"{_QUALIFIER}{_NUM}{_MAG}(?:{_CURRENCY})"),
@@ -44,6 +45,8 @@ SPAN_PATTERNS: dict[AnswerType, re.Pattern] = {
         r"|(?:公元前)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})世纪(?:初|末|中叶|中期|以来|以前)?"
         # seasons ("盛花期为夏季", "每年春秋两季")
         r"|(?:每年)?(?:[春夏秋冬](?:季|天)|[春夏秋冬]{2}两?季)(?:初|末)?"
+        # days of the week, one or every ("每周三下午", "每个星期六")
+        rf"|(?:每个?)?(?:周|星期|礼拜)[一二三四五六日天](?:至(?:周|星期)?[一二三四五六日天])?(?:{_TIME_OF_DAY}|上午|下午|晚上)?"
         rf"|{_TIME_OF_DAY}"),
     AnswerType.DURATION: re.compile(rf"{_QUALIFIER}{_NUM}{_MAG}(?:个)?(?:年|月|天|日|小时|周|分钟)"),
     # a race time ("3分33秒62", "9秒58") before any figure in a unit, which would take its minutes alone
@@ -366,7 +369,8 @@ def _marked(sentence: str, start: int, end: int, analysis: QuestionAnalysis) -> 
     bonus = 0.0
     if analysis.counted:
         before, after = sentence[max(0, start - len(analysis.counted) - 1):start], sentence[end:end + 3]
-        if analysis.counted in before:
+        # not across a mark: "58支代表队、2600余名运动员" does not count 队 in 名
+        if analysis.counted in before and not before.endswith(tuple(_CLAUSE_END + "、")):
             bonus += 100.0
         elif analysis.counted[-2:] in before or analysis.counted[:2] in after:
             bonus += 50.0
@@ -410,7 +414,7 @@ ASKS_SPEAKER = re.compile(r"说|表示|介绍|告诉|谈|称|讲|指出|提到|�
 _SPEAKS_NEXT = re.compile(r"(?:说|表示|介绍|指出|透露|告诉记者)[，,：:](?![他她我])")
 # Questions about what someone said, in its own words ("谁建议增设停车场").
 _ASKS_WHAT_WAS_SAID = re.compile(rf"{ASKS_SPEAKER.pattern}|建议|希望|要求|提醒|强调|呼吁|认为|感谢|表态|提出")
-_HOUR = re.compile(rf"{_TIME_OF_DAY}(?:(?:至|到|-|~|～){_TIME_OF_DAY})?")
+_HOUR_ENDING = re.compile(rf"{_TIME_OF_DAY}(?:(?:至|到|-|~|～){_TIME_OF_DAY})?$")
 # A question asking for several ("哪些地区", "哪几个村", "分别") is answered by the whole list.
 # "都卖到哪儿去了": all the places (not the 都 of 成都, 首都)
 _PLURAL = re.compile(r"哪些|哪几|分别|都有|(?<![成首京古国陪商迁建定])都[\u4e00-\u9fff]{0,4}(?:哪|谁)")
@@ -468,6 +472,37 @@ _TOTAL_WORDS = 3  # characters between the noun and its figure: 共计, 达到�
 _COUNTED_REACH = 10  # characters after a figure that its noun may stand within ("30余家特色休闲旅游企业")
 
 
+# Not "王峰、孟明与颐高集团总裁郑明伟", where the words after the first name begin with a conjunction.
+_BODY_AND_POST = re.compile(rf"(?![与和及同跟对向在被为由把将给])[\u4e00-\u9fff]{{2,}}(?:{_NAMED_ROLES})")
+_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _clauses_of_given_figures(sentence: str, question: str) -> set[int]:
+    """Where the clauses start that hold a figure the question gives, in its unit, when another clause
+    holds another figure in that unit: of "60岁以上老人每月补贴100元，70岁以上老人每月补贴200元", the second
+    for "70多岁的老人能补贴多少". Not a figure the whole sentence is of ("2023年我区拟改造老旧小区60个，…，
+    建筑面积38.72万平方米" for "2023年…建筑面积有多少"): no other year stands beside it."""
+    starts = set()
+    for given in _GIVEN_FIGURE.finditer(question):
+        figure, unit = given.group(1), given.group(2)
+        said = [(m.start(), m.group(1) == figure) for m in re.finditer(rf"(?<![\d.])(\d+(?:\.\d+)?){re.escape(unit)}", sentence)]
+        if any(not same for _, same in said):
+            starts |= {_clause_start(sentence, at) for at, same in said if same}
+    return starts
+
+
+# A figure in a question with the unit it is in ("70多岁" → 70, 岁).
+_GIVEN_FIGURE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)[多余来]?([\u4e00-\u9fff])")
+
+
+def _figure_asked_with(span: str, question: str) -> bool:
+    """Whether the question says the figure with its unit, only rounded: "80岁" (of "80岁以上老人每份补贴5元")
+    in "80多岁的老人能便宜多少"."""
+    figure = _FIGURE.match(span)
+    return bool(figure) and figure.end() < len(span) and re.search(
+        rf"(?<![\d.]){re.escape(figure.group())}[多余来]{re.escape(span[figure.end():])}", question) is not None
+
+
 def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | None:
     """The candidate span nearest the question's terms (anchors count thrice), skipping anything
     the question itself says; None when the sentence has no candidate of the expected type."""
@@ -476,7 +511,9 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
     if asked_after_verb and (after := _after_asked_verb(simplified, asked_after_verb.search(analysis.text))):
         return after
     candidates = [(s, e) for s, e in typed_spans(sentence, analysis.answer_type, wh_noun=analysis.wh_noun)
-                  if simplified[s:e] not in analysis.text]
+                  if simplified[s:e] not in analysis.text and not _figure_asked_with(simplified[s:e], analysis.text)]
+    given_clauses = _clauses_of_given_figures(simplified, analysis.text)
+    candidates = [(s, e) for s, e in candidates if _clause_start(simplified, s) in given_clauses] or candidates
     if analysis.answer_type is AnswerType.NUMBER and _ASKS_PHONE.search(analysis.text):
         candidates = [(s, e) for s, e in candidates if _PHONE.fullmatch(simplified[s:e])]  # not "〔2020〕5号"
     if analysis.answer_type is AnswerType.NUMBER:
@@ -502,8 +539,13 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
         if not _ASKS_WHAT_WAS_SAID.search(analysis.text):
             candidates = [(s, e) for s, e in candidates if not (_SPEAKS_NEXT.match(simplified, e) and not any(
                 term in simplified[_clause_start(simplified, s):s] for term in analysis.terms))]
+        # "党支部书记、金穗谷物种植专业合作社理事长韩国庆": a "name" before a body's words and a post that
+        # another name follows is the body's name (金穗), not a person's.
+        candidates = [(s, e) for s, e in candidates if not any(
+            s2 > e and _BODY_AND_POST.fullmatch(simplified, e, s2) for s2, _ in candidates)]
     if analysis.answer_type is AnswerType.DATE and _ASKS_HOUR.search(analysis.text):
-        candidates = [(s, e) for s, e in candidates if _HOUR.fullmatch(simplified[s:e])]  # not "近年来"
+        # Not "近年来"; of "每周一至周六8时", the hour.
+        candidates = [(hour.start(), e) for s, e in candidates if (hour := _HOUR_ENDING.search(simplified, s, e))]
     if analysis.answer_type is AnswerType.DATE and _ASKS_DAY.search(analysis.text):
         candidates = [(s, e) for s, e in candidates if _DAY.search(simplified, s, e)]  # not "80年代"
     if analysis.answer_type is AnswerType.DATE and _ASKS_YEAR.search(analysis.text):
@@ -976,13 +1018,18 @@ def _paired_once(sentence: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_AGE_WORDS = ("岁数", "年龄", "年纪", "年岁")
 _KIND_BEFORE_WH = re.compile(r"([\u4e00-\u9fff]{1,4}?)都?(?:是|有|为)(?:什么|哪些|什么样|怎样|怎么样|如何)")
 
 
 def asked_kind(analysis: QuestionAnalysis) -> str | None:
     """The kind of thing a what-question asks for: the noun after its wh-word ("有什么症状" → 症状) or
     the term before "是什么"/"有哪些"/"是怎样的" ("别名是什么" → 别名, "不良影响有哪些" → 不良影响,
-    "生活环境是怎样的" → 生活环境)."""
+    "生活环境是怎样的" → 生活环境); for a count, the word for what its unit counts ("多大岁数" → 岁数,
+    "人数有多少" → 人数), which the figure's unit says ("35至64岁")."""
+    if analysis.unit:
+        counts = (analysis.unit + "数", *(_AGE_WORDS if analysis.unit == "岁" else ()))
+        return next((t for t in analysis.terms if t in counts), None)
     if analysis.answer_type not in (AnswerType.WHAT, AnswerType.MANNER):
         return None
     if analysis.wh_noun and analysis.answer_type is AnswerType.WHAT:
@@ -1186,6 +1233,7 @@ def names_post(sentence: str, analysis: QuestionAnalysis) -> bool:
 # the means stand in the clauses beside it.
 # Not 因此 or 因地制宜, nor 为期, 为主; a 为-clause that ends in 所 and a verb is passive ("为…所诬").
 _REASON_OPENS = re.compile(r"由于|因为|因(?!此|而|地制宜|人而异|时制宜|村施策|材施教|势利导)|为了|为(?!主|此|何|什么|期|止)")
+_REASON_CLAUSE = re.compile(r"(?:^|[，；：])((?:由于|因为|为了)[^，。；！？]+)")
 _PASSIVE_END = re.compile(r"所[\u4e00-\u9fff]{1,2}$")
 _PURPOSE_FOLLOWS = re.compile(r"是?(?:以便|以免|以防|确保|旨在|为了|因为|由于)")
 _SETTING = re.compile(r"近日|近期|日前|近年来|今年以来|去年以来|当前|同时|此外|[^，；]{0,8}(?:期间|以来|过程中|之际|时)|"
@@ -1196,6 +1244,7 @@ _MOVES_ON = re.compile(r"目前|现在|如今|同时|此外|随后|今后|下一
 _HOW_ASKED = re.compile(r"(?:怎么(?!样)|怎样(?!的)|如何|咋)(?!办|做|干|弄|搞|处理|处置|安排|描述|评价|看待|介绍|解释|说的|讲的|称|"
                         r"回应|认为|形容|记载|来的|得名)")
 _MEANS_SAID = re.compile(r"通过|采取|采用|利用|借助|依靠|结合|依托")
+_MEANS_NAMED = re.compile(r"(?:通过|采取|采用|利用|借助|依靠)[^，。；！？]{2,40}?(?:的|等)?(?:方式|方法|办法|形式|途径|手段|模式)")
 _RESTATES = 0.5  # the share of the question's terms (its subject aside) that a clause saying it again holds
 
 
@@ -1288,9 +1337,18 @@ def reason_or_means(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int
     what the question asks: "为进一步规范辖区道路交通秩序，营造…环境，近日，…开展了专项整治行动" → its two
     为-clauses; "…管理维护好核酸检测等设备，确保紧急情况下能立即启用" → the 确保 clause; "…秉持着“教育为先”的
     原则，以案说法，讲解…后果，引导广大市民遵守交通法规" → what follows the doer's name up to the last clause.
+    For a how question, means named as such ("救援人员通过无人机喊话的方式引导…转移" → 通过无人机喊话的方式),
+    the last before the end of the clause that says it again, if one does.
     None when the sentence does not part that way: then the whole sentence answers."""
-    if (restated := _restated(sentence, analysis)) is None:
-        return None
+    restated = _restated(sentence, analysis)
+    if analysis.answer_type is AnswerType.MANNER and (named := [m.span() for m in _MEANS_NAMED.finditer(
+            sentence, 0, restated[0][restated[2]][1] if restated else len(sentence))]):
+        return named[-1]
+    if restated is None:
+        # No clause says the question again ("为什么很多实验做不了" on "长期以来，由于校舍紧张，学校的科学课只能在
+        # 普通教室里上，很多实验无法开展"): a single clause that opens on 由于, 因为 or 为了 gives the reason.
+        leads = [m.span(1) for m in _REASON_CLAUSE.finditer(sentence)] if analysis.answer_type is AnswerType.REASON else []
+        return leads[0] if len(leads) == 1 else None
     clauses, held, said, terms = restated
     texts = [sentence[s:e] for s, e in clauses]
     if analysis.answer_type is AnswerType.REASON:

@@ -211,8 +211,20 @@ def names_no_thing(word: str) -> bool:
     return bool(classes) and classes <= _NO_THING_CLASSES
 
 
+# Everyday words a citizen asks with and the words a newspaper writes for them, which Cilin does not
+# group (it files 老板 with 东家 and 店主, and leaves single characters out): "华晟的老板是谁" is
+# answered by "公司董事长马国强", "娃们啥时候搞社团活动" by "每周三下午为社团活动时间". Not 盖 or 修: their
+# written words (建设) stand in most reports, and "幼儿园是哪一年盖的" would match the lead's "项目建设".
+_EVERYDAY = {"老板": ("董事长", "总经理", "负责人", "经营者"), "娃": ("孩子", "学生", "儿童"), "娃们": ("孩子们", "学生们"),
+             "娃娃": ("孩子", "儿童"), "搞": ("开展", "举办", "举行"), "造": ("生产", "制造", "建造"),
+             "逮": ("查处", "抓获"), "逮住": ("查处", "抓获"), "抓": ("查处", "抓获"), "便宜": ("优惠", "补贴", "减免"),
+             "钱": ("资金", "经费", "费用"), "看病": ("就诊", "就医", "诊疗"), "暖气": ("供热", "供暖"),
+             "管子": ("管道", "管网"), "大夫": ("医生", "医师", "专家"), "病人": ("患者",)}
+
+
 @functools.lru_cache(maxsize=16384)
 def synonyms(word: str) -> tuple[str, ...]:
-    """Other words for `word` ("老师" → "教师", …); empty when Cilin has none."""
+    """Other words for `word` ("老师" → "教师", "老板" → "董事长", …); empty when neither Cilin nor the
+    everyday words know it."""
     groups, member_of = _synonym_groups()
-    return tuple(sorted({w for i in member_of.get(word, ()) for w in groups[i]} - {word}))
+    return tuple(sorted({w for i in member_of.get(word, ()) for w in groups[i]} - {word} | set(_EVERYDAY.get(word, ()))))

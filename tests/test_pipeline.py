@@ -238,12 +238,12 @@ def test_a_figure_asked_for_is_never_answered_by_a_sentence_without_one(tmp_path
 
 
 def test_a_sentence_of_another_year_than_asked_is_a_weaker_answer(tmp_path):
-    from qa.answer import _of_another_year
+    from qa.answer import _of_another_year_or_phase
     from qa.types import Article
 
-    assert _of_another_year("该公司今年计划完成产值2000余万元。", "该公司去年的产值是多少？")
-    assert not _of_another_year("今年订单比去年同期增加了10%。", "去年订单是多少？")  # names the year asked
-    assert not _of_another_year("2023年计划改造60个小区。", "今年计划改造多少个小区？")  # written otherwise
+    assert _of_another_year_or_phase("该公司今年计划完成产值2000余万元。", "该公司去年的产值是多少？")
+    assert not _of_another_year_or_phase("今年订单比去年同期增加了10%。", "去年订单是多少？")  # names the year asked
+    assert not _of_another_year_or_phase("2023年计划改造60个小区。", "今年计划改造多少个小区？")  # written otherwise
     career = Article("a", "林华的任职经历", "2015年，林华出任城东区区长。2018年，林华调任市发改委主任。", "2023-02-20", "报")
     assistant = _assistant_over(tmp_path / "idx", career)
     assert "发改委主任" in assistant.ask("2018年，林华担任什么职务？").text
@@ -1008,7 +1008,7 @@ def test_a_sentence_without_what_is_asked_for_does_not_answer(park, question, ex
     ("今年报名人数超过3000人。", "今年报名人数有多少？", "超过3000人"),
     ("她是这所学校的第三位女校长。", "她是这所学校的第几位女校长？", "第三位"),
     # The hour asked by 几点, and months given as a range.
-    ("游泳馆每天上午8:30开门，晚上9点半闭馆。", "游泳馆几点开门？", "上午8:30"),
+    ("游泳馆每天上午8:30开门，晚上9点半闭馆。", "游泳馆几点开门？", "每天上午8:30"),  # every day, as written
     ("游泳馆每天上午8:30开门，晚上9点半闭馆。", "游泳馆晚上几点闭馆？", "晚上9点半"),
     ("这种兰花的花期在3至5月。", "这种兰花什么时候开花？", "3至5月"),
     # 一 with a measure word is the article "a", and a year is no size.
@@ -1668,3 +1668,120 @@ def test_which_things_of_a_kind_are_the_ones_listed_before_its_name():
     # Nor a 等 inside a word, nor one before a noun that the kind only qualifies.
     assert listed("学校开设高等数学课程。", "学校都有哪些课程？") is None
     assert listed("张明、李华等企业代表参加了座谈会。", "哪些企业参加了座谈会？") is None
+
+
+def test_everyday_wording_is_read_as_the_articles_write_it(tmp_path):
+    from qa.question import analyse
+    from qa.spans import asked_kind
+    from qa.text import synonyms
+    from qa.types import Article
+
+    # The hour asked and the spending asked about are no terms to match ("几点到几点" is no 点到, "楼花了" no 楼花).
+    assert analyse("药店一般几点到几点营业？").terms == ("药店", "一般", "营业")
+    assert "楼" in analyse("新图书楼花了多少钱？").terms
+    assert "点" in analyse("他提了几点建议？").terms  # points made, not the hour
+    # A count's word for what its unit counts is the kind asked: "35至64岁" answers "多大岁数" without it.
+    assert asked_kind(analyse("多大岁数的老人能领补贴？")) == "岁数"
+    assert asked_kind(analyse("参加人数有多少人？")) == "人数"
+    # A measure word asked with is no term, glued to the noun or not ("几本书", "几个队").
+    assert analyse("借书证能借几本书？").terms == ("借书证", "借", "书")
+    assert analyse("一共来了几个队？").terms[-1] == "队"
+    # Reaching a figure ("能达到多少") is no part of what is asked about.
+    assert "达到" not in analyse("今年产量能达到多少吨？").anchor_terms
+    assert {"董事长", "总经理"} <= set(synonyms("老板")) and "生产" in synonyms("造")
+    clinic = Article("c", "城北社区卫生服务站开诊", "本报讯：3月6日，城北社区卫生服务站正式开诊。服务站由区卫健委投资建设，"
+                     "总投资680万元，建筑面积1200平方米。服务站每周一至周六8时至18时接诊。专家门诊时间为每周四上午。"
+                     "服务站为辖区60至75岁的老人免费建立健康档案。预计全年接诊量可达3万人次。", "2023-03-07", "报")
+    assistant = _assistant_over(tmp_path, clinic)
+    assert assistant.ask("城北社区卫生服务站一共花了多少钱？").text == "680万元"
+    assert assistant.ask("城北服务站一般几点到几点接诊？").text == "8时至18时"
+    assert assistant.ask("城北服务站的专家啥时候坐诊？").text == "每周四上午"
+    assert assistant.ask("多大岁数的老人能去城北服务站免费建健康档案？").text == "60至75岁"
+    assert assistant.ask("城北服务站全年接诊量能达到多少？").text == "3万人次"
+
+
+def test_days_of_the_week_and_times_of_every_day_are_dates():
+    from qa.question import AnswerType
+    from qa.spans import SPAN_PATTERNS
+
+    def dates(text):
+        return [m.group() for m in SPAN_PATTERNS[AnswerType.DATE].finditer(text)]
+
+    assert dates("活动室每周二至周日9时至17时开放，周一闭馆。") == ["每周二至周日9时", "17时", "周一"]
+    assert dates("夜市每天晚上7时至次日凌晨1时营业。") == ["每天晚上7时", "次日凌晨1时"]
+    assert dates("每个星期六下午举行。") == ["每个星期六下午"]
+    assert dates("一周后完工。") == []
+
+
+def test_a_sentence_of_another_phase_or_edition_than_asked_is_a_weaker_answer(tmp_path):
+    from qa.answer import _of_another_year_or_phase
+    from qa.types import Article
+
+    assert _of_another_year_or_phase("一期投资3.1亿元，建成厂房4栋。", "物流园二期投资多少？")
+    assert not _of_another_year_or_phase("二期计划于明年开工。", "物流园二期什么时候开工？")
+    assert not _of_another_year_or_phase("活动定于星期一期间举行。", "物流园二期什么时候开工？")  # 星期一, 期间
+    assert not _of_another_year_or_phase("项目分两期建设。", "物流园二期投资多少？")  # counts the phases
+    assert _of_another_year_or_phase("第五届艺术节于5月开幕。", "第六届艺术节什么时候开幕？")
+    # A sentence that names no phase is of the one the sentence before it names.
+    assert _of_another_year_or_phase("项目投资3.1亿元。", "物流园二期投资多少？", previous="物流园一期竣工。")
+    park = Article("p", "城南物流园一期竣工", "本报讯：城南物流园一期工程日前竣工。一期投资3.1亿元，建成仓库4栋。园区二期计划于明年"
+                   "开工，将新建冷链仓库。", "2023-03-01", "报")
+    assert not _assistant_over(tmp_path, park).ask("城南物流园二期工程投资多少钱？").answerable
+
+
+def test_a_figure_the_question_gives_is_not_its_answer_and_marks_its_clause():
+    from qa.spans import choose_span
+
+    cut = functools.partial(_span_text, choose_span)
+    sentence = "60岁以上老人每月补贴100元，70岁以上老人每月补贴200元。"
+    assert cut(sentence, "70多岁的老人每月能补贴多少？") == "200元"
+    assert cut(sentence, "60多岁的老人每月能补贴多少？") == "100元"
+    assert cut("2022年接待游客90万人次，2023年接待游客150万人次。", "2023年接待游客多少人次？") == "150万人次"
+    # A figure the question gives in a clause without a candidate marks nothing, nor one the whole sentence is of.
+    assert cut("2023年，全区接待游客150万人次。", "2023年全区接待游客多少人次？") == "150万人次"
+    assert cut("2023年全区拟改造小区60个，建筑面积38.72万平方米。", "2023年改造小区的建筑面积有多少？") == "38.72万平方米"
+
+
+def test_a_name_before_a_bodys_name_and_its_post_is_no_persons():
+    from qa.spans import choose_span
+
+    cut = functools.partial(_span_text, choose_span)
+    assert cut("东关村党支部书记、永红农机专业合作社理事长刘德胜说。", "东关村党支部书记是谁？") == "刘德胜"
+    # Two people named side by side are both people, also where the words after them name a body and a post.
+    assert cut("王强和李明分别担任合作社理事长和监事长。", "合作社理事长是谁？") is not None
+    assert cut("在总部，王敏、刘洋与集团总裁陈刚进行了座谈。", "谁与陈刚进行了座谈？") == "王敏、刘洋"
+
+
+def test_a_post_inside_a_place_name_is_no_post_named(tmp_path):
+    from qa.types import Article
+
+    notice = Article("t", "区税务局推行延时服务", "今年以来，国家税务总局长治市城区税务局（以下简称“区税务局”）推行延时服务，"
+                     "工作日中午不休息。区税务局副局长周文介绍，延时服务已惠及纳税人1.2万人次。", "2023-06-01", "报")
+    answer = _assistant_over(tmp_path, notice).ask("区税务局局长是谁？")
+    assert "（" not in answer.text and "推行" not in answer.text, answer.text
+
+
+def test_means_named_as_such_and_a_lone_reason_clause_are_cut_from_the_sentence():
+    from qa.spans import reason_or_means
+
+    cut = functools.partial(_span_text, reason_or_means)
+    assert cut("活动期间，志愿者通过上门走访的方式为独居老人登记需求，共走访300余户。",
+               "志愿者是怎样为独居老人登记需求的？") == "通过上门走访的方式"
+    assert cut("公司采取“订单收购、保价收购”的模式，与农户签订协议。", "公司采取什么方式带动农户？") == "采取“订单收购、保价收购”的模式"
+    assert cut("近年来，由于水源不足，村里的水稻种植面积逐年减少。", "村里为什么水稻越种越少？") == "由于水源不足"
+    assert cut("由于水源不足，村民们改种了玉米。", "村里为什么不种水稻了？") == "由于水源不足"
+    # Not where two clauses give reasons and none says the question again: the whole sentence answers.
+    assert cut("由于水源不足，为了节约用水，村民们改种了玉米。", "村里为什么不种水稻了？") is None
+
+
+def test_heads_of_libraries_and_cooperatives_hold_posts(tmp_path):
+    from qa.question import analyse
+    from qa.spans import asked_post
+    from qa.types import Article
+
+    assert asked_post(analyse("市图书馆副馆长是谁？")) == "副馆长"
+    assert asked_post(analyse("合作社理事长是谁？")) == "理事长"
+    library = Article("l", "市图书馆延长开放时间", "本报讯：市图书馆馆长孙丽介绍，图书馆自4月起延长开放时间。", "2023-04-01", "报")
+    assistant = _assistant_over(tmp_path, library)
+    assert assistant.ask("市图书馆馆长是谁？").text == "孙丽"
+    assert not assistant.ask("市图书馆副馆长是谁？").answerable
