@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from qa.question import (FILLER_WORDS, NAME_TYPES, POSTS, QUESTION_END, SIGN_OFF_WORDS, WH_WORDS, WHERE_WORDS,
-                         AnswerType, QuestionAnalysis, asks_post)
+                         AnswerType, QuestionAnalysis, asks_post, counted_thing)
 from qa.spans import (ASKS_SPEAKER, COMPARED, SPAN_PATTERNS, asked_kind, asked_post, balanced, choose_span, counts_in,
                       counts_what_was_asked, coverage, document_span, gap_span, gap_with_noun, matchable,
                       named_kind_span, names_post, post_of, reason_or_means, said_again, term_match)
@@ -291,7 +291,8 @@ def _slot_missing(sentence: str, span: tuple[int, int] | None, analysis: Questio
         return True
     if span and unit == "个" and analysis.counted and not counts_what_was_asked(sentence, span, analysis.counted):
         return True
-    if analysis.counted and term_match(analysis.counted, sentence) == 0.0:
+    if (analysis.counted and (thing := counted_thing(analysis.counted, after_measure_word=unit is not None))
+            and term_match(thing, sentence) == 0.0):
         return True
     if (span and analysis.answer_type is AnswerType.PLACE and analysis.wh_noun in _PLACE_UNITS
             and not sentence[span[0]:span[1]].endswith(tuple(analysis.wh_noun))):
@@ -352,30 +353,38 @@ _COUNT = r"(?:\d+|[一二两三四五六七八九十百千]+)余?[个家所座�
 
 def _of_another_year_or_phase(sentence: str, question: str, previous: str = "") -> bool:
     """Whether the sentence speaks of another year than the question asks about ("去年的产值" against
-    "今年计划完成产值2000余万元", "2019年" against "2021年"), or of another phase or edition ("二期工程投资多少"
-    against "一期投资4.2亿元"; a sentence that names none is of the phase the one before it names). Years
+    "今年计划完成产值2000余万元", "2019年" against "2021年"), or of another phase ("二期工程投资多少" against
+    "一期投资4.2亿元"; a sentence that names none is of the phase the one before it names). Years
     written alike are compared (a 今年 in a question is not checked against an article's 2023年)."""
     for said_in, asked in _years_asked(question):
-        said = set(said_in.findall(sentence) or (said_in.findall(previous) if said_in in _ORDINALS else ()))
+        said = set(said_in.findall(sentence) or (said_in.findall(previous) if said_in is _PHASE else ()))
+        if said_in is _PHASE:
+            said = {_as_figure(n) for n in said}
         if said and not asked & said:
             return True
     return False
 
 
+def _as_figure(numeral: str) -> str:
+    """A phase's numeral in Arabic figures: 二 and 2 are one phase."""
+    import cn2an
+
+    return numeral if numeral.isdigit() else str(cn2an.cn2an(numeral, "smart"))
+
+
 @functools.lru_cache(maxsize=1024)
 def _years_asked(question: str) -> tuple[tuple[re.Pattern, frozenset[str]], ...]:
-    """The years, phases and editions a question names, by way of writing: read once, not for every
-    sentence scored."""
-    return tuple((said_in, frozenset(found)) for said_in in (_RELATIVE_YEAR, _YEAR_NUMBER, *_ORDINALS)
-                 if (found := said_in.findall(question)))
+    """The years and phases a question names, by way of writing: read once, not for every sentence
+    scored."""
+    return tuple((said_in, frozenset(map(_as_figure, found) if said_in is _PHASE else found))
+                 for said_in in (_RELATIVE_YEAR, _YEAR_NUMBER, _PHASE) if (found := said_in.findall(question)))
 
 
 _RELATIVE_YEAR = re.compile("|".join(RELATIVE_YEARS))
 _YEAR_NUMBER = re.compile(r"(?<!\d)\d{4}(?=年)")
-# "一期工程", "第二期"; not "星期一期间", nor "分两期建设", which counts them.
-_PHASE = re.compile(r"(?<!星期)(?<![\d一二三四五六七八九十])第?([一二三四五六七八九十\d]{1,2})(?=期)")
-_EDITION = re.compile(r"第([一二三四五六七八九十百\d]{1,4})(?=届)")
-_ORDINALS = (_PHASE, _EDITION)
+# "一期工程", "第二期", "2期"; not "星期一期间" or "五一期间", nor "分3期建设", which counts them, nor "下一期",
+# "上一期", "每一期".
+_PHASE = re.compile(r"(?<!星期)(?<![\d一二三四五六七八九十分上下这那每本首])第?([一二三四五六七八九十\d]{1,2})(?=期(?!间))")
 
 
 def _in_sign_off(article: Article, end: int) -> bool:

@@ -46,9 +46,14 @@ SPAN_PATTERNS: dict[AnswerType, re.Pattern] = {
         # seasons ("盛花期为夏季", "每年春秋两季")
         r"|(?:每年)?(?:[春夏秋冬](?:季|天)|[春夏秋冬]{2}两?季)(?:初|末)?"
         # days of the week, one or every ("每周三下午", "每个星期六")
-        rf"|(?:每个?)?(?:周|星期|礼拜)[一二三四五六日天](?:至(?:周|星期)?[一二三四五六日天])?(?:{_TIME_OF_DAY}|上午|下午|晚上)?"
+        # (not the 周 of a name, "周一鸣", nor "一周三次", "每周二至三次", which count times)
+        rf"|(?:(?:每个?|上|下|本|这)?(?:星期|礼拜)|(?:每个?|上|下|本|这)周|(?<![\u4e00-\u9fff])周|(?<=[于在为至从到是和及、：（])周)"
+        rf"[一二三四五六日天](?:、[一二三四五六日天])*(?:至(?:周|星期)?[一二三四五六日天])?(?![至、]?[一二两三四五六七八九十]*[次回趟])"
+        rf"(?:{_TIME_OF_DAY}|上午|下午|晚上)?"
         rf"|{_TIME_OF_DAY}"),
-    AnswerType.DURATION: re.compile(rf"{_QUALIFIER}{_NUM}{_MAG}(?:个)?(?:年|月|天|日|小时|周|分钟)"),
+    # or how often ("每月两次", "每两周一次"), which "多久来一趟" asks
+    AnswerType.DURATION: re.compile(rf"{_QUALIFIER}{_NUM}{_MAG}(?:个)?(?:年|月|天|日|小时|周|分钟)"
+                                    r"|每[两三四五六七八九十]?(?:个月|季度|星期|年|月|周|天|日)[一两二三四五六七八九十\d]+[次趟回]"),
     # a race time ("3分33秒62", "9秒58") before any figure in a unit, which would take its minutes alone
     AnswerType.NUMBER: re.compile(rf"\d{{3,4}}-\d{{7,8}}|(?:\d{{1,2}}小时)?\d{{1,2}}分\d{{1,2}}(?:\.\d+)?秒\d*|\d{{1,2}}秒\d{{2}}"
                                   rf"|{_QUALIFIER}{_NUM}{_MAG} ?(?i:{_UNIT})(?![\d日号])"
@@ -370,9 +375,9 @@ def _marked(sentence: str, start: int, end: int, analysis: QuestionAnalysis) -> 
     if analysis.counted:
         before, after = sentence[max(0, start - len(analysis.counted) - 1):start], sentence[end:end + 3]
         # not across a mark: "58支代表队、2600余名运动员" does not count 队 in 名
-        if analysis.counted in before and not before.endswith(tuple(_CLAUSE_END + "、")):
+        if not before.endswith(tuple(_CLAUSE_END + "、")) and analysis.counted in before:
             bonus += 100.0
-        elif analysis.counted[-2:] in before or analysis.counted[:2] in after:
+        elif not before.endswith(tuple(_CLAUSE_END + "、")) and analysis.counted[-2:] in before or analysis.counted[:2] in after:
             bonus += 50.0
     if analysis.answer_type is AnswerType.PLACE and _PLACE_MARKER.search(sentence[max(0, start - 3):start]):
         bonus += 50.0
@@ -450,10 +455,15 @@ def _occurrences(term: str, text: str) -> Iterator[int]:
 
 def counts_in(unit: str | None, sentence: str, span: tuple[int, int]) -> bool:
     """Whether the figure at `span` counts in `unit`, the measure word a question asks for, in any of
-    its forms: the unit ends the span ("340余家", "2cm" for 厘米) or follows it directly. Never for the
-    all-purpose 个: "多少个投资机构" is answered by "投资机构340余家", not by another count in 个."""
-    return bool(unit) and unit != "个" and any(form in sentence[span[0]:span[1] + len(form)]
-                                               for form in (unit, *_UNIT_FORMS.get(unit, ())))
+    its forms (people in 人 or 名: "多少人" → "队员126名"): the unit ends the span ("340余家", "2cm" for
+    厘米) or follows it directly. Never for the all-purpose 个: "多少个投资机构" is answered by "投资机构
+    340余家", not by another count in 个."""
+    forms = (unit, *_UNIT_FORMS.get(unit, ()), *_COUNTS_OF_PEOPLE.get(unit, ()))
+    return bool(unit) and unit != "个" and any(form in sentence[span[0]:span[1] + len(form)] for form in forms)
+
+
+# Not 位, which a report writes of people met ("20多位老人围坐在餐桌前"), seldom of a count asked in 人.
+_COUNTS_OF_PEOPLE = {"人": ("名",), "名": ("人",)}
 
 
 def counts_what_was_asked(sentence: str, span: tuple[int, int], counted: str) -> bool:
@@ -472,22 +482,36 @@ _TOTAL_WORDS = 3  # characters between the noun and its figure: 共计, 达到�
 _COUNTED_REACH = 10  # characters after a figure that its noun may stand within ("30余家特色休闲旅游企业")
 
 
-# Not "王峰、孟明与颐高集团总裁郑明伟", where the words after the first name begin with a conjunction.
-_BODY_AND_POST = re.compile(rf"(?![与和及同跟对向在被为由把将给])[\u4e00-\u9fff]{{2,}}(?:{_NAMED_ROLES})")
+def _body_and_post(words: str) -> bool:
+    """Whether `words` are the rest of a body's name and a post ("谷物种植专业合作社理事长"), not what a
+    person does to another ("陪同市委书记", "会见了省图书馆馆长") nor a conjunction ("与颐高集团总裁")."""
+    post = _POST_AFTER_BODY.fullmatch(words)
+    if not post:
+        return False
+    body = post.group(1)
+    first, flag = pos_tag(body)[0]
+    return (not flag.startswith(("v", "p", "c", "d", "u", "r")) and not names_no_thing(first) and "了" not in body
+            and (ORG_SUFFIX.search(body) is not None or body.endswith(("合作社", "社", "会", "馆"))))
+
+
+_POST_AFTER_BODY = re.compile(rf"([\u4e00-\u9fff]{{2,}}?)(?:{_NAMED_ROLES})")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
 
 
 def _clauses_of_given_figures(sentence: str, question: str) -> set[int]:
     """Where the clauses start that hold a figure the question gives, in its unit, when another clause
-    holds another figure in that unit: of "60岁以上老人每月补贴100元，70岁以上老人每月补贴200元", the second
-    for "70多岁的老人能补贴多少". Not a figure the whole sentence is of ("2023年我区拟改造老旧小区60个，…，
-    建筑面积38.72万平方米" for "2023年…建筑面积有多少"): no other year stands beside it."""
+    opens with another figure in that unit: of "60岁以上老人每月补贴100元，70岁以上老人每月补贴200元", the
+    second for "70多岁的老人能补贴多少". Not a figure the whole sentence is of ("2023年我区拟改造老旧小区60个，…，
+    建筑面积38.72万平方米" for "2023年…建筑面积有多少"): no other year opens a clause beside it."""
     starts = set()
     for given in _GIVEN_FIGURE.finditer(question):
         figure, unit = given.group(1), given.group(2)
-        said = [(m.start(), m.group(1) == figure) for m in re.finditer(rf"(?<![\d.])(\d+(?:\.\d+)?){re.escape(unit)}", sentence)]
+        # only figures that open their clauses, as the keys of rows do ("…，70岁以上老人每月补贴200元"; not
+        # the "比2021年" of "…总产量达到23万吨，比2021年增产1.2万吨")
+        said = [(m.start(), m.group(1) == figure) for m in re.finditer(rf"(?<![\d.])(\d+(?:\.\d+)?){re.escape(unit)}", sentence)
+                if _clause_start(sentence, m.start()) == m.start()]
         if any(not same for _, same in said):
-            starts |= {_clause_start(sentence, at) for at, same in said if same}
+            starts |= {at for at, same in said if same}
     return starts
 
 
@@ -542,7 +566,7 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
         # "党支部书记、金穗谷物种植专业合作社理事长韩国庆": a "name" before a body's words and a post that
         # another name follows is the body's name (金穗), not a person's.
         candidates = [(s, e) for s, e in candidates if not any(
-            s2 > e and _BODY_AND_POST.fullmatch(simplified, e, s2) for s2, _ in candidates)]
+            s2 > e and _body_and_post(simplified[e:s2]) for s2, _ in candidates)]
     if analysis.answer_type is AnswerType.DATE and _ASKS_HOUR.search(analysis.text):
         # Not "近年来"; of "每周一至周六8时", the hour.
         candidates = [(hour.start(), e) for s, e in candidates if (hour := _HOUR_ENDING.search(simplified, s, e))]
@@ -1164,7 +1188,7 @@ def _title_after_asked_noun(sentence: str, analysis: QuestionAnalysis) -> tuple[
 # The post a who-question may ask by ("哪位老师" → 老师).
 _ROLE = re.compile(rf"副?(?:{POSTS})")  # "副院长" asks for the deputy, not the 院长
 # What a post ends in ("常务副区长", "区委常委"), and an occupation ("中国足球运动员", "漫画家").
-_POST_END = re.compile(rf"(?:{POSTS}|常委|委员|秘书长|科长|处长|镇长|乡长|组长|总监)$")
+_POST_END = re.compile(rf"(?:{POSTS}|常委|委员|组长|总监)$")
 _OCCUPATION = re.compile(r"(?:家|员|师|手|者|星|人物)$")
 _DESCRIBED_AS = re.compile(r"(?:现为|目前为|是|为)")
 
@@ -1233,7 +1257,8 @@ def names_post(sentence: str, analysis: QuestionAnalysis) -> bool:
 # the means stand in the clauses beside it.
 # Not 因此 or 因地制宜, nor 为期, 为主; a 为-clause that ends in 所 and a verb is passive ("为…所诬").
 _REASON_OPENS = re.compile(r"由于|因为|因(?!此|而|地制宜|人而异|时制宜|村施策|材施教|势利导)|为了|为(?!主|此|何|什么|期|止)")
-_REASON_CLAUSE = re.compile(r"(?:^|[，；：])((?:由于|因为|为了)[^，。；！？]+)")
+_REASON_CLAUSE = re.compile(r"(?:^|[，；：])((由于|因为|为了)[^，。；！？]+)")
+_PURPOSE_ASKED = re.compile(r"(?:为什么|为何)要")
 _PASSIVE_END = re.compile(r"所[\u4e00-\u9fff]{1,2}$")
 _PURPOSE_FOLLOWS = re.compile(r"是?(?:以便|以免|以防|确保|旨在|为了|因为|由于)")
 _SETTING = re.compile(r"近日|近期|日前|近年来|今年以来|去年以来|当前|同时|此外|[^，；]{0,8}(?:期间|以来|过程中|之际|时)|"
@@ -1244,7 +1269,11 @@ _MOVES_ON = re.compile(r"目前|现在|如今|同时|此外|随后|今后|下一
 _HOW_ASKED = re.compile(r"(?:怎么(?!样)|怎样(?!的)|如何|咋)(?!办|做|干|弄|搞|处理|处置|安排|描述|评价|看待|介绍|解释|说的|讲的|称|"
                         r"回应|认为|形容|记载|来的|得名)")
 _MEANS_SAID = re.compile(r"通过|采取|采用|利用|借助|依靠|结合|依托")
-_MEANS_NAMED = re.compile(r"(?:通过|采取|采用|利用|借助|依靠)[^，。；！？]{2,40}?(?:的|等)?(?:方式|方法|办法|形式|途径|手段|模式)")
+# Not the 通过 of a vote ("审议通过了新的停车收费方式"), nor the 形式 of 形式主义.
+_MEANS_NAMED = re.compile(r"(?:(?<!审议)(?<!表决)通过(?!了)|采取|采用|利用|借助|依靠)[^，。；！？]{2,40}?"
+                          r"(?:方式|方法|办法|形式(?!主义)|途径|手段|模式)")
+# A how question that asks for the means by name ("采取什么方式", "用什么办法").
+_MEANS_ASKED = re.compile(r"(?:什么|哪种|哪些)(?:方式|方法|办法|形式|途径|手段|模式)")
 _RESTATES = 0.5  # the share of the question's terms (its subject aside) that a clause saying it again holds
 
 
@@ -1341,13 +1370,18 @@ def reason_or_means(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int
     the last before the end of the clause that says it again, if one does.
     None when the sentence does not part that way: then the whole sentence answers."""
     restated = _restated(sentence, analysis)
-    if analysis.answer_type is AnswerType.MANNER and (named := [m.span() for m in _MEANS_NAMED.finditer(
-            sentence, 0, restated[0][restated[2]][1] if restated else len(sentence))]):
-        return named[-1]
+    if (analysis.answer_type is AnswerType.MANNER
+            and (_HOW_ASKED.search(analysis.text) or _MEANS_ASKED.search(analysis.text))
+            and (named := [m.span() for m in _MEANS_NAMED.finditer(
+                sentence, 0, restated[0][restated[2]][1] if restated else len(sentence))])):
+        return balanced(sentence, named[-1])  # "通过出台《…管理办法》": the title whole
     if restated is None:
         # No clause says the question again ("为什么很多实验做不了" on "长期以来，由于校舍紧张，学校的科学课只能在
-        # 普通教室里上，很多实验无法开展"): a single clause that opens on 由于, 因为 or 为了 gives the reason.
-        leads = [m.span(1) for m in _REASON_CLAUSE.finditer(sentence)] if analysis.answer_type is AnswerType.REASON else []
+        # 普通教室里上，很多实验无法开展"): a single clause that opens on 由于 or 因为 gives the cause, on 为了
+        # the purpose, which only "为什么要…" asks ("收入为什么下降了" is not answered by "为了减少损失").
+        leads = [m.span(1) for m in _REASON_CLAUSE.finditer(sentence)
+                 if analysis.answer_type is AnswerType.REASON
+                 and (m.group(2) != "为了" or _PURPOSE_ASKED.search(analysis.text))]
         return leads[0] if len(leads) == 1 else None
     clauses, held, said, terms = restated
     texts = [sentence[s:e] for s, e in clauses]
