@@ -291,7 +291,7 @@ def _slot_missing(sentence: str, span: tuple[int, int] | None, analysis: Questio
         return True
     if span and unit == "个" and analysis.counted and not counts_what_was_asked(sentence, span, analysis.counted):
         return True
-    if (analysis.counted and (thing := counted_thing(analysis.counted, after_measure_word=unit is not None))
+    if (analysis.counted and (thing := counted_thing(analysis.counted, unit=unit))
             and term_match(thing, sentence) == 0.0):
         return True
     if (span and analysis.answer_type is AnswerType.PLACE and analysis.wh_noun in _PLACE_UNITS
@@ -369,7 +369,7 @@ def _as_figure(numeral: str) -> str:
     """A phase's numeral in Arabic figures: 二 and 2 are one phase."""
     import cn2an
 
-    return numeral if numeral.isdigit() else str(cn2an.cn2an(numeral, "smart"))
+    return str(int(numeral)) if numeral.isdigit() else str(cn2an.cn2an(numeral, "smart"))
 
 
 @functools.lru_cache(maxsize=1024)
@@ -382,9 +382,10 @@ def _years_asked(question: str) -> tuple[tuple[re.Pattern, frozenset[str]], ...]
 
 _RELATIVE_YEAR = re.compile("|".join(RELATIVE_YEARS))
 _YEAR_NUMBER = re.compile(r"(?<!\d)\d{4}(?=年)")
-# "一期工程", "第二期", "2期"; not "星期一期间" or "五一期间", nor "分3期建设", which counts them, nor "下一期",
-# "上一期", "每一期".
-_PHASE = re.compile(r"(?<!星期)(?<![\d一二三四五六七八九十分上下这那每本首])第?([一二三四五六七八九十\d]{1,2})(?=期(?!间))")
+# "一期工程", "第二期", "2期", "第十一期"; not "星期一期间" or "五一期间", "一二期" (both), nor "分3期建设" or
+# "共举办3期", which count them, nor "下一期", "哪一期", "新一期" and the like.
+_PHASE = re.compile(r"(?<!星期)(?<![\d一二三四五六七八九十分上下这那每本首哪新同近共办])第?"
+                    r"([一二三四五六七八九]|十[一二三四五六七八九]?|[二三四五六七八九]十[一二三四五六七八九]?|\d{1,2})(?=期(?!间))")
 
 
 def _in_sign_off(article: Article, end: int) -> bool:

@@ -95,7 +95,7 @@ _YES_NO = re.compile(r"(?:吗|(?<![什怎多这那])么|是否|有没有|是不�
 # The wh-words themselves: removed from key terms, and the place where the answer's gap is. With them the
 # hour asked ("几点到几点", which jieba reads as 几/点到/几/点查) and the spending "花了多少钱" asks about,
 # which articles write as an investment or a cost (not the 花 of 鲜花, nor the 用 of 费用).
-WH_WORDS = re.compile(rf"{HOUR_CUE}(?:[到至]{HOUR_CUE})?|" + r"(?:(?<=[要得需共总])花|花了|花费了?|用了)多少钱|多少钱|多少|什么时候|什么样子|什么样|什么|哪里|哪儿|哪些|哪个|哪家|哪位|哪天|哪年|为什么|为何|怎么样|怎么|如何|"
+WH_WORDS = re.compile(rf"{HOUR_CUE}(?:[到至]{HOUR_CUE})?|" + r"(?:(?<=[要得需共总计概约会能将就还])花|花了|花费了?|(?<=[要得需共总计概约会能将就还次])用|用了)多少钱|多少钱|多少|什么时候|什么样子|什么样|什么|哪里|哪儿|哪些|哪个|哪家|哪位|哪天|哪年|为什么|为何|怎么样|怎么|如何|"
                       r"怎样|谁|几|何时|何处|吗|呢|是否|有没有|是不是|"
                       # and 哪 with any measure word or noun: 哪一年, 哪国, 哪部, 哪所 (not 哪怕, "even if");
                       # 多 with an adjective of measure: 多大, 多高, 多远
@@ -127,6 +127,12 @@ _AGE = re.compile(r"多大年纪|多大岁数|多大了|今年多大|几岁|多�
 _WH_MEASURES = "个家些位种类所座条项部本首支只届张件门间名份场次批辆台篇块"
 _WH_NOUN = re.compile(rf"什么(?:样子的?|样的?)?(?![子的样])([\u4e00-\u9fff]{{1,4}})|哪[一几]?[{_WH_MEASURES}]([\u4e00-\u9fff]{{1,4}})"
                       rf"|哪[一几]?(?![里儿怕{_WH_MEASURES}])([\u4e00-\u9fff])")
+# A count asked for with its measure word, which jieba may glue to the noun counted ("几本书" → 本书, "几个队" →
+# 个队) or leave as a term ("多少家单位" → 家): the measure word is no term, and the article may count in
+# another ("5册", "58支代表队"). Not the first character of a noun that begins with one ("多少项目", "几个家庭").
+_COUNT_ASKED = re.compile(r"(?<!哪)(?:多少|几)(?!项目|家庭|家长|家属|家乡|名额|名单|名称|名字|场馆|场所|场地|部门|部分|"
+                          r"位置|条件|种类|次数|批次|户籍|台账|张贴)"
+                          r"[个本支家所名位件台辆条座项次种批场间层株份棵盏只头匹架艘颗把册首部篇枚集张户](?=[\u4e00-\u9fff])")
 _UNIT_AFTER_WH = re.compile(r"(?<!哪)(?:多少|几)(" + "|".join(sorted(UNITS, key=len, reverse=True)) + ")")
 
 
@@ -187,8 +193,8 @@ def analyse(question: str) -> QuestionAnalysis:
     answer_type = answer_type_of(text)
     # "哪几个村" asks about 村 as "哪个村" does; without the 几 its 个 would stay behind in a term "个村".
     recent = any(word in text for word in RECENT_WORDS) and not _NEAREST.search(text)
-    asked = _POST_FRAME.sub(" ", _named_as(text)).replace("哪几", "哪")
-    terms = tuple(dict.fromkeys(_without_copula(t) for t in _without_measure_word(tokenize(WH_WORDS.sub(" ", asked)), text)
+    asked = _COUNT_ASKED.sub(" ", _POST_FRAME.sub(" ", _named_as(text)).replace("哪几", "哪"))
+    terms = tuple(dict.fromkeys(_without_copula(t) for t in tokenize(WH_WORDS.sub(" ", asked))
                                 if not WH_WORDS.fullmatch(t) and t not in SIGN_OFF_WORDS
                                 and not (recent and t in RECENT_WORDS)))
     unit_match = _UNIT_AFTER_WH.search(text)
@@ -209,24 +215,15 @@ def analyse(question: str) -> QuestionAnalysis:
                             recent=recent)
 
 
-def _without_measure_word(terms: Sequence[str], text: str) -> list[str]:
-    """The terms, with the measure word of the count asked for cut from the noun jieba glued it to ("几个队"
-    → 个队 → 队): the article may count in another ("58支代表队"). Not from a word of jieba's own that
-    begins with such a character ("多少项目", "几个家庭")."""
-    unit = _UNIT_AFTER_WH.search(text)
-    glued = unit and next((t for t in terms if len(t) > 1 and text.startswith(t, unit.start(1)) and not is_word(t)), None)
-    return [t[1:] if t == glued else t for t in terms]
-
-
-def counted_thing(counted: str, *, after_measure_word: bool) -> str:
+def counted_thing(counted: str, *, unit: str | None) -> str:
     """Of what a count asks about, the thing counted: the words before the first verb ("单位参加" → 单位;
-    "投资机构" and "创业公司" whole), and after a measure word, which may name the thing itself, without a
-    doing that ends them ("多少人上场": 上场, which jieba tags a noun and Cilin knows only as a doing; not
-    "多少保安", where Cilin's doing is also the person)."""
+    "投资机构" and "创业公司" whole), and after a unit that names the thing itself (人, 户), without a doing
+    that ends them ("多少人上场": 上场, which jieba tags a noun and Cilin knows only as a doing; not
+    "多少名保安", where Cilin's doing is also the person)."""
     tagged = list(pos_tag(counted))
     tagged = tagged[:next((i for i, (_, flag) in enumerate(tagged) if flag.startswith(("v", "p", "d")) and flag != "vn"),
                           len(tagged))]
-    while after_measure_word and tagged and tagged[-1][1] != "vn" and names_no_thing(tagged[-1][0]):
+    while unit in ("人", "户") and tagged and tagged[-1][1] != "vn" and names_no_thing(tagged[-1][0]):
         tagged.pop()
     return "".join(word for word, _ in tagged)
 

@@ -46,9 +46,9 @@ SPAN_PATTERNS: dict[AnswerType, re.Pattern] = {
         # seasons ("盛花期为夏季", "每年春秋两季")
         r"|(?:每年)?(?:[春夏秋冬](?:季|天)|[春夏秋冬]{2}两?季)(?:初|末)?"
         # days of the week, one or every ("每周三下午", "每个星期六")
-        # (not the 周 of a name, "周一鸣", nor "一周三次", "每周二至三次", which count times)
-        rf"|(?:(?:每个?|上|下|本|这)?(?:星期|礼拜)|(?:每个?|上|下|本|这)周|(?<![\u4e00-\u9fff])周|(?<=[于在为至从到是和及、：（])周)"
-        rf"[一二三四五六日天](?:、[一二三四五六日天])*(?:至(?:周|星期)?[一二三四五六日天])?(?![至、]?[一二两三四五六七八九十]*[次回趟])"
+        # (not "一周三次", "每周二至三次" or "每周三天", which count; 周 as a surname, "周一鸣", is read as a day)
+        rf"|(?:每个?)?(?:周|星期|礼拜)[一二三四五六日天](?:、[一二三四五六日天])*"
+        rf"(?:至(?:周|星期)?[一二三四五六日天])?(?![至、]?[一二两三四五六七八九十]*[次回趟天节])"
         rf"(?:{_TIME_OF_DAY}|上午|下午|晚上)?"
         rf"|{_TIME_OF_DAY}"),
     # or how often ("每月两次", "每两周一次"), which "多久来一趟" asks
@@ -406,6 +406,7 @@ _MEASURED = re.compile(r"(?i:米|公里|千米|厘米|毫米|公分|公尺|英�
                        r"km²|m²|km|cm|mm|kg|m)$")
 # The hour is asked by 几点 and answered only by a time of day.
 _ASKS_HOUR = re.compile(HOUR_CUE)
+_ASKS_HOW_OFTEN = re.compile(r"(?:多久|多长时间|几天|几个月)[^？?]{0,8}一[趟次回]")
 # "几号复工", "哪天开始": a day, which a date names by 日 or 号 (or a weekday).
 _ASKS_DAY = re.compile(r"几号|哪一?天|哪日|几月几")
 _DAY = re.compile(r"[日号]|星期|周[一二三四五六日天]|今天|昨天|明天|当天")
@@ -458,7 +459,8 @@ def counts_in(unit: str | None, sentence: str, span: tuple[int, int]) -> bool:
     its forms (people in 人 or 名: "多少人" → "队员126名"): the unit ends the span ("340余家", "2cm" for
     厘米) or follows it directly. Never for the all-purpose 个: "多少个投资机构" is answered by "投资机构
     340余家", not by another count in 个."""
-    forms = (unit, *_UNIT_FORMS.get(unit, ()), *_COUNTS_OF_PEOPLE.get(unit, ()))
+    ranked = sentence.startswith("第", span[0]) or sentence.endswith("第", 0, span[0])  # "获得第3名" is no count
+    forms = (unit, *_UNIT_FORMS.get(unit, ()), *(() if ranked else _COUNTS_OF_PEOPLE.get(unit, ())))
     return bool(unit) and unit != "个" and any(form in sentence[span[0]:span[1] + len(form)] for form in forms)
 
 
@@ -490,31 +492,35 @@ def _body_and_post(words: str) -> bool:
         return False
     body = post.group(1)
     first, flag = pos_tag(body)[0]
-    return (not flag.startswith(("v", "p", "c", "d", "u", "r")) and not names_no_thing(first) and "了" not in body
-            and (ORG_SUFFIX.search(body) is not None or body.endswith(("合作社", "社", "会", "馆"))))
+    # "种植专业合作社" may open on a verb; "今天会见…" opens on when, "陪同…" on what one person does with another
+    # (jieba tags 会见 a noun: Cilin knows it only as a doing)
+    return not (_WITH_ANOTHER.match(body) or flag.startswith(("p", "c", "d", "u", "r", "t"))
+                or flag == "n" and names_no_thing(first)) and (
+        "了" not in body and (ORG_SUFFIX.search(body) is not None or body.endswith(("合作社", "社", "会", "馆"))))
 
 
+_WITH_ANOTHER = re.compile(r"陪同|带领|率领|会见|会同|看望|慰问|接见|拜访|邀请|协助|配合|联合|与|和|同|跟|向|对|为|给")
 _POST_AFTER_BODY = re.compile(rf"([\u4e00-\u9fff]{{2,}}?)(?:{_NAMED_ROLES})")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
 
 
 def _clauses_of_given_figures(sentence: str, question: str) -> set[int]:
     """Where the clauses start that hold a figure the question gives, in its unit, when another clause
-    opens with another figure in that unit: of "60岁以上老人每月补贴100元，70岁以上老人每月补贴200元", the
-    second for "70多岁的老人能补贴多少". Not a figure the whole sentence is of ("2023年我区拟改造老旧小区60个，…，
-    建筑面积38.72万平方米" for "2023年…建筑面积有多少"): no other year opens a clause beside it."""
+    holds another figure in that unit: of "60岁以上老人每月补贴100元，70岁以上老人每月补贴200元", the second for
+    "70多岁的老人能补贴多少". Not a figure the whole sentence is of ("2023年我区拟改造老旧小区60个，…，建筑面积
+    38.72万平方米" for "2023年…建筑面积有多少"): no other year stands beside it but one compared with."""
     starts = set()
     for given in _GIVEN_FIGURE.finditer(question):
         figure, unit = given.group(1), given.group(2)
-        # only figures that open their clauses, as the keys of rows do ("…，70岁以上老人每月补贴200元"; not
-        # the "比2021年" of "…总产量达到23万吨，比2021年增产1.2万吨")
+        # not a figure compared with ("…总产量达到23万吨，比2021年增产1.2万吨", "分别是2019年的1.5倍")
         said = [(m.start(), m.group(1) == figure) for m in re.finditer(rf"(?<![\d.])(\d+(?:\.\d+)?){re.escape(unit)}", sentence)
-                if _clause_start(sentence, m.start()) == m.start()]
+                if not sentence.endswith(_COMPARED_WITH, 0, m.start())]
         if any(not same for _, same in said):
-            starts |= {at for at, same in said if same}
+            starts |= {_clause_start(sentence, at) for at, same in said if same}
     return starts
 
 
+_COMPARED_WITH = ("比", "较", "是", "于", "同")
 # A figure in a question with the unit it is in ("70多岁" → 70, 岁).
 _GIVEN_FIGURE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)[多余来]?([\u4e00-\u9fff])")
 
@@ -567,6 +573,10 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
         # another name follows is the body's name (金穗), not a person's.
         candidates = [(s, e) for s, e in candidates if not any(
             s2 > e and _body_and_post(simplified[e:s2]) for s2, _ in candidates)]
+    if analysis.answer_type is AnswerType.DURATION:  # how often ("每月两次") only for "多久来一趟"
+        often = [(s, e) for s, e in candidates if simplified.startswith("每", s)]
+        candidates = (often or candidates) if _ASKS_HOW_OFTEN.search(analysis.text) else [
+            span for span in candidates if span not in often]
     if analysis.answer_type is AnswerType.DATE and _ASKS_HOUR.search(analysis.text):
         # Not "近年来"; of "每周一至周六8时", the hour.
         candidates = [(hour.start(), e) for s, e in candidates if (hour := _HOUR_ENDING.search(simplified, s, e))]
@@ -1258,7 +1268,7 @@ def names_post(sentence: str, analysis: QuestionAnalysis) -> bool:
 # Not 因此 or 因地制宜, nor 为期, 为主; a 为-clause that ends in 所 and a verb is passive ("为…所诬").
 _REASON_OPENS = re.compile(r"由于|因为|因(?!此|而|地制宜|人而异|时制宜|村施策|材施教|势利导)|为了|为(?!主|此|何|什么|期|止)")
 _REASON_CLAUSE = re.compile(r"(?:^|[，；：])((由于|因为|为了)[^，。；！？]+)")
-_PURPOSE_ASKED = re.compile(r"(?:为什么|为何)要")
+_PURPOSE_ASKED = re.compile(r"(?:为什么|为何)[\u4e00-\u9fff]{0,8}?要")
 _PASSIVE_END = re.compile(r"所[\u4e00-\u9fff]{1,2}$")
 _PURPOSE_FOLLOWS = re.compile(r"是?(?:以便|以免|以防|确保|旨在|为了|因为|由于)")
 _SETTING = re.compile(r"近日|近期|日前|近年来|今年以来|去年以来|当前|同时|此外|[^，；]{0,8}(?:期间|以来|过程中|之际|时)|"
@@ -1269,11 +1279,11 @@ _MOVES_ON = re.compile(r"目前|现在|如今|同时|此外|随后|今后|下一
 _HOW_ASKED = re.compile(r"(?:怎么(?!样)|怎样(?!的)|如何|咋)(?!办|做|干|弄|搞|处理|处置|安排|描述|评价|看待|介绍|解释|说的|讲的|称|"
                         r"回应|认为|形容|记载|来的|得名)")
 _MEANS_SAID = re.compile(r"通过|采取|采用|利用|借助|依靠|结合|依托")
-# Not the 通过 of a vote ("审议通过了新的停车收费方式"), nor the 形式 of 形式主义.
-_MEANS_NAMED = re.compile(r"(?:(?<!审议)(?<!表决)通过(?!了)|采取|采用|利用|借助|依靠)[^，。；！？]{2,40}?"
+# Not the 通过 of a vote ("审议通过了新的停车收费方式", "研究通过《…办法》"), nor the 形式 of 形式主义.
+_MEANS_NAMED = re.compile(r"(?:(?<!审议)(?<!表决)(?<!研究)(?<!议并)(?<!究并)通过(?!了)|采取|采用|利用|借助|依靠)[^，。；！？]{2,40}?"
                           r"(?:方式|方法|办法|形式(?!主义)|途径|手段|模式)")
 # A how question that asks for the means by name ("采取什么方式", "用什么办法").
-_MEANS_ASKED = re.compile(r"(?:什么|哪种|哪些)(?:方式|方法|办法|形式|途径|手段|模式)")
+_MEANS_ASKED = re.compile(r"(?:什么样的?|什么|哪种|哪些)(?:方式|方法|办法|形式|途径|手段|模式)")
 _RESTATES = 0.5  # the share of the question's terms (its subject aside) that a clause saying it again holds
 
 

@@ -1688,6 +1688,8 @@ def test_everyday_wording_is_read_as_the_articles_write_it(tmp_path):
     assert analyse("有多少项目开工？").terms[0] == "项目"  # a word of its own, not 项 and 目
     assert analyse("鲜花多少钱？").terms == ("鲜花",) and analyse("费用要多少钱？").terms[0] == "费用"
     assert "下达" in analyse("今年下达了多少资金？").anchor_terms
+    assert analyse("现场捐了几本书？").terms[-1] == "书" and "家" not in analyse("招聘会有多少家单位参加？").terms
+    assert "花" not in analyse("滨河公园改造估计花多少钱？").terms
     # Reaching a figure ("能达到多少") is no part of what is asked about.
     assert "达到" not in analyse("今年产量能达到多少吨？").anchor_terms
     assert {"董事长", "总经理"} <= set(synonyms("老板")) and "生产" in synonyms("造")
@@ -1713,8 +1715,9 @@ def test_days_of_the_week_and_times_of_every_day_are_dates():
     assert dates("夜市每天晚上7时至次日凌晨1时营业。") == ["每天晚上7时", "次日凌晨1时"]
     assert dates("每个星期六下午举行。") == ["每个星期六下午"]
     assert dates("球队每周一、三、五晚上训练。") == ["每周一、三、五晚上"]
-    # Not a week that counts, a count of times, nor 周 as a surname.
-    for text in ("一周后完工。", "志愿者每周二至三次上门送餐。", "一周三次。", "退休教师周一鸣担任老师。"):
+    assert dates("游泳馆周六周日上午开放。") == ["周六", "周日上午"]
+    # Not a week that counts, nor a count of times or days.
+    for text in ("一周后完工。", "志愿者每周二至三次上门送餐。", "一周三次。", "每周三天在岗。"):
         assert dates(text) == [], text
 
 
@@ -1729,6 +1732,7 @@ def test_a_sentence_of_another_phase_than_asked_is_a_weaker_answer(tmp_path):
     assert not _of_another_year_or_phase("二期计划于明年3月开工。", "湿地公园2期什么时候开工？")  # 二 and 2
     for said in ("读书会第三期将于6月10日举行。", "五一期间游客众多。", "项目分3期建设。"):  # 下一期, 五一期间, 分3期
         assert not _of_another_year_or_phase(said, "下一期读书会什么时候举行？"), said
+    assert not _of_another_year_or_phase("一二期工程总投资3.2亿元。", "二期工程投资多少？")  # both phases
     # A sentence that names no phase is of the one the sentence before it names.
     assert _of_another_year_or_phase("项目投资3.1亿元。", "物流园二期投资多少？", previous="物流园一期竣工。")
     park = Article("p", "城南物流园一期竣工", "本报讯：城南物流园一期工程日前竣工。一期投资3.1亿元，建成仓库4栋。园区二期计划于明年"
@@ -1744,6 +1748,7 @@ def test_a_figure_the_question_gives_is_not_its_answer_and_marks_its_clause():
     assert cut(sentence, "70多岁的老人每月能补贴多少？") == "200元"
     assert cut(sentence, "60多岁的老人每月能补贴多少？") == "100元"
     assert cut("2022年接待游客90万人次，2023年接待游客150万人次。", "2023年接待游客多少人次？") == "150万人次"
+    assert cut("对80岁以上老人每月发放补贴100元，对90岁以上老人每月发放补贴200元。", "90多岁的老人每月能领多少补贴？") == "200元"
     # A figure that only compares is no key of a row.
     assert cut("2022年粮食播种面积52万亩，总产量达到23万吨，比2021年增产1.2万吨。", "2022年粮食总产量是多少？") == "23万吨"
     # A figure the question gives in a clause without a candidate marks nothing, nor one the whole sentence is of.
@@ -1762,6 +1767,8 @@ def test_a_name_before_a_bodys_name_and_its_post_is_no_persons():
     assert cut("在总部，王敏、刘洋与集团总裁陈刚进行了座谈。", "谁与陈刚进行了座谈？") == "王敏、刘洋"
     assert cut("5月10日，区长刘洋陪同市委书记陈明到我区调研。", "区长是谁？") == "刘洋"
     assert cut("市图书馆馆长孙丽会见了省图书馆馆长周强一行。", "市图书馆馆长是谁？") == "孙丽"
+    assert cut("区委书记刘洋今天会见区商会会长陈明一行。", "区委书记是谁？") == "刘洋"
+    assert cut("村党支部书记、金禾种植专业合作社理事长王强带领村民致富。", "村党支部书记是谁？") == "王强"
 
 
 def test_a_post_inside_a_place_name_is_no_post_named(tmp_path):
@@ -1783,6 +1790,9 @@ def test_means_named_as_such_and_a_lone_reason_clause_are_cut_from_the_sentence(
     assert cut("近年来，由于水源不足，村里的水稻种植面积逐年减少。", "村里为什么水稻越种越少？") == "由于水源不足"
     assert cut("由于水源不足，村民们改种了玉米。", "村里为什么不种水稻了？") == "由于水源不足"
     assert cut("去年以来，为了方便群众借阅，图书馆在社区建成书屋8个。", "图书馆为什么要建书屋？") == "为了方便群众借阅"
+    assert cut("为了让留守儿童有人管，村里办起了暑期课堂。", "为什么村里要办暑期课堂？") == "为了让留守儿童有人管"
+    assert cut("实验中学采取“线上+线下”的方式开展教学。", "实验中学以什么样的方式开展教学？") == "采取“线上+线下”的方式"
+    assert cut("现场设置了服务台，并通过“直播带岗”的方式推送岗位。", "招聘会是怎样推送岗位的？") == "通过“直播带岗”的方式"
     # A purpose is no cause ("为什么下降了"); 通过 of a vote is no means, nor is what 怎么样 asks.
     assert cut("今年遭遇倒春寒，坐果率明显下降，为了减少损失，果农们开展线上销售。", "果农收入为什么下降了？") is None
     assert cut("业委会审议通过了新的停车收费方式，小型车每月收费150元。", "小区停车怎么收费？") != "通过了新的停车收费方式"
@@ -1810,11 +1820,16 @@ def test_counts_of_people_in_any_measure_word_and_how_often(tmp_path):
     from qa.types import Article
 
     # What "多少人上场" counts is 人: 上场 is a doing, though jieba tags it a noun.
-    assert counted_thing("上场", after_measure_word=True) == "" and counted_thing("单位参加", after_measure_word=True) == "单位"
-    assert counted_thing("投资机构", after_measure_word=True) == "投资机构"
-    assert counted_thing("保安", after_measure_word=False) == "保安"  # "多少保安": the doing is the person
+    assert counted_thing("上场", unit="人") == "" and counted_thing("单位参加", unit="个") == "单位"
+    assert counted_thing("投资机构", unit="家") == "投资机构"
+    assert counted_thing("保安", unit="名") == counted_thing("保安", unit=None) == "保安"  # the doing is the person
     team = Article("t", "蓝天志愿服务队成立五周年", "本报讯：蓝天志愿服务队成立于2018年，目前有注册队员86名。五年来，服务队累计"
                    "帮扶群众1200余人。服务队的医生每周两次到敬老院义诊。", "2023-06-01", "报")
     assistant = _assistant_over(tmp_path, team)
     assert assistant.ask("蓝天志愿服务队现在有多少人？").text == "86名"
     assert assistant.ask("服务队的医生多久去一趟敬老院？").text == "每周两次"
+    from qa.spans import choose_span
+
+    cut = functools.partial(_span_text, choose_span)
+    assert cut("书法班每周两次课，为期3个月。", "书法班为期多久？") == "3个月"  # how long, not how often
+    assert cut("共有32支队伍参赛，我区代表队获得第3名。", "联赛有多少人参赛？") != "第3名"  # a rank is no count
