@@ -211,7 +211,8 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
             signals = (in_context, overlap, dense, float(cued), 1.0 / (1 + rank),
                        coverage(analysis.anchor_terms, own_words) if analysis.anchor_terms else 0.0, aspect, paired_dense)
             elsewhere = _refers_elsewhere(analysis.subject, own_words, plain[i - 1] if i > 0 else "")
-            of_another = _of_another_year_or_phase(sentence, asked_in[article.article_id], texts[i - 1] if i > 0 else "")
+            of_another = _of_another_year_or_phase(sentence, asked_in[article.article_id],
+                                                   texts[i - 1] if i > 0 else "")
             score = sum(w * x for w, x in zip(WEIGHTS.values(), signals)) * (
                 0.8 if elsewhere or _only_compared_with(analysis.subject, own_words, uncompared) else 1.0) * (
                 0.8 if of_another else 1.0)

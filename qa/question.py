@@ -95,7 +95,9 @@ _YES_NO = re.compile(r"(?:吗|(?<![什怎多这那])么|是否|有没有|是不�
 # The wh-words themselves: removed from key terms, and the place where the answer's gap is. With them the
 # hour asked ("几点到几点", which jieba reads as 几/点到/几/点查) and the spending "花了多少钱" asks about,
 # which articles write as an investment or a cost (not the 花 of 鲜花, nor the 用 of 费用).
-WH_WORDS = re.compile(rf"{HOUR_CUE}(?:[到至]{HOUR_CUE})?|" + r"(?:(?<=[要得需共总计概约会能将就还])花|花了|花费了?|(?<=[要得需共总计概约会能将就还次])用|用了)多少钱|多少钱|多少|什么时候|什么样子|什么样|什么|哪里|哪儿|哪些|哪个|哪家|哪位|哪天|哪年|为什么|为何|怎么样|怎么|如何|"
+WH_WORDS = re.compile(rf"{HOUR_CUE}(?:[到至]{HOUR_CUE})?|"
+                      r"(?:(?<=[要得需共总计概约会能将就还])花|花了|花费了?|(?<=[要得需共总计概约会能将就还次])用|用了)多少钱|"
+                      r"多少钱|多少|什么时候|什么样子|什么样|什么|哪里|哪儿|哪些|哪个|哪家|哪位|哪天|哪年|为什么|为何|怎么样|怎么|如何|"
                       r"怎样|谁|几|何时|何处|吗|呢|是否|有没有|是不是|"
                       # and 哪 with any measure word or noun: 哪一年, 哪国, 哪部, 哪所 (not 哪怕, "even if");
                       # 多 with an adjective of measure: 多大, 多高, 多远
@@ -221,8 +223,9 @@ def counted_thing(counted: str, *, unit: str | None) -> str:
     that ends them ("多少人上场": 上场, which jieba tags a noun and Cilin knows only as a doing; not
     "多少名保安", where Cilin's doing is also the person)."""
     tagged = list(pos_tag(counted))
-    tagged = tagged[:next((i for i, (_, flag) in enumerate(tagged) if flag.startswith(("v", "p", "d")) and flag != "vn"),
-                          len(tagged))]
+    first_verb = next((i for i, (_, flag) in enumerate(tagged) if flag.startswith(("v", "p", "d")) and flag != "vn"),
+                      len(tagged))
+    tagged = tagged[:first_verb]
     while unit in ("人", "户") and tagged and tagged[-1][1] != "vn" and names_no_thing(tagged[-1][0]):
         tagged.pop()
     return "".join(word for word, _ in tagged)
@@ -284,7 +287,8 @@ def _anchor_terms(text: str, terms: Sequence[str]) -> tuple[str, ...]:
     return tuple(near)
 
 
-_HEDGED = re.compile(r"(?:(?:一共|总共|共计|合计|总计|大约|大概|到底|究竟)(?:有|是|为|达)?|方面(?:有|是)?|(?:能|可以?|将|会)?达到|(?:能|可以?|将|会)达)$")
+_HEDGED = re.compile(r"(?:(?:一共|总共|共计|合计|总计|大约|大概|到底|究竟)(?:有|是|为|达)?|方面(?:有|是)?"
+                     r"|(?:能|可以?|将|会)?达到|(?:能|可以?|将|会)达)$")
 
 
 @functools.cache

@@ -375,9 +375,10 @@ def _marked(sentence: str, start: int, end: int, analysis: QuestionAnalysis) -> 
     if analysis.counted:
         before, after = sentence[max(0, start - len(analysis.counted) - 1):start], sentence[end:end + 3]
         # not across a mark: "58支代表队、2600余名运动员" does not count 队 in 名
-        if not before.endswith(tuple(_CLAUSE_END + "、")) and analysis.counted in before:
+        next_to = not before.endswith(tuple(_CLAUSE_END + "、"))
+        if next_to and analysis.counted in before:
             bonus += 100.0
-        elif not before.endswith(tuple(_CLAUSE_END + "、")) and analysis.counted[-2:] in before or analysis.counted[:2] in after:
+        elif next_to and analysis.counted[-2:] in before or analysis.counted[:2] in after:
             bonus += 50.0
     if analysis.answer_type is AnswerType.PLACE and _PLACE_MARKER.search(sentence[max(0, start - 3):start]):
         bonus += 50.0
@@ -513,7 +514,8 @@ def _clauses_of_given_figures(sentence: str, question: str) -> set[int]:
     for given in _GIVEN_FIGURE.finditer(question):
         figure, unit = given.group(1), given.group(2)
         # not a figure compared with ("…总产量达到23万吨，比2021年增产1.2万吨", "分别是2019年的1.5倍")
-        said = [(m.start(), m.group(1) == figure) for m in re.finditer(rf"(?<![\d.])(\d+(?:\.\d+)?){re.escape(unit)}", sentence)
+        said = [(m.start(), m.group(1) == figure)
+                for m in re.finditer(rf"(?<![\d.])(\d+(?:\.\d+)?){re.escape(unit)}", sentence)
                 if not sentence.endswith(_COMPARED_WITH, 0, m.start())]
         if any(not same for _, same in said):
             starts |= {_clause_start(sentence, at) for at, same in said if same}
@@ -535,7 +537,9 @@ def _figure_asked_with(span: str, question: str) -> bool:
 
 def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | None:
     """The candidate span nearest the question's terms (anchors count thrice), skipping anything
-    the question itself says; None when the sentence has no candidate of the expected type."""
+    the question itself says (also a figure it gives rounded, "80多岁" → 80岁) and keeping to the row of a
+    figure it gives (`_clauses_of_given_figures`); None when the sentence has no candidate of the expected
+    type."""
     simplified = matchable(sentence)
     asked_after_verb = _AFTER_VERB_ASKED.get(analysis.answer_type)
     if asked_after_verb and (after := _after_asked_verb(simplified, asked_after_verb.search(analysis.text))):

@@ -227,4 +227,5 @@ def synonyms(word: str) -> tuple[str, ...]:
     """Other words for `word` ("老师" → "教师", "老板" → "董事长", …); empty when neither Cilin nor the
     everyday words know it."""
     groups, member_of = _synonym_groups()
-    return tuple(sorted({w for i in member_of.get(word, ()) for w in groups[i]} - {word} | set(_EVERYDAY.get(word, ()))))
+    grouped = {w for i in member_of.get(word, ()) for w in groups[i]} - {word}
+    return tuple(sorted(grouped | set(_EVERYDAY.get(word, ()))))
