@@ -358,12 +358,16 @@ def _of_another_year_or_phase(sentence: str, question: str, previous: str = "") 
     "一期投资4.2亿元"; a sentence that names none is of the phase the one before it names). Years
     written alike are compared (a 今年 in a question is not checked against an article's 2023年)."""
     for said_in, asked in _years_asked(question):
-        said = set(said_in.findall(sentence) or (said_in.findall(previous) if said_in is _PHASE else ()))
-        if said_in is _PHASE:
-            said = {_as_figure(n) for n in said}
+        said = _named_in(said_in, sentence) or (_named_in(said_in, previous) if said_in is _PHASE else frozenset())
         if said and not asked & said:
             return True
     return False
+
+
+def _named_in(said_in: re.Pattern, text: str) -> frozenset[str]:
+    """The years or phases `text` names in the way `said_in` finds them, phases in Arabic figures."""
+    found = said_in.findall(text)
+    return frozenset(map(_as_figure, found) if said_in is _PHASE else found)
 
 
 def _as_figure(numeral: str) -> str:
@@ -377,8 +381,8 @@ def _as_figure(numeral: str) -> str:
 def _years_asked(question: str) -> tuple[tuple[re.Pattern, frozenset[str]], ...]:
     """The years and phases a question names, by way of writing: read once, not for every sentence
     scored."""
-    return tuple((said_in, frozenset(map(_as_figure, found) if said_in is _PHASE else found))
-                 for said_in in (_RELATIVE_YEAR, _YEAR_NUMBER, _PHASE) if (found := said_in.findall(question)))
+    return tuple((said_in, asked) for said_in in (_RELATIVE_YEAR, _YEAR_NUMBER, _PHASE)
+                 if (asked := _named_in(said_in, question)))
 
 
 _RELATIVE_YEAR = re.compile("|".join(RELATIVE_YEARS))

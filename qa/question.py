@@ -420,7 +420,7 @@ _CONTRARIES = (("公立", "私立"), ("公办", "民办"), ("免费", "收费"),
 def contrary_of(question: str) -> tuple[str, str] | None:
     """The last word a yes-or-no question asks about that has a contrary, and the contrary
     ("南石槽幼儿园是私立的吗？" → 私立, 公立); None for other questions, or without such a word."""
-    if analyse(question).answer_type is not AnswerType.YES_NO:
+    if answer_type_of(normalize_question(question)) is not AnswerType.YES_NO:  # all of `analyse` it needs
         return None
     # a word of its own or the first of a compound (民办学校), not one a character makes another word of (收费站)
     words = tokenize(question)
