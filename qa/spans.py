@@ -907,6 +907,8 @@ def _after_verb_begun(sentence: str, left: str) -> int | None:
     if not words or not words[-1][1].startswith("v") or len(words[-1][0]) != 1:
         return None
     verb, at = words[-1][0], 0
+    if verb not in sentence:  # no word of the sentence begins with it: spare tagging the sentence
+        return None
     for word, flag in pos_tag(sentence):
         at += len(word)
         if len(word) >= 2 and word.startswith(verb) and flag in ("v", "vn"):
