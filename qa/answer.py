@@ -174,6 +174,8 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
     # 小区" asks of 2022 in a 2023 paper, which its "2023年我区拟改造…" does not tell.
     asked_in = {hit.chunk.article_id: with_resolved_years(analysis.text, index.articles[hit.chunk.article_id].date)
                 for hit in hits}
+    unnamed_time = {article_id: _asks_of_unnamed_time(analysis.text, index.articles[article_id])
+                    for article_id in asked_in}
     for rank, hit in enumerate(hits):
         article = index.articles[hit.chunk.article_id]
         title = to_simplified(article.title)
@@ -211,8 +213,8 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
             signals = (in_context, overlap, dense, float(cued), 1.0 / (1 + rank),
                        coverage(analysis.anchor_terms, own_words) if analysis.anchor_terms else 0.0, aspect, paired_dense)
             elsewhere = _refers_elsewhere(analysis.subject, own_words, plain[i - 1] if i > 0 else "")
-            of_another = _of_another_year_or_phase(sentence, asked_in[article.article_id],
-                                                   texts[i - 1] if i > 0 else "")
+            of_another = unnamed_time[article.article_id] or _of_another_year_or_phase(
+                sentence, asked_in[article.article_id], texts[i - 1] if i > 0 else "")
             score = sum(w * x for w, x in zip(WEIGHTS.values(), signals)) * (
                 0.8 if elsewhere or _only_compared_with(analysis.subject, own_words, uncompared) else 1.0) * (
                 0.8 if of_another else 1.0)
@@ -290,8 +292,9 @@ def _slot_missing(sentence: str, span: tuple[int, int] | None, analysis: Questio
     unit = analysis.unit
     if span and unit and unit != "个" and not counts_in(unit, sentence, span):
         return True
-    if span and unit == "个" and analysis.counted and not counts_what_was_asked(sentence, span, analysis.counted):
-        return True
+    if span and unit == "个" and analysis.counted and not counts_what_was_asked(
+            sentence, span, counted_thing(analysis.counted, unit=unit) or analysis.counted):
+        return True  # "几个村民专门看着河" counts 村民
     if (analysis.counted and (thing := counted_thing(analysis.counted, unit=unit))
             and term_match(thing, sentence) == 0.0):
         return True
@@ -362,6 +365,27 @@ def _of_another_year_or_phase(sentence: str, question: str, previous: str = "") 
         if said and not asked & said:
             return True
     return False
+
+
+def _asks_of_unnamed_time(question: str, article: Article) -> bool:
+    """Whether the question asks of a year in figures other than the article's own, or of a phase after
+    the first, that the article nowhere names ("2022年的接种率" in a 2023 report that names neither 2022年
+    nor 去年; "二期工程什么时候开工" on a project of no phases): its figures and dates are of its own year and
+    its one phase. Years only of dated articles; not 去年 and the like, which the asker may count from
+    today ("去年12月那场雪" in a report of last December)."""
+    own_year = article.date[:4] if article.date else None
+    for said_in, asked in _years_asked(question):
+        if said_in is _RELATIVE_YEAR or (said_in is _YEAR_NUMBER and not own_year):
+            continue
+        if asked - {own_year, "1"} - _named_in(said_in, _resolved_text(article)):
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=1024)
+def _resolved_text(article: Article) -> str:
+    """The article's headline and text, simplified, with the years its 今年/去年 stand for."""
+    return with_resolved_years(to_simplified(article.title + article.text), article.date)
 
 
 def _named_in(said_in: re.Pattern, text: str) -> frozenset[str]:

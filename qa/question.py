@@ -81,7 +81,7 @@ _TYPE_CUES: tuple[tuple[AnswerType, str], ...] = (
     (AnswerType.PERCENT, r"百分之几|百分比|比例|占比|比重|率(?:是|为|有|达到?)?(?:多少|几)|增幅|涨幅|降幅|(?:增长|增加|提高|提升|下降|降低|减少|上涨|涨|跌|下跌)了?"
                          r"(?:多少|几成)(?![\u4e00-\u9fff]*[元钱])"),
     # The words for a sum ask for one unless the question asks something else of it ("贷款解决了什么问题").
-    (AnswerType.AMOUNT, r"多少钱|多少元|多少万|多少亿|投资了?多少|花了多少|(?:贷|借|捐|赔|筹|拨|补贴|奖励)了?多少(?:款|钱)?|"
+    (AnswerType.AMOUNT, r"多少钱|(?:几|多少)块钱|多少元|多少万|多少亿|投资了?多少|花了多少|(?:贷|借|捐|赔|筹|拨|补贴|奖励)了?多少(?:款|钱)?|"
                         r"^(?!.*(?:什么|哪|怎|谁|为何)).*(?:金额|资金|贷款|缺口|产值|费用|总投资|经费)"),
     (AnswerType.NUMBER, r"(?i:\bhow (?:many|much)\b)|多少|几个|几家|几户|几名|几栋|几处|几项|几所|几座|几条|几种|几位|几次|几|多大|多高|多长|多重|多宽|多远|多深|多厚|多快|面积|数量|"
                         r"(?:电话|号码|手机号码?)(?:是|为)?(?:什么)?[？?]?$"),  # "电话是什么": a number
@@ -94,10 +94,11 @@ _COUNTED = re.compile(r"[\u4e00-\u9fff]{1,6}")  # what a count counts; one chara
 _YES_NO = re.compile(r"(?:吗|(?<![什怎多这那])么|是否|有没有|是不是|能不能|会不会|对不对|可不可以)[？?！!。.\s]*$|^是否|是否")
 # The wh-words themselves: removed from key terms, and the place where the answer's gap is. With them the
 # hour asked ("几点到几点", which jieba reads as 几/点到/几/点查) and the spending "花了多少钱" asks about,
-# which articles write as an investment or a cost (not the 花 of 鲜花, nor the 用 of 费用).
+# which articles write as an investment or a cost (not the 花 of 鲜花, nor the 用 of 费用), in 元 or the
+# everyday 块钱.
 WH_WORDS = re.compile(rf"{HOUR_CUE}(?:[到至]{HOUR_CUE})?|"
-                      r"(?:(?<=[要得需共总计概约会能将就还])花|花了|花费了?|(?<=[要得需共总计概约会能将就还次])用|用了)多少钱|"
-                      r"多少钱|多少|什么时候|什么样子|什么样|什么|哪里|哪儿|哪些|哪个|哪家|哪位|哪天|哪年|为什么|为何|怎么样|怎么|如何|"
+                      r"(?:(?<=[要得需共总计概约会能将就还])花|花了|花费了?|(?<=[要得需共总计概约会能将就还次])用|用了)"
+                      r"(?:多少|几块|多少块)钱|(?:几|多少)块钱|多少钱|多少|什么时候|什么样子|什么样|什么|哪里|哪儿|哪些|哪个|哪家|哪位|哪天|哪年|为什么|为何|怎么样|怎么|如何|"
                       r"怎样|谁|几|何时|何处|吗|呢|是否|有没有|是不是|"
                       # and 哪 with any measure word or noun: 哪一年, 哪国, 哪部, 哪所 (not 哪怕, "even if");
                       # 多 with an adjective of measure: 多大, 多高, 多远
@@ -118,8 +119,9 @@ UNITS = ("平方米", "大", "公里", "万元", "亿元", "分厂", "个", "家
          # measures, so that a figure keeps its unit ("80公分", "22平方公里", "±10m")
          "平方公里", "平方千米", "立方米", "公分", "厘米", "毫米", "千米", "公顷", "公斤", "千克", "克", "英尺", "英里", "海里",
          "公尺", "平方公尺", "公克", "英亩", "平方英里",
-         "千瓦", "毫升", "升", "秒", "分钟", "小时", "集", "枚", "首", "部", "本", "篇", "只", "头", "匹", "架", "艘", "颗", "把",
-         "册", "股", "发", "届", "棵", "盏", "口", "段", "类", "级", "期", "卷", "章", "节", "支", "代", "季", "轮", "区", "套", "款", "辑",
+         "千瓦", "毫升", "升", "斤", "秒", "分钟", "小时", "集", "枚", "首", "部", "本", "篇", "只", "头", "匹", "架", "艘", "颗", "把",
+         "册", "股", "发", "届", "剂", "瓶", "盒", "袋", "箱", "棵", "盏", "口", "段", "类", "级", "期", "卷", "章", "节", "支",
+         "代", "季", "轮", "区", "套", "款", "辑",
          "起", "人次", "辆次", "架次",  # cases ("查处酒驾47起") and counts of visits or trips
          "km²", "m²", "km", "cm", "mm", "kg", "m")
 _AGE = re.compile(r"多大年纪|多大岁数|多大了|今年多大|几岁|多少岁|年龄|年纪")  # asks for an age: a count of 岁
@@ -228,7 +230,10 @@ def counted_thing(counted: str, *, unit: str | None) -> str:
     first_verb = next((i for i, (_, flag) in enumerate(tagged) if flag.startswith(("v", "p", "d")) and flag != "vn"),
                       len(tagged))
     tagged = tagged[:first_verb]
-    while unit in ("人", "户") and tagged and tagged[-1][1] != "vn" and names_no_thing(tagged[-1][0]):
+    # "几个村民专门看着河": 专门, which jieba tags a noun, is no thing counted; after 人 or 户 the counted
+    # thing itself may be a doing ("多少人上场").
+    while ((unit in ("人", "户") or len(tagged) > 1) and tagged and tagged[-1][1] != "vn"
+           and names_no_thing(tagged[-1][0])):
         tagged.pop()
     return "".join(word for word, _ in tagged)
 
@@ -280,7 +285,7 @@ def _anchor_terms(text: str, terms: Sequence[str]) -> tuple[str, ...]:
     before, after = text[:m.start()], text[m.end():]
     # A filler word, where jieba reads it as a word ("孟明现在担任…"; not the 现在 of 体现在, which is 体现/在),
     # a total, a hedge, a verb of reaching or a frame word stands between the thing and the wh-word without
-    # being it: "建筑面积一共有多少", "年产值预计能达到多少" (articles write 可达 or 为), "在药品方面有什么要求".
+    # being it: "建筑面积一共有多少", "一共要花多少钱", "年产值预计能达到多少" (articles write 可达 or 为), "在药品方面有什么要求".
     fillers = "|".join(sorted(t for t in terms if t in FILLER_WORDS))
     if fillers:
         before, after = re.sub(fillers, "", before), re.sub(fillers, "", after)
@@ -289,7 +294,7 @@ def _anchor_terms(text: str, terms: Sequence[str]) -> tuple[str, ...]:
     return tuple(near)
 
 
-_HEDGED = re.compile(r"(?:(?:一共|总共|共计|合计|总计|大约|大概|到底|究竟)(?:有|是|为|达)?|方面(?:有|是)?"
+_HEDGED = re.compile(r"(?:(?:一共|总共|共计|合计|总计|大约|大概|到底|究竟)(?:有|是|为|达|要|需要?)?|方面(?:有|是)?"
                      r"|(?:能|可以?|将|会)?达到|(?:能|可以?|将|会)达)$")
 
 

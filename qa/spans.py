@@ -4,6 +4,7 @@ a question's terms against text that sentence choice shares."""
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 
@@ -337,7 +338,7 @@ def _names(simplified: str, answer_type: AnswerType, wh_noun: str | None) -> lis
         spans = list(dict.fromkeys((s + 1, e) if simplified[s] == "经" and (s + 1, e) in spans else (s, e)
                                    for s, e in spans))
     elif answer_type is AnswerType.PLACE:
-        spans = _joined(_entity_spans(simplified, ("ns",), _PLACE_SUFFIX, stop_words))
+        spans = _joined(_entity_spans(simplified, ("ns",), _PLACE_SUFFIX, stop_words) + _placed_small(simplified))
     else:
         return []
     # "与颐高集团签署": a place word that a body's name goes on from (颐高/ns 集团) is that name's, no place.
@@ -357,11 +358,24 @@ _PLACE_INSIDE = re.compile(r"[省市县区]|村$")
 _LOCAL_OFFICE = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[由经向])"
                            r")[区市县][\u4e00-\u9fff]{1,6}?(?:局|中心|委员会|办公室|支队|大队)")
 _BODY_AFTER = re.compile(r"集团|公司|有限公司|科技|银行|大学|学院")
+_PLACED_SMALL = re.compile(r"(?<=[于在自到])[\u4e00-\u9fff]{1,3}?[镇乡村]")
+
+
+def _placed_small(simplified: str) -> list[tuple[int, int]]:
+    """Towns and villages placed by 于, 在, 自 or 到, which jieba seldom knows ("出土于黄碾/a 镇/n"): whole
+    words of the tagging (not 保存村 of "在保存/v 村落/n"), and no dictionary word (农村, 乡镇)."""
+    found = [m.span() for m in _PLACED_SMALL.finditer(simplified) if not is_word(m.group())]
+    if not found:
+        return []
+    word_ends = {0, *itertools.accumulate(len(word) for word, _ in pos_tag(simplified))}
+    return [(s, e) for s, e in found if s in word_ends and e in word_ends]
 # "全区", "各县区", "该村", "当地", "我区": words that refer to a place or body without naming it.
 _REFERRING = re.compile(r"[全各本该此当我][省市县区村镇乡地国局部厅委校院]+")
 
 
 _PLACE_MARKER = re.compile(r"(?:位于|地处|坐落于|坐落在|座落于|座落在)$")
+# Nouns that "在什么地方" asks with and that name no kind of place, as 哪个镇 does: asked as 哪里.
+_ANY_PLACE = ("地方", "位置", "地点", "地址")
 # "和X一样，Y也…": X is named only to be compared with the sentence's subject Y, so a question about
 # X is not answered by this sentence's words about Y, nor is X the answer to one about Y.
 COMPARED = re.compile(r"(?:和|与|同|跟|像)[^，。；、“”]{1,20}?(?:一样|相同|相似|类似)")
@@ -405,6 +419,11 @@ _YEAR = re.compile(r"\d{4}年")
 _ASKS_MEASURE = re.compile(r"多[长高远宽深厚重大]|面积|长度|高度|宽度|深度|海拔|距离|重量|体重|身高")
 _MEASURED = re.compile(r"(?i:米|公里|千米|厘米|毫米|公分|公尺|英尺|英寸|英里|海里|亩|公顷|英亩|吨|公斤|千克|克|公克|斤|岁|"
                        r"km²|m²|km|cm|mm|kg|m)$")
+# How heavy, and how long, high, far, wide, deep or thick: a figure in a unit of that kind ("青铜鼎有多重" is not
+# answered by its "高58厘米"). 多大 and 面积 take any measure (an area, an age).
+_MEASURE_KINDS = ((re.compile(r"多重|多沉|重量|体重"), re.compile(r"(?i:吨|公斤|千克|克|公克|斤|kg)$")),
+                  (re.compile(r"多[长高远宽深厚]|长度|高度|宽度|深度|海拔|距离|身高"),
+                   re.compile(r"(?i:米|公里|千米|厘米|毫米|公分|公尺|英尺|英寸|英里|海里|km|cm|mm|m)$")))
 # The hour is asked by 几点 and answered only by a time of day.
 _ASKS_HOUR = re.compile(HOUR_CUE)
 _ASKS_HOW_OFTEN = re.compile(r"(?:多久|多长时间|几天|几个月)[^？?]{0,8}一[趟次回]")
@@ -461,12 +480,13 @@ def counts_in(unit: str | None, sentence: str, span: tuple[int, int]) -> bool:
     厘米) or follows it directly. Never for the all-purpose 个: "多少个投资机构" is answered by "投资机构
     340余家", not by another count in 个."""
     ranked = sentence.startswith("第", span[0]) or sentence.endswith("第", 0, span[0])  # "获得第3名" is no count
-    forms = (unit, *_UNIT_FORMS.get(unit, ()), *(() if ranked else _COUNTS_OF_PEOPLE.get(unit, ())))
+    forms = (unit, *_UNIT_FORMS.get(unit, ()), *(() if ranked else _COUNTED_ALIKE.get(unit, ())))
     return bool(unit) and unit != "个" and any(form in sentence[span[0]:span[1] + len(form)] for form in forms)
 
 
 # Not 位, which a report writes of people met ("20多位老人围坐在餐桌前"), seldom of a count asked in 人.
-_COUNTS_OF_PEOPLE = {"人": ("名",), "名": ("人",)}
+# Vehicles go in 辆 or 台 ("几辆车" → "公交车12台").
+_COUNTED_ALIKE = {"人": ("名",), "名": ("人",), "辆": ("台",), "台": ("辆",)}
 
 
 def counts_what_was_asked(sentence: str, span: tuple[int, int], counted: str) -> bool:
@@ -603,7 +623,8 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
     if analysis.answer_type in _RANGE_TYPES:
         candidates = _joined_by(_RANGE_GLUE, candidates, simplified)
     if analysis.answer_type is AnswerType.NUMBER and _ASKS_MEASURE.search(analysis.text):
-        candidates = [(s, e) for s, e in candidates if _MEASURED.search(simplified, s, e)]  # not "08/26"
+        measured = next((units for asked, units in _MEASURE_KINDS if asked.search(analysis.text)), _MEASURED)
+        candidates = [(s, e) for s, e in candidates if measured.search(simplified, s, e)]  # not "08/26"
         if not candidates:
             return None
     # Chinese leaves the wh-word where the answer goes ("谁提出了X" ↔ "保罗提出了X"): a term after it
@@ -666,8 +687,8 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
         simplified[gap[1]:best[0]], wh.end())
     if gap and not kind_then_name and not (best[0] < gap[1] and gap[0] < best[1]):
         return gap
-    if analysis.answer_type is AnswerType.PLACE and not analysis.wh_noun and not plural and _PLACE_MARKER.search(
-            simplified, 0, best[0]):
+    if (analysis.answer_type is AnswerType.PLACE and analysis.wh_noun in (None, *_ANY_PLACE) and not plural
+            and _PLACE_MARKER.search(simplified, 0, best[0])):
         end = _clause_end(simplified, best[1], stops="（(")
         # "位于老顶山街道关村的长治市福慧德玻璃有限公司": what follows 的 is the thing asked about, not its place.
         of = simplified.find("的", best[1], end)

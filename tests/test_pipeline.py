@@ -1833,3 +1833,74 @@ def test_counts_of_people_in_any_measure_word_and_how_often(tmp_path):
     cut = functools.partial(_span_text, choose_span)
     assert cut("书法班每周两次课，为期3个月。", "书法班为期多久？") == "3个月"  # how long, not how often
     assert cut("共有32支队伍参赛，我区代表队获得第3名。", "联赛有多少人参赛？") != "第3名"  # a rank is no count
+
+
+def test_weights_doses_and_vehicles_keep_their_units_and_a_measure_asked_is_of_its_kind():
+    from qa.spans import choose_span, counts_in
+
+    cut = functools.partial(_span_text, choose_span)
+    assert cut("果园去年通过电商销售苹果2.3万斤，收入增加三成。", "果园去年在网上卖了多少苹果？") == "2.3万斤"
+    assert cut("区疾控中心今年采购狂犬病疫苗1.2万剂。", "区里今年采购了多少狂犬病疫苗？") == "1.2万剂"
+    stele = "这块石碑高2.1米，重3吨，是明代所立。"
+    assert cut(stele, "这块石碑有多重？") == "3吨" and cut(stele, "这块石碑有多高？") == "2.1米"
+    assert cut("这块石碑高2.1米，是明代所立。", "这块石碑有多重？") is None  # a height is no weight
+    buses = "线路投入新能源公交车20台。"
+    assert counts_in("辆", buses, (buses.index("20"), buses.index("台"))) and counts_in("台", "购置洒水车6辆。", (5, 6))
+
+
+def test_a_count_asked_with_an_adverb_after_its_noun_counts_the_noun():
+    from qa.answer import _slot_missing
+    from qa.question import analyse, counted_thing
+
+    assert counted_thing("队员专门负责", unit="个") == "队员"  # jieba tags 专门 a noun
+    sentence = "救援队聘请了15名队员担任专职救生员。"
+    analysis = analyse("救援队请了几个队员专门负责救生？")
+    assert not _slot_missing(sentence, (sentence.index("15"), sentence.index("名") + 1), analysis)
+
+
+def test_a_town_or_village_placed_by_a_preposition_is_a_place_though_jieba_does_not_know_it():
+    from qa.question import AnswerType
+    from qa.spans import choose_span, typed_spans
+
+    def places(sentence):
+        return [sentence[s:e] for s, e in typed_spans(sentence, AnswerType.PLACE)]
+
+    assert places("这面铜镜1985年出土于高碾乡。") == ["高碾乡"]  # jieba: 高/a 碾/v 乡/n
+    assert "老爬坡村" in places("学员来自老爬坡村。")  # not only 爬坡/n 村/zg
+    assert places("在保存村落原貌的同时，新建了游客中心。") == []  # 保存/v 村落/n
+    # "在什么地方" asks where, as 哪里 does: the whole place after 位于.
+    assert _span_text(choose_span, "新图书馆位于城东新区文化大厦，建筑面积5000平方米。", "新图书馆在什么地方？") == (
+        "城东新区文化大厦")
+
+
+def test_everyday_words_for_markets_buying_doing_up_and_opening_hours(tmp_path):
+    from qa.question import AnswerType, analyse
+    from qa.text import synonyms
+    from qa.types import Article
+
+    assert {"采购", "购买"} <= set(synonyms("买")) and "农贸市场" in synonyms("菜市场") and "改造" in synonyms("翻新")
+    # "几块钱" asks for a sum, and a total's 一共要 stands between the thing and the wh-word without being it.
+    assert analyse("公园门票要花几块钱？").answer_type is AnswerType.AMOUNT
+    assert analyse("修路一共要花多少钱？").anchor_terms == ("修路",)
+    market = Article("m", "西关农贸市场提升改造完成", "本报讯：西关农贸市场提升改造完成，9月1日重新开业。改造工程总投资800万元，"
+                     "新增摊位120个。市场营业时间为每天6时至20时。", "2023-09-02", "报")
+    park = Article("p", "南山公园开园", "本报讯：南山公园今日开园。公园门票每张10元，学生半价。", "2023-05-01", "报")
+    assistant = _assistant_over(tmp_path, market, park)
+    assert assistant.ask("西关菜市场翻新花了多少钱？").text == "800万元"
+    assert assistant.ask("西关菜市场每天几点开门几点关门？").text == "每天6时至20时"
+    assert assistant.ask("南山公园门票要花几块钱？").text == "10元"
+
+
+def test_a_year_or_a_later_phase_that_the_article_never_names_is_not_answered_from_it(tmp_path):
+    from qa.types import Article
+
+    vaccine = Article("v", "流感疫苗接种启动", "本报讯：全区流感疫苗接种工作全面启动。截至目前，全区已有8000名老年人完成接种，"
+                      "接种率达到28%。", "2023-10-20", "报")
+    river = Article("r", "清河治理工程开工", "本报讯：4月10日上午，清河综合治理工程开工。工程总投资3000万元，计划年底完工。",
+                    "2023-04-11", "报")
+    assistant = _assistant_over(tmp_path, vaccine, river)
+    assert assistant.ask("2023年全区老年人流感疫苗接种率是多少？").text == "28%"
+    assert not assistant.ask("2022年全区老年人流感疫苗接种率是多少？").answerable
+    assert assistant.ask("去年全区老年人流感疫苗接种率是多少？").text == "28%"  # 去年 may be counted from today
+    assert assistant.ask("清河治理工程总投资多少？").text == "3000万元"
+    assert not assistant.ask("清河治理二期工程总投资多少？").answerable
