@@ -103,9 +103,20 @@ def _matcher(term: str) -> tuple[tuple[str, ...], re.Pattern | None, tuple[str, 
     answer stage measures): its other written forms, one pattern for its synonyms, and its character
     pairs if it has three characters or more."""
     others = synonyms(term)
-    return ((*_numeral_forms(term), *_UNIT_FORMS.get(term, ())),
+    return ((*_numeral_forms(term), *_UNIT_FORMS.get(term, ()), *_weekday_forms(term)),
             re.compile("|".join(map(re.escape, others))) if others else None,
             tuple(term[i:i + 2] for i in range(len(term) - 1)) if len(term) >= 3 else ())
+
+
+def _weekday_forms(term: str) -> tuple[str, ...]:
+    """The term with its day of the week in the other names ("星期一" → "周一", "礼拜一"; "礼拜天" → "周日"): a
+    question need not name it as the article does."""
+    day = _WEEKDAY.search(term)
+    if not day:
+        return ()
+    numbers = ("日", "天") if day.group(2) in "日天" else (day.group(2),)
+    forms = (term[:day.start()] + name + number + term[day.end():] for name in ("周", "星期", "礼拜") for number in numbers)
+    return tuple(form for form in forms if form != term)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -429,6 +440,9 @@ _ASKS_HOUR = re.compile(HOUR_CUE)
 _ASKS_HOW_OFTEN = re.compile(r"(?:多久|多长时间|几天|几个月)[^？?]{0,8}一[趟次回]")
 # "几号复工", "哪天开始": a day, which a date names by 日 or 号 (or a weekday).
 _ASKS_DAY = re.compile(r"几号|哪一?天|哪日|几月几")
+# "每周几复查": a day of the week, in any of its names.
+_ASKS_WEEKDAY = re.compile(r"(?:周|星期|礼拜)几")
+_WEEKDAY = re.compile(r"(周|星期|礼拜)([一二三四五六日天])")
 _DAY = re.compile(r"[日号]|星期|周[一二三四五六日天]|今天|昨天|明天|当天")
 # Which year (哪年, 哪一年, 什么年份) is answered by a date that names a year, a decade or a century.
 _ASKS_YEAR = re.compile(r"哪一?年|几几年|什么年份|哪个年份")
@@ -606,6 +620,8 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
         candidates = [(hour.start(), e) for s, e in candidates if (hour := _HOUR_ENDING.search(simplified, s, e))]
     if analysis.answer_type is AnswerType.DATE and _ASKS_DAY.search(analysis.text):
         candidates = [(s, e) for s, e in candidates if _DAY.search(simplified, s, e)]  # not "80年代"
+    if analysis.answer_type is AnswerType.DATE and _ASKS_WEEKDAY.search(analysis.text):
+        candidates = [(s, e) for s, e in candidates if _WEEKDAY.search(simplified, s, e)]
     if analysis.answer_type is AnswerType.DATE and _ASKS_YEAR.search(analysis.text):
         candidates = [(s, e) for s, e in candidates if _YEAR_NAMED.search(simplified, s, e)]  # not "2月24日"
     within = _place_asked_within(analysis.text) if analysis.answer_type is AnswerType.PLACE else None
@@ -1105,6 +1121,10 @@ def gap_with_noun(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] 
     that noun if the sentence writes it first ("参加什么综艺节目而走红" on "参加综艺节目《奔跑吧兄弟》而走红"
     → 《奔跑吧兄弟》)."""
     noun = analysis.wh_noun
+    # "培训教些什么内容" on "…，内容包括短视频拍摄、直播间搭建、话术设计等": the things listed after the noun,
+    # whatever the question's words around it.
+    if noun and (listed := _listed_after_kind(sentence, noun)):
+        return listed
     wh = _GAP_WH.search(analysis.text)
     if noun and wh and analysis.text.startswith(noun, wh.end()):
         gap = gap_span(sentence, analysis.text[:wh.end()] + analysis.text[wh.end() + len(noun):], bracketed=True)
@@ -1132,10 +1152,9 @@ def _listed_of_kind(sentence: str, kind: str) -> tuple[int, int] | None:
     ("哪些公司" on "下设中科颐高、文三科技…等七大专业公司" → the companies), or after a word for the kind and
     为, 有 or 包括, to the end of the clause ("哪些树" on "主要树种为油松、侧柏、刺槐等"); None without such a
     list, or when more things follow the kind's name ("…等重点车辆及电动车、摩托车"), which the list leaves out."""
-    named_first = re.search(rf"{re.escape(kind)}[\u4e00-\u9fff]{{0,2}}(?:为|有|包括)：?"
-                            rf"([^，。；：、的]{{1,12}}(?:、[^，。；：、的]{{1,12}}?)+)(?=等{{0,2}}(?:[，。；]|$))", sentence)
+    named_first = _listed_after_kind(sentence, kind)
     if named_first:
-        return named_first.span(1)
+        return named_first
     etc = re.search(rf"等[^，。；、的等]{{0,6}}?{re.escape(kind)}(?![\u4e00-\u9fff]{{0,2}}(?:及|和|与))", sentence)
     # a 等 after a list of the clause ("张明、李华等"), not one inside a word (高等, 同等, 等候), and the kind
     # itself named, not a noun it qualifies ("等企业代表")
@@ -1144,6 +1163,14 @@ def _listed_of_kind(sentence: str, kind: str) -> tuple[int, int] | None:
         return None
     following = pos_tag(sentence[etc.end():_clause_end(sentence, etc.end())])
     return None if following and following[0][1] in ("n", "nr", "nt", "nz") else _before_etc(sentence, etc.start())
+
+
+def _listed_after_kind(sentence: str, kind: str) -> tuple[int, int] | None:
+    """The things listed after a word for the kind and 为, 有 or 包括, to the end of the clause ("主要树种为油松、
+    侧柏、刺槐等" → 油松、侧柏、刺槐)."""
+    listed = re.search(rf"{re.escape(kind)}[\u4e00-\u9fff]{{0,2}}(?:为|有|包括)：?"
+                       rf"([^，。；：、的]{{1,12}}(?:、[^，。；：、的]{{1,12}}?)+)(?=等{{0,2}}(?:[，。；]|$))", sentence)
+    return listed.span(1) if listed else None
 
 
 def _quoted_before(sentence: str, noun: str | None) -> tuple[int, int] | None:

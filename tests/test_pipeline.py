@@ -1904,3 +1904,22 @@ def test_a_year_or_a_later_phase_that_the_article_never_names_is_not_answered_fr
     assert assistant.ask("去年全区老年人流感疫苗接种率是多少？").text == "28%"  # 去年 may be counted from today
     assert assistant.ask("清河治理工程总投资多少？").text == "3000万元"
     assert not assistant.ask("清河治理二期工程总投资多少？").answerable
+
+
+def test_a_day_of_the_week_is_asked_and_matched_in_any_of_its_names():
+    from qa.question import AnswerType, analyse
+    from qa.spans import choose_span, term_match
+
+    assert analyse("巡查组每周几上门检查？").answer_type is AnswerType.DATE
+    sentence = "社区成立了安全巡查组，每周五上门检查燃气安全，每次检查2小时。"
+    assert _span_text(choose_span, sentence, "巡查组每周几上门检查？") == "每周五"
+    assert _span_text(choose_span, sentence, "巡查组星期几上门检查？") == "每周五"
+    assert term_match("星期一", "周一闭馆") == 1.0 and term_match("礼拜天", "每周日开放") == 1.0
+    assert term_match("星期一", "周二开放") == 0.0
+
+
+def test_what_is_asked_of_a_kind_the_sentence_lists_after_its_name_is_the_list():
+    from qa.spans import gap_with_noun
+
+    sentence = "培训为期3天，内容包括果树修剪、病虫害防治、农药使用等。"
+    assert _span_text(gap_with_noun, sentence, "果农培训都教些什么内容？") == "果树修剪、病虫害防治、农药使用"
