@@ -10,9 +10,10 @@ import numpy as np
 
 from qa.question import (FILLER_WORDS, NAME_TYPES, POSTS, QUESTION_END, SIGN_OFF_WORDS, WH_WORDS, WHERE_WORDS,
                          AnswerType, QuestionAnalysis, asks_post, counted_thing)
-from qa.spans import (ASKS_SPEAKER, COMPARED, SPAN_PATTERNS, asked_kind, asked_post, balanced, choose_span, counts_in,
-                      counts_what_was_asked, coverage, document_span, gap_span, gap_with_noun, matchable,
-                      named_kind_span, names_post, post_of, reason_or_means, said_again, term_match)
+from qa.spans import (ASKS_SPEAKER, COMPARED, DIMENSION_ASKED, SPAN_PATTERNS, asked_kind, asked_post, balanced,
+                      choose_span, counts_in, counts_what_was_asked, coverage, document_span, gap_span, gap_with_noun,
+                      matchable, named_kind_span, names_post, of_other_dimension, post_of, reason_or_means,
+                      said_again, term_match)
 from qa.store import Index
 from qa.text import RELATIVE_YEARS, character_synonyms, pos_tag, to_simplified, with_resolved_years
 from qa.types import Answer, Article, Citation, Hit, RefusalReason
@@ -292,9 +293,11 @@ def _slot_missing(sentence: str, span: tuple[int, int] | None, analysis: Questio
     unit = analysis.unit
     if span and unit and unit != "个" and not counts_in(unit, sentence, span):
         return True
-    if span and unit == "个" and analysis.counted and not counts_what_was_asked(
-            sentence, span, counted_thing(analysis.counted, unit=unit) or analysis.counted):
-        return True  # "几个村民专门看着河" counts 村民
+    # "几个村民专门看着河" counts 村民, "几个合作协议" 协议 (签订…框架协议12项): either may be beside the figure
+    if span and unit == "个" and analysis.counted and not any(
+            counts_what_was_asked(sentence, span, counted)
+            for counted in {analysis.counted, counted_thing(analysis.counted, unit=unit)} if counted):
+        return True
     if (analysis.counted and (thing := counted_thing(analysis.counted, unit=unit))
             and term_match(thing, sentence) == 0.0):
         return True
@@ -368,24 +371,39 @@ def _of_another_year_or_phase(sentence: str, question: str, previous: str = "") 
 
 
 def _asks_of_unnamed_time(question: str, article: Article) -> bool:
-    """Whether the question asks of a year in figures other than the article's own, or of a phase after
+    """Whether the question asks only of years in figures other than the article's own, or of phases after
     the first, that the article nowhere names ("2022年的接种率" in a 2023 report that names neither 2022年
     nor 去年; "二期工程什么时候开工" on a project of no phases): its figures and dates are of its own year and
     its one phase. Years only of dated articles; not 去年 and the like, which the asker may count from
-    today ("去年12月那场雪" in a report of last December)."""
-    own_year = article.date[:4] if article.date else None
+    today ("去年12月那场雪" in a report of last December), nor the year before the article's in a report
+    of the first quarter, which looks back on it as 全年 or 过去一年."""
     for said_in, asked in _years_asked(question):
-        if said_in is _RELATIVE_YEAR or (said_in is _YEAR_NUMBER and not own_year):
+        if said_in is _RELATIVE_YEAR or (said_in is _YEAR_NUMBER and not article.date):
             continue
-        if asked - {own_year, "1"} - _named_in(said_in, _resolved_text(article)):
+        if not asked & (_own_years(article) | {"1"} | _named_in(said_in, _resolved_text(article))):
             return True
     return False
 
 
+def _own_years(article: Article) -> set[str]:
+    """The article's year, and in its first quarter the year before."""
+    if not article.date:
+        return set()
+    year, month = int(article.date[:4]), int(article.date[5:7] or 12)
+    return {str(year), *((str(year - 1),) if month <= 3 else ())}
+
+
 @functools.lru_cache(maxsize=1024)
 def _resolved_text(article: Article) -> str:
-    """The article's headline and text, simplified, with the years its 今年/去年 stand for."""
-    return with_resolved_years(to_simplified(article.title + article.text), article.date)
+    """The article's headline and text, simplified, with the years its 今年/去年 (and 上年, 上一年度) stand
+    for and its years in Chinese numerals (二〇二三年) in figures."""
+    text = with_resolved_years(to_simplified(article.title + article.text), article.date)
+    if article.date and re.search("上一?年", text):
+        text += f" {int(article.date[:4]) - 1}年"
+    return text + "".join(f" {_as_figure(year)}年" for year in _CN_YEAR.findall(text))
+
+
+_CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})年")
 
 
 def _named_in(said_in: re.Pattern, text: str) -> frozenset[str]:
@@ -431,7 +449,7 @@ def _typed_leaders(sentences: Sequence[ScoredSentence], analysis: QuestionAnalys
     from those within `_latest_within` of its score, so the search stops below that: for names it tags each
     sentence, the slowest step of answering a new question (0.8 ms of a 1.6 ms median answer stage)."""
     prefers = (analysis.unit is not None or asked_post(analysis) is not None
-               or _DIMENSION_ASKED.search(analysis.text) is not None)
+               or DIMENSION_ASKED.search(analysis.text) is not None)
     within = _latest_within(analysis)
     found = []
     for c in sentences:
@@ -486,8 +504,6 @@ _WHERE_IS = re.compile(rf"在(?:{WHERE_WORDS}|哪)[啊呢呀吗]?[？?]?$")
 _LOCATIVE = re.compile(r"(?<![由关对鉴基属等])于|(?<![现正存实所自好])在|地处|坐落")
 # Who holds a post ("副院长是谁", "谁是副院长"); not 负责人, which a body may be.
 _WHO_HOLDS = re.compile(rf"(?!负责人)(?:{POSTS})(?:是|叫)?谁|谁是[^，。？?]*?(?!负责人)(?:{POSTS})[？?]?$")
-# A dimension asked for: "路有多宽", "宽度是多少".
-_DIMENSION_ASKED = re.compile(r"多([宽长高深厚])|([宽长高深厚])度")
 # The share of the best sentence's score below which a sentence with a name gives no name.
 _FAR_WEAKER = 0.85
 
@@ -630,11 +646,10 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
                 found = [body, *found]
         with_unit = [(c, sp) for c, sp in found if counts_in(analysis.unit, matchable(text_of(c)), sp)]
         # Likewise for "哪位老师", those that name the post, and for "路有多宽", those whose figure follows
-        # the dimension asked ("宽度由30米拓宽至40米", not "全长3.2公里"), if any does.
+        # no other dimension than the one asked ("宽度由30米拓宽至40米", not "全长3.2公里"), if any does.
         with_post = [(c, sp) for c, sp in found if names_post(matchable(text_of(c)), analysis)]
-        dimension = _DIMENSION_ASKED.search(analysis.text)
-        of_dimension = [(c, sp) for c, sp in found if dimension and dimension.group(dimension.lastindex) in (
-            matchable(text_of(c))[max(0, sp[0] - 8):sp[0]])]
+        of_dimension = [(c, sp) for c, sp in found if DIMENSION_ASKED.search(analysis.text)
+                        and not of_other_dimension(matchable(text_of(c)), sp, analysis)]
         # With no candidate in any leading sentence, the best sentence is given whole, at a lower
         # confidence; not for figures and dates, whose patterns miss none: no sentence holds the answer.
         options = with_unit or of_dimension or with_post or found or (

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from qa.text import RELATIVE_YEARS, is_word, names_no_thing, normalize_question, pos_tag, tokenize
+from qa.text import QUALITY_CLASSES, RELATIVE_YEARS, is_word, names_no_thing, normalize_question, pos_tag, tokenize
 
 
 class AnswerType(enum.Enum):
@@ -120,7 +120,7 @@ UNITS = ("平方米", "大", "公里", "万元", "亿元", "分厂", "个", "家
          "平方公里", "平方千米", "立方米", "公分", "厘米", "毫米", "千米", "公顷", "公斤", "千克", "克", "英尺", "英里", "海里",
          "公尺", "平方公尺", "公克", "英亩", "平方英里",
          "千瓦", "毫升", "升", "斤", "秒", "分钟", "小时", "集", "枚", "首", "部", "本", "篇", "只", "头", "匹", "架", "艘", "颗", "把",
-         "册", "股", "发", "届", "剂", "瓶", "盒", "袋", "箱", "棵", "盏", "口", "段", "类", "级", "期", "卷", "章", "节", "支",
+         "册", "股", "发", "届", "剂", "棵", "盏", "口", "段", "类", "级", "期", "卷", "章", "节", "支",
          "代", "季", "轮", "区", "套", "款", "辑",
          "起", "人次", "辆次", "架次",  # cases ("查处酒驾47起") and counts of visits or trips
          "km²", "m²", "km", "cm", "mm", "kg", "m")
@@ -230,10 +230,11 @@ def counted_thing(counted: str, *, unit: str | None) -> str:
     first_verb = next((i for i, (_, flag) in enumerate(tagged) if flag.startswith(("v", "p", "d")) and flag != "vn"),
                       len(tagged))
     tagged = tagged[:first_verb]
-    # "几个村民专门看着河": 专门, which jieba tags a noun, is no thing counted; after 人 or 户 the counted
-    # thing itself may be a doing ("多少人上场").
-    while ((unit in ("人", "户") or len(tagged) > 1) and tagged and tagged[-1][1] != "vn"
-           and names_no_thing(tagged[-1][0])):
+    # After 人 or 户 no doing is the thing counted ("多少人上场"); after another unit no quality or function
+    # word ("几个村民专门看着河": 专门, which jieba tags a noun), but a doing may be ("几个合作协议").
+    while tagged and tagged[-1][1] != "vn" and (
+            names_no_thing(tagged[-1][0]) if unit in ("人", "户")
+            else len(tagged) > 1 and names_no_thing(tagged[-1][0], classes_of_no_thing=QUALITY_CLASSES)):
         tagged.pop()
     return "".join(word for word, _ in tagged)
 

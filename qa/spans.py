@@ -108,6 +108,27 @@ def _matcher(term: str) -> tuple[tuple[str, ...], re.Pattern | None, tuple[str, 
             tuple(term[i:i + 2] for i in range(len(term) - 1)) if len(term) >= 3 else ())
 
 
+# A dimension asked for ("路有多宽", "宽度是多少"), and the words that name one before a figure (海拔: a height).
+DIMENSION_ASKED = re.compile(r"多([宽长高深厚])|([宽长高深厚])度")
+_DIMENSION_WORDS = {"宽": "宽", "长": "长", "高": "高", "海拔": "高", "深": "深", "厚": "厚"}
+
+
+def of_other_dimension(sentence: str, span: tuple[int, int], analysis: QuestionAnalysis) -> bool:
+    """Whether the figure at `span` follows a dimension other than the one asked for (42米 of "长42米、宽12米"
+    for 多宽; not 120米 of "主跨120米")."""
+    asked = DIMENSION_ASKED.search(analysis.text)
+    named = _dimension_before(sentence, span[0])
+    return asked is not None and named is not None and named != asked.group(asked.lastindex)
+
+
+def _dimension_before(sentence: str, start: int) -> str | None:
+    """The dimension that the nearest word for one names within eight characters before `start` and after the
+    last mark that parts a list or clause ("长42米、宽12米": 宽 for 12米)."""
+    before = re.split(r"[、，,；;。：:]", sentence[max(0, start - 8):start])[-1]
+    at, nearest = max((before.rfind(word), dimension) for word, dimension in _DIMENSION_WORDS.items())
+    return nearest if at >= 0 else None
+
+
 def _weekday_forms(term: str) -> tuple[str, ...]:
     """The term with its day of the week in the other names ("星期一" → "周一", "礼拜一"; "礼拜天" → "周日"): a
     question need not name it as the article does."""
@@ -374,12 +395,27 @@ _PLACED_SMALL = re.compile(r"(?<=[于在自到])[\u4e00-\u9fff]{1,3}?[镇乡村]
 
 def _placed_small(simplified: str) -> list[tuple[int, int]]:
     """Towns and villages placed by 于, 在, 自 or 到, which jieba seldom knows ("出土于黄碾/a 镇/n"): whole
-    words of the tagging (not 保存村 of "在保存/v 村落/n"), and no dictionary word (农村, 乡镇)."""
+    words of the tagging (not 保存村 of "在保存/v 村落/n"), no dictionary word (农村, 乡镇) and none ending
+    in one (新/a 农村, 回到了故乡), and words that can be a name's before the 镇, 乡 or 村 (not 这个/r 村,
+    去年底/t 村, 会上/t 镇, 一个/m 村, 隔壁/s 村)."""
     found = [m.span() for m in _PLACED_SMALL.finditer(simplified) if not is_word(m.group())]
     if not found:
         return []
-    word_ends = {0, *itertools.accumulate(len(word) for word, _ in pos_tag(simplified))}
-    return [(s, e) for s, e in found if s in word_ends and e in word_ends]
+    tagged = pos_tag(simplified)
+    word_at = {at: i for i, at in enumerate(itertools.accumulate((len(word) for word, _ in tagged), initial=0))}
+    placed = []
+    for s, e in found:
+        inside = tagged[word_at[s]:word_at[e]] if s in word_at and e in word_at else ()
+        if inside and (len(inside[-1][0]) == 1 or not is_word(inside[-1][0])) and all(
+                flag in _NAME_PART_TAGS for _, flag in inside[:-1]):
+            placed.append((s, e))
+    return placed
+
+
+# What jieba may tag the words of a name it does not know as: nouns, adjectives, verbs, places' words
+# (黄/a 碾/v 镇, 店/n 上/f 镇).
+_NAME_PART_TAGS = frozenset({"n", "ns", "nr", "nrt", "nrfg", "nz", "ng", "nt", "a", "ag", "an", "b", "v", "vg", "vn",
+                             "j", "l", "i", "zg", "g", "f"})
 # "全区", "各县区", "该村", "当地", "我区": words that refer to a place or body without naming it.
 _REFERRING = re.compile(r"[全各本该此当我][省市县区村镇乡地国局部厅委校院]+")
 
@@ -434,7 +470,7 @@ _MEASURED = re.compile(r"(?i:米|公里|千米|厘米|毫米|公分|公尺|英�
 # answered by its "高58厘米"). 多大 and 面积 take any measure (an area, an age).
 _MEASURE_KINDS = ((re.compile(r"多重|多沉|重量|体重"), re.compile(r"(?i:吨|公斤|千克|克|公克|斤|kg)$")),
                   (re.compile(r"多[长高远宽深厚]|长度|高度|宽度|深度|海拔|距离|身高"),
-                   re.compile(r"(?i:米|公里|千米|厘米|毫米|公分|公尺|英尺|英寸|英里|海里|km|cm|mm|m)$")))
+                   re.compile(r"(?i:(?<![平立]方)米|公里|千米|厘米|毫米|公分|公尺|英尺|英寸|英里|海里|km|cm|mm|m)$")))
 # The hour is asked by 几点 and answered only by a time of day.
 _ASKS_HOUR = re.compile(HOUR_CUE)
 _ASKS_HOW_OFTEN = re.compile(r"(?:多久|多长时间|几天|几个月)[^？?]{0,8}一[趟次回]")
@@ -495,12 +531,13 @@ def counts_in(unit: str | None, sentence: str, span: tuple[int, int]) -> bool:
     340余家", not by another count in 个."""
     ranked = sentence.startswith("第", span[0]) or sentence.endswith("第", 0, span[0])  # "获得第3名" is no count
     forms = (unit, *_UNIT_FORMS.get(unit, ()), *(() if ranked else _COUNTED_ALIKE.get(unit, ())))
+    if unit == "辆" and "车" in sentence[max(0, span[0] - 2):span[0]]:
+        forms += ("台",)  # "公交车12台": vehicles in 台, which counts machines too ("机械设备86台")
     return bool(unit) and unit != "个" and any(form in sentence[span[0]:span[1] + len(form)] for form in forms)
 
 
 # Not 位, which a report writes of people met ("20多位老人围坐在餐桌前"), seldom of a count asked in 人.
-# Vehicles go in 辆 or 台 ("几辆车" → "公交车12台").
-_COUNTED_ALIKE = {"人": ("名",), "名": ("人",), "辆": ("台",), "台": ("辆",)}
+_COUNTED_ALIKE = {"人": ("名",), "名": ("人",), "台": ("辆",)}
 
 
 def counts_what_was_asked(sentence: str, span: tuple[int, int], counted: str) -> bool:
@@ -641,6 +678,7 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
     if analysis.answer_type is AnswerType.NUMBER and _ASKS_MEASURE.search(analysis.text):
         measured = next((units for asked, units in _MEASURE_KINDS if asked.search(analysis.text)), _MEASURED)
         candidates = [(s, e) for s, e in candidates if measured.search(simplified, s, e)]  # not "08/26"
+        candidates = [span for span in candidates if not of_other_dimension(simplified, span, analysis)] or candidates
         if not candidates:
             return None
     # Chinese leaves the wh-word where the answer goes ("谁提出了X" ↔ "保罗提出了X"): a term after it

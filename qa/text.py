@@ -203,12 +203,16 @@ def _cilin_classes() -> dict[str, frozenset[str]]:
 _NO_THING_CLASSES = frozenset("EFGHIJKL")
 
 
-def names_no_thing(word: str) -> bool:
-    """Whether Cilin knows `word` only as a doing, a state or a quality: jieba's tagger calls 普及 a
-    place and 陈旧 a name, which Cilin files under states and qualities. Never for a single character,
-    which a name borrows whatever else it means (博 of 博罗米尼)."""
+def names_no_thing(word: str, *, classes_of_no_thing: frozenset[str] = _NO_THING_CLASSES) -> bool:
+    """Whether Cilin knows `word` only as a doing, a state or a quality (or only in `classes_of_no_thing`):
+    jieba's tagger calls 普及 a place and 陈旧 a name, which Cilin files under states and qualities. Never
+    for a single character, which a name borrows whatever else it means (博 of 博罗米尼)."""
     classes = _cilin_classes().get(word) if len(word) >= 2 else None
-    return bool(classes) and classes <= _NO_THING_CLASSES
+    return bool(classes) and classes <= classes_of_no_thing
+
+
+# Cilin's classes of qualities (E) and of function words (K): 专门, which jieba tags a noun.
+QUALITY_CLASSES = frozenset("EK")
 
 
 # Everyday words a citizen asks with and the words a newspaper writes for them, which Cilin does not

@@ -1836,6 +1836,7 @@ def test_counts_of_people_in_any_measure_word_and_how_often(tmp_path):
 
 
 def test_weights_doses_and_vehicles_keep_their_units_and_a_measure_asked_is_of_its_kind():
+    from qa.question import analyse
     from qa.spans import choose_span, counts_in
 
     cut = functools.partial(_span_text, choose_span)
@@ -1844,8 +1845,16 @@ def test_weights_doses_and_vehicles_keep_their_units_and_a_measure_asked_is_of_i
     stele = "这块石碑高2.1米，重3吨，是明代所立。"
     assert cut(stele, "这块石碑有多重？") == "3吨" and cut(stele, "这块石碑有多高？") == "2.1米"
     assert cut("这块石碑高2.1米，是明代所立。", "这块石碑有多重？") is None  # a height is no weight
+    # Of lengths, the one after the dimension asked; 海拔 is a height, and an area is no length.
+    bridge = "桥梁长42米、宽12米，主跨120米。"
+    assert cut(bridge, "桥梁有多宽？") == "12米" and cut(bridge, "桥梁有多长？") == "42米" and cut(bridge, "主跨多长？") == "120米"
+    hall = "展馆建筑面积3000平方米，高18米。主峰海拔1320米。"
+    assert cut(hall, "展馆有多高？") == "18米" and cut(hall, "主峰有多高？") == "1320米"
+    # Vehicles in 台 (beside 车) count for 辆, machines in 台 do not; 盒饭 is no count of 盒.
     buses = "线路投入新能源公交车20台。"
     assert counts_in("辆", buses, (buses.index("20"), buses.index("台"))) and counts_in("台", "购置洒水车6辆。", (5, 6))
+    assert not counts_in("辆", "投入大型机械20台。", (6, 8))
+    assert analyse("食堂每天提供多少盒饭？").unit is None
 
 
 def test_a_count_asked_with_an_adverb_after_its_noun_counts_the_noun():
@@ -1856,6 +1865,10 @@ def test_a_count_asked_with_an_adverb_after_its_noun_counts_the_noun():
     sentence = "救援队聘请了15名队员担任专职救生员。"
     analysis = analyse("救援队请了几个队员专门负责救生？")
     assert not _slot_missing(sentence, (sentence.index("15"), sentence.index("名") + 1), analysis)
+    # A thing counted that Cilin files as a doing is still the thing (协议), beside the figure or not.
+    assert counted_thing("合作协议", unit="个") == "合作协议"
+    signed = "推介会上共签订战略合作框架协议12项。"
+    assert not _slot_missing(signed, (signed.index("12"), signed.index("项") + 1), analyse("推介会上签了几个合作协议？"))
 
 
 def test_a_town_or_village_placed_by_a_preposition_is_a_place_though_jieba_does_not_know_it():
@@ -1868,6 +1881,11 @@ def test_a_town_or_village_placed_by_a_preposition_is_a_place_though_jieba_does_
     assert places("这面铜镜1985年出土于高碾乡。") == ["高碾乡"]  # jieba: 高/a 碾/v 乡/n
     assert "老爬坡村" in places("学员来自老爬坡村。")  # not only 爬坡/n 村/zg
     assert places("在保存村落原貌的同时，新建了游客中心。") == []  # 保存/v 村落/n
+    assert "店上镇" in places("演练在店上镇石子河村举行。")  # 店/n 上/f 镇/n
+    # Not a time, a pronoun, a count or a particle before 村 (去年底/t 村, 这个/r 村, 了/ul 故乡).
+    for said in ("到去年底村集体经济收入达到30万元。", "在这个村，家家户户种上了苹果树。", "他在一个村当过会计。"):
+        assert places(said) == [], said
+    assert "了故乡" not in places("退休后他回到了故乡。")
     # "在什么地方" asks where, as 哪里 does: the whole place after 位于.
     assert _span_text(choose_span, "新图书馆位于城东新区文化大厦，建筑面积5000平方米。", "新图书馆在什么地方？") == (
         "城东新区文化大厦")
@@ -1904,6 +1922,17 @@ def test_a_year_or_a_later_phase_that_the_article_never_names_is_not_answered_fr
     assert assistant.ask("去年全区老年人流感疫苗接种率是多少？").text == "28%"  # 去年 may be counted from today
     assert assistant.ask("清河治理工程总投资多少？").text == "3000万元"
     assert not assistant.ask("清河治理二期工程总投资多少？").answerable
+
+
+def test_a_report_of_the_first_quarter_looks_back_on_the_year_before(tmp_path):
+    from qa.types import Article
+
+    review = Article("r", "全区经济运行稳中有进", "本报讯：过去一年，全区完成地区生产总值286亿元。上年城镇新增就业4100人。"
+                     "二〇二三年，全区新建学校6所。", "2024-02-05", "报")
+    assistant = _assistant_over(tmp_path, review)
+    assert assistant.ask("2023年全区地区生产总值是多少？").text == "286亿元"
+    assert assistant.ask("2023年城镇新增就业多少人？").text == "4100人"
+    assert assistant.ask("2021年到2024年全区新建了多少所学校？").text == "6所"  # one year asked is the article's
 
 
 def test_a_day_of_the_week_is_asked_and_matched_in_any_of_its_names():
