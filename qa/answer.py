@@ -487,7 +487,9 @@ def _on_topic(analysis: QuestionAnalysis, article: Article) -> float:
     text = to_simplified(article.title + article.text)
     if _asks_about_person(analysis.subject) and analysis.subject not in text:
         return 0.0
-    return min(1.0, coverage(analysis.terms, text) / 0.5)
+    # filler words ("那晚") are no evidence of the topic either
+    evidence_terms = tuple(t for t in analysis.terms if t not in FILLER_WORDS) or analysis.terms
+    return min(1.0, coverage(evidence_terms, text) / 0.5)
 
 
 def _asks_about_person(subject: str) -> bool:

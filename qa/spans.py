@@ -1349,10 +1349,29 @@ def asked_post(analysis: QuestionAnalysis) -> str | None:
 
 def names_post(sentence: str, analysis: QuestionAnalysis) -> bool:
     """Whether the sentence names the post of the person asked for ("哪位老师" → 老师, or 教师), if
-    the question asks by post."""
+    the question asks by post, and the body the question names it of."""
     post = asked_post(analysis)
+    if post is None:
+        return True
     # a deputy's post only as written: "副院长" is not named by 院长
-    return post is None or (post in sentence if post.startswith("副") else term_match(post, sentence) > 0.0)
+    return (post in sentence if post.startswith("副") else term_match(post, sentence) > 0.0) and _names_body_of_post(
+        sentence, analysis.text, post)
+
+
+def _names_body_of_post(sentence: str, question: str, post: str) -> bool:
+    """Whether the sentence, where it names a body right before the post asked by, names the one the question
+    names there ("区水务局副局长是谁" is not answered by "区交通运输局副局长杜志远", but may be by "联系人：…"):
+    half the characters of the question's body's own name (without its 区/市/县 and its 局, 委, 中心…) in
+    the sentence's, which also finds it by a short name ("区住建局" in "区住房和城乡建设局")."""
+    asked = _BODY_BEFORE_POST.search(question, 0, max(question.find(post), 0))
+    named = _BODY_BEFORE_POST.search(sentence, 0, max(sentence.find(post), 0)) if asked else None
+    if not named:
+        return True
+    own = asked.group(1).lstrip("区市县省")
+    return 2 * sum(character in named.group() for character in own) >= len(own)
+
+
+_BODY_BEFORE_POST = re.compile(r"([\u4e00-\u9fff]{1,6}?)(?:局|委员会|委|办公室|办|中心|公司|集团|医院|学校|大队|支队)的?$")
 
 
 # Why and how: a sentence often says again, in one clause, what the question asks about; the reason or

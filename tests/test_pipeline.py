@@ -1952,3 +1952,26 @@ def test_what_is_asked_of_a_kind_the_sentence_lists_after_its_name_is_the_list()
 
     sentence = "培训为期3天，内容包括果树修剪、病虫害防治、农药使用等。"
     assert _span_text(gap_with_noun, sentence, "果农培训都教些什么内容？") == "果树修剪、病虫害防治、农药使用"
+
+
+def test_a_post_asked_of_a_body_is_not_answered_by_the_same_post_of_another_body():
+    from qa.question import analyse
+    from qa.spans import names_post
+
+    assert not names_post("区自然资源局副局长陈立新介绍了规划。", analyse("区林业局副局长是谁？"))
+    assert names_post("区林业局副局长陈立新介绍了规划。", analyse("区林业局副局长是谁？"))
+    # a short name of the body, or its name with 的, finds it
+    assert names_post("区市场监督管理局局长刘强说。", analyse("区市场监管局局长是谁？"))
+    assert names_post("恒达公司董事长李军表示。", analyse("恒达公司的董事长是谁？"))
+
+
+def test_a_time_pointed_back_to_and_a_cut_off_go_are_no_evidence_missing(tmp_path):
+    from qa.question import FILLER_WORDS, analyse
+    from qa.text import synonyms
+    from qa.types import Article
+
+    assert {"那晚", "去"} <= set(analyse("停电那晚派出去多少名电工？").terms) <= FILLER_WORDS | {"停电", "派出", "电工"}
+    assert "全区" in synonyms("区里") and "剂" in synonyms("针")
+    repair = Article("a", "连夜抢修恢复供电", "本报讯：12月3日晚，城东变电站线路故障。区供电公司连夜组织抢修，共出动抢修车辆"
+                     "12台、电工56名，次日凌晨恢复供电。", "2023-12-04", "报")
+    assert _assistant_over(tmp_path, repair).ask("停电那晚派出去多少名电工？").text == "56名"
