@@ -63,11 +63,13 @@ def asks_post(question: str) -> bool:
 # The words asking where (and 哪 alone, which the patterns using these add where it can stand alone).
 WHERE_WORDS = "哪里|哪儿|何处|何地|什么地方|哪个地方"
 # First match wins, so the more specific cues come first ("多少钱" is an amount before it is a number).
+# A day of the week asked ("周几上课", "星期几开放"); not a count in a week ("每周几次", "一周几天", "本周几位").
+WEEKDAY_ASKED = r"(?:周|星期|礼拜)几(?![次回趟遍天日节堂课场位名个人项件门])"
 _TYPE_CUES: tuple[tuple[AnswerType, str], ...] = (
     (AnswerType.REASON, r"为什么|为何|什么原因|原因是|怎么会|(?i:\bwhy\b)"),
     (AnswerType.DURATION, r"多长时间|多久|多少年|几年了|多少天|几个月|多少个月"),
-    (AnswerType.DATE, r"(?i:\bwhen\b)|什么时候|何时|哪天|哪一天|哪几天|哪些天|几月|几号|(?:周|星期|礼拜)几|哪年|哪一年|什么时间|什么日子|日期|几时|始建于|哪个年代|什么年代|"
-                         + HOUR_CUE),
+    (AnswerType.DATE, r"(?i:\bwhen\b)|什么时候|何时|哪天|哪一天|哪几天|哪些天|几月|几号|" + WEEKDAY_ASKED
+                         + "|哪年|哪一年|什么时间|什么日子|日期|几时|始建于|哪个年代|什么年代|" + HOUR_CUE),
     (AnswerType.PERSON, rf"(?i:\bwho\b)|谁|哪位|什么人|哪个人|姓名|(?:{ROLES})(?:的名字|叫什么|是哪个人?(?=[？?]|$))|记者是"),
     # "颐高集团是什么公司" asks what kind of company it is, not for a company's name.
     (AnswerType.WHAT, r"是(?:一家|一个|一所|家|个)?什么(?:样的)?(?:公司|企业|单位|机构|组织|集团|银行)$"),
@@ -98,7 +100,8 @@ _YES_NO = re.compile(r"(?:吗|(?<![什怎多这那])么|是否|有没有|是不�
 # everyday 块钱.
 WH_WORDS = re.compile(rf"{HOUR_CUE}(?:[到至]{HOUR_CUE})?|"
                       r"(?:(?<=[要得需共总计概约会能将就还])花|花了|花费了?|(?<=[要得需共总计概约会能将就还次])用|用了)"
-                      r"(?:多少|几块|多少块)钱|(?:几|多少)块钱|多少钱|多少|什么时候|什么样子|什么样|什么|哪里|哪儿|哪些|哪个|哪家|哪位|哪天|哪年|为什么|为何|怎么样|怎么|如何|"
+                      r"(?:多少|几块|多少块)钱|(?:几|多少)块钱|" + WEEKDAY_ASKED + "|"
+                      r"多少钱|多少|什么时候|什么样子|什么样|什么|哪里|哪儿|哪些|哪个|哪家|哪位|哪天|哪年|为什么|为何|怎么样|怎么|如何|"
                       r"怎样|谁|几|何时|何处|吗|呢|是否|有没有|是不是|"
                       # and 哪 with any measure word or noun: 哪一年, 哪国, 哪部, 哪所 (not 哪怕, "even if");
                       # 多 with an adjective of measure: 多大, 多高, 多远
@@ -288,7 +291,7 @@ def _anchor_terms(text: str, terms: Sequence[str]) -> tuple[str, ...]:
     # A filler word, where jieba reads it as a word ("孟明现在担任…"; not the 现在 of 体现在, which is 体现/在),
     # a total, a hedge, a verb of reaching or a frame word stands between the thing and the wh-word without
     # being it: "建筑面积一共有多少", "一共要花多少钱", "年产值预计能达到多少" (articles write 可达 or 为), "在药品方面有什么要求".
-    fillers = "|".join(sorted(t for t in terms if t in FILLER_WORDS))
+    fillers = "|".join(sorted(t for t in terms if t in FILLER_WORDS and len(t) >= 2))  # not the 去 of 去年
     if fillers:
         before, after = re.sub(fillers, "", before), re.sub(fillers, "", after)
     before, after = _HEDGED.sub("", before)[-6:], after[:6]
@@ -423,7 +426,13 @@ _NAME_TAGS = (*_PROPER_TAGS, "j")
 # 幼儿园"), each pair both ways.
 _CONTRARIES = (("公立", "私立"), ("公办", "民办"), ("免费", "收费"), ("国有", "民营"), ("室内", "室外"), ("线上", "线下"),
                ("上涨", "下降"), ("增加", "减少"), ("提高", "降低"), ("扩大", "缩小"), ("开放", "关闭"), ("长期", "短期"),
-               ("盈利", "亏损"))
+               ("盈利", "亏损"), ("开放", "闭馆"), ("开门", "闭馆"), ("开门", "关门"))
+
+
+def contraries(word: str) -> tuple[str, ...]:
+    """The words news copy may answer a yes-or-no question about `word` with, saying the contrary ("收费" →
+    免费, "开放" → 关闭, 闭馆)."""
+    return tuple(other for pair in _CONTRARIES for one, other in (pair, pair[::-1]) if one == word)
 
 
 def contrary_of(question: str) -> tuple[str, str] | None:

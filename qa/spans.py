@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from qa.question import (HOUR_CUE, NAME_TYPES, ORG_SUFFIX, POINTS_MADE, POSTS, QUESTION_END, UNITS, WH_WORDS, WHERE_WORDS,
-                         AnswerType, QuestionAnalysis, term_weight)
+                         WEEKDAY_ASKED, AnswerType, QuestionAnalysis, contraries, term_weight)
 from qa.text import is_word, names_no_thing, pos_tag, synonyms, to_simplified, tokenize
 
 
@@ -48,7 +48,7 @@ SPAN_PATTERNS: dict[AnswerType, re.Pattern] = {
         r"|(?:每年)?(?:[春夏秋冬](?:季|天)|[春夏秋冬]{2}两?季)(?:初|末)?"
         # days of the week, one or every ("每周三下午", "每个星期六")
         # (not "一周三次", "每周二至三次" or "每周三天", which count; 周 as a surname, "周一鸣", is read as a day)
-        rf"|(?:每个?)?(?:周|星期|礼拜)[一二三四五六日天](?:、[一二三四五六日天])*"
+        rf"|(?:每个?)?(?:周|星期|礼拜)[一二三四五六日天](?:、(?:周|星期|礼拜)?[一二三四五六日天])*"
         rf"(?:至(?:周|星期)?[一二三四五六日天])?(?![至、]?[一二两三四五六七八九十]*[次回趟天节])"
         rf"(?:{_TIME_OF_DAY}|上午|下午|晚上)?"
         rf"|{_TIME_OF_DAY}"),
@@ -111,6 +111,9 @@ def _matcher(term: str) -> tuple[tuple[str, ...], re.Pattern | None, tuple[str, 
 # A dimension asked for ("路有多宽", "宽度是多少"), and the words that name one before a figure (海拔: a height).
 DIMENSION_ASKED = re.compile(r"多([宽长高深厚])|([宽长高深厚])度")
 _DIMENSION_WORDS = {"宽": "宽", "长": "长", "高": "高", "海拔": "高", "深": "深", "厚": "厚"}
+# Such a word before its figure or a word leading to it ("高15米", "宽度由", "长约", "最厚处达8米"), not inside
+# another word (高速公路56公里, 高铁站, 局长).
+_DIMENSION_NAMED = re.compile(r"(宽|长|高|海拔|深|厚)(?=[约达为在是由有近超逾度处]|$)")  # $: the figure follows
 
 
 def of_other_dimension(sentence: str, span: tuple[int, int], analysis: QuestionAnalysis) -> bool:
@@ -125,8 +128,8 @@ def _dimension_before(sentence: str, start: int) -> str | None:
     """The dimension that the nearest word for one names within eight characters before `start` and after the
     last mark that parts a list or clause ("长42米、宽12米": 宽 for 12米)."""
     before = re.split(r"[、，,；;。：:]", sentence[max(0, start - 8):start])[-1]
-    at, nearest = max((before.rfind(word), dimension) for word, dimension in _DIMENSION_WORDS.items())
-    return nearest if at >= 0 else None
+    named = [(m.start(), _DIMENSION_WORDS[m.group(1)]) for m in _DIMENSION_NAMED.finditer(before)]
+    return max(named)[1] if named else None
 
 
 def _weekday_forms(term: str) -> tuple[str, ...]:
@@ -407,13 +410,14 @@ def _placed_small(simplified: str) -> list[tuple[int, int]]:
     for s, e in found:
         inside = tagged[word_at[s]:word_at[e]] if s in word_at and e in word_at else ()
         if inside and (len(inside[-1][0]) == 1 or not is_word(inside[-1][0])) and all(
-                flag in _NAME_PART_TAGS for _, flag in inside[:-1]):
+                flag in _NAME_PART_TAGS for _, flag in inside[:-1]) and inside[0][1] not in _NOT_FIRST_TAGS:
             placed.append((s, e))
     return placed
 
 
 # What jieba may tag the words of a name it does not know as: nouns, adjectives, verbs, places' words
-# (黄/a 碾/v 镇, 店/n 上/f 镇).
+# (黄/a 碾/v 镇, 店/n 上/f 镇); not first a place's word or a verb (周边/f 村, 结对/v 村).
+_NOT_FIRST_TAGS = frozenset({"f", "v", "vn"})
 _NAME_PART_TAGS = frozenset({"n", "ns", "nr", "nrt", "nrfg", "nz", "ng", "nt", "a", "ag", "an", "b", "v", "vg", "vn",
                              "j", "l", "i", "zg", "g", "f"})
 # "全区", "各县区", "该村", "当地", "我区": words that refer to a place or body without naming it.
@@ -477,7 +481,7 @@ _ASKS_HOW_OFTEN = re.compile(r"(?:多久|多长时间|几天|几个月)[^？?]{0
 # "几号复工", "哪天开始": a day, which a date names by 日 or 号 (or a weekday).
 _ASKS_DAY = re.compile(r"几号|哪一?天|哪日|几月几")
 # "每周几复查": a day of the week, in any of its names.
-_ASKS_WEEKDAY = re.compile(r"(?:周|星期|礼拜)几")
+_ASKS_WEEKDAY = re.compile(WEEKDAY_ASKED)
 _WEEKDAY = re.compile(r"(周|星期|礼拜)([一二三四五六日天])")
 _DAY = re.compile(r"[日号]|星期|周[一二三四五六日天]|今天|昨天|明天|当天")
 # Which year (哪年, 哪一年, 什么年份) is answered by a date that names a year, a decade or a century.
@@ -1159,9 +1163,9 @@ def gap_with_noun(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] 
     that noun if the sentence writes it first ("参加什么综艺节目而走红" on "参加综艺节目《奔跑吧兄弟》而走红"
     → 《奔跑吧兄弟》)."""
     noun = analysis.wh_noun
-    # "培训教些什么内容" on "…，内容包括短视频拍摄、直播间搭建、话术设计等": the things listed after the noun,
-    # whatever the question's words around it.
-    if noun and (listed := _listed_after_kind(sentence, noun)):
+    # "培训教些什么内容" on "…，内容包括短视频拍摄、直播间搭建、话术设计等": the things listed right after the noun
+    # (not after another noun: "服务对象为…" for 什么服务), whatever the question's words around it.
+    if noun and (listed := _listed_after_kind(sentence, noun, between=r"(?:主要|分别)?")):
         return listed
     wh = _GAP_WH.search(analysis.text)
     if noun and wh and analysis.text.startswith(noun, wh.end()):
@@ -1203,10 +1207,10 @@ def _listed_of_kind(sentence: str, kind: str) -> tuple[int, int] | None:
     return None if following and following[0][1] in ("n", "nr", "nt", "nz") else _before_etc(sentence, etc.start())
 
 
-def _listed_after_kind(sentence: str, kind: str) -> tuple[int, int] | None:
-    """The things listed after a word for the kind and 为, 有 or 包括, to the end of the clause ("主要树种为油松、
-    侧柏、刺槐等" → 油松、侧柏、刺槐)."""
-    listed = re.search(rf"{re.escape(kind)}[\u4e00-\u9fff]{{0,2}}(?:为|有|包括)：?"
+def _listed_after_kind(sentence: str, kind: str, *, between: str = r"[\u4e00-\u9fff]{0,2}") -> tuple[int, int] | None:
+    """The things listed after a word for the kind, what may stand `between` (树种 for 树), and 为, 有 or 包括, to
+    the end of the clause ("主要树种为油松、侧柏、刺槐等" → 油松、侧柏、刺槐)."""
+    listed = re.search(rf"{re.escape(kind)}{between}(?:为|有|包括)：?"
                        rf"([^，。；：、的]{{1,12}}(?:、[^，。；：、的]{{1,12}}?)+)(?=等{{0,2}}(?:[，。；]|$))", sentence)
     return listed.span(1) if listed else None
 
@@ -1349,29 +1353,10 @@ def asked_post(analysis: QuestionAnalysis) -> str | None:
 
 def names_post(sentence: str, analysis: QuestionAnalysis) -> bool:
     """Whether the sentence names the post of the person asked for ("哪位老师" → 老师, or 教师), if
-    the question asks by post, and the body the question names it of."""
+    the question asks by post."""
     post = asked_post(analysis)
-    if post is None:
-        return True
     # a deputy's post only as written: "副院长" is not named by 院长
-    return (post in sentence if post.startswith("副") else term_match(post, sentence) > 0.0) and _names_body_of_post(
-        sentence, analysis.text, post)
-
-
-def _names_body_of_post(sentence: str, question: str, post: str) -> bool:
-    """Whether the sentence, where it names a body right before the post asked by, names the one the question
-    names there ("区水务局副局长是谁" is not answered by "区交通运输局副局长杜志远", but may be by "联系人：…"):
-    half the characters of the question's body's own name (without its 区/市/县 and its 局, 委, 中心…) in
-    the sentence's, which also finds it by a short name ("区住建局" in "区住房和城乡建设局")."""
-    asked = _BODY_BEFORE_POST.search(question, 0, max(question.find(post), 0))
-    named = _BODY_BEFORE_POST.search(sentence, 0, max(sentence.find(post), 0)) if asked else None
-    if not named:
-        return True
-    own = asked.group(1).lstrip("区市县省")
-    return 2 * sum(character in named.group() for character in own) >= len(own)
-
-
-_BODY_BEFORE_POST = re.compile(r"([\u4e00-\u9fff]{1,6}?)(?:局|委员会|委|办公室|办|中心|公司|集团|医院|学校|大队|支队)的?$")
+    return post is None or (post in sentence if post.startswith("副") else term_match(post, sentence) > 0.0)
 
 
 # Why and how: a sentence often says again, in one clause, what the question asks about; the reason or
@@ -1460,11 +1445,15 @@ def said_again(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | N
         return None
     clauses, terms = parted
     subject = analysis.subject or ""
+    asked = terms[-1] if len(terms[-1]) >= 2 else None
+    # A clause that says the contrary of the last term says what is asked too: "星期一开放吗" on "…开放时间为
+    # 每周二至周日…，周一闭馆" is answered by 周一闭馆, read as 周一开放 for the terms it holds.
     texts = [sentence[s:e] for s, e in clauses]
+    for contrary in contraries(asked) if asked else ():
+        texts = [text.replace(contrary, asked) for text in texts]
     said_of = [i for i, text in enumerate(texts) if not _SETTING.fullmatch(text)]
     # Where no clause holds the last term, the question may say it otherwise ("少了吗" on "增加了10%"); a
     # term of one character ("种的吗") is found inside too many words to go by.
-    asked = terms[-1] if len(terms[-1]) >= 2 else None
     saying = [i for i in said_of if asked and term_match(asked, texts[i]) > 0] or said_of
     if not saying:
         return None
