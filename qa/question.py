@@ -62,9 +62,10 @@ def asks_post(question: str) -> bool:
 
 # The words asking where (and 哪 alone, which the patterns using these add where it can stand alone).
 WHERE_WORDS = "哪里|哪儿|何处|何地|什么地方|哪个地方"
+# A day of the week asked ("周几上课", "星期几门诊", "周几人最多"); not a count in a week ("每周几次", "一周几天",
+# "本周几位", "每周几回").
+WEEKDAY_ASKED = r"(?:周|星期|礼拜)几(?![次趟遍节堂位名个项件]|天(?!气)|回(?:[？?。，]|$))"
 # First match wins, so the more specific cues come first ("多少钱" is an amount before it is a number).
-# A day of the week asked ("周几上课", "星期几开放"); not a count in a week ("每周几次", "一周几天", "本周几位").
-WEEKDAY_ASKED = r"(?:周|星期|礼拜)几(?![次回趟遍天日节堂课场位名个人项件门])"
 _TYPE_CUES: tuple[tuple[AnswerType, str], ...] = (
     (AnswerType.REASON, r"为什么|为何|什么原因|原因是|怎么会|(?i:\bwhy\b)"),
     (AnswerType.DURATION, r"多长时间|多久|多少年|几年了|多少天|几个月|多少个月"),

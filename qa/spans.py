@@ -113,7 +113,7 @@ DIMENSION_ASKED = re.compile(r"多([宽长高深厚])|([宽长高深厚])度")
 _DIMENSION_WORDS = {"宽": "宽", "长": "长", "高": "高", "海拔": "高", "深": "深", "厚": "厚"}
 # Such a word before its figure or a word leading to it ("高15米", "宽度由", "长约", "最厚处达8米"), not inside
 # another word (高速公路56公里, 高铁站, 局长).
-_DIMENSION_NAMED = re.compile(r"(宽|长|高|海拔|深|厚)(?=[约达为在是由有近超逾度处]|$)")  # $: the figure follows
+_DIMENSION_NAMED = re.compile(r"(宽|长|高|海拔|深|厚)(?=[约达为在是由有近超逾度处只均仅不将共都]|$)")  # $: the figure follows
 
 
 def of_other_dimension(sentence: str, span: tuple[int, int], analysis: QuestionAnalysis) -> bool:
@@ -400,7 +400,7 @@ def _placed_small(simplified: str) -> list[tuple[int, int]]:
     """Towns and villages placed by 于, 在, 自 or 到, which jieba seldom knows ("出土于黄碾/a 镇/n"): whole
     words of the tagging (not 保存村 of "在保存/v 村落/n"), no dictionary word (农村, 乡镇) and none ending
     in one (新/a 农村, 回到了故乡), and words that can be a name's before the 镇, 乡 or 村 (not 这个/r 村,
-    去年底/t 村, 会上/t 镇, 一个/m 村, 隔壁/s 村)."""
+    去年底/t 村, 会上/t 镇, 一个/m 村, 隔壁/s 村), not opening on a place's word (周边/f 村)."""
     found = [m.span() for m in _PLACED_SMALL.finditer(simplified) if not is_word(m.group())]
     if not found:
         return []
@@ -416,8 +416,8 @@ def _placed_small(simplified: str) -> list[tuple[int, int]]:
 
 
 # What jieba may tag the words of a name it does not know as: nouns, adjectives, verbs, places' words
-# (黄/a 碾/v 镇, 店/n 上/f 镇); not first a place's word or a verb (周边/f 村, 结对/v 村).
-_NOT_FIRST_TAGS = frozenset({"f", "v", "vn"})
+# (黄/a 碾/v 镇, 店/n 上/f 镇, 前进/v 村); not first a place's word (周边/f 村).
+_NOT_FIRST_TAGS = frozenset({"f"})
 _NAME_PART_TAGS = frozenset({"n", "ns", "nr", "nrt", "nrfg", "nz", "ng", "nt", "a", "ag", "an", "b", "v", "vg", "vn",
                              "j", "l", "i", "zg", "g", "f"})
 # "全区", "各县区", "该村", "当地", "我区": words that refer to a place or body without naming it.
@@ -1164,8 +1164,9 @@ def gap_with_noun(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] 
     → 《奔跑吧兄弟》)."""
     noun = analysis.wh_noun
     # "培训教些什么内容" on "…，内容包括短视频拍摄、直播间搭建、话术设计等": the things listed right after the noun
-    # (not after another noun: "服务对象为…" for 什么服务), whatever the question's words around it.
-    if noun and (listed := _listed_after_kind(sentence, noun, between=r"(?:主要|分别)?")):
+    # or a word for its kinds (服务内容, 树种; not another noun: "服务对象为…" for 什么服务), whatever the question's
+    # words around it.
+    if noun and (listed := _listed_after_kind(sentence, noun, between=_KIND_WORDS)):
         return listed
     wh = _GAP_WH.search(analysis.text)
     if noun and wh and analysis.text.startswith(noun, wh.end()):
@@ -1205,6 +1206,10 @@ def _listed_of_kind(sentence: str, kind: str) -> tuple[int, int] | None:
         return None
     following = pos_tag(sentence[etc.end():_clause_end(sentence, etc.end())])
     return None if following and following[0][1] in ("n", "nr", "nt", "nz") else _before_etc(sentence, etc.start())
+
+
+# Words for the kinds or contents of a thing that may follow its noun before its list ("服务内容包括", "树种为").
+_KIND_WORDS = r"(?:主要|分别)?(?:内容|种类|类型|项目|种)?(?:主要|分别)?"
 
 
 def _listed_after_kind(sentence: str, kind: str, *, between: str = r"[\u4e00-\u9fff]{0,2}") -> tuple[int, int] | None:
@@ -1446,19 +1451,25 @@ def said_again(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | N
     clauses, terms = parted
     subject = analysis.subject or ""
     asked = terms[-1] if len(terms[-1]) >= 2 else None
-    # A clause that says the contrary of the last term says what is asked too: "星期一开放吗" on "…开放时间为
-    # 每周二至周日…，周一闭馆" is answered by 周一闭馆, read as 周一开放 for the terms it holds.
     texts = [sentence[s:e] for s, e in clauses]
-    for contrary in contraries(asked) if asked else ():
-        texts = [text.replace(contrary, asked) for text in texts]
+    # A clause that says the contrary of the last term, and holds most of the question's other terms, says what
+    # is asked too, read with the term for the terms it holds: "星期一开放吗" on "…开放时间为每周二至周日…，周一
+    # 闭馆" → 周一闭馆; not "物业费提高了吗" on "车库收费标准降低，…". Where both do, the one that says it wins.
+    others = [term for term in terms if term != asked]
+    read, contrary = list(texts), [False] * len(texts)
+    for i, text in enumerate(texts):
+        said_contrary = [word for word in (contraries(asked) if asked and others else ()) if word in text]
+        if said_contrary and term_match(asked, text) == 0.0 and coverage(others, text) >= _RESTATES:
+            read[i], contrary[i] = text.replace(said_contrary[0], asked), True
     said_of = [i for i, text in enumerate(texts) if not _SETTING.fullmatch(text)]
     # Where no clause holds the last term, the question may say it otherwise ("少了吗" on "增加了10%"); a
     # term of one character ("种的吗") is found inside too many words to go by.
-    saying = [i for i in said_of if asked and term_match(asked, texts[i]) > 0] or said_of
+    saying = [i for i in said_of if asked and term_match(asked, read[i]) > 0] or said_of
     if not saying:
         return None
-    said = max(saying, key=lambda i: (coverage(terms, texts[i]), len(subject) >= 2 and subject in texts[i]))
-    if coverage(terms, texts[said]) < _RESTATES:
+    said = max(saying, key=lambda i: (coverage(terms, read[i]), not contrary[i],
+                                      len(subject) >= 2 and subject in texts[i]))
+    if coverage(terms, read[said]) < _RESTATES:
         return None
     start, end = clauses[said]
     if said and (_CONDITION.match(texts[said - 1]) or len(subject) >= 2 and subject not in texts[said]

@@ -1882,6 +1882,7 @@ def test_a_town_or_village_placed_by_a_preposition_is_a_place_though_jieba_does_
     assert "老爬坡村" in places("学员来自老爬坡村。")  # not only 爬坡/n 村/zg
     assert places("在保存村落原貌的同时，新建了游客中心。") == []  # 保存/v 村落/n
     assert "店上镇" in places("演练在店上镇石子河村举行。")  # 店/n 上/f 镇/n
+    assert "前进村" in places("现场会在前进村召开。")  # 前进/v 村
     # Not a time, a pronoun, a count or a particle before 村 (去年底/t 村, 这个/r 村, 了/ul 故乡).
     for said in ("到去年底村集体经济收入达到30万元。", "在这个村，家家户户种上了苹果树。", "他在一个村当过会计。"):
         assert places(said) == [], said
@@ -1973,8 +1974,11 @@ def test_a_yes_or_no_question_is_answered_by_the_clause_that_says_its_contrary()
     assert "闭馆" in contraries("开放") and "免费" in contraries("收费")
     hall = "区文化馆负责人介绍，开放时间为每周三至周日9时至17时，周一、周二闭馆。"
     assert _span_text(said_again, hall, "区文化馆星期二开放吗？") == "周一、周二闭馆"
-    pool = "游泳馆即日起对外开放，市民持身份证即可免费入场，每场限100人。"
-    assert _span_text(said_again, pool, "游泳馆入场收费吗？") == "市民持身份证即可免费入场"
+    card = "市民凭身份证即可免费办理借阅卡，每卡可借图书5册，借期30天。"
+    assert _span_text(said_again, card, "在区文化馆办借阅卡收费吗？") == "市民凭身份证即可免费办理借阅卡"
+    # Not the contrary said of another thing, or of another day.
+    assert _span_text(said_again, "今年起，小区地下车库收费标准降低，物业费暂不调整。", "阳光小区物业费提高了吗？") is None
+    assert _span_text(said_again, "区游泳馆周一闭馆进行消毒，其余时间正常开放。", "区游泳馆周二开门吗？") is None
 
 
 def test_a_count_in_a_week_is_no_day_asked_and_a_dimension_word_inside_another_word_names_none():
@@ -1983,13 +1987,18 @@ def test_a_count_in_a_week_is_no_day_asked_and_a_dimension_word_inside_another_w
 
     for question in ("老年大学每周几次课？", "学生一周几天课后服务？", "本周几位专家坐诊？"):
         assert analyse(question).answer_type is AnswerType.NUMBER, question
+    for question in ("王医生周几门诊？", "农贸市场周几人最多？", "书法班周几课？"):  # 门, 人, 课 that count nothing
+        assert analyse(question).answer_type is AnswerType.DATE, question
     assert "星期" not in analyse("合唱班星期几上课？").terms
     assert [m.group() for m in SPAN_PATTERNS[AnswerType.DATE].finditer("读书会每周六、周日下午举办。")] == ["每周六、周日下午"]
     cut = functools.partial(_span_text, choose_span)
     roads = "今年将新建高速公路56公里、改造农村公路120公里。"
     assert cut(roads, "今年要新建的高速公路有多长？") == "56公里"  # 高速 names no height
     assert cut("古城墙现存全长1.6公里，墙体最厚处达8米，高约9米。", "古城墙有多高？") == "约9米"
+    assert cut("通村公路宽只有4.5米，全长共计6.8公里。", "通村公路有多长？") == "6.8公里"
     village = "研学的学生来自周边村。"
     assert "周边村" not in [village[s:e] for s, e in typed_spans(village, AnswerType.PLACE)]  # 周边/f 村 is no name
     assert _span_text(gap_with_noun, "服务对象为65岁以上老人、孕产妇、儿童等重点人群。", "家庭医生提供什么服务？") is None
+    assert _span_text(gap_with_noun, "服务内容包括健康评估、慢病随访、用药指导等。", "家庭医生提供什么服务？") == (
+        "健康评估、慢病随访、用药指导")
     assert "去年" in analyse("考察团去年去了哪些国家？").anchor_terms  # the filler 去 leaves 去年 whole
