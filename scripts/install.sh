@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Install what is missing into the active Python (3.11): the CPU build of torch first, pinned, so that
 # nothing resolves torch to a multi-GB CUDA build; then this package with the given extras.
-# Skips pip entirely when pyproject.toml has not changed since the last successful install.
+# Skips pip entirely when pyproject.toml has not changed since the last successful install into this same
+# Python environment (the stamp names the clone and the environment: a new virtualenv installs again).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 extras="${1:-}"
 stamp_dir="${XDG_CACHE_HOME:-$HOME/.cache}/qa-install"
-stamp="$stamp_dir/$(sha256sum pyproject.toml | cut -c1-16)${extras:+-$extras}-$(pwd | sha256sum | cut -c1-8)"
+environment="$(python -c 'import sys; print(sys.prefix)' | sha256sum | cut -c1-8)"
+stamp="$stamp_dir/$(sha256sum pyproject.toml | cut -c1-16)${extras:+-$extras}-$(pwd | sha256sum | cut -c1-8)-$environment"
 if [ -f "$stamp" ] && python -c "import qa" 2>/dev/null; then
   exit 0
 fi
