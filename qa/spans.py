@@ -24,7 +24,7 @@ _UNIT = "|".join(sorted(UNITS, key=len, reverse=True)) + "|" + _CURRENCY
 _CN_DIGIT = "〇零一二三四五六七八九"
 _YEAR_NUMBER = rf"(?:公元前?\d{{1,4}}|\d{{4}}|[{_CN_DIGIT}]{{4}})"
 _MONTH = rf"(?:\d{{1,2}}|十[一二]?|[一二三四五六七八九])月"
-_DAY = rf"(?:\d{{1,2}}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]"
+_DAY_OF_MONTH = rf"(?:\d{{1,2}}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]"
 # A time of day, which may be every day's or the next day's ("每天晚上8时至次日凌晨2时").
 _TIME_OF_DAY = (rf"(?:每天|每日|次日)?(?:凌晨|早上|上午|中午|正午|下午|傍晚|晚上)?"
                 rf"(?:\d{{1,2}}(?:时|点)(?:\d{{1,2}}分|半)?(?!{POINTS_MADE})|\d{{1,2}}:\d{{2}})")
@@ -37,7 +37,7 @@ SPAN_PATTERNS: dict[AnswerType, re.Pattern] = {
         # a reign year with its Western year ("天正16年（1588年）", "1993年（民国82年）"), then the month and day
         rf"(?:[\u4e00-\u9fff]{{2}}(?:\d{{1,2}}|[元{_CN_DIGIT}十]{{1,4}})年\s?[（(]\d{{3,4}}年[)）]"
         rf"|{_YEAR_NUMBER}年(?:\s?[（(][\u4e00-\u9fff]{{2}}\d{{1,3}}年[)）])?)"
-        rf"(?:{_MONTH}(?:{_DAY}(?:、\d{{1,2}}[日号])?)?|代(?:以来|以后|初|末)?|初|底|末|前后|以来|以后)?"
+        rf"(?:{_MONTH}(?:{_DAY_OF_MONTH}(?:、\d{{1,2}}[日号])?)?|代(?:以来|以后|初|末)?|初|底|末|前后|以来|以后)?"
         r"|\d{1,2}月\d{1,2}[日号](?:、\d{1,2}[日号])?(?:[上下]午)?|(?:上世纪)?\d{2}年代|(?:今年|去年|前年)?[一二三四五六七八九十]{1,2}月"
         r"|农历[正一二三四五六七八九十冬腊]+月|\d{1,2}月(?:份|初|中旬|下旬|底)?|近日|近年来|日前|连日来|春节(?:过后|前后|期间)"
         # months given as a range ("2至4月"), and times of day ("正午12时26分", "上午11:00")
@@ -483,7 +483,7 @@ _ASKS_DAY = re.compile(r"几号|哪一?天|哪日|几月几")
 # "每周几复查": a day of the week, in any of its names.
 _ASKS_WEEKDAY = re.compile(WEEKDAY_ASKED)
 _WEEKDAY = re.compile(r"(周|星期|礼拜)([一二三四五六日天])")
-_DAY = re.compile(r"[日号]|星期|周[一二三四五六日天]|今天|昨天|明天|当天")
+_DAY_NAMED = re.compile(r"[日号]|星期|周[一二三四五六日天]|今天|昨天|明天|当天")
 # Which year (哪年, 哪一年, 什么年份) is answered by a date that names a year, a decade or a century.
 _ASKS_YEAR = re.compile(r"哪一?年|几几年|什么年份|哪个年份")
 _YEAR_NAMED = re.compile(r"年|世纪")
@@ -660,7 +660,7 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
         # Not "近年来"; of "每周一至周六8时", the hour.
         candidates = [(hour.start(), e) for s, e in candidates if (hour := _HOUR_ENDING.search(simplified, s, e))]
     if analysis.answer_type is AnswerType.DATE and _ASKS_DAY.search(analysis.text):
-        candidates = [(s, e) for s, e in candidates if _DAY.search(simplified, s, e)]  # not "80年代"
+        candidates = [(s, e) for s, e in candidates if _DAY_NAMED.search(simplified, s, e)]  # not "80年代"
     if analysis.answer_type is AnswerType.DATE and _ASKS_WEEKDAY.search(analysis.text):
         candidates = [(s, e) for s, e in candidates if _WEEKDAY.search(simplified, s, e)]
     if analysis.answer_type is AnswerType.DATE and _ASKS_YEAR.search(analysis.text):
