@@ -163,7 +163,7 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
     scored = []
     type_pattern = SPAN_PATTERNS.get(analysis.answer_type)
     cue = _SENTENCE_CUES.get(analysis.answer_type)
-    evidence_terms = tuple(t for t in analysis.terms if t not in FILLER_WORDS)
+    evidence_terms = _evidence_terms(analysis)
     fillers_asked = evidence_terms != analysis.terms
     anchors = analysis.anchor_terms or evidence_terms
     # The answer to "有什么症状" names symptoms, seldom the word 症状: in the confidence, the kind asked
@@ -293,13 +293,12 @@ def _slot_missing(sentence: str, span: tuple[int, int] | None, analysis: Questio
     unit = analysis.unit
     if span and unit and unit != "个" and not counts_in(unit, sentence, span):
         return True
+    thing = counted_thing(analysis.counted, unit=unit) if analysis.counted else ""
     # "几个村民专门看着河" counts 村民, "几个合作协议" 协议 (签订…框架协议12项): either may be beside the figure
     if span and unit == "个" and analysis.counted and not any(
-            counts_what_was_asked(sentence, span, counted)
-            for counted in {analysis.counted, counted_thing(analysis.counted, unit=unit)} if counted):
+            counts_what_was_asked(sentence, span, counted) for counted in {analysis.counted, thing} if counted):
         return True
-    if (analysis.counted and (thing := counted_thing(analysis.counted, unit=unit))
-            and term_match(thing, sentence) == 0.0):
+    if thing and term_match(thing, sentence) == 0.0:
         return True
     if (span and analysis.answer_type is AnswerType.PLACE and analysis.wh_noun in _PLACE_UNITS
             and not sentence[span[0]:span[1]].endswith(tuple(analysis.wh_noun))):
@@ -488,8 +487,12 @@ def _on_topic(analysis: QuestionAnalysis, article: Article) -> float:
     if _asks_about_person(analysis.subject) and analysis.subject not in text:
         return 0.0
     # filler words ("那晚") are no evidence of the topic either
-    evidence_terms = tuple(t for t in analysis.terms if t not in FILLER_WORDS) or analysis.terms
-    return min(1.0, coverage(evidence_terms, text) / 0.5)
+    return min(1.0, coverage(_evidence_terms(analysis) or analysis.terms, text) / 0.5)
+
+
+def _evidence_terms(analysis: QuestionAnalysis) -> tuple[str, ...]:
+    """The question's terms without its filler words ("那晚", "现在"), which no sentence needs to hold."""
+    return tuple(t for t in analysis.terms if t not in FILLER_WORDS)
 
 
 def _asks_about_person(subject: str) -> bool:
@@ -650,8 +653,8 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
         # Likewise for "哪位老师", those that name the post, and for "路有多宽", those whose figure follows
         # no other dimension than the one asked ("宽度由30米拓宽至40米", not "全长3.2公里"), if any does.
         with_post = [(c, sp) for c, sp in found if names_post(matchable(text_of(c)), analysis)]
-        of_dimension = [(c, sp) for c, sp in found if DIMENSION_ASKED.search(analysis.text)
-                        and not of_other_dimension(matchable(text_of(c)), sp, analysis)]
+        of_dimension = [(c, sp) for c, sp in found if not of_other_dimension(matchable(text_of(c)), sp, analysis)] if (
+            DIMENSION_ASKED.search(analysis.text)) else []
         # With no candidate in any leading sentence, the best sentence is given whole, at a lower
         # confidence; not for figures and dates, whose patterns miss none: no sentence holds the answer.
         options = with_unit or of_dimension or with_post or found or (

@@ -113,7 +113,7 @@ DIMENSION_ASKED = re.compile(r"多([宽长高深厚])|([宽长高深厚])度")
 _DIMENSION_WORDS = {"宽": "宽", "长": "长", "高": "高", "海拔": "高", "深": "深", "厚": "厚"}
 # Such a word before its figure or a word leading to it ("高15米", "宽度由", "长约", "最厚处达8米"), not inside
 # another word (高速公路56公里, 高铁站, 局长).
-_DIMENSION_NAMED = re.compile(r"(宽|长|高|海拔|深|厚)(?=[约达为在是由有近超逾度处只均仅不将共都]|$)")  # $: the figure follows
+_DIMENSION_NAMED = re.compile(rf"({'|'.join(_DIMENSION_WORDS)})(?=[约达为在是由有近超逾度处只均仅不将共都]|$)")  # $: the figure
 
 
 def of_other_dimension(sentence: str, span: tuple[int, int], analysis: QuestionAnalysis) -> bool:
@@ -468,13 +468,13 @@ _PHONE = re.compile(r"\d{3,4}-\d{7,8}|\d{7,12}")
 _YEAR = re.compile(r"\d{4}年")
 # How long, high, far, heavy or big something is: answered by a figure in a unit of measure.
 _ASKS_MEASURE = re.compile(r"多[长高远宽深厚重大]|面积|长度|高度|宽度|深度|海拔|距离|重量|体重|身高")
-_MEASURED = re.compile(r"(?i:米|公里|千米|厘米|毫米|公分|公尺|英尺|英寸|英里|海里|亩|公顷|英亩|吨|公斤|千克|克|公克|斤|岁|"
-                       r"km²|m²|km|cm|mm|kg|m)$")
+_LENGTH_UNITS = r"(?<![平立]方)米|公里|千米|厘米|毫米|公分|公尺|英尺|英寸|英里|海里|km|cm|mm|m"  # not 平方米
+_WEIGHT_UNITS = r"吨|公斤|千克|克|公克|斤|kg"
+_MEASURED = re.compile(rf"(?i:{_LENGTH_UNITS}|{_WEIGHT_UNITS}|米|亩|公顷|英亩|岁|km²|m²)$")
 # How heavy, and how long, high, far, wide, deep or thick: a figure in a unit of that kind ("青铜鼎有多重" is not
 # answered by its "高58厘米"). 多大 and 面积 take any measure (an area, an age).
-_MEASURE_KINDS = ((re.compile(r"多重|多沉|重量|体重"), re.compile(r"(?i:吨|公斤|千克|克|公克|斤|kg)$")),
-                  (re.compile(r"多[长高远宽深厚]|长度|高度|宽度|深度|海拔|距离|身高"),
-                   re.compile(r"(?i:(?<![平立]方)米|公里|千米|厘米|毫米|公分|公尺|英尺|英寸|英里|海里|km|cm|mm|m)$")))
+_MEASURE_KINDS = ((re.compile(r"多重|多沉|重量|体重"), re.compile(rf"(?i:{_WEIGHT_UNITS})$")),
+                  (re.compile(r"多[长高远宽深厚]|长度|高度|宽度|深度|海拔|距离|身高"), re.compile(rf"(?i:{_LENGTH_UNITS})$")))
 # The hour is asked by 几点 and answered only by a time of day.
 _ASKS_HOUR = re.compile(HOUR_CUE)
 _ASKS_HOW_OFTEN = re.compile(r"(?:多久|多长时间|几天|几个月)[^？?]{0,8}一[趟次回]")
@@ -1457,8 +1457,9 @@ def said_again(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | N
     # 闭馆" → 周一闭馆; not "物业费提高了吗" on "车库收费标准降低，…". Where both do, the one that says it wins.
     others = [term for term in terms if term != asked]
     read, contrary = list(texts), [False] * len(texts)
+    contrary_words = contraries(asked) if asked and others else ()
     for i, text in enumerate(texts):
-        said_contrary = [word for word in (contraries(asked) if asked and others else ()) if word in text]
+        said_contrary = [word for word in contrary_words if word in text]
         if said_contrary and term_match(asked, text) == 0.0 and coverage(others, text) >= _RESTATES:
             read[i], contrary[i] = text.replace(said_contrary[0], asked), True
     said_of = [i for i, text in enumerate(texts) if not _SETTING.fullmatch(text)]
