@@ -12,8 +12,8 @@ from qa.question import (FILLER_WORDS, NAME_TYPES, POSTS, QUESTION_END, SIGN_OFF
                          AnswerType, QuestionAnalysis, asks_post, counted_thing)
 from qa.spans import (ASKS_SPEAKER, COMPARED, DIMENSION_ASKED, SPAN_PATTERNS, asked_kind, asked_post, balanced,
                       choose_span, counts_in, counts_what_was_asked, coverage, document_span, gap_span, gap_with_noun,
-                      matchable, named_kind_span, names_post, of_other_dimension, post_of, reason_or_means,
-                      said_again, term_match)
+                      matchable, named_kind_span, names_post, of_another_body, of_other_dimension, post_of,
+                      reason_or_means, said_again, term_match)
 from qa.store import Index
 from qa.text import RELATIVE_YEARS, character_synonyms, pos_tag, to_simplified, with_resolved_years
 from qa.types import Answer, Article, Citation, Hit, RefusalReason
@@ -319,6 +319,8 @@ def _counts_many_of_its_kind(sentence: str, analysis: QuestionAnalysis) -> bool:
     if analysis.answer_type not in _FIGURE_TYPES or not analysis.subject or analysis.subject in sentence:
         return False
     kind = pos_tag(analysis.subject)[-1][0]
+    if analysis.counted and analysis.counted.endswith(kind):
+        return False  # "试点小区明年扩大到多少个小区" asks for a count of the kind itself
     return len(kind) >= 2 and kind != analysis.subject and re.search(
         rf"{re.escape(kind)}{_COUNT}|{_COUNT}{re.escape(kind)}|[各多众]{re.escape(kind)}", sentence) is not None
 
@@ -511,6 +513,7 @@ _LOCATIVE = re.compile(r"(?<![由关对鉴基属等])于|(?<![现正存实所自
 _WHO_HOLDS = re.compile(rf"(?!负责人)(?:{POSTS})(?:是|叫)?谁|谁是[^，。？?]*?(?!负责人)(?:{POSTS})[？?]?$")
 # The share of the best sentence's score below which a sentence with a name gives no name.
 _FAR_WEAKER = 0.85
+_CLOSE_ENOUGH = 0.9  # of the best sentence's score: a yes-or-no answer that says what is asked may score this much less
 
 
 def _locates(sentence: str, subject: str) -> bool:
@@ -602,9 +605,19 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
         cut = analysis.answer_type is AnswerType.WHAT and not (
             _DEFINITION_ASKED.search(analysis.text) and not _ATTRIBUTE_ASKED.search(analysis.text))
         clause_of = _CLAUSE_CUTS.get(analysis.answer_type)
+        leading = answerable_sentences[:10]
+        asked = [term for term in analysis.anchor_terms if len(term) >= 2]
+        if analysis.answer_type is AnswerType.YES_NO and leading and asked:
+            # "梆子戏要花钱买票吗" is answered by the sentence that tells of what it asks (花钱 买票: "全部免费
+            # 观看"), not by a livelier one of the same topic that tells less of it ("…看上好几场，高兴得很！"),
+            # if close. Not by one character ("会被查吗": the 查 of 查处 in any sentence).
+            told = [coverage(asked, matchable(text_of(c))) for c in leading]
+            telling = [c for c, held in zip(leading, told) if held > told[0]
+                       and c.score >= _CLOSE_ENOUGH * leading[0].score]
+            leading = telling + [c for c in leading if c not in telling]
         options = posts or named or documents or [
             (c, gap_with_noun(matchable(text_of(c)), analysis) if cut else clause_of(matchable(text_of(c)), analysis)
-             if clause_of else None) for c in answerable_sentences[:10]]
+             if clause_of else None) for c in leading]
         # "幼儿园为什么要改造" is best matched by the sentence telling of the renovation; news copy gives
         # the reason just before it ("由于建设年代久远，…。去年十月，…进行了全方位升级改造"), and that
         # sentence, short of the question's terms, ranks low.
@@ -701,6 +714,7 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
         0.6 if _slot_missing(chosen_text, span, analysis) else 1.0) * (
         0.4 if _counts_many_of_its_kind(chosen_text, analysis) else 1.0) * (
         0.5 if _date_of_another_event(chosen_text, span, analysis) else 1.0) * (
+        0.3 if span and of_another_body(chosen_text, span, analysis) else 1.0) * (
         _untyped_share(span, from_gap, analysis)) * (
         _on_topic(analysis, articles[chosen.article_id]))
     answerable = chosen is not None and confidence >= min_confidence

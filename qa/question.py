@@ -86,8 +86,8 @@ _TYPE_CUES: tuple[tuple[AnswerType, str], ...] = (
     # The words for a sum ask for one unless the question asks something else of it ("贷款解决了什么问题").
     (AnswerType.AMOUNT, r"多少钱|(?:几|多少)块钱|多少元|多少万|多少亿|投资了?多少|花了多少|(?:贷|借|捐|赔|筹|拨|补贴|奖励)了?多少(?:款|钱)?|"
                         r"^(?!.*(?:什么|哪|怎|谁|为何)).*(?:金额|资金|贷款|缺口|产值|费用|总投资|经费)"),
-    (AnswerType.NUMBER, r"(?i:\bhow (?:many|much)\b)|多少|几个|几家|几户|几名|几栋|几处|几项|几所|几座|几条|几种|几位|几次|几|多大|多高|多长|多重|多宽|多远|多深|多厚|多快|面积|数量|"
-                        r"(?:电话|号码|手机号码?)(?:是|为)?(?:什么)?[？?]?$"),  # "电话是什么": a number
+    (AnswerType.NUMBER, r"(?i:\bhow (?:many|much)\b)|多少|几个|几家|几户|几名|几栋|几处|几项|几所|几座|几条|几种|几位|几次|几|多大|多高|多长|多重|多宽|多远|多深|多厚|多快|"
+                        r"多粗|面积|数量|(?:电话|号码|手机号码?)(?:是|为)?(?:什么)?[？?]?$"),  # "电话是什么": a number
     (AnswerType.MANNER, r"怎么|如何|怎样|哪些措施|什么措施|采取了|做了哪些|做了什么|方式|方法|途径|办法"),
 )
 # Compiled here, not left to re's cache: that cache drops its oldest patterns once full.
@@ -135,7 +135,7 @@ _AGE = re.compile(r"多大年纪|多大岁数|多大了|今年多大|几岁|多�
 # "哪年"; "在哪举行" asks about no noun).
 _WH_MEASURES = "个家些位种类所座条项部本首支只届张件门间名份场次批辆台篇块"
 _WH_NOUN = re.compile(rf"什么(?:样子的?|样的?)?(?![子的样])([\u4e00-\u9fff]{{1,4}})|哪[一几]?[{_WH_MEASURES}]([\u4e00-\u9fff]{{1,4}})"
-                      rf"|哪[一几]?(?![里儿怕{_WH_MEASURES}])([\u4e00-\u9fff])")
+                      rf"|哪[一几]?(?![里儿怕一几{_WH_MEASURES}])([\u4e00-\u9fff])")  # not the 几 of "哪几种"
 # A count asked for with its measure word, which jieba may glue to the noun counted ("几本书" → 本书, "几个队" →
 # 个队) or leave as a term ("多少家单位" → 家): the measure word is no term, and the article may count in
 # another ("5册", "58支代表队"). Not the first character of a noun that begins with one ("多少项目", "几个家庭").
@@ -256,9 +256,13 @@ def _wh_noun(text: str) -> str | None:
     if not words:
         return None
     noun = words[0]
-    for word in words[1:]:  # "研究机构", "违法现象": a compound of nouns whole
-        if not (asked.startswith(noun + word) and pos_tag(noun)[-1][1].startswith(("n", "vn"))
-                and pos_tag(word)[0][1].startswith("n")):
+    after = text[found.start(1 if found.group(1) else 2):]
+    for word in words[1:]:  # "研究机构", "违法现象", "复壮措施", "改造措施": a compound of nouns whole
+        flag = pos_tag(noun)[-1][1]
+        if not (after.startswith(noun + word) and flag.startswith(("n", "v", "a"))
+                and pos_tag(word)[0][1].startswith("n")
+                # a doing and its object that qualify a noun ("用什么作为魔法的描绘") are no compound
+                and not (flag == "v" and after.startswith("的", len(noun + word)))):
             break
         noun += word
     return noun
@@ -564,7 +568,10 @@ def _resolve_one(question: str, previous: str | None) -> str:
     subject = _subject(previous)
     pronoun = _PRONOUN.match(text)
     if pronoun and subject:
-        return subject + text[pronoun.end():]
+        rest = text[pronoun.end():]
+        # "他们公司的副总经理" after a question about 福慧德玻璃公司: the company, not "…公司公司"
+        said_again = next((n for n in range(min(4, len(subject) - 1), 0, -1) if subject.endswith(rest[:n])), 0)
+        return subject + rest[said_again:]
     # "为什么要改造它？": 它 where the thing acted on goes. Not in a question asking who or which body or
     # place ("哪家银行帮了它？"): its answer is another than 它, which would stand in the question as a
     # name to be found.

@@ -53,7 +53,8 @@ SPAN_PATTERNS: dict[AnswerType, re.Pattern] = {
         rf"(?:{_TIME_OF_DAY}|上午|下午|晚上)?"
         rf"|{_TIME_OF_DAY}"),
     # or how often ("每月两次", "每两周一次"), which "多久来一趟" asks
-    AnswerType.DURATION: re.compile(rf"{_QUALIFIER}{_NUM}{_MAG}(?:个)?(?:年|月|天|日|小时|周|分钟)"
+    AnswerType.DURATION: re.compile(rf"{_QUALIFIER}{_NUM}{_MAG}(?:个)?(?:年|月|天|日|小时|周|分钟)(?:半)?"
+                                    r"|(?:[一两二三四五六七八九十]+个)?半个?(?:小时|月|年|天)"  # "半个小时", "一个半月"
                                     r"|每[两三四五六七八九十]?(?:个月|季度|星期|年|月|周|天|日)[一两二三四五六七八九十\d]+[次趟回]"),
     # a race time ("3分33秒62", "9秒58") before any figure in a unit, which would take its minutes alone
     AnswerType.NUMBER: re.compile(rf"\d{{3,4}}-\d{{7,8}}|(?:\d{{1,2}}小时)?\d{{1,2}}分\d{{1,2}}(?:\.\d+)?秒\d*|\d{{1,2}}秒\d{{2}}"
@@ -89,8 +90,8 @@ def term_match(term: str, text: str) -> float:
     if term in text:
         deputy = _deputy_of(term)
         return 0.0 if deputy and text.count(deputy) == text.count(term) else 1.0
-    forms, synonym, pairs = _matcher(term)
-    if any(form in text for form in forms):
+    forms, synonym, pairs, expanded = _matcher(term)
+    if any(form in text for form in forms) or (expanded and expanded.search(text)):
         return 1.0
     if synonym and synonym.search(text):  # "教师王芳说" for 老师: half, as part of a compound
         return 0.5
@@ -98,19 +99,51 @@ def term_match(term: str, text: str) -> float:
 
 
 @functools.lru_cache(maxsize=4096)
-def _matcher(term: str) -> tuple[tuple[str, ...], re.Pattern | None, tuple[str, ...]]:
+def _matcher(term: str) -> tuple[tuple[str, ...], re.Pattern | None, tuple[str, ...], re.Pattern | None]:
     """What `term_match` looks for besides the term, read once per term (it runs for every text the
-    answer stage measures): its other written forms, one pattern for its synonyms, and its character
-    pairs if it has three characters or more."""
-    others = synonyms(term)
+    answer stage measures): its other written forms, one pattern for its synonyms, its character
+    pairs if it has three characters or more, and the full names it may shorten."""
+    others = synonyms(term) + _unglued(term)
     return ((*_numeral_forms(term), *_UNIT_FORMS.get(term, ()), *_weekday_forms(term)),
             re.compile("|".join(map(re.escape, others))) if others else None,
-            tuple(term[i:i + 2] for i in range(len(term) - 1)) if len(term) >= 3 else ())
+            tuple(term[i:i + 2] for i in range(len(term) - 1)) if len(term) >= 3 else (), _expansions(term))
+
+
+def _unglued(term: str) -> tuple[str, ...]:
+    """Of two characters that jieba glued into a word it does not know, one of them a function word or an
+    auxiliary ("梆子戏要花钱吗" → 戏要, "能收多少" → 能收, "签了几个" → 签了), the other, which the article
+    may write alone (戏, 收, 签)."""
+    if len(term) != 2 or is_word(term) or (term[0] in _GLUED) == (term[1] in _GLUED):
+        return ()
+    return (term[1],) if term[0] in _GLUED else (term[0],)
+
+
+# Characters jieba glues onto a neighbour; not 不 or 没, whose "no" a term keeps.
+_GLUED = frozenset("了个要能去那这为得些会到共完以就都也还把被让给将是有")
+
+
+def _expansions(term: str) -> re.Pattern | None:
+    """The full names a shortened name stands for: its characters in their order, each gap up to four
+    characters of one name ("二院" for 第二人民医院, "人社局" for 人力资源和社会保障局). Only for a word jieba
+    tags as a shortened name (j: 三院, 北大), or a noun its dictionary does not hold, as people shorten names;
+    not for a word of its own ("开门" is no 开设门诊)."""
+    if not 2 <= len(term) <= 4 or not _ALL_HAN.fullmatch(term):
+        return None
+    tagged = pos_tag(term)
+    if len(tagged) != 1 or not (tagged[0][1] == "j" or tagged[0][1].startswith("n") and not is_word(term)):
+        return None
+    return re.compile(_NAME_GAP.join(term))
+
+
+_ALL_HAN = re.compile(r"[\u4e00-\u9fff]+")
+# up to four characters of a name between them, not a date's ("二〇二三年医院" is no 二院)
+_NAME_GAP = r"(?:(?![〇一二三四五六七八九十年月日号])[\u4e00-\u9fff]){0,4}?"
 
 
 # A dimension asked for ("路有多宽", "宽度是多少"), and the words that name one before a figure (海拔: a height).
-DIMENSION_ASKED = re.compile(r"多([宽长高深厚])|([宽长高深厚])度")
-_DIMENSION_WORDS = {"宽": "宽", "长": "长", "高": "高", "海拔": "高", "深": "深", "厚": "厚"}
+DIMENSION_ASKED = re.compile(r"多([宽长高深厚粗])|([宽长高深厚])度")
+_DIMENSION_WORDS = {"宽": "宽", "长": "长", "高": "高", "海拔": "高", "深": "深", "厚": "厚", "胸围": "粗", "胸径": "粗",
+                    "直径": "粗"}
 # Such a word before its figure or a word leading to it ("高15米", "宽度由", "长约", "最厚处达8米"), not inside
 # another word (高速公路56公里, 高铁站, 局长).
 _DIMENSION_NAMED = re.compile(rf"({'|'.join(_DIMENSION_WORDS)})(?=[约达为在是由有近超逾度处只均仅不将共都]|$)")  # $: the figure
@@ -467,14 +500,14 @@ _ASKS_PHONE = re.compile(r"电话|号码|手机")
 _PHONE = re.compile(r"\d{3,4}-\d{7,8}|\d{7,12}")
 _YEAR = re.compile(r"\d{4}年")
 # How long, high, far, heavy or big something is: answered by a figure in a unit of measure.
-_ASKS_MEASURE = re.compile(r"多[长高远宽深厚重大]|面积|长度|高度|宽度|深度|海拔|距离|重量|体重|身高")
+_ASKS_MEASURE = re.compile(r"多[长高远宽深厚粗重大]|面积|长度|高度|宽度|深度|海拔|距离|重量|体重|身高")
 _LENGTH_UNITS = r"(?<![平立]方)米|公里|千米|厘米|毫米|公分|公尺|英尺|英寸|英里|海里|km|cm|mm|m"  # not 平方米
 _WEIGHT_UNITS = r"吨|公斤|千克|克|公克|斤|kg"
 _MEASURED = re.compile(rf"(?i:{_LENGTH_UNITS}|{_WEIGHT_UNITS}|米|亩|公顷|英亩|岁|km²|m²)$")
 # How heavy, and how long, high, far, wide, deep or thick: a figure in a unit of that kind ("青铜鼎有多重" is not
 # answered by its "高58厘米"). 多大 and 面积 take any measure (an area, an age).
 _MEASURE_KINDS = ((re.compile(r"多重|多沉|重量|体重"), re.compile(rf"(?i:{_WEIGHT_UNITS})$")),
-                  (re.compile(r"多[长高远宽深厚]|长度|高度|宽度|深度|海拔|距离|身高"), re.compile(rf"(?i:{_LENGTH_UNITS})$")))
+                  (re.compile(r"多[长高远宽深厚粗]|长度|高度|宽度|深度|海拔|距离|身高"), re.compile(rf"(?i:{_LENGTH_UNITS})$")))
 # The hour is asked by 几点 and answered only by a time of day.
 _ASKS_HOUR = re.compile(HOUR_CUE)
 _ASKS_HOW_OFTEN = re.compile(r"(?:多久|多长时间|几天|几个月)[^？?]{0,8}一[趟次回]")
@@ -537,11 +570,18 @@ def counts_in(unit: str | None, sentence: str, span: tuple[int, int]) -> bool:
     forms = (unit, *_UNIT_FORMS.get(unit, ()), *(() if ranked else _COUNTED_ALIKE.get(unit, ())))
     if unit == "辆" and "车" in sentence[max(0, span[0] - 2):span[0]]:
         forms += ("台",)  # "公交车12台": vehicles in 台, which counts machines too ("机械设备86台")
+    if unit == "岁" and _AGE_NAMED.search(sentence, max(0, span[0] - 3), span[0]):
+        forms += ("年",)  # "多少岁了" of a tree or a building: "树龄约1300年"
+    if unit == "辆" and (sentence.endswith(_PARKING_SPACES, 0, span[0]) or sentence.startswith(
+            tuple("个" + word for word in _PARKING_SPACES), span[1] - 1)):
+        forms += ("个",)  # "能停多少辆车" is told in parking spaces: "停车位260个", "建成360个停车位"
     return bool(unit) and unit != "个" and any(form in sentence[span[0]:span[1] + len(form)] for form in forms)
 
 
+_PARKING_SPACES = ("车位", "泊位")
+_AGE_NAMED = re.compile(r"龄[约近超逾达已为有]?")  # 树龄, 年龄, 馆龄 before a figure in 年
 # Not 位, which a report writes of people met ("20多位老人围坐在餐桌前"), seldom of a count asked in 人.
-_COUNTED_ALIKE = {"人": ("名",), "名": ("人",), "台": ("辆",)}
+_COUNTED_ALIKE = {"人": ("名",), "名": ("人",), "台": ("辆",), "棵": ("株",), "株": ("棵",)}
 
 
 def counts_what_was_asked(sentence: str, span: tuple[int, int], counted: str) -> bool:
@@ -675,7 +715,9 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
     if not candidates:
         return None
     plural = _PLURAL.search(analysis.text) is not None
-    if plural or "谁" in analysis.text:  # who did it: all who are named doing it ("区疾控中心、各级医疗机构要…")
+    # who did it: all who are named doing it ("区疾控中心、各级医疗机构要…"); where: all the places ("在人民广场和
+    # 万达广场采血"), not for "哪个村", which asks for one
+    if plural or "谁" in analysis.text or (analysis.answer_type is AnswerType.PLACE and analysis.wh_noun is None):
         candidates = _joined_by(_NAMES_GLUE if not plural else _LIST_GLUE, candidates, simplified)
     if analysis.answer_type in _RANGE_TYPES:
         candidates = _joined_by(_RANGE_GLUE, candidates, simplified)
@@ -705,10 +747,14 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
     # "多少户" asks for a count of 户: when the sentence has one, the other counts are not the answer.
     with_unit = [span for span in candidates if counts_in(analysis.unit, simplified, span)]
     candidates = with_unit or candidates
+    # "提高到多少" on "由原来的1200人次提高到3000人次": the figure a change reached, not the one it began at.
+    if _CHANGED_TO_ASKED.search(analysis.text):
+        candidates = [(s, e) for s, e in candidates if _REACHED.search(simplified, max(0, s - 2), s)] or candidates
     # "多少个孩子", "几岁" count things or years: a sum of money, a measure ("150余万元") or a date
     # ("十月") is no count of them. Not "多少投资", which names no measure word and asks for a sum.
     if analysis.answer_type is AnswerType.NUMBER and analysis.unit and not analysis.unit.endswith(_NOT_A_COUNT):
-        candidates = [(s, e) for s, e in candidates if not simplified[s:e].endswith(_NOT_A_COUNT)]
+        candidates = [(s, e) for s, e in candidates if not simplified[s:e].endswith(_NOT_A_COUNT)
+                      or (s, e) in with_unit]  # an age in 年 ("树龄约1300年") counts 岁
         if not candidates:
             return None
 
@@ -783,6 +829,8 @@ def _named_within(sentence: str, start: int, end: int, place: str) -> bool:
 
 # "毕业于哪儿", "毕业于哪所大学": the question's verb with 于, then a bare where-word or which body. Not
 # a kind of place: "位于哪个市" asks for the city's name, not the whole address.
+_CHANGED_TO_ASKED = re.compile(r"(?:提高|增加|增长|提升|扩大|上升|升|下降|降低|降|减少|缩短|延长|缩小|涨|跌)(?:到|至)了?(?:多少|几)")
+_REACHED = re.compile(r"(?:到|至)了?$")
 _AFTER_VERB_ASKED = {
     AnswerType.PLACE: re.compile(rf"([\u4e00-\u9fff]{{2}})于(?:{WHERE_WORDS}|哪)[？?]?$"),
     AnswerType.ORGANISATION: re.compile(r"([\u4e00-\u9fff]{2})于哪一?[所个家][\u4e00-\u9fff]{1,3}[？?]?$"),
@@ -1166,7 +1214,10 @@ def gap_with_noun(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] 
     # "培训教些什么内容" on "…，内容包括短视频拍摄、直播间搭建、话术设计等": the things listed right after the noun
     # or a word for its kinds (服务内容, 树种; not another noun: "服务对象为…" for 什么服务), whatever the question's
     # words around it.
-    if noun and (listed := _listed_after_kind(sentence, noun, between=_KIND_WORDS)):
+    # A compound's head may stand alone: "哪些复壮措施" on "主要措施包括…".
+    head = pos_tag(noun)[-1][0] if noun else ""
+    if noun and (listed := _listed_after_kind(sentence, noun, between=_KIND_WORDS) or (
+            head != noun and len(head) >= 2 and _listed_after_kind(sentence, head, between=_KIND_WORDS))):
         return listed
     wh = _GAP_WH.search(analysis.text)
     if noun and wh and analysis.text.startswith(noun, wh.end()):
@@ -1179,6 +1230,9 @@ def gap_with_noun(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] 
         if gap:
             return (gap[0] + len(noun), gap[1]) if (sentence.startswith(noun, gap[0])
                                                      and gap[1] - gap[0] > len(noun)) else gap
+    kinds = _KINDS_ASKED.search(analysis.text)
+    if kinds and (counted := _counted_list(sentence, kinds.group(1))):
+        return counted
     gap = gap_span(sentence, analysis.text)
     # the noun right after the gap, or after its 的 ("引入了什么课程" → "更加科学的课程")
     joined = next((j for j in (noun, "的" + noun) if sentence.startswith(j, gap[1])), None) if gap and noun else None
@@ -1188,6 +1242,26 @@ def gap_with_noun(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] 
     kind = asked_kind(analysis) if _PLURAL.search(analysis.text) else None
     return gap or _quoted_before(sentence, noun) or (_listed_of_kind(sentence, kind) if kind else None) or (
         _title_after_asked_noun(sentence, analysis))
+
+
+def _counted_list(sentence: str, measure: str | None) -> tuple[int, int] | None:
+    """"分成哪几类", "是哪几种": the list that the sentence counts in that measure word right after it or after
+    是/为 ("将垃圾分为A、B、C和D4类" → A、B、C和D; "A、B、C是最常见的4种诈骗手法"), from its clause's start or
+    after 分为, 分成, 包括 or 有 in its first item."""
+    for listed in _COUNTED_LIST.finditer(sentence):
+        if measure and listed.group(2) != measure:
+            continue
+        start, end = listed.span(1)
+        leads = list(_LIST_LEAD.finditer(sentence, start, sentence.index("、", start)))
+        return (leads[-1].end() if leads else start), end
+    return None
+
+
+_KINDS_ASKED = re.compile(r"哪几([类种])|哪些种类")
+_ITEM = r"[^，。；：、的]{1,12}?"
+_COUNTED_LIST = re.compile(rf"((?:{_ITEM}、)+{_ITEM}(?:(?:和|及|以及|与){_ITEM})?)"
+                           rf"(?:等|[是为][^，。；]{{0,6}}?)?[\d一二三四五六七八九十两]+(?:个|大)?[\u4e00-\u9fff]?([类种])")
+_LIST_LEAD = re.compile(r"分为|分成|包括|有")
 
 
 def _listed_of_kind(sentence: str, kind: str) -> tuple[int, int] | None:
@@ -1216,7 +1290,8 @@ def _listed_after_kind(sentence: str, kind: str, *, between: str = r"[\u4e00-\u9
     """The things listed after a word for the kind, what may stand `between` (树种 for 树), and 为, 有 or 包括, to
     the end of the clause ("主要树种为油松、侧柏、刺槐等" → 油松、侧柏、刺槐)."""
     listed = re.search(rf"{re.escape(kind)}{between}(?:为|有|包括)：?"
-                       rf"([^，。；：、的]{{1,12}}(?:、[^，。；：、的]{{1,12}}?)+)(?=等{{0,2}}(?:[，。；]|$))", sentence)
+                       rf"([^，。；：、的]{{1,12}}(?:、[^，。；：、的]{{1,12}}?)+|(?:《[^》]{{1,20}}》、?){{2,}})"
+                       rf"(?=等{{0,2}}(?:[，。；]|$)|等[\d一二三四五六七八九十两])", sentence)  # or "…等12部传统戏"
     return listed.span(1) if listed else None
 
 
@@ -1364,6 +1439,56 @@ def names_post(sentence: str, analysis: QuestionAnalysis) -> bool:
     return post is None or (post in sentence if post.startswith("副") else term_match(post, sentence) > 0.0)
 
 
+def of_another_body(sentence: str, span: tuple[int, int], analysis: QuestionAnalysis) -> bool:
+    """Whether the name at `span` holds the post asked for at another body than the question's: "区自然资源局
+    副局长是谁" is not answered by "区卫生健康局副局长段晓峰". The body is the name written right before the
+    post, in the question and before the name in the sentence; the two are one body where one's characters
+    stand in order in the other's, without the district's 区/市/县 ("区住建局" in "区住房和城乡建设局"). False
+    where either names no body there ("该局局长", "联系人")."""
+    post = asked_post(analysis)
+    if post is None:
+        return False
+    asked = _body_before(analysis.text, analysis.text.find(post))
+    at = sentence.rfind(post, 0, span[0])
+    if not asked or at < 0 or not _BETWEEN_POST_AND_NAME.fullmatch(sentence, at + len(post), span[0]):
+        return False
+    named = _body_before(sentence, at)
+    if not named:
+        return False
+    asked, named = asked.lstrip("区市县省"), named.lstrip("区市县省")
+    return not (_in_order(asked, named) or _in_order(named, asked) or _mistyped(asked, named[-len(asked):]))
+
+
+def _body_before(text: str, end: int) -> str:
+    """The body's name that `text` writes right before `end` (where a post stands), or "" where none is
+    written there, or only one that refers back ("该局", "本中心")."""
+    run = _NAME_RUN_BEFORE.search(text, 0, max(end, 0))
+    # "谁是水务局的局长": the name after 是, without its 的
+    name = run.group().rsplit("是", 1)[-1].removesuffix("的") if run else ""
+    return name if ORG_SUFFIX.search(name) and not _REFERS_BACK.search(name) else ""
+
+
+def _mistyped(asked: str, named: str) -> bool:
+    """Whether a name asked is the one written but for one character ("顏高集团" for 颐高集团), which is not one
+    that tells like bodies apart (第一 and 第二人民医院, 东城 and 西城区)."""
+    differ = [(a, b) for a, b in zip(asked, named) if a != b]
+    return len(asked) == len(named) and len(differ) == 1 and not set(differ[0]) & _TELLS_APART
+
+
+_TELLS_APART = frozenset("〇零一二两三四五六七八九十百东西南北中上下前后新老大小")
+
+
+def _in_order(short: str, long: str) -> bool:
+    """Whether the characters of `short` stand in `long` in their order."""
+    rest = iter(long)
+    return all(character in rest for character in short)
+
+
+_NAME_RUN_BEFORE = re.compile(r"[\u4e00-\u9fff]+$")
+_REFERS_BACK = re.compile(r"[该本其][\u4e00-\u9fff]{1,3}$")  # "会上该局", "本中心"
+_BETWEEN_POST_AND_NAME = re.compile(r"[：:\s]?")
+
+
 # Why and how: a sentence often says again, in one clause, what the question asks about; the reason or
 # the means stand in the clauses beside it.
 # Not 因此 or 因地制宜, nor 为期, 为主; a 为-clause that ends in 所 and a verb is passive ("为…所诬").
@@ -1374,6 +1499,7 @@ _PASSIVE_END = re.compile(r"所[\u4e00-\u9fff]{1,2}$")
 _PURPOSE_FOLLOWS = re.compile(r"是?(?:以便|以免|以防|确保|旨在|为了|因为|由于)")
 _SETTING = re.compile(r"近日|近期|日前|近年来|今年以来|去年以来|当前|同时|此外|[^，；]{0,8}(?:期间|以来|过程中|之际|时)|"
                       r"[^，；]{0,8}(?:表示|说|指出)")  # a clause that only says when, or who speaks
+_TELLS = re.compile(r"[^，；]{0,20}(?:介绍|表示|说|指出|透露|称)")  # who tells what follows
 _MOVES_ON = re.compile(r"目前|现在|如今|同时|此外|随后|今后|下一步|接下来")
 # How something was achieved: not what it is like (怎样的), what is done with it (怎么办, 如何处理), what
 # was said of it (怎样描述, 如何评价) or where it comes from (怎么来的, 怎么得名).
@@ -1523,7 +1649,7 @@ def reason_or_means(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int
         if said + 1 == len(clauses) or not _PURPOSE_FOLLOWS.match(texts[said + 1]):
             return None
         return clauses[said + 1][0] + texts[said + 1].startswith("是"), clauses[_run_end(texts, held, said + 1)][1]
-    how = _HOW_ASKED.search(analysis.text)
+    how = _HOW_ASKED.search(analysis.text) or _MEANS_ASKED.search(analysis.text)  # or "用什么办法调动积极性"
     if len(terms) < 2 or not how:
         return None  # "高英是怎么死的" names nothing achieved beside its subject; "…是怎样的" asks what it is like
     # What was achieved is said after the wh-word: where the sentence holds it, that clause says it again.
@@ -1532,7 +1658,8 @@ def reason_or_means(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int
         return None
     if _MEANS_SAID.search(texts[said]):
         return None  # the clause that says it again gives the means too
-    if said == 0 and texts[said].startswith("为"):  # "为满足市场需求，近年来，该公司采取…": after it
+    # "为满足市场需求，近年来，该公司采取…": after it (also after who tells it: "局长任志刚介绍，为了…，…")
+    if texts[said].startswith("为") and all(_SETTING.fullmatch(t) or _TELLS.fullmatch(t) for t in texts[:said]):
         first = said + 1
         while first < len(clauses) and _SETTING.fullmatch(texts[first]):
             first += 1

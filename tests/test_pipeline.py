@@ -2002,3 +2002,114 @@ def test_a_count_in_a_week_is_no_day_asked_and_a_dimension_word_inside_another_w
     assert _span_text(gap_with_noun, "服务内容包括健康评估、慢病随访、用药指导等。", "家庭医生提供什么服务？") == (
         "健康评估、慢病随访、用药指导")
     assert "去年" in analyse("考察团去年去了哪些国家？").anchor_terms  # the filler 去 leaves 去年 whole
+
+
+def test_pointing_words_ask_nothing_and_a_shortened_name_stands_for_the_full_one(tmp_path):
+    from qa.question import AnswerType, analyse
+    from qa.spans import term_match
+    from qa.types import Article
+
+    # 这几/那几 point at things, as 这些 does: the question asks what its wh-word asks (多少钱, 多少游客).
+    shops = analyse("这几家超市一共卖了多少钱？")
+    assert shops.answer_type is AnswerType.AMOUNT and shops.unit is None
+    visitors = analyse("那几天景区接待了多少游客？")
+    assert visitors.unit is None and visitors.counted == "游客"
+    assert term_match("三院", "市第三人民医院新门诊楼") == 1.0 and term_match("人社局", "区人力资源和社会保障局") == 1.0
+    assert term_match("三院", "二〇二三年医院") == 0.0  # the 三 of a year
+    assert term_match("开门", "开设门诊") == 0.0  # a word of its own
+    hospital = Article("h", "市第三人民医院新住院楼投用", "本报讯：3月1日，市第三人民医院新住院楼正式投用。新楼共16层，设床位600张，"
+                       "配建地下停车位180个。医院还开设了夜间门诊，时间为每天18时至21时。", "2023-03-02", "报")
+    park = Article("p", "滨河公园完成提升", "本报讯：滨河公园提升工程完工，新栽银杏、国槐等树木1200株，新增停车场1处，"
+                   "可停放小型汽车90辆。", "2023-06-02", "报")
+    assistant = _assistant_over(tmp_path, hospital, park)
+    assert assistant.ask("三院新楼能停多少辆车？").text == "180个"  # parking spaces count the cars
+    assert assistant.ask("三院晚上看病几点到几点？").text == "每天18时至21时"
+    assert assistant.ask("滨河公园新栽了多少棵树？").text == "1200株"
+    assert assistant.ask("滨河公园的停车场能停几辆小车？").text == "90辆"
+
+
+def test_a_character_jieba_glues_on_is_left_out_and_a_yes_or_no_answer_tells_what_is_asked(tmp_path):
+    from qa.question import analyse
+    from qa.spans import term_match
+    from qa.types import Article
+
+    assert "能收" in analyse("果园今年估计能收多少苹果？").terms and term_match("能收", "预计可收苹果80吨") == 0.5
+    assert "戏要" in analyse("这场戏要花钱吗？").terms and term_match("戏要", "全部免费看戏") == 0.5
+    assert term_match("为食", "以多毛类为食") == 1.0 and term_match("不高", "价格高") == 0.0
+    films = Article("f", "露天电影进社区", "本报讯：7月起，“露天电影进社区”活动在全区20个社区举办。“在家门口就能看露天电影，"
+                    "孩子们高兴得很！”居民王大爷说。电影每周六晚8时放映，全部免费观看。", "2023-07-03", "报")
+    assistant = _assistant_over(tmp_path, films)
+    answer = assistant.ask("去看露天电影要花钱买票吗？")
+    assert "免费" in answer.text and "高兴" not in answer.citations[0].sentence  # not the livelier quotation
+
+
+def test_a_post_asked_of_one_body_is_not_answered_by_the_same_post_of_another():
+    from qa.question import analyse
+    from qa.spans import of_another_body
+
+    def of_another(sentence: str, name: str, question: str) -> bool:
+        start = sentence.find(name)
+        return of_another_body(sentence, (start, start + len(name)), analyse(question))
+
+    assert of_another("区民政局副局长周丽萍介绍，全区已建成养老驿站12个。", "周丽萍", "区水利局副局长是谁？")
+    assert of_another("在华兴集团，考察团与华兴集团总裁周凯进行了座谈。", "周凯", "谁是华兴集团的总裁？") is False
+    assert of_another("考察团与华兴集团总裁周凯座谈。", "周凯", "华星集团的总裁是谁？") is False  # mistyped
+    assert of_another("区第一人民医院院长王平说", "王平", "区第二人民医院院长是谁？")
+    assert of_another("区教育局局长、区卫健委主任王刚出席。", "王刚", "区教育局局长是谁？") is False
+    # the same body under its full or its short name, or a body the sentence refers back to, or none
+    assert of_another("区人力资源和社会保障局局长刘洋说，…", "刘洋", "区人社局局长是谁？") is False
+    assert of_another("区市场监督管理局副局长孙倩表示", "孙倩", "区市场监管局的副局长是谁？") is False
+    assert of_another("记者从区水利局获悉，会上该局局长王强说，…", "王强", "区水利局局长是谁？") is False
+    assert of_another("活动联系人：王强", "王强", "区水利局联系人是谁？") is False
+    # of two people, the one whose body is asked
+    both = "区教育局局长张军、区水利局局长李明出席。"
+    assert of_another(both, "李明", "区水利局局长是谁？") is False and of_another(both, "张军", "区水利局局长是谁？")
+
+
+def test_figures_a_change_reached_half_durations_girths_and_ages_in_years():
+    from qa.spans import choose_span
+
+    cut = functools.partial(_span_text, choose_span)
+    water = "今年以来，全区污水处理率由原来的85%提高到96%。"
+    assert cut(water, "全区污水处理率提高到了多少？") == "96%" and cut(water, "全区污水处理率原来是多少？") == "85%"
+    assert cut("该路段限速由每小时60公里降至40公里。", "该路段限速降到多少？") == "40公里"
+    assert cut("工人们用了半个小时就把舞台搭好了。", "舞台多长时间能搭好？") == "半个小时"
+    assert cut("大桥建设历时一年半，于5月通车。", "大桥建了多长时间？") == "一年半"
+    ginkgo = "这株银杏树龄约800年，树高25米，胸径1.2米。"
+    assert cut(ginkgo, "这株银杏有多粗？") == "1.2米" and cut(ginkgo, "这株银杏有多高？") == "25米"
+    assert cut(ginkgo, "这株银杏多少岁了？") == "约800年"
+    assert cut("张大爷今年85岁，1990年退休。", "张大爷多少岁了？") == "85岁"
+
+
+def test_a_count_of_the_subject_s_own_kind_and_a_pronoun_before_the_subject_s_noun():
+    from qa.answer import _counts_many_of_its_kind
+    from qa.question import analyse, followup_readings
+
+    sentence = "明年全区试点范围将扩大到50个小区。"
+    assert not _counts_many_of_its_kind(sentence, analyse("垃圾分类试点小区明年要扩大到多少个小区？"))
+    assert _counts_many_of_its_kind("我区拟改造老旧小区60个，涉及居民5300余户。", analyse("师范南小区改造涉及多少户？"))
+    assert followup_readings("他们公司的总经理是谁？", ["华晟物流公司在哪里？"]) == ("华晟物流公司的总经理是谁？",)
+    assert followup_readings("他们村有多少户？", ["东坡村的核桃卖到哪里？"]) == ("东坡村有多少户？",)
+
+
+def test_lists_of_the_kinds_counted_of_titles_and_of_a_kind_named_by_its_head():
+    from qa.question import analyse
+    from qa.spans import gap_with_noun
+
+    cut = functools.partial(_span_text, gap_with_noun)
+    assert cut("讲座按内容分为法律、健康、理财三大类，每月各办一次。", "讲座分为哪几类？") == "法律、健康、理财"
+    assert cut("从投诉类型看，物业服务、停车管理、噪音扰民是最集中的3类问题。", "投诉最集中的是哪几类？") == (
+        "物业服务、停车管理、噪音扰民")
+    assert cut("全区古树共有国槐、侧柏和油松等17个树种。", "古树有哪几种？") == "国槐、侧柏和油松"
+    assert cut("展演剧目包括《打金枝》《卖妙郎》《小二黑结婚》等8部。", "展演了什么剧目？") == "《打金枝》《卖妙郎》《小二黑结婚》"
+    assert analyse("对老旧管网采取哪些改造措施？").wh_noun == "改造措施"
+    assert cut("今年将投资300万元，主要措施包括更换铸铁管、加装阀门、建设监测平台等。", "对老旧管网采取哪些改造措施？") == (
+        "更换铸铁管、加装阀门、建设监测平台")
+
+
+def test_all_the_places_named_together_and_the_means_after_a_purpose_told_by_a_speaker():
+    from qa.spans import choose_span, reason_or_means
+
+    assert _span_text(choose_span, "流动献血车每周日在八一广场和东方广场采血。", "献血车周日在哪里采血？") == "八一广场和东方广场"
+    said = "街道负责人王敏介绍，为了方便群众办事，街道推行“一窗受理”，群众办事只需跑一次。"
+    assert _span_text(reason_or_means, said, "街道用什么办法方便群众办事？") == "街道推行“一窗受理”，群众办事只需跑一次"
