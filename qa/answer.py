@@ -12,10 +12,10 @@ from qa.question import (FILLER_WORDS, NAME_TYPES, POSTS, QUESTION_END, SIGN_OFF
                          AnswerType, QuestionAnalysis, asks_post, counted_thing)
 from qa.spans import (ASKS_SPEAKER, COMPARED, DIMENSION_ASKED, SPAN_PATTERNS, asked_kind, asked_post, balanced,
                       choose_span, counts_in, counts_what_was_asked, coverage, document_span, gap_span, gap_with_noun,
-                      matchable, named_kind_span, names_post, of_another_body, of_other_dimension, post_of,
-                      reason_or_means, said_again, term_match)
+                      holds_post_asked, matchable, named_kind_span, names_post, of_another_body, of_other_dimension,
+                      post_of, reason_or_means, said_again, term_match)
 from qa.store import Index
-from qa.text import RELATIVE_YEARS, character_synonyms, pos_tag, to_simplified, with_resolved_years
+from qa.text import RELATIVE_YEARS, character_synonyms, is_word, pos_tag, to_simplified, with_resolved_years
 from qa.types import Answer, Article, Citation, Hit, RefusalReason
 
 
@@ -325,6 +325,22 @@ def _counts_many_of_its_kind(sentence: str, analysis: QuestionAnalysis) -> bool:
         rf"{re.escape(kind)}{_COUNT}|{_COUNT}{re.escape(kind)}|[各多众]{re.escape(kind)}", sentence) is not None
 
 
+def _whole_for_a_part(sentence: str, span: tuple[int, int] | None, analysis: QuestionAnalysis) -> bool:
+    """Whether a figure asked of one named place or body is the whole district's, told in a sentence that never
+    names it: "国庆假期城隍庙接待了多少游客" is not answered by "国庆假期8天，我区共接待游客52.6万人次" (我区,
+    全区, 全市… in the figure's clause). A district or city asked (潞州区) is the 我区 its paper writes."""
+    if span is None or analysis.answer_type not in _FIGURE_TYPES:
+        return False
+    if not _WHOLE.search(re.split(r"[，；。]", sentence[:span[0]])[-1]):
+        return False
+    named = [term for term in analysis.terms if len(term) >= 2 and not term.endswith(("区", "市", "县", "省"))
+             and [flag for _, flag in pos_tag(term)] in (["ns"], ["nt"], ["nz"])]
+    return any(term_match(term, sentence) == 0.0 for term in named)
+
+
+_WHOLE = re.compile(r"我区|全区|全市|全县|全镇|全省")
+
+
 def _asked_event(analysis: QuestionAnalysis) -> list[str]:
     """The terms of what the question says happened, after its wh-word ("什么时候复工的" → 复工)."""
     wh = WH_WORDS.search(analysis.text)
@@ -606,11 +622,12 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
             _DEFINITION_ASKED.search(analysis.text) and not _ATTRIBUTE_ASKED.search(analysis.text))
         clause_of = _CLAUSE_CUTS.get(analysis.answer_type)
         leading = answerable_sentences[:10]
-        asked = [term for term in analysis.anchor_terms if len(term) >= 2]
+        asked = [term for term in analysis.anchor_terms if len(term) >= 2 and is_word(term)]
         if analysis.answer_type is AnswerType.YES_NO and leading and asked:
             # "梆子戏要花钱买票吗" is answered by the sentence that tells of what it asks (花钱 买票: "全部免费
             # 观看"), not by a livelier one of the same topic that tells less of it ("…看上好几场，高兴得很！"),
-            # if close. Not by one character ("会被查吗": the 查 of 查处 in any sentence).
+            # if close. Not by one character ("会被查吗": the 查 of 查处 in any sentence), nor by two that jieba
+            # glued ("18路要花钱吗": 路要).
             told = [coverage(asked, matchable(text_of(c))) for c in leading]
             telling = [c for c, held in zip(leading, told) if held > told[0]
                        and c.score >= _CLOSE_ENOUGH * leading[0].score]
@@ -672,6 +689,9 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
         # confidence; not for figures and dates, whose patterns miss none: no sentence holds the answer.
         options = with_unit or of_dimension or with_post or found or (
             [(c, None) for c in answerable_sentences[:1]] if analysis.answer_type not in SPAN_PATTERNS else [])
+        # "区发改局局长是谁": a sentence naming the post at the body asked before one naming it at another
+        at_body = [(c, sp) for c, sp in options if sp and holds_post_asked(matchable(text_of(c)), sp, analysis)]
+        options = at_body + [option for option in options if option not in at_body]
         # "什么时候复工", "注销是谁同意的": of the best option's article, the sentences that say what was
         # done (复工, 同意), if any does.
         if analysis.answer_type is AnswerType.DATE:
@@ -715,6 +735,7 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
         0.4 if _counts_many_of_its_kind(chosen_text, analysis) else 1.0) * (
         0.5 if _date_of_another_event(chosen_text, span, analysis) else 1.0) * (
         0.3 if span and of_another_body(chosen_text, span, analysis) else 1.0) * (
+        0.4 if _whole_for_a_part(chosen_text, span, analysis) else 1.0) * (
         _untyped_share(span, from_gap, analysis)) * (
         _on_topic(analysis, articles[chosen.article_id]))
     answerable = chosen is not None and confidence >= min_confidence

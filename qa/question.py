@@ -94,7 +94,8 @@ _TYPE_CUES: tuple[tuple[AnswerType, str], ...] = (
 _TYPE_CUE_PATTERNS = tuple((answer_type, re.compile(cue)) for answer_type, cue in _TYPE_CUES)
 _BARE_COUNT = re.compile(r"(?:多少|几)(?=[\u4e00-\u9fff]{2})")  # "多少工人": a count without a measure word
 _COUNTED = re.compile(r"[\u4e00-\u9fff]{1,6}")  # what a count counts; one character may name it ("几个村")
-_YES_NO = re.compile(r"(?:吗|(?<![什怎多这那])么|是否|有没有|是不是|能不能|会不会|对不对|可不可以)[？?！!。.\s]*$|^是否|是否")
+_YES_NO = re.compile(r"(?:吗|(?<![什怎多这那])么|是否|有没有|是不是|能不能|会不会|对不对|可不可以)[？?！!。.\s]*$|是否|"
+                     r"是不是|能不能|会不会|可不可以|有没有")  # also inside: "免费时间是不是比别的车长"
 # The wh-words themselves: removed from key terms, and the place where the answer's gap is. With them the
 # hour asked ("几点到几点", which jieba reads as 几/点到/几/点查) and the spending "花了多少钱" asks about,
 # which articles write as an investment or a cost (not the 花 of 鲜花, nor the 用 of 费用), in 元 or the
@@ -569,8 +570,10 @@ def _resolve_one(question: str, previous: str | None) -> str:
     pronoun = _PRONOUN.match(text)
     if pronoun and subject:
         rest = text[pronoun.end():]
-        # "他们公司的副总经理" after a question about 福慧德玻璃公司: the company, not "…公司公司"
-        said_again = next((n for n in range(min(4, len(subject) - 1), 0, -1) if subject.endswith(rest[:n])), 0)
+        # "他们公司的副总经理" after a question about 福慧德玻璃公司: the company, not "…公司公司"; but "他们所长"
+        # after one about 城南派出所 asks its 所长
+        first_word = pos_tag(rest)[0][0] if rest else ""
+        said_again = len(first_word) if 0 < len(first_word) < len(subject) and subject.endswith(first_word) else 0
         return subject + rest[said_again:]
     # "为什么要改造它？": 它 where the thing acted on goes. Not in a question asking who or which body or
     # place ("哪家银行帮了它？"): its answer is another than 它, which would stand in the question as a

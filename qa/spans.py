@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 
 from qa.question import (HOUR_CUE, NAME_TYPES, ORG_SUFFIX, POINTS_MADE, POSTS, QUESTION_END, UNITS, WH_WORDS, WHERE_WORDS,
                          WEEKDAY_ASKED, AnswerType, QuestionAnalysis, contraries, term_weight)
-from qa.text import is_word, names_no_thing, pos_tag, synonyms, to_simplified, tokenize
+from qa.text import is_word, names_no_thing, pos_tag, synonyms, to_simplified, tokenize, word_frequency
 
 
 _NUM = r"(?:±?\d{1,3}(?:,\d{3})+(?:\.\d+)?|±?\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"  # "1,750", "±10"
@@ -54,7 +54,7 @@ SPAN_PATTERNS: dict[AnswerType, re.Pattern] = {
         rf"|{_TIME_OF_DAY}"),
     # or how often ("每月两次", "每两周一次"), which "多久来一趟" asks
     AnswerType.DURATION: re.compile(rf"{_QUALIFIER}{_NUM}{_MAG}(?:个)?(?:年|月|天|日|小时|周|分钟)(?:半)?"
-                                    r"|(?:[一两二三四五六七八九十]+个)?半个?(?:小时|月|年|天)"  # "半个小时", "一个半月"
+                                    r"|(?:(?:[一两二三四五六七八九十]+|\d+)个)?(?<![上下前后])半个?(?:小时|月|年|天)"
                                     r"|每[两三四五六七八九十]?(?:个月|季度|星期|年|月|周|天|日)[一两二三四五六七八九十\d]+[次趟回]"),
     # a race time ("3分33秒62", "9秒58") before any figure in a unit, which would take its minutes alone
     AnswerType.NUMBER: re.compile(rf"\d{{3,4}}-\d{{7,8}}|(?:\d{{1,2}}小时)?\d{{1,2}}分\d{{1,2}}(?:\.\d+)?秒\d*|\d{{1,2}}秒\d{{2}}"
@@ -125,25 +125,29 @@ _GLUED = frozenset("了个要能去那这为得些会到共完以就都也还把
 def _expansions(term: str) -> re.Pattern | None:
     """The full names a shortened name stands for: its characters in their order, each gap up to four
     characters of one name ("二院" for 第二人民医院, "人社局" for 人力资源和社会保障局). Only for a word jieba
-    tags as a shortened name (j: 三院, 北大), or a noun its dictionary does not hold, as people shorten names;
-    not for a word of its own ("开门" is no 开设门诊)."""
-    if not 2 <= len(term) <= 4 or not _ALL_HAN.fullmatch(term):
+    tags as a shortened name (j) and seldom meets (三院; 政协, 人大 and 北大 stand as written), or a noun its
+    dictionary does not hold, as people shorten names; not for a word of its own ("开门" is no 开设门诊), a
+    person's name (王峰 is not 王海峰), or two characters jieba glued (能装)."""
+    if not 2 <= len(term) <= 4 or not _ALL_HAN.fullmatch(term) or _unglued(term):
         return None
     tagged = pos_tag(term)
-    if len(tagged) != 1 or not (tagged[0][1] == "j" or tagged[0][1].startswith("n") and not is_word(term)):
+    flag = tagged[0][1]
+    if len(tagged) != 1 or flag.startswith("nr") or not (
+            flag == "j" and word_frequency(term) < _WRITTEN_SHORT or flag.startswith("n") and not is_word(term)):
         return None
     return re.compile(_NAME_GAP.join(term))
 
 
 _ALL_HAN = re.compile(r"[\u4e00-\u9fff]+")
-# up to four characters of a name between them, not a date's ("二〇二三年医院" is no 二院)
-_NAME_GAP = r"(?:(?![〇一二三四五六七八九十年月日号])[\u4e00-\u9fff]){0,4}?"
+# up to four characters of a name between them, not a date's, a floor's or a function word ("二〇二三年医院",
+# "二楼住院部" are no 二院)
+_NAME_GAP = r"(?:(?![〇一二三四五六七八九十年月日号楼层室的了与及在是])[\u4e00-\u9fff]){0,4}?"
+_WRITTEN_SHORT = 500  # jieba's count for a shortened name that news copy writes as it is
 
 
 # A dimension asked for ("路有多宽", "宽度是多少"), and the words that name one before a figure (海拔: a height).
 DIMENSION_ASKED = re.compile(r"多([宽长高深厚粗])|([宽长高深厚])度")
-_DIMENSION_WORDS = {"宽": "宽", "长": "长", "高": "高", "海拔": "高", "深": "深", "厚": "厚", "胸围": "粗", "胸径": "粗",
-                    "直径": "粗"}
+_DIMENSION_WORDS = {"宽": "宽", "长": "长", "高": "高", "海拔": "高", "深": "深", "厚": "厚", "胸围": "粗", "胸径": "粗"}
 # Such a word before its figure or a word leading to it ("高15米", "宽度由", "长约", "最厚处达8米"), not inside
 # another word (高速公路56公里, 高铁站, 局长).
 _DIMENSION_NAMED = re.compile(rf"({'|'.join(_DIMENSION_WORDS)})(?=[约达为在是由有近超逾度处只均仅不将共都]|$)")  # $: the figure
@@ -160,9 +164,17 @@ def of_other_dimension(sentence: str, span: tuple[int, int], analysis: QuestionA
 def _dimension_before(sentence: str, start: int) -> str | None:
     """The dimension that the nearest word for one names within eight characters before `start` and after the
     last mark that parts a list or clause ("长42米、宽12米": 宽 for 12米)."""
-    before = re.split(r"[、，,；;。：:]", sentence[max(0, start - 8):start])[-1]
+    before = _list_part_before(sentence, start)
     named = [(m.start(), _DIMENSION_WORDS[m.group(1)]) for m in _DIMENSION_NAMED.finditer(before)]
     return max(named)[1] if named else None
+
+
+_LEADS_TO_FIGURE = "约达为有是共近超逾"  # "主跨约120米"
+
+
+def _list_part_before(sentence: str, start: int) -> str:
+    """Up to eight characters before `start`, after the last mark that parts a list or clause."""
+    return re.split(r"[、，,；;。：:]", sentence[max(0, start - 8):start])[-1]
 
 
 def _weekday_forms(term: str) -> tuple[str, ...]:
@@ -579,7 +591,7 @@ def counts_in(unit: str | None, sentence: str, span: tuple[int, int]) -> bool:
 
 
 _PARKING_SPACES = ("车位", "泊位")
-_AGE_NAMED = re.compile(r"龄[约近超逾达已为有]?")  # 树龄, 年龄, 馆龄 before a figure in 年
+_AGE_NAMED = re.compile(r"[树桥楼房馆校厂车]龄[约近超逾达已为有]?")  # a thing's age in 年; not 教龄 or 工龄
 # Not 位, which a report writes of people met ("20多位老人围坐在餐桌前"), seldom of a count asked in 人.
 _COUNTED_ALIKE = {"人": ("名",), "名": ("人",), "台": ("辆",), "棵": ("株",), "株": ("棵",)}
 
@@ -688,6 +700,8 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
         if not _ASKS_WHAT_WAS_SAID.search(analysis.text):
             candidates = [(s, e) for s, e in candidates if not (_SPEAKS_NEXT.match(simplified, e) and not any(
                 term in simplified[_clause_start(simplified, s):s] for term in analysis.terms))]
+        # "区水务局副局长是谁" on "区教育局副局长赵敏、区水务局副局长李伟…": the name after the body's post
+        candidates = [span for span in candidates if holds_post_asked(simplified, span, analysis)] or candidates
         # "党支部书记、金穗谷物种植专业合作社理事长韩国庆": a "name" before a body's words and a post that
         # another name follows is the body's name (金穗), not a person's.
         candidates = [(s, e) for s, e in candidates if not any(
@@ -725,6 +739,14 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
         measured = next((units for asked, units in _MEASURE_KINDS if asked.search(analysis.text)), _MEASURED)
         candidates = [(s, e) for s, e in candidates if measured.search(simplified, s, e)]  # not "08/26"
         candidates = [span for span in candidates if not of_other_dimension(simplified, span, analysis)] or candidates
+        # and of those, one the sentence names the asked dimension of ("树冠直径18米，胸径1.3米" for 多粗), or the
+        # thing asked about ("主跨120米" for 主跨多长)
+        asked_dimension = DIMENSION_ASKED.search(analysis.text)
+        candidates = [span for span in candidates if asked_dimension and (
+            _dimension_before(simplified, span[0]) == asked_dimension.group(asked_dimension.lastindex)
+            or any(len(term) >= 2 and _list_part_before(simplified, span[0]).rstrip(_LEADS_TO_FIGURE).endswith(term)
+                   for term in analysis.terms))
+                      ] or candidates
         if not candidates:
             return None
     # Chinese leaves the wh-word where the answer goes ("谁提出了X" ↔ "保罗提出了X"): a term after it
@@ -1231,7 +1253,7 @@ def gap_with_noun(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] 
             return (gap[0] + len(noun), gap[1]) if (sentence.startswith(noun, gap[0])
                                                      and gap[1] - gap[0] > len(noun)) else gap
     kinds = _KINDS_ASKED.search(analysis.text)
-    if kinds and (counted := _counted_list(sentence, kinds.group(1))):
+    if kinds and (counted := _counted_list(sentence, analysis, kinds.group(1))):
         return counted
     gap = gap_span(sentence, analysis.text)
     # the noun right after the gap, or after its 的 ("引入了什么课程" → "更加科学的课程")
@@ -1244,24 +1266,32 @@ def gap_with_noun(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] 
         _title_after_asked_noun(sentence, analysis))
 
 
-def _counted_list(sentence: str, measure: str | None) -> tuple[int, int] | None:
+def _counted_list(sentence: str, analysis: QuestionAnalysis, measure: str | None) -> tuple[int, int] | None:
     """"分成哪几类", "是哪几种": the list that the sentence counts in that measure word right after it or after
-    是/为 ("将垃圾分为A、B、C和D4类" → A、B、C和D; "A、B、C是最常见的4种诈骗手法"), from its clause's start or
-    after 分为, 分成, 包括 or 有 in its first item."""
+    是/为 ("将垃圾分为A、B、C和D4类" → A、B、C和D; "A、B、C是最常见的4种诈骗手法"), from after the last word of
+    the question, or 分为, 包括, 种植…, in its first item, else from its clause's start; not a count of another
+    noun than the question names ("为老人、残疾人等3类群体提供…" for "上门服务有哪些种类")."""
     for listed in _COUNTED_LIST.finditer(sentence):
-        if measure and listed.group(2) != measure:
+        after = _NOUN_AFTER_COUNT.match(sentence, listed.end()).group()
+        counted_word, flag = pos_tag(after)[0] if after else ("", "")
+        if measure and listed.group(2) != measure or flag.startswith("n") and counted_word not in analysis.text:
             continue
         start, end = listed.span(1)
-        leads = list(_LIST_LEAD.finditer(sentence, start, sentence.index("、", start)))
-        return (leads[-1].end() if leads else start), end
+        first_end = sentence.index("、", start)
+        leads = [m.end() for m in _LIST_LEAD.finditer(sentence, start, first_end)] + [
+            at + len(term) for term in analysis.terms if len(term) >= 2
+            and (at := sentence.rfind(term, start, first_end)) >= 0 and at + len(term) < first_end]
+        return max(leads, default=start), end
     return None
 
 
 _KINDS_ASKED = re.compile(r"哪几([类种])|哪些种类")
 _ITEM = r"[^，。；：、的]{1,12}?"
+# "4类", "三大类", "17个树种"; not "等6人种了", where 种 plants
 _COUNTED_LIST = re.compile(rf"((?:{_ITEM}、)+{_ITEM}(?:(?:和|及|以及|与){_ITEM})?)"
-                           rf"(?:等|[是为][^，。；]{{0,6}}?)?[\d一二三四五六七八九十两]+(?:个|大)?[\u4e00-\u9fff]?([类种])")
-_LIST_LEAD = re.compile(r"分为|分成|包括|有")
+                           rf"(?:等|[是为][^，。；]{{0,6}}?)?[\d一二三四五六七八九十两]+(?:大|个[\u4e00-\u9fff]?)?([类种])")
+_NOUN_AFTER_COUNT = re.compile(r"[\u4e00-\u9fff]{0,6}")
+_LIST_LEAD = re.compile(r"分为|分成|包括|种植|种下|设有|共设|有|为")
 
 
 def _listed_of_kind(sentence: str, kind: str) -> tuple[int, int] | None:
@@ -1313,13 +1343,20 @@ def _items_of_its_kind_end(sentence: str, end: int, noun: str) -> int:
     clause_end = _clause_end(sentence, end)
     while glue := _LIST_GLUE.match(sentence, end):
         after = sentence.find(noun, glue.end(), min(clause_end, glue.end() + 8 + len(noun)))
-        if after < 0 or not _ITEM_ENDS.match(sentence, after + len(noun)) or "的" in sentence[glue.end():after]:
+        if after < 0:
+            # on to the clause's end over short items by other names ("配建了哪些设施" on "…健身步道、儿童游乐
+            # 设施、休闲座椅和公共厕所"), none a thing told of ("…和带动就业的产业")
+            return clause_end if _LIST_TAIL.fullmatch(sentence, end, clause_end) else end
+        if not _ITEM_ENDS.match(sentence, after + len(noun)) or "的" in sentence[glue.end():after]:
             break  # not "和经济林种植", nor a thing told of: "和带动就业的产业"
         first_word, flag = pos_tag(sentence[glue.end():after + len(noun)])[0]
         if flag in ("v", "a") and glue.end() + len(first_word) < after:
             break  # nor a doing, "和壮大集体经济" (壮大: a); "围棋/v 课程" is an item
         end = after + len(noun)
     return end
+
+
+_LIST_TAIL = re.compile(r"(?:(?:、|和|及|与|以及)[^，。；：、的和及与]{1,8})+")
 
 
 # The kinds of document a government or a court issues, which end their titles; and a law's title (法 or
@@ -1440,23 +1477,34 @@ def names_post(sentence: str, analysis: QuestionAnalysis) -> bool:
 
 
 def of_another_body(sentence: str, span: tuple[int, int], analysis: QuestionAnalysis) -> bool:
-    """Whether the name at `span` holds the post asked for at another body than the question's: "区自然资源局
-    副局长是谁" is not answered by "区卫生健康局副局长段晓峰". The body is the name written right before the
-    post, in the question and before the name in the sentence; the two are one body where one's characters
-    stand in order in the other's, without the district's 区/市/县 ("区住建局" in "区住房和城乡建设局"). False
-    where either names no body there ("该局局长", "联系人")."""
+    """Whether the name at `span` holds the post asked for at another body than the question's ("区自然资源局
+    副局长是谁" is not answered by "区卫生健康局副局长段晓峰"), or holds its deputy's ("…局长是谁" by "副局长李伟")."""
+    return holds_post_asked(sentence, span, analysis) is False
+
+
+def holds_post_asked(sentence: str, span: tuple[int, int], analysis: QuestionAnalysis) -> bool | None:
+    """Whether the name at `span` holds the post a who-question asks by, at the body it names: None where the
+    post does not stand right before the name; True where it does and the sentence names no body there ("该局
+    局长", "区水务局局长王强、副局长李伟"); False for the deputy of a post asked without 副, or another body. The body is
+    the name written right before the post, in the question and before the name in the sentence; the two are
+    one body where one's characters stand in order in the other's, without the district's 区/市/县 and a
+    company's kind ("区住建局" in "区住房和城乡建设局", "华兴公司" for 华兴实业有限公司)."""
     post = asked_post(analysis)
-    if post is None:
+    at = sentence.rfind(post, 0, span[0]) if post and _ASKS_WHO_HOLDS.search(analysis.text) else -1
+    if at < 0 or not _BETWEEN_POST_AND_NAME.fullmatch(sentence, at + len(post), span[0]):
+        return None
+    if not post.startswith("副") and sentence.endswith("副", 0, at):
         return False
     asked = _body_before(analysis.text, analysis.text.find(post))
-    at = sentence.rfind(post, 0, span[0])
-    if not asked or at < 0 or not _BETWEEN_POST_AND_NAME.fullmatch(sentence, at + len(post), span[0]):
-        return False
     named = _body_before(sentence, at)
-    if not named:
-        return False
-    asked, named = asked.lstrip("区市县省"), named.lstrip("区市县省")
-    return not (_in_order(asked, named) or _in_order(named, asked) or _mistyped(asked, named[-len(asked):]))
+    if not asked or not named:
+        return True
+    asked, named = (_COMPANY_KIND.sub("", name.lstrip("区市县省")) for name in (asked, named))
+    return _in_order(asked, named) or _in_order(named, asked)
+
+
+# Asks who holds a post ("局长是谁", "谁是华兴集团的总裁"), not who is related to one who does ("总理X的父亲是谁").
+_ASKS_WHO_HOLDS = re.compile(rf"(?:{POSTS})(?:是|叫)?(?:谁|什么名字|哪位)|谁是[^，。？?]*(?:{POSTS})[？?]?$")
 
 
 def _body_before(text: str, end: int) -> str:
@@ -1468,14 +1516,8 @@ def _body_before(text: str, end: int) -> str:
     return name if ORG_SUFFIX.search(name) and not _REFERS_BACK.search(name) else ""
 
 
-def _mistyped(asked: str, named: str) -> bool:
-    """Whether a name asked is the one written but for one character ("顏高集团" for 颐高集团), which is not one
-    that tells like bodies apart (第一 and 第二人民医院, 东城 and 西城区)."""
-    differ = [(a, b) for a, b in zip(asked, named) if a != b]
-    return len(asked) == len(named) and len(differ) == 1 and not set(differ[0]) & _TELLS_APART
-
-
-_TELLS_APART = frozenset("〇零一二两三四五六七八九十百东西南北中上下前后新老大小")
+# A company's kind, which one name may write and another not ("华兴公司", "华兴集团", "华兴实业有限公司")
+_COMPANY_KIND = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司)$")
 
 
 def _in_order(short: str, long: str) -> bool:
@@ -1499,7 +1541,10 @@ _PASSIVE_END = re.compile(r"所[\u4e00-\u9fff]{1,2}$")
 _PURPOSE_FOLLOWS = re.compile(r"是?(?:以便|以免|以防|确保|旨在|为了|因为|由于)")
 _SETTING = re.compile(r"近日|近期|日前|近年来|今年以来|去年以来|当前|同时|此外|[^，；]{0,8}(?:期间|以来|过程中|之际|时)|"
                       r"[^，；]{0,8}(?:表示|说|指出)")  # a clause that only says when, or who speaks
-_TELLS = re.compile(r"[^，；]{0,20}(?:介绍|表示|说|指出|透露|称)")  # who tells what follows
+# What leads into a report's sentence: a setting, who tells it, the dateline ("本报讯：今年", "据悉",
+# "村党支部书记王海涛告诉记者")
+_LEADS_IN = re.compile(rf"(?:本报讯[^，；：:]{{0,16}}[：:]?)?(?:{_SETTING.pattern}|[^，；]{{0,20}}(?:介绍|表示|说|指出|透露|称|"
+                       r"告诉记者|了解到|获悉)|据悉|据了解|今年|去年|目前)?")
 _MOVES_ON = re.compile(r"目前|现在|如今|同时|此外|随后|今后|下一步|接下来")
 # How something was achieved: not what it is like (怎样的), what is done with it (怎么办, 如何处理), what
 # was said of it (怎样描述, 如何评价) or where it comes from (怎么来的, 怎么得名).
@@ -1649,7 +1694,8 @@ def reason_or_means(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int
         if said + 1 == len(clauses) or not _PURPOSE_FOLLOWS.match(texts[said + 1]):
             return None
         return clauses[said + 1][0] + texts[said + 1].startswith("是"), clauses[_run_end(texts, held, said + 1)][1]
-    how = _HOW_ASKED.search(analysis.text) or _MEANS_ASKED.search(analysis.text)  # or "用什么办法调动积极性"
+    asks_how = _HOW_ASKED.search(analysis.text)
+    how = asks_how or _MEANS_ASKED.search(analysis.text)  # or "用什么办法调动积极性"
     if len(terms) < 2 or not how:
         return None  # "高英是怎么死的" names nothing achieved beside its subject; "…是怎样的" asks what it is like
     # What was achieved is said after the wh-word: where the sentence holds it, that clause says it again.
@@ -1658,14 +1704,16 @@ def reason_or_means(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int
         return None
     if _MEANS_SAID.search(texts[said]):
         return None  # the clause that says it again gives the means too
-    # "为满足市场需求，近年来，该公司采取…": after it (also after who tells it: "局长任志刚介绍，为了…，…")
-    if texts[said].startswith("为") and all(_SETTING.fullmatch(t) or _TELLS.fullmatch(t) for t in texts[:said]):
+    # "为满足市场需求，近年来，该公司采取…": after it (also after what leads in: "局长任志刚介绍，为了…，…")
+    if texts[said].startswith("为") and all(_LEADS_IN.fullmatch(t) for t in texts[:said]):
         first = said + 1
         while first < len(clauses) and _SETTING.fullmatch(texts[first]):
             first += 1
         if first == len(clauses) or _MOVES_ON.match(texts[first]):
             return None
         return clauses[first][0], clauses[_run_end(texts, held, first)][1]
+    if not asks_how:
+        return None  # "用什么办法" without a purpose said first: the whole sentence
     # The means go before what they achieve, back to a setting, or to the clause that names the doer (all
     # the question's words before its how-word): "区金融服务中心聚焦…，不断简化…" → from what follows the name.
     doer = [t for t in analysis.terms if analysis.text.find(t) < how.start()]

@@ -120,7 +120,12 @@ def _jieba():
 
 def is_word(text: str) -> bool:
     """Whether jieba's dictionary holds `text` as a word."""
-    return _jieba().dt.FREQ.get(text, 0) > 0
+    return word_frequency(text) > 0
+
+
+def word_frequency(text: str) -> int:
+    """How often jieba's dictionary counts `text` as a word (0 for none it holds)."""
+    return _jieba().dt.FREQ.get(text) or 0
 
 
 def tokenize(text: str) -> list[str]:
@@ -230,7 +235,8 @@ _EVERYDAY = {"老板": ("董事长", "总经理", "负责人", "经营者"), "�
              "关门": ("闭馆", "打烊"), "派出": ("出动",), "区里": ("全区", "我区"), "针": ("剂",),
              "晚上": ("夜间",), "夜里": ("夜间",), "小车": ("小型汽车", "小型车", "小汽车"),
              # whether one pays is told by what is charged or that nothing is ("全部免费观看")
-             "花钱": ("收费", "免费", "费用"), "交钱": ("收费", "缴费", "免费"), "买票": ("门票", "票价", "免费")}
+             "花钱": ("收费", "免费", "费用"), "交钱": ("收费", "缴费", "免费"), "买票": ("门票", "票价", "免费"),
+             "随便": ("擅自", "随意"), "砍掉": ("砍伐",), "挪走": ("移植", "迁移", "移走"), "扔": ("投放", "丢弃")}
 
 
 @functools.lru_cache(maxsize=16384)

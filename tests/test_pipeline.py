@@ -2017,6 +2017,8 @@ def test_pointing_words_ask_nothing_and_a_shortened_name_stands_for_the_full_one
     assert term_match("三院", "市第三人民医院新门诊楼") == 1.0 and term_match("人社局", "区人力资源和社会保障局") == 1.0
     assert term_match("三院", "二〇二三年医院") == 0.0  # the 三 of a year
     assert term_match("开门", "开设门诊") == 0.0  # a word of its own
+    assert term_match("二院", "区第一人民医院二楼住院部") == 0.0 and term_match("王峰", "副区长王海峰") == 0.0
+    assert term_match("政协", "区政府协调各部门") == 0.0  # a shortened name news copy writes as it is
     hospital = Article("h", "市第三人民医院新住院楼投用", "本报讯：3月1日，市第三人民医院新住院楼正式投用。新楼共16层，设床位600张，"
                        "配建地下停车位180个。医院还开设了夜间门诊，时间为每天18时至21时。", "2023-03-02", "报")
     park = Article("p", "滨河公园完成提升", "本报讯：滨河公园提升工程完工，新栽银杏、国槐等树木1200株，新增停车场1处，"
@@ -2045,7 +2047,7 @@ def test_a_character_jieba_glues_on_is_left_out_and_a_yes_or_no_answer_tells_wha
 
 def test_a_post_asked_of_one_body_is_not_answered_by_the_same_post_of_another():
     from qa.question import analyse
-    from qa.spans import of_another_body
+    from qa.spans import choose_span, of_another_body
 
     def of_another(sentence: str, name: str, question: str) -> bool:
         start = sentence.find(name)
@@ -2053,8 +2055,14 @@ def test_a_post_asked_of_one_body_is_not_answered_by_the_same_post_of_another():
 
     assert of_another("区民政局副局长周丽萍介绍，全区已建成养老驿站12个。", "周丽萍", "区水利局副局长是谁？")
     assert of_another("在华兴集团，考察团与华兴集团总裁周凯进行了座谈。", "周凯", "谁是华兴集团的总裁？") is False
-    assert of_another("考察团与华兴集团总裁周凯座谈。", "周凯", "华星集团的总裁是谁？") is False  # mistyped
     assert of_another("区第一人民医院院长王平说", "王平", "区第二人民医院院长是谁？")
+    # bodies a character apart are two bodies; a company by another of its kinds is the same
+    assert of_another("区水务局局长王强说", "王强", "区商务局局长是谁？")
+    assert of_another("华兴实业有限公司董事长李强说", "李强", "华兴集团董事长是谁？") is False
+    # a deputy does not hold the post asked without 副; a post after a list's comma is the body's named before it
+    deputies = "区水务局局长王强、副局长李伟和区林业局副局长赵敏带队检查。"
+    assert of_another(deputies, "李伟", "区林业局局长是谁？") and of_another(deputies, "赵敏", "区林业局局长是谁？")
+    assert _span_text(choose_span, deputies, "区水务局副局长是谁？") == "李伟"
     assert of_another("区教育局局长、区卫健委主任王刚出席。", "王刚", "区教育局局长是谁？") is False
     # the same body under its full or its short name, or a body the sentence refers back to, or none
     assert of_another("区人力资源和社会保障局局长刘洋说，…", "刘洋", "区人社局局长是谁？") is False
@@ -2075,10 +2083,14 @@ def test_figures_a_change_reached_half_durations_girths_and_ages_in_years():
     assert cut("该路段限速由每小时60公里降至40公里。", "该路段限速降到多少？") == "40公里"
     assert cut("工人们用了半个小时就把舞台搭好了。", "舞台多长时间能搭好？") == "半个小时"
     assert cut("大桥建设历时一年半，于5月通车。", "大桥建了多长时间？") == "一年半"
+    assert cut("从山脚步行到山顶需要1个半小时。", "步行到山顶要多长时间？") == "1个半小时"
+    assert cut("大桥去年下半年开工，历时8个月建成。", "大桥建了多长时间？") == "8个月"  # no 半年 in 下半年
     ginkgo = "这株银杏树龄约800年，树高25米，胸径1.2米。"
     assert cut(ginkgo, "这株银杏有多粗？") == "1.2米" and cut(ginkgo, "这株银杏有多高？") == "25米"
     assert cut(ginkgo, "这株银杏多少岁了？") == "约800年"
     assert cut("张大爷今年85岁，1990年退休。", "张大爷多少岁了？") == "85岁"
+    assert cut("王老师教龄32年，是学校的骨干教师。", "王老师多少岁？") is None  # a person's 教龄 is no age
+    assert cut("这棵古槐树冠直径18米，胸径1.3米。", "这棵古槐有多粗？") == "1.3米"
 
 
 def test_a_count_of_the_subject_s_own_kind_and_a_pronoun_before_the_subject_s_noun():
@@ -2090,6 +2102,7 @@ def test_a_count_of_the_subject_s_own_kind_and_a_pronoun_before_the_subject_s_no
     assert _counts_many_of_its_kind("我区拟改造老旧小区60个，涉及居民5300余户。", analyse("师范南小区改造涉及多少户？"))
     assert followup_readings("他们公司的总经理是谁？", ["华晟物流公司在哪里？"]) == ("华晟物流公司的总经理是谁？",)
     assert followup_readings("他们村有多少户？", ["东坡村的核桃卖到哪里？"]) == ("东坡村有多少户？",)
+    assert followup_readings("他们所长是谁？", ["城南派出所在哪里？"]) == ("城南派出所所长是谁？",)
 
 
 def test_lists_of_the_kinds_counted_of_titles_and_of_a_kind_named_by_its_head():
@@ -2098,9 +2111,14 @@ def test_lists_of_the_kinds_counted_of_titles_and_of_a_kind_named_by_its_head():
 
     cut = functools.partial(_span_text, gap_with_noun)
     assert cut("讲座按内容分为法律、健康、理财三大类，每月各办一次。", "讲座分为哪几类？") == "法律、健康、理财"
-    assert cut("从投诉类型看，物业服务、停车管理、噪音扰民是最集中的3类问题。", "投诉最集中的是哪几类？") == (
+    assert cut("从投诉类型看，物业服务、停车管理、噪音扰民是最集中的3类问题。", "投诉最集中的是哪几类问题？") == (
         "物业服务、停车管理、噪音扰民")
     assert cut("全区古树共有国槐、侧柏和油松等17个树种。", "古树有哪几种？") == "国槐、侧柏和油松"
+    served = "社区为独居老人、残疾人、低保户等3类人群提供助餐、助洁服务。"
+    assert cut(served, "上门服务面向哪几类人群？") == "独居老人、残疾人、低保户"
+    assert cut("李大爷等6人种了西瓜、甜瓜、葡萄。", "种了哪几种瓜果？") != "李大爷"  # 6人种: 种 plants
+    sorting = "我区在城中村、老旧小区、新建小区3类区域推行垃圾分类，垃圾分为可回收物、有害垃圾和其他垃圾3类。"
+    assert cut(sorting, "生活垃圾分为哪几类？") == "可回收物、有害垃圾和其他垃圾"  # not the 区域
     assert cut("展演剧目包括《打金枝》《卖妙郎》《小二黑结婚》等8部。", "展演了什么剧目？") == "《打金枝》《卖妙郎》《小二黑结婚》"
     assert analyse("对老旧管网采取哪些改造措施？").wh_noun == "改造措施"
     assert cut("今年将投资300万元，主要措施包括更换铸铁管、加装阀门、建设监测平台等。", "对老旧管网采取哪些改造措施？") == (
@@ -2113,3 +2131,22 @@ def test_all_the_places_named_together_and_the_means_after_a_purpose_told_by_a_s
     assert _span_text(choose_span, "流动献血车每周日在八一广场和东方广场采血。", "献血车周日在哪里采血？") == "八一广场和东方广场"
     said = "街道负责人王敏介绍，为了方便群众办事，街道推行“一窗受理”，群众办事只需跑一次。"
     assert _span_text(reason_or_means, said, "街道用什么办法方便群众办事？") == "街道推行“一窗受理”，群众办事只需跑一次"
+
+
+def test_a_list_runs_on_over_items_by_other_names_and_a_whole_district_s_figure_is_no_part_s(tmp_path):
+    from qa.question import AnswerType, analyse
+    from qa.spans import gap_with_noun
+    from qa.text import synonyms
+    from qa.types import Article
+
+    square = "广场改造后，新增了健身路径、儿童娱乐设施、遮阳长廊和直饮水点。"
+    assert _span_text(gap_with_noun, square, "广场新增了哪些设施？") == "健身路径、儿童娱乐设施、遮阳长廊和直饮水点"
+    assert _span_text(gap_with_noun, "村里发展民宿经济和带动就业的产业。", "村里发展了哪些经济？") == "民宿经济"
+    assert "擅自" in synonyms("随便") and "砍伐" in synonyms("砍掉") and "移植" in synonyms("挪走")
+    assert analyse("老年食堂是不是只对本社区老人开放？").answer_type is AnswerType.YES_NO
+    holiday = Article("h", "春节假期全区旅游市场火热", "本报讯：春节假期7天，全区共接待游客31.5万人次，同比增长18%。"
+                      "其中，太行山大峡谷景区接待游客9.2万人次。", "2024-02-18", "报")
+    assistant = _assistant_over(tmp_path, holiday)
+    assert assistant.ask("春节假期太行山大峡谷景区接待了多少游客？").text == "9.2万人次"
+    assert not assistant.ask("春节假期城隍庙接待了多少游客？").answerable  # 31.5万人次 is the district's
+    assert assistant.ask("春节假期全区接待了多少游客？").text == "31.5万人次"
