@@ -325,20 +325,25 @@ def _counts_many_of_its_kind(sentence: str, analysis: QuestionAnalysis) -> bool:
         rf"{re.escape(kind)}{_COUNT}|{_COUNT}{re.escape(kind)}|[各多众]{re.escape(kind)}", sentence) is not None
 
 
-def _whole_for_a_part(sentence: str, span: tuple[int, int] | None, analysis: QuestionAnalysis) -> bool:
+def _whole_for_a_part(sentence: str, span: tuple[int, int] | None, analysis: QuestionAnalysis,
+                      article_text: str) -> bool:
     """Whether a figure asked of one named place or body is the whole district's, told in a sentence that never
-    names it: "国庆假期城隍庙接待了多少游客" is not answered by "国庆假期8天，我区共接待游客52.6万人次" (我区,
-    全区, 全市… in the figure's clause). A district or city asked (潞州区) is the 我区 its paper writes."""
-    if span is None or analysis.answer_type not in _FIGURE_TYPES:
+    names it nor refers to it (该, 此): "国庆假期城隍庙接待了多少游客" is not answered by "国庆假期8天，我区共接待
+    游客52.6万人次" (我区 or 全区 in the figure's clause), where the article names that part elsewhere. The
+    district asked by its name (潞州区, or 潞州 where the article writes 潞州区) is the 我区 its paper writes."""
+    if span is None or analysis.answer_type not in _FIGURE_TYPES or _REFERS.search(sentence):
         return False
     if not _WHOLE.search(re.split(r"[，；。]", sentence[:span[0]])[-1]):
         return False
     named = [term for term in analysis.terms if len(term) >= 2 and not term.endswith(("区", "市", "县", "省"))
+             and not any(term + level in article_text for level in "区市县")
              and [flag for _, flag in pos_tag(term)] in (["ns"], ["nt"], ["nz"])]
-    return any(term_match(term, sentence) == 0.0 for term in named)
+    # a part the article names elsewhere ("…城隍庙、八义窑等景区人气旺盛"), not one it never names (潞州 for 我区)
+    return any(term_match(term, sentence) == 0.0 and term_match(term, article_text) > 0.0 for term in named)
 
 
-_WHOLE = re.compile(r"我区|全区|全市|全县|全镇|全省")
+_WHOLE = re.compile(r"我区|全区")
+_REFERS = re.compile(r"[该此其][\u4e00-\u9fff]")
 
 
 def _asked_event(analysis: QuestionAnalysis) -> list[str]:
@@ -735,7 +740,8 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
         0.4 if _counts_many_of_its_kind(chosen_text, analysis) else 1.0) * (
         0.5 if _date_of_another_event(chosen_text, span, analysis) else 1.0) * (
         0.3 if span and of_another_body(chosen_text, span, analysis) else 1.0) * (
-        0.4 if _whole_for_a_part(chosen_text, span, analysis) else 1.0) * (
+        0.4 if _whole_for_a_part(chosen_text, span, analysis, to_simplified(articles[chosen.article_id].text))
+        else 1.0) * (
         _untyped_share(span, from_gap, analysis)) * (
         _on_topic(analysis, articles[chosen.article_id]))
     answerable = chosen is not None and confidence >= min_confidence

@@ -94,8 +94,9 @@ _TYPE_CUES: tuple[tuple[AnswerType, str], ...] = (
 _TYPE_CUE_PATTERNS = tuple((answer_type, re.compile(cue)) for answer_type, cue in _TYPE_CUES)
 _BARE_COUNT = re.compile(r"(?:多少|几)(?=[\u4e00-\u9fff]{2})")  # "多少工人": a count without a measure word
 _COUNTED = re.compile(r"[\u4e00-\u9fff]{1,6}")  # what a count counts; one character may name it ("几个村")
-_YES_NO = re.compile(r"(?:吗|(?<![什怎多这那])么|是否|有没有|是不是|能不能|会不会|对不对|可不可以)[？?！!。.\s]*$|是否|"
-                     r"是不是|能不能|会不会|可不可以|有没有")  # also inside: "免费时间是不是比别的车长"
+_YES_NO = re.compile(r"(?:吗|(?<![什怎多这那])么|是否|有没有|是不是|能不能|会不会|对不对|可不可以)[？?！!。.\s]*$|^是否|是否"
+                     # inside, where nothing else is asked: "免费时间是不是比别的车长" (not "是不是免费的，包括哪些项目")
+                     r"|^(?!.*(?:什么|哪|谁|几|多少|怎|为何|何时|何处|啥)).*(?:是不是|能不能|会不会|可不可以|有没有)")
 # The wh-words themselves: removed from key terms, and the place where the answer's gap is. With them the
 # hour asked ("几点到几点", which jieba reads as 几/点到/几/点查) and the spending "花了多少钱" asks about,
 # which articles write as an investment or a cost (not the 花 of 鲜花, nor the 用 of 费用), in 元 or the

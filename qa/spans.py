@@ -139,15 +139,16 @@ def _expansions(term: str) -> re.Pattern | None:
 
 
 _ALL_HAN = re.compile(r"[\u4e00-\u9fff]+")
-# up to four characters of a name between them, not a date's, a floor's or a function word ("二〇二三年医院",
-# "二楼住院部" are no 二院)
-_NAME_GAP = r"(?:(?![〇一二三四五六七八九十年月日号楼层室的了与及在是])[\u4e00-\u9fff]){0,4}?"
+# up to four characters of a name between them, not a date's, a floor's, a grade's or a function word
+# ("二〇二三年医院", "二楼住院部", "二级医院" are no 二院)
+_NAME_GAP = r"(?:(?![〇一二三四五六七八九十年月日号楼层室级的了与及在是])[\u4e00-\u9fff]){0,4}?"
 _WRITTEN_SHORT = 500  # jieba's count for a shortened name that news copy writes as it is
 
 
 # A dimension asked for ("路有多宽", "宽度是多少"), and the words that name one before a figure (海拔: a height).
 DIMENSION_ASKED = re.compile(r"多([宽长高深厚粗])|([宽长高深厚])度")
-_DIMENSION_WORDS = {"宽": "宽", "长": "长", "高": "高", "海拔": "高", "深": "深", "厚": "厚", "胸围": "粗", "胸径": "粗"}
+_DIMENSION_WORDS = {"宽": "宽", "长": "长", "高": "高", "海拔": "高", "深": "深", "厚": "厚", "胸围": "粗", "胸径": "粗",
+                    "直径": "粗", "冠直径": "宽", "冠幅": "宽"}  # a tree's crown is its spread, not its girth
 # Such a word before its figure or a word leading to it ("高15米", "宽度由", "长约", "最厚处达8米"), not inside
 # another word (高速公路56公里, 高铁站, 局长).
 _DIMENSION_NAMED = re.compile(rf"({'|'.join(_DIMENSION_WORDS)})(?=[约达为在是由有近超逾度处只均仅不将共都]|$)")  # $: the figure
@@ -1278,10 +1279,11 @@ def _counted_list(sentence: str, analysis: QuestionAnalysis, measure: str | None
             continue
         start, end = listed.span(1)
         first_end = sentence.index("、", start)
-        leads = [m.end() for m in _LIST_LEAD.finditer(sentence, start, first_end)] + [
-            at + len(term) for term in analysis.terms if len(term) >= 2
-            and (at := sentence.rfind(term, start, first_end)) >= 0 and at + len(term) < first_end]
-        return max(leads, default=start), end
+        # a word that leads to the list, as jieba cuts the first item (not the 有 of 有害垃圾)
+        words = [start + len("".join(w for w, _ in tagged[:k + 1]))
+                 for tagged in [pos_tag(sentence[start:first_end])] for k, (word, _) in enumerate(tagged)
+                 if word in _LIST_LEADS or word in analysis.terms and len(word) >= 2]
+        return max((at for at in words if at < first_end), default=start), end
     return None
 
 
@@ -1291,7 +1293,7 @@ _ITEM = r"[^，。；：、的]{1,12}?"
 _COUNTED_LIST = re.compile(rf"((?:{_ITEM}、)+{_ITEM}(?:(?:和|及|以及|与){_ITEM})?)"
                            rf"(?:等|[是为][^，。；]{{0,6}}?)?[\d一二三四五六七八九十两]+(?:大|个[\u4e00-\u9fff]?)?([类种])")
 _NOUN_AFTER_COUNT = re.compile(r"[\u4e00-\u9fff]{0,6}")
-_LIST_LEAD = re.compile(r"分为|分成|包括|种植|种下|设有|共设|有|为")
+_LIST_LEADS = frozenset({"分为", "分成", "包括", "种植", "种下", "设有", "共设", "共有", "有", "为"})
 
 
 def _listed_of_kind(sentence: str, kind: str) -> tuple[int, int] | None:
@@ -1345,7 +1347,7 @@ def _items_of_its_kind_end(sentence: str, end: int, noun: str) -> int:
         after = sentence.find(noun, glue.end(), min(clause_end, glue.end() + 8 + len(noun)))
         if after < 0:
             # on to the clause's end over short items by other names ("配建了哪些设施" on "…健身步道、儿童游乐
-            # 设施、休闲座椅和公共厕所"), none a thing told of ("…和带动就业的产业")
+            # 设施、休闲座椅和公共厕所"), none a thing told of ("…和带动就业的产业") or counted ("和5名人才")
             return clause_end if _LIST_TAIL.fullmatch(sentence, end, clause_end) else end
         if not _ITEM_ENDS.match(sentence, after + len(noun)) or "的" in sentence[glue.end():after]:
             break  # not "和经济林种植", nor a thing told of: "和带动就业的产业"
@@ -1356,7 +1358,7 @@ def _items_of_its_kind_end(sentence: str, end: int, noun: str) -> int:
     return end
 
 
-_LIST_TAIL = re.compile(r"(?:(?:、|和|及|与|以及)[^，。；：、的和及与]{1,8})+")
+_LIST_TAIL = re.compile(r"(?:(?:、|和|及|与|以及)[^，。；：、的和及与\d]{1,8})+")  # not "和200个停车位"
 
 
 # The kinds of document a government or a court issues, which end their titles; and a law's title (法 or
@@ -1484,11 +1486,10 @@ def of_another_body(sentence: str, span: tuple[int, int], analysis: QuestionAnal
 
 def holds_post_asked(sentence: str, span: tuple[int, int], analysis: QuestionAnalysis) -> bool | None:
     """Whether the name at `span` holds the post a who-question asks by, at the body it names: None where the
-    post does not stand right before the name; True where it does and the sentence names no body there ("该局
-    局长", "区水务局局长王强、副局长李伟"); False for the deputy of a post asked without 副, or another body. The body is
-    the name written right before the post, in the question and before the name in the sentence; the two are
-    one body where one's characters stand in order in the other's, without the district's 区/市/县 and a
-    company's kind ("区住建局" in "区住房和城乡建设局", "华兴公司" for 华兴实业有限公司)."""
+    post does not stand right before the name, or either body is one this cannot read ("该局局长", "会上…");
+    True where it does and the question or the sentence names no body there ("局长是谁", "区水务局局长王强、
+    副局长李伟"); False for the deputy of a post asked without 副, or another body. The body is the name written
+    right before the post, in the question and before the name in the sentence (`_same_body`)."""
     post = asked_post(analysis)
     at = sentence.rfind(post, 0, span[0]) if post and _ASKS_WHO_HOLDS.search(analysis.text) else -1
     if at < 0 or not _BETWEEN_POST_AND_NAME.fullmatch(sentence, at + len(post), span[0]):
@@ -1497,27 +1498,51 @@ def holds_post_asked(sentence: str, span: tuple[int, int], analysis: QuestionAna
         return False
     asked = _body_before(analysis.text, analysis.text.find(post))
     named = _body_before(sentence, at)
-    if not asked or not named:
-        return True
-    asked, named = (_COMPANY_KIND.sub("", name.lstrip("区市县省")) for name in (asked, named))
-    return _in_order(asked, named) or _in_order(named, asked)
+    if asked is None or named is None:
+        return None
+    return not asked or not named or _same_body(asked, named)
 
 
 # Asks who holds a post ("局长是谁", "谁是华兴集团的总裁"), not who is related to one who does ("总理X的父亲是谁").
 _ASKS_WHO_HOLDS = re.compile(rf"(?:{POSTS})(?:是|叫)?(?:谁|什么名字|哪位)|谁是[^，。？?]*(?:{POSTS})[？?]?$")
 
 
-def _body_before(text: str, end: int) -> str:
-    """The body's name that `text` writes right before `end` (where a post stands), or "" where none is
-    written there, or only one that refers back ("该局", "本中心")."""
+def _body_before(text: str, end: int) -> str | None:
+    """The body's name that `text` writes right before `end` (where a post stands): "" where nothing is written
+    there ("、副局长李伟"), None where what is written is no body's name or refers back ("该局", "会上孙明"),
+    from after a word that leads to it ("据区水务局", "孟明与颐高集团", "谁是水务局的局长")."""
     run = _NAME_RUN_BEFORE.search(text, 0, max(end, 0))
-    # "谁是水务局的局长": the name after 是, without its 的
-    name = run.group().rsplit("是", 1)[-1].removesuffix("的") if run else ""
-    return name if ORG_SUFFIX.search(name) and not _REFERS_BACK.search(name) else ""
+    if not run:
+        return ""
+    name = run.group().removesuffix("的")
+    name = name[max((m.end() for m in _LEADS_TO_BODY.finditer(name)), default=0):]
+    if not (core := _PARTY_ORGAN.sub("", name)) or _BODY_END.fullmatch(core):
+        return ""  # the kind alone ("集团董事长", "社区主任", "村党支部书记"): the body told of
+    return name if _BODY_END.search(name) and not _REFERS_BACK.search(name) else None
 
 
-# A company's kind, which one name may write and another not ("华兴公司", "华兴集团", "华兴实业有限公司")
+_LEADS_TO_BODY = re.compile(r"是|与|据|从|对|向|由|在|会上|和(?=[区市县省])")
+_BODY_END = re.compile(rf"(?:{ORG_SUFFIX.pattern.removesuffix('$')}|党支部|党总支|党组|党委|村委会|居委会|村|社区|街道|镇|乡)$")
+
+
+def _same_body(asked: str, named: str) -> bool:
+    """Whether two names before a post are one body's: without the district's 区/市/县, a company's kind and a
+    party organ's name, one's characters stand in order in the other's from its first ("住建局" in "住房和城乡
+    建设局", "二院" in "第二人民医院", "华兴公司" for 华兴实业有限公司; not "区人民医院" for 区第二人民医院, nor 医院 for
+    中医院), after a place that one writes before it ("山西", "长治市")."""
+    asked, named = (_PARTY_ORGAN.sub("", _COMPANY_KIND.sub("", name.lstrip("区市县省"))) for name in (asked, named))
+    short, long = sorted((asked, named), key=len)
+    if not short or (first := long.find(short[0])) < 0:
+        return False
+    before = long[:first]  # nothing, 第 ("二院"), or a place ("山西潞鼎伟业商贸有限公司", "长治市…")
+    return (not before or before == "第" or before.endswith(("省", "市", "县", "区"))
+            or [flag for _, flag in pos_tag(before)] == ["ns"]) and _in_order(short, long[first:])
+
+
+# A company's kind, which one name may write and another not ("华兴公司", "华兴集团", "华兴实业有限公司"), and a
+# party organ of a body ("东坡村党支部", "区水务局党组")
 _COMPANY_KIND = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司)$")
+_PARTY_ORGAN = re.compile(r"(?:党支部|党总支|党组|党委)$")
 
 
 def _in_order(short: str, long: str) -> bool:
