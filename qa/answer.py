@@ -326,7 +326,7 @@ def _counts_many_of_its_kind(sentence: str, analysis: QuestionAnalysis) -> bool:
 
 
 def _whole_for_a_part(sentence: str, span: tuple[int, int] | None, analysis: QuestionAnalysis,
-                      article_text: str) -> bool:
+                      article: Article) -> bool:
     """Whether a figure asked of one named place or body is the whole district's, told in a sentence that never
     names it nor refers to it (该, 此): "国庆假期城隍庙接待了多少游客" is not answered by "国庆假期8天，我区共接待
     游客52.6万人次" (我区 or 全区 in the figure's clause), where the article names that part elsewhere. The
@@ -335,6 +335,7 @@ def _whole_for_a_part(sentence: str, span: tuple[int, int] | None, analysis: Que
         return False
     if not _WHOLE.search(re.split(r"[，；。]", sentence[:span[0]])[-1]):
         return False
+    article_text = to_simplified(article.text)
     named = [term for term in analysis.terms if len(term) >= 2 and not term.endswith(("区", "市", "县", "省"))
              and not any(term + level in article_text for level in "区市县")
              and [flag for _, flag in pos_tag(term)] in (["ns"], ["nt"], ["nz"])]
@@ -740,8 +741,7 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
         0.4 if _counts_many_of_its_kind(chosen_text, analysis) else 1.0) * (
         0.5 if _date_of_another_event(chosen_text, span, analysis) else 1.0) * (
         0.3 if span and of_another_body(chosen_text, span, analysis) else 1.0) * (
-        0.4 if _whole_for_a_part(chosen_text, span, analysis, to_simplified(articles[chosen.article_id].text))
-        else 1.0) * (
+        0.4 if _whole_for_a_part(chosen_text, span, analysis, articles[chosen.article_id]) else 1.0) * (
         _untyped_share(span, from_gap, analysis)) * (
         _on_topic(analysis, articles[chosen.article_id]))
     answerable = chosen is not None and confidence >= min_confidence

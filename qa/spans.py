@@ -128,12 +128,13 @@ def _expansions(term: str) -> re.Pattern | None:
     tags as a shortened name (j) and seldom meets (三院; 政协, 人大 and 北大 stand as written), or a noun its
     dictionary does not hold, as people shorten names; not for a word of its own ("开门" is no 开设门诊), a
     person's name (王峰 is not 王海峰), or two characters jieba glued (能装)."""
-    if not 2 <= len(term) <= 4 or not _ALL_HAN.fullmatch(term) or _unglued(term):
+    # the dictionary's count first: most terms are words it counts often, which need no tagging
+    if not 2 <= len(term) <= 4 or word_frequency(term) >= _WRITTEN_SHORT or not _ALL_HAN.fullmatch(term) or (
+            _unglued(term)):
         return None
     tagged = pos_tag(term)
     flag = tagged[0][1]
-    if len(tagged) != 1 or flag.startswith("nr") or not (
-            flag == "j" and word_frequency(term) < _WRITTEN_SHORT or flag.startswith("n") and not is_word(term)):
+    if len(tagged) != 1 or flag.startswith("nr") or not (flag == "j" or flag.startswith("n") and not is_word(term)):
         return None
     return re.compile(_NAME_GAP.join(term))
 
