@@ -171,7 +171,16 @@ def _dimension_before(sentence: str, start: int) -> str | None:
     return max(named)[1] if named else None
 
 
-_LEADS_TO_FIGURE = "约达为有是共近超逾"  # "主跨约120米"
+def _names_what_was_measured(sentence: str, start: int, dimension: str, terms: Sequence[str]) -> bool:
+    """Whether the figure at `start` follows, in its list part, a word for `dimension` or one of the question's
+    terms (of two characters or more) and the words leading to a figure ("主跨约120米")."""
+    if _dimension_before(sentence, start) == dimension:
+        return True
+    part = _list_part_before(sentence, start).rstrip(_LEADS_TO_FIGURE)
+    return any(len(term) >= 2 and part.endswith(term) for term in terms)
+
+
+_LEADS_TO_FIGURE = "约达为有是共近超逾"
 
 
 def _list_part_before(sentence: str, start: int) -> str:
@@ -743,12 +752,10 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
         candidates = [span for span in candidates if not of_other_dimension(simplified, span, analysis)] or candidates
         # and of those, one the sentence names the asked dimension of ("树冠直径18米，胸径1.3米" for 多粗), or the
         # thing asked about ("主跨120米" for 主跨多长)
-        asked_dimension = DIMENSION_ASKED.search(analysis.text)
-        candidates = [span for span in candidates if asked_dimension and (
-            _dimension_before(simplified, span[0]) == asked_dimension.group(asked_dimension.lastindex)
-            or any(len(term) >= 2 and _list_part_before(simplified, span[0]).rstrip(_LEADS_TO_FIGURE).endswith(term)
-                   for term in analysis.terms))
-                      ] or candidates
+        if asked_dimension := DIMENSION_ASKED.search(analysis.text):
+            dimension = asked_dimension.group(asked_dimension.lastindex)
+            candidates = [span for span in candidates
+                          if _names_what_was_measured(simplified, span[0], dimension, analysis.terms)] or candidates
         if not candidates:
             return None
     # Chinese leaves the wh-word where the answer goes ("谁提出了X" ↔ "保罗提出了X"): a term after it
@@ -851,10 +858,11 @@ def _named_within(sentence: str, start: int, end: int, place: str) -> bool:
     return at >= 0 and not any(ch in _CLAUSE_END for ch in sentence[at:start])
 
 
-# "毕业于哪儿", "毕业于哪所大学": the question's verb with 于, then a bare where-word or which body. Not
-# a kind of place: "位于哪个市" asks for the city's name, not the whole address.
+# "提高到多少", "降至多少": the figure a change reached, after 到 or 至.
 _CHANGED_TO_ASKED = re.compile(r"(?:提高|增加|增长|提升|扩大|上升|升|下降|降低|降|减少|缩短|延长|缩小|涨|跌)(?:到|至)了?(?:多少|几)")
 _REACHED = re.compile(r"(?:到|至)了?$")
+# "毕业于哪儿", "毕业于哪所大学": the question's verb with 于, then a bare where-word or which body. Not
+# a kind of place: "位于哪个市" asks for the city's name, not the whole address.
 _AFTER_VERB_ASKED = {
     AnswerType.PLACE: re.compile(rf"([\u4e00-\u9fff]{{2}})于(?:{WHERE_WORDS}|哪)[？?]?$"),
     AnswerType.ORGANISATION: re.compile(r"([\u4e00-\u9fff]{2})于哪一?[所个家][\u4e00-\u9fff]{1,3}[？?]?$"),
@@ -1280,11 +1288,13 @@ def _counted_list(sentence: str, analysis: QuestionAnalysis, measure: str | None
             continue
         start, end = listed.span(1)
         first_end = sentence.index("、", start)
-        # a word that leads to the list, as jieba cuts the first item (not the 有 of 有害垃圾)
-        words = [start + len("".join(w for w, _ in tagged[:k + 1]))
-                 for tagged in [pos_tag(sentence[start:first_end])] for k, (word, _) in enumerate(tagged)
-                 if word in _LIST_LEADS or word in analysis.terms and len(word) >= 2]
-        return max((at for at in words if at < first_end), default=start), end
+        # after the last word that leads to the list, as jieba cuts the first item (not the 有 of 有害垃圾)
+        lead_end, at = start, start
+        for word, _ in pos_tag(sentence[start:first_end]):
+            at += len(word)
+            if at < first_end and (word in _LIST_LEADS or word in analysis.terms and len(word) >= 2):
+                lead_end = at
+        return lead_end, end
     return None
 
 
