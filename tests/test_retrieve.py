@@ -43,3 +43,26 @@ def test_a_filter_is_applied_while_searching_not_after(assistant):
     assert [p for p, _ in dense_search(index, query, top_k=3, allowed=allowed)] == [len(index.chunks) - 1]
     terms = tokenize(index.chunks[-1].text)[:3]
     assert [p for p, _ in bm25_search(index, terms + ["颐高"], top_k=3, allowed=allowed)] == [len(index.chunks) - 1]
+
+
+def test_fusion_keeps_what_either_retriever_ranks_first():
+    from qa.retrieve import fused_top
+
+    dense = [(1, 0.9), (2, 0.8), (3, 0.7), (4, 0.6)]
+    sparse = [(9, 20.0), (2, 9.0), (3, 8.0), (4, 7.0)]  # 9: BM25's first, far from the dense list
+    assert [doc for doc, _ in reciprocal_rank_fusion(dense, sparse)[:3]] == [2, 3, 4]
+    assert [doc for doc, _ in fused_top(dense, sparse, top_k=3)] == [2, 1, 9]
+    assert [doc for doc, _ in fused_top(dense, sparse, top_k=2)] == [2, 3]  # no room for both: fusion's order
+    assert fused_top(dense, top_k=2) == reciprocal_rank_fusion(dense)[:2]
+
+
+def test_hybrid_hits_hold_each_retrievers_first_on_the_page(assistant):
+    from qa.retrieve import bm25_search, dense_search, retrieve
+    from qa.text import tokenize
+
+    for question in ("果园村是哪个乡镇的？", "住建局要做征收补偿的是哪几条路？", "电动车装遮雨棚被查到要罚多少钱啊？"):
+        vector, terms = assistant.embedder.embed_query(question), tokenize(question)
+        firsts = {dense_search(assistant.index, vector, top_k=1)[0][0], bm25_search(assistant.index, terms, top_k=1)[0][0]}
+        hits = retrieve(assistant.index, query_vector=vector, query_terms=terms, top_k=3)
+        positions = {assistant.index.position_by_chunk_id[h.chunk.chunk_id] for h in hits}
+        assert firsts <= positions, question
