@@ -331,8 +331,9 @@ def _whole_for_a_part(sentence: str, span: tuple[int, int] | None, analysis: Que
     names it nor refers to it (该, 此): "国庆假期城隍庙接待了多少游客" is not answered by "国庆假期8天，我区共接待
     游客52.6万人次" (我区 or 全区 in the figure's clause), where the article names that part elsewhere. The
     district asked by its name (潞州区, or 潞州 where the article writes 潞州区) is the 我区 its paper writes."""
-    if span is None or analysis.answer_type not in _FIGURE_TYPES or _REFERS.search(sentence):
-        return False
+    if span is None or analysis.answer_type not in _FIGURE_TYPES or _REFERS.search(sentence) or _WHOLE.search(
+            analysis.text):
+        return False  # "全区破了多少起…" asks for the whole district's figure
     if not _WHOLE.search(re.split(r"[，；。]", sentence[:span[0]])[-1]):
         return False
     article_text = to_simplified(article.text)

@@ -468,12 +468,19 @@ def _placed_small(simplified: str) -> list[tuple[int, int]]:
         if inside and (len(inside[-1][0]) == 1 or not is_word(inside[-1][0])) and all(
                 flag in _NAME_PART_TAGS for _, flag in inside[:-1]) and inside[0][1] not in _NOT_FIRST_TAGS:
             placed.append((s, e))
+            # "在马厂镇南宋村": the village after its town, with the town, whatever jieba tags its name (南宋/t)
+            village = _VILLAGE_NEXT.match(simplified, e) if simplified[e - 1] in "镇乡" else None
+            if village and village.end() in word_at and not is_word(village.group()) and all(
+                    flag not in _NOT_IN_VILLAGE_NAME for _, flag in tagged[word_at[e]:word_at[village.end()] - 1]):
+                placed.append((s, village.end()))
     return placed
 
 
 # What jieba may tag the words of a name it does not know as: nouns, adjectives, verbs, places' words
 # (黄/a 碾/v 镇, 店/n 上/f 镇, 前进/v 村); not first a place's word (周边/f 村).
 _NOT_FIRST_TAGS = frozenset({"f"})
+_VILLAGE_NEXT = re.compile(r"[\u4e00-\u9fff]{1,3}?村")
+_NOT_IN_VILLAGE_NAME = frozenset({"r", "m", "p", "c", "u", "uj", "d", "f", "q", "x"})  # 这个/r 村, 一个/m 村, 的/uj 村
 _NAME_PART_TAGS = frozenset({"n", "ns", "nr", "nrt", "nrfg", "nz", "ng", "nt", "a", "ag", "an", "b", "v", "vg", "vn",
                              "j", "l", "i", "zg", "g", "f"})
 # "全区", "各县区", "该村", "当地", "我区": words that refer to a place or body without naming it.
@@ -697,6 +704,9 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
                           simplified[s + 1] != analysis.unit
                           or analysis.counted and analysis.counted not in simplified[e:e + 8]))
                       and not _YEAR.fullmatch(simplified[s:e])]
+        # "第20个“世界献血者日”" ranks, it counts nothing: no answer to "多少", only to "第几".
+        if "第" not in analysis.text:
+            candidates = [(s, e) for s, e in candidates if not simplified.startswith("第", s)]
     if analysis.answer_type is AnswerType.PERSON and not _ASKS_REPORTER.search(analysis.text):
         # "本报讯记者赵越报道": who wrote the story, not who did what it tells.
         candidates = [(s, e) for s, e in candidates if not simplified[:s].endswith(("记者", "通讯员"))]
@@ -781,6 +791,10 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
     # "提高到多少" on "由原来的1200人次提高到3000人次": the figure a change reached, not the one it began at.
     if _CHANGED_TO_ASKED.search(analysis.text):
         candidates = [(s, e) for s, e in candidates if _REACHED.search(simplified, max(0, s - 2), s)] or candidates
+    # "线路全长多少公里" on "线路全长由18公里增加到24.8公里": what it is now, unless the question asks what it was.
+    elif not _EARLIER_ASKED.search(analysis.text):
+        candidates = [(s, e) for s, e in candidates if not (_CHANGE_FROM.search(simplified, max(0, s - 5), s)
+                                                            and _CHANGE_TO.match(simplified, e))] or candidates
     # "多少个孩子", "几岁" count things or years: a sum of money, a measure ("150余万元") or a date
     # ("十月") is no count of them. Not "多少投资", which names no measure word and asks for a sum.
     if analysis.answer_type is AnswerType.NUMBER and analysis.unit and not analysis.unit.endswith(_NOT_A_COUNT):
@@ -861,6 +875,9 @@ def _named_within(sentence: str, start: int, end: int, place: str) -> bool:
 # "提高到多少", "降至多少": the figure a change reached, after 到 or 至.
 _CHANGED_TO_ASKED = re.compile(r"(?:提高|增加|增长|提升|扩大|上升|升|下降|降低|降|减少|缩短|延长|缩小|涨|跌)(?:到|至)了?(?:多少|几)")
 _REACHED = re.compile(r"(?:到|至)了?$")
+_CHANGE_FROM = re.compile(r"(?:由|从)(?:原来的|原先的|原有的|原)?$")
+_CHANGE_TO = re.compile(r"(?:增加|提高|增长|提升|扩大|上升|下降|降低|减少|缩短|延长|缩小|拓宽|加宽|扩容|调整|上调|下调)(?:到|至|为)")
+_EARLIER_ASKED = re.compile(r"原来|原先|原本|以前|之前|此前|过去|起初|由多少|从多少|改造前|调整前")
 # "毕业于哪儿", "毕业于哪所大学": the question's verb with 于, then a bare where-word or which body. Not
 # a kind of place: "位于哪个市" asks for the city's name, not the whole address.
 _AFTER_VERB_ASKED = {

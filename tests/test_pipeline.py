@@ -2189,3 +2189,27 @@ def test_a_district_s_figure_answers_for_its_town_or_a_thing_it_refers_to(tmp_pa
     assert assistant.ask("青龙镇葡萄种植面积有多少亩？").text == "5600亩"
     assert assistant.ask("东溪清淤投资多少钱？").text == "800万元"
     assert assistant.ask("潞州今年要改造多少个老旧小区？").text == "46个"
+
+
+def test_no_rank_for_a_count_what_a_change_reached_a_village_after_its_town_and_the_district_asked():
+    from dataclasses import replace
+
+    from qa.answer import _whole_for_a_part
+    from qa.question import analyse
+    from qa.spans import choose_span
+    from qa.types import Article
+
+    cut = functools.partial(_span_text, choose_span)
+    assert cut("3月5日是第60个“学雷锋纪念日”。", "学雷锋纪念日那天一共献了多少血？") is None  # a rank counts nothing
+    assert cut("3月5日是第60个“学雷锋纪念日”。", "今年是第几个学雷锋纪念日？") == "第60个"
+    road = "改造后，该路段宽度由6米拓宽至12米，全长2.4公里。"
+    assert cut(road, "该路段现在有多宽？") == "12米" and cut(road, "该路段原来有多宽？") == "6米"
+    assert cut("公交线路全长由12公里延长到19.5公里，新增站点5个。", "公交线路全长多少公里？") == "19.5公里"
+    assert cut("记者在柳林乡前进村看到，新修的水渠已经通水。", "新修的水渠在哪个村？") == "柳林乡前进村"
+    # a question about the whole district is answered by its figure, whatever part of it its terms name
+    sentence = "上半年全区共破获盗窃案件86起。"
+    article = Article("p", "上半年治安形势平稳", "本报讯：城关镇派出所召开会议。" + sentence, "2023-07-01", "报")
+    asked = replace(analyse("上半年全区破获了多少起盗窃案件？"), terms=("上半年", "全区", "破获", "城关镇"))
+    start = sentence.find("86起")
+    assert not _whole_for_a_part(sentence, (start, start + 3), asked, article)
+    assert _whole_for_a_part(sentence, (start, start + 3), replace(asked, text="上半年城关镇破获了多少起盗窃案件？"), article)
