@@ -12,8 +12,8 @@ from qa.question import (FILLER_WORDS, NAME_TYPES, POSTS, QUESTION_END, SIGN_OFF
                          AnswerType, QuestionAnalysis, asks_post, counted_thing)
 from qa.spans import (ASKS_SPEAKER, COMPARED, DIMENSION_ASKED, SPAN_PATTERNS, asked_kind, asked_post, balanced,
                       choose_span, counts_in, counts_what_was_asked, coverage, document_span, gap_span, gap_with_noun,
-                      holds_post_asked, matchable, named_kind_span, names_post, of_another_body, of_other_dimension,
-                      post_of, reason_or_means, said_again, term_match)
+                      holds_post_asked, matchable, name_after_post, named_kind_span, names_post, of_another_body,
+                      of_other_dimension, post_of, reason_or_means, said_again, term_match)
 from qa.store import Index
 from qa.text import RELATIVE_YEARS, character_synonyms, is_word, pos_tag, to_simplified, with_resolved_years
 from qa.types import Answer, Article, Citation, Hit, RefusalReason
@@ -718,6 +718,8 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
                 and (gap := gap_span(matchable(text_of(top)), analysis.text))
                 and not _NO_NAME.search(matchable(text_of(top)), *gap)
                 and not (_WHERE_IS.search(analysis.text) and not _LOCATIVE.search(text_of(top), *gap))):
+            if analysis.answer_type is AnswerType.PERSON:
+                gap = name_after_post(matchable(text_of(top)), gap)
             options, from_gap = [(top, gap)], True
         # A name found only in a sentence much weaker than the best is seldom the one asked for ("海梅·雷耶斯
         # 是哪家漫画公司的虚拟人物" → 汽车修理厂, where the best sentence says "…是DC漫画公司的一个虚拟人物"

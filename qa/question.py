@@ -45,6 +45,8 @@ POINTS_MADE = "建议|意见|要求|做法|经验|体会|措施|内容|原因|�
 HOUR_CUE = rf"几点(?:钟)?(?!{POINTS_MADE})"
 # Asks what post someone holds ("王峰是什么职务"): the words of the asking are no terms to match.
 _POST_FRAME = re.compile(r"(?:什么|哪个|何)(?:职务|职位|职称|头衔|身份|官职|职业)|(?:职业|职称)是什么|是(?:做|干)什么(?:工作)?的")
+# Asks for a name: "副院长叫什么" asks who, and the article seldom writes the 叫.
+_NAME_FRAME = re.compile(r"叫(?:做)?什么(?:名字)?")
 _WHO_IS = re.compile(r"(.+?)(?:是谁|是什么人|是何人|是哪位)")
 
 
@@ -143,7 +145,7 @@ _WH_NOUN = re.compile(rf"什么(?:样子的?|样的?)?(?![子的样])([\u4e00-\u
 # another ("5册", "58支代表队"). Not the first character of a noun that begins with one ("多少项目", "几个家庭").
 _COUNT_ASKED = re.compile(r"(?<!哪)(?:多少|几)(?!项目|家庭|家长|家属|家乡|名额|名单|名称|名字|场馆|场所|场地|部门|部分|"
                           r"位置|条件|种类|次数|批次|户籍|台账|张贴)"
-                          r"[个本支家所名位件台辆条座项次种批场间层株份棵盏只头匹架艘颗把册首部篇枚集张户](?=[\u4e00-\u9fff])")
+                          r"[个本支家所名位件台辆条座项次种批场间层株份棵盏只头匹架艘颗把册首部篇枚集张户起套](?=[\u4e00-\u9fff])")
 _UNIT_AFTER_WH = re.compile(r"(?<!哪)(?:多少|几)(" + "|".join(sorted(UNITS, key=len, reverse=True)) + ")")
 
 
@@ -206,9 +208,12 @@ def analyse(question: str) -> QuestionAnalysis:
     answer_type = answer_type_of(text)
     # "哪几个村" asks about 村 as "哪个村" does; without the 几 its 个 would stay behind in a term "个村".
     recent = any(word in text for word in RECENT_WORDS) and not _NEAREST.search(text)
-    asked = _COUNT_ASKED.sub(" ", _POST_FRAME.sub(" ", _named_as(text)).replace("哪几", "哪"))
-    terms = tuple(dict.fromkeys(_without_copula(t) for t in tokenize(WH_WORDS.sub(" ", asked))
-                                if not WH_WORDS.fullmatch(t) and t not in SIGN_OFF_WORDS
+    asked = _COUNT_ASKED.sub(" ", _NAME_FRAME.sub(" ", _POST_FRAME.sub(" ", _named_as(text))).replace("哪几", "哪"))
+    body = _body_before_post(asked)
+    if body:
+        asked = asked.replace(body, " ")
+    terms = tuple(dict.fromkeys(_without_copula(t) for t in ([body.lstrip("区市县")] if body else []) + _deputies_whole(
+        tokenize(WH_WORDS.sub(" ", asked))) if not WH_WORDS.fullmatch(t) and t not in SIGN_OFF_WORDS
                                 and not (recent and t in RECENT_WORDS)))
     unit_match = _UNIT_AFTER_WH.search(text)
     wh_noun = _wh_noun(text)
@@ -226,6 +231,34 @@ def analyse(question: str) -> QuestionAnalysis:
                             wh_noun=wh_noun,
                             counted="".join(counted_terms) or None, aspect=aspect, subject=subject,
                             recent=recent)
+
+
+def _body_before_post(text: str) -> str | None:
+    """The body's name before a post ("区文旅局局长是谁"), one term without the district's 区, 市 or 县: jieba
+    cuts a short name it does not know across (区文/旅/局局长) and keeps the district's with one it knows (区法院),
+    while `term_match` finds the name as written or in full (文化和旅游局, 区人民法院)."""
+    found = _BODY_BEFORE_POST.search(text)
+    if not found:
+        return None
+    start = max([found.start(1), *(m.end() for m in _LEADS_TO_NAME.finditer(text, 0, found.end(1) - 1))])
+    return text[start:found.end(1)]
+
+
+def _deputies_whole(words: list[str]) -> list[str]:
+    """jieba's 副/院长 as the one post 副院长: 院长 alone is the post the deputy serves, which a sentence naming only
+    the deputy does not hold."""
+    joined = []
+    for word in words:
+        if joined and joined[-1] == "副" and re.fullmatch(POSTS, word):
+            joined[-1] = "副" + word
+        else:
+            joined.append(word)
+    return joined
+
+
+# A body's name (after the district's 区, 市 or 县) right before a post; the words that lead to it ("谁是…").
+_BODY_BEFORE_POST = re.compile(rf"([\u4e00-\u9fff]{{2,7}}?(?:局|委|办|院|所|站|中心|馆))的?(?:常务)?副?(?:{POSTS})")
+_LEADS_TO_NAME = re.compile(r"是|问|的|和|与|跟|找|据|请")
 
 
 def counted_thing(counted: str, *, unit: str | None) -> str:

@@ -1442,6 +1442,20 @@ def _title_after_asked_noun(sentence: str, analysis: QuestionAnalysis) -> tuple[
 _ROLE = re.compile(rf"副?(?:{POSTS})")  # "副院长" asks for the deputy, not the 院长
 # What a post ends in ("常务副区长", "区委常委"), and an occupation ("中国足球运动员", "漫画家").
 _POST_END = re.compile(rf"(?:{POSTS}|常委|委员|组长|总监)$")
+
+
+def name_after_post(sentence: str, gap: tuple[int, int]) -> tuple[int, int]:
+    """Of a gap right after a post that runs on past the name ("局长赵明远出席开业仪式", where jieba tags 赵/nr
+    明远/a and knows no name), the name: its words before the first verb, if two to four characters."""
+    start, end = gap
+    if end - start <= 4 or not _POST_END.search(sentence, 0, start):
+        return gap
+    at = start
+    for word, flag in pos_tag(sentence[start:end]):
+        if flag.startswith("v") or not _ALL_HAN.fullmatch(word):
+            break
+        at += len(word)
+    return (start, at) if 2 <= at - start <= 4 else gap
 _OCCUPATION = re.compile(r"(?:家|员|师|手|者|星|人物)$")
 _DESCRIBED_AS = re.compile(r"(?:现为|目前为|是|为)")
 

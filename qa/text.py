@@ -55,14 +55,23 @@ _SPACES = re.compile(r"\s+")
 # Spoken wh-words and pronouns, as written Chinese has them and the rules know them ("主题是啥" →
 # "主题是什么", "咋种的" → "怎么种的", "那儿" → "那里").
 # 这几/那几 point ("这几个公园一共花了多少钱", "国庆这几天来了多少游客"): they ask nothing, as 这些 asks nothing.
-_SPOKEN = {"啥": "什么", "咋": "怎么", "干嘛": "干什么", "那儿": "那里", "这儿": "这里", "这几": "这些", "那几": "那些"}
+# 头一天/头一晚/头一回 say what news copy writes 首日/首晚/首次.
+_SPOKEN = {"啥": "什么", "咋": "怎么", "干嘛": "干什么", "那儿": "那里", "这儿": "这里", "这几": "这些", "那几": "那些",
+           "头一天": "首日", "头一晚": "首晚", "头一回": "首次", "头一次": "首次", "头一批": "首批", "头一年": "首年"}
 _SPOKEN_WORD = re.compile("|".join(word + "(?!乎)" if word.endswith("几") else word for word in _SPOKEN))  # not 这几乎
 
 
 def normalize_question(question: str) -> str:
     """A question as the pipeline matches it: normalised, single-spaced, simplified, written."""
     text = to_simplified(_SPACES.sub(" ", normalize_text(question)))
+    text = _HEAD_OF.sub(lambda m: m.group(1) + _HEAD_POSTS[m.group(1)[-1]], text)
     return _SPOKEN_WORD.sub(lambda m: _SPOKEN[m.group()], text)
+
+
+# "区卫健委的一把手": the body's head by the post news copy gives it, read from how the body's name ends.
+_HEAD_POSTS = {"局": "局长", "委": "主任", "办": "主任", "心": "主任", "院": "院长", "校": "校长", "学": "校长",
+               "站": "站长", "所": "所长", "馆": "馆长", "司": "董事长", "团": "董事长"}
+_HEAD_OF = re.compile(r"([\u4e00-\u9fff]*?(?:局|委|办|中心|院|校|学|站|所|馆|公司|集团))的?(?:一把手|头儿)")
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -236,7 +245,9 @@ _EVERYDAY = {"老板": ("董事长", "总经理", "负责人", "经营者"), "�
              "晚上": ("夜间",), "夜里": ("夜间",), "小车": ("小型汽车", "小型车", "小汽车"),
              # whether one pays is told by what is charged or that nothing is ("全部免费观看")
              "花钱": ("收费", "免费", "费用"), "交钱": ("收费", "缴费", "免费"), "买票": ("门票", "票价", "免费"),
-             "随便": ("擅自", "随意"), "砍掉": ("砍伐",), "挪走": ("移植", "迁移", "移走"), "扔": ("投放", "丢弃")}
+             "随便": ("擅自", "随意"), "砍掉": ("砍伐",), "挪走": ("移植", "迁移", "移走"), "扔": ("投放", "丢弃"),
+             "掏": ("投入", "出资", "安排", "支付"), "饭碗": ("就业岗位", "岗位", "就业"), "追回": ("挽回", "追缴"),
+             "追回来": ("挽回", "追缴"), "岁数": ("年龄", "周岁")}
 
 
 @functools.lru_cache(maxsize=16384)

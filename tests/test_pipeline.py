@@ -2213,3 +2213,23 @@ def test_no_rank_for_a_count_what_a_change_reached_a_village_after_its_town_and_
     start = sentence.find("86起")
     assert not _whole_for_a_part(sentence, (start, start + 3), asked, article)
     assert _whole_for_a_part(sentence, (start, start + 3), replace(asked, text="上半年城关镇破获了多少起盗窃案件？"), article)
+
+
+def test_spoken_firsts_heads_and_counts_a_body_before_its_post_and_a_name_jieba_does_not_know(tmp_path):
+    from qa.question import analyse
+    from qa.text import normalize_question, synonyms
+    from qa.types import Article
+
+    assert normalize_question("超市开业头一天来了多少顾客？") == "超市开业首日来了多少顾客？"
+    assert normalize_question("东关小学的一把手是谁？") == "东关小学校长是谁？"
+    assert "投入" in synonyms("掏") and "就业岗位" in synonyms("饭碗") and "挽回" in synonyms("追回")
+    assert analyse("今年查处了多少起酒驾案子？").terms == ("今年", "查处", "酒驾", "案子")  # not 起酒/驾
+    assert analyse("区文旅局局长是谁？").terms == ("文旅局", "局长")  # not 区文旅/局局长
+    assert analyse("区法院的副院长叫什么？").terms == ("法院", "副院长")
+    shop = Article("s", "城南超市开业", "本报讯：城南超市3月8日开业，开业首日接待顾客1200人次。区文化和旅游局局长赵明远出席"
+                   "开业仪式。区人民法院副院长钱立群、区发改局副局长孙红参加活动。区卫健委主任周海燕到场祝贺。", "2023-03-09", "报")
+    assistant = _assistant_over(tmp_path, shop)
+    assert assistant.ask("城南超市开业头一天来了多少顾客？").text == "1200人次"
+    assert assistant.ask("区文旅局局长是谁？").text == "赵明远"  # 赵/nr 明远/a, no name to jieba
+    assert assistant.ask("区法院的副院长叫什么？").text == "钱立群"
+    assert assistant.ask("区卫健委的一把手是谁？").text == "周海燕"

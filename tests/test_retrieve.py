@@ -62,7 +62,8 @@ def test_hybrid_hits_hold_each_retrievers_first_on_the_page(assistant):
 
     for question in ("果园村是哪个乡镇的？", "住建局要做征收补偿的是哪几条路？", "电动车装遮雨棚被查到要罚多少钱啊？"):
         vector, terms = assistant.embedder.embed_query(question), tokenize(question)
-        firsts = {dense_search(assistant.index, vector, top_k=1)[0][0], bm25_search(assistant.index, terms, top_k=1)[0][0]}
+        firsts = {dense_search(assistant.index, vector, top_k=1)[0][0],
+                  bm25_search(assistant.index, terms, top_k=1)[0][0]}
         hits = retrieve(assistant.index, query_vector=vector, query_terms=terms, top_k=3)
         positions = {assistant.index.position_by_chunk_id[h.chunk.chunk_id] for h in hits}
         assert firsts <= positions, question
