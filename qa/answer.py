@@ -10,10 +10,10 @@ import numpy as np
 
 from qa.question import (FILLER_WORDS, NAME_TYPES, POSTS, QUESTION_END, SIGN_OFF_WORDS, WH_WORDS, WHERE_WORDS,
                          AnswerType, QuestionAnalysis, asks_post, counted_thing)
-from qa.spans import (ASKS_SPEAKER, COMPARED, DIMENSION_ASKED, SPAN_PATTERNS, asked_kind, asked_post, balanced,
-                      choose_span, counts_in, counts_what_was_asked, coverage, document_span, gap_span, gap_with_noun,
-                      holds_post_asked, matchable, name_after_post, named_kind_span, names_post, of_another_body,
-                      of_other_dimension, post_of, reason_or_means, said_again, term_match)
+from qa.spans import (ALL_HAN, ASKS_SPEAKER, COMPARED, DIMENSION_ASKED, SPAN_PATTERNS, asked_kind, asked_post,
+                      balanced, choose_span, counts_in, counts_what_was_asked, coverage, document_span, gap_span,
+                      gap_with_noun, holds_post_asked, matchable, name_after_post, named_kind_span, names_post,
+                      of_another_body, of_other_dimension, post_of, reason_or_means, said_again, term_match)
 from qa.store import Index
 from qa.text import RELATIVE_YEARS, character_synonyms, is_word, pos_tag, to_simplified, with_resolved_years
 from qa.types import Answer, Article, Citation, Hit, RefusalReason
@@ -329,22 +329,58 @@ def _whole_for_a_part(sentence: str, span: tuple[int, int] | None, analysis: Que
                       article: Article) -> bool:
     """Whether a figure asked of one named place or body is the whole district's, told in a sentence that never
     names it nor refers to it (该, 此): "国庆假期城隍庙接待了多少游客" is not answered by "国庆假期8天，我区共接待
-    游客52.6万人次" (我区 or 全区 in the figure's clause), where the article names that part elsewhere. The
+    游客52.6万人次" (我区 or 全区 before the figure), where the article names that part elsewhere. The
     district asked by its name (潞州区, or 潞州 where the article writes 潞州区) is the 我区 its paper writes."""
     if span is None or analysis.answer_type not in _FIGURE_TYPES or _REFERS.search(sentence) or _WHOLE.search(
             analysis.text):
         return False  # "全区破了多少起…" asks for the whole district's figure
-    if not _WHOLE.search(re.split(r"[，；。]", sentence[:span[0]])[-1]):
+    if not _WHOLE.search(sentence, 0, span[0]):
         return False
     article_text = to_simplified(article.text)
     named = [term for term in analysis.terms if len(term) >= 2 and not term.endswith(("区", "市", "县", "省"))
              and not any(term + level in article_text for level in "区市县")
              and [flag for _, flag in pos_tag(term)] in (["ns"], ["nt"], ["nz"])]
+    if analysis.subject.endswith(_PARTS_OF_A_DISTRICT):  # "马厂镇的小麦总产量", which jieba cuts 马厂/镇
+        named.append(analysis.subject)
     # a part the article names elsewhere ("…城隍庙、八义窑等景区人气旺盛"), not one it never names (潞州 for 我区)
     return any(term_match(term, sentence) == 0.0 and term_match(term, article_text) > 0.0 for term in named)
 
 
 _WHOLE = re.compile(r"我区|全区")
+_PARTS_OF_A_DISTRICT = ("镇", "乡", "街道", "村", "社区")
+
+
+def _of_another_of_its_kind(sentence: str, analysis: QuestionAnalysis, article: Article) -> bool:
+    """Whether a figure or date asked of a named school, hospital, village… comes from a sentence that names
+    another of its kind and not it ("东关小学是哪一年建的" on "西街小学始建于1958年"), or from an article that never
+    names it but names another ("区第一人民医院…几点关门" on the 区第二人民医院's hours)."""
+    if analysis.answer_type not in _FIGURE_TYPES | {AnswerType.DATE, AnswerType.DURATION}:
+        return False
+    named = _NAMED_KIND.search(analysis.subject)  # "东关小学", "区第一人民医院便民门诊", "春节假期大峡谷景区"
+    if not named or not (own := analysis.subject[:named.start()].lstrip("区市县")[-2:]):
+        return False  # the name's last two characters tell it from others of its kind (东关, 第一, 峡谷)
+    kind = named.group()
+    for text in (sentence, to_simplified(article.text)):
+        if own + kind in text:
+            return False
+        if any(_another_named(text, found.start(), kind) for found in re.finditer(kind, text)):
+            return True
+    return False
+
+
+def _another_named(text: str, at: int, kind: str) -> bool:
+    """Whether the kind at `at` ends a name ("西街小学", "区第二人民医院"), not a word for all or some of the kind (各小学,
+    该小区, 3所小学, 区属医院, 老旧小区), the kind after a doing ("包括小区室外绿化") nor a word of jieba's (中小学)."""
+    before = text[max(0, at - 2):at]
+    if not before or before[-1] in _NO_NAME_BEFORE_KIND or not ALL_HAN.fullmatch(before) or is_word(before[-1] + kind):
+        return False
+    return "第" in before or pos_tag(before)[-1][1] in _NAME_FLAGS
+
+
+# Kinds of named things a question asks about, longest first; what stands before a kind when it names none
+_NAMED_KIND = re.compile("实验小学|小学|中学|幼儿园|人民医院|医院|卫生院|学校|社区|小区|街道|公园|景区|村|镇|乡")
+_NO_NAME_BEFORE_KIND = frozenset("各全该本此这那属级所家个座间等和与及的是在为了几多两")
+_NAME_FLAGS = frozenset({"n", "ns", "nr", "nrt", "nrfg", "nz", "nt", "ng", "j"})
 _REFERS = re.compile(r"[该此其][\u4e00-\u9fff]")
 
 
@@ -745,6 +781,7 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
         0.5 if _date_of_another_event(chosen_text, span, analysis) else 1.0) * (
         0.3 if span and of_another_body(chosen_text, span, analysis) else 1.0) * (
         0.4 if _whole_for_a_part(chosen_text, span, analysis, articles[chosen.article_id]) else 1.0) * (
+        0.4 if _of_another_of_its_kind(chosen_text, analysis, articles[chosen.article_id]) else 1.0) * (
         _untyped_share(span, from_gap, analysis)) * (
         _on_topic(analysis, articles[chosen.article_id]))
     answerable = chosen is not None and confidence >= min_confidence

@@ -129,7 +129,7 @@ def _expansions(term: str) -> re.Pattern | None:
     dictionary does not hold, as people shorten names; not for a word of its own ("开门" is no 开设门诊), a
     person's name (王峰 is not 王海峰), or two characters jieba glued (能装)."""
     # the dictionary's count first: most terms are words it counts often, which need no tagging
-    if not 2 <= len(term) <= 4 or word_frequency(term) >= _WRITTEN_SHORT or not _ALL_HAN.fullmatch(term) or (
+    if not 2 <= len(term) <= 4 or word_frequency(term) >= _WRITTEN_SHORT or not ALL_HAN.fullmatch(term) or (
             _unglued(term)):
         return None
     tagged = pos_tag(term)
@@ -139,7 +139,7 @@ def _expansions(term: str) -> re.Pattern | None:
     return re.compile(_NAME_GAP.join(term))
 
 
-_ALL_HAN = re.compile(r"[\u4e00-\u9fff]+")
+ALL_HAN = re.compile(r"[\u4e00-\u9fff]+")
 # up to four characters of a name between them, not a date's, a floor's, a grade's or a function word
 # ("二〇二三年医院", "二楼住院部", "二级医院" are no 二院)
 _NAME_GAP = r"(?:(?![〇一二三四五六七八九十年月日号楼层室级的了与及在是])[\u4e00-\u9fff]){0,4}?"
@@ -1452,7 +1452,7 @@ def name_after_post(sentence: str, gap: tuple[int, int]) -> tuple[int, int]:
         return gap
     at = start
     for word, flag in pos_tag(sentence[start:end]):
-        if flag.startswith("v") or not _ALL_HAN.fullmatch(word):
+        if flag.startswith("v") or not ALL_HAN.fullmatch(word):
             break
         at += len(word)
     return (start, at) if 2 <= at - start <= 4 else gap

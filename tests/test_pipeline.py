@@ -2233,3 +2233,21 @@ def test_spoken_firsts_heads_and_counts_a_body_before_its_post_and_a_name_jieba_
     assert assistant.ask("区文旅局局长是谁？").text == "赵明远"  # 赵/nr 明远/a, no name to jieba
     assert assistant.ask("区法院的副院长叫什么？").text == "钱立群"
     assert assistant.ask("区卫健委的一把手是谁？").text == "周海燕"
+
+
+def test_a_figure_of_another_of_the_kind_asked_or_of_the_whole_district_is_no_answer(tmp_path):
+    from qa.types import Article
+
+    schools = Article("s", "两所小学联合开展读书月", "本报讯：南关小学与北街小学近日联合开展读书月活动。北街小学始建于1962年，"
+                      "现有学生420人。南关小学的图书馆藏书3.2万册。", "2023-04-02", "报")
+    clinic = Article("c", "区第三人民医院开设便民门诊", "本报讯：区第三人民医院便民门诊昨日开诊。便民门诊每天8时至20时接诊。",
+                     "2023-05-06", "报")
+    harvest = Article("h", "全区玉米喜获丰收", "本报讯：今年全区玉米种植面积3.6万亩，总产量2.1万吨。青石镇、白马乡玉米长势良好。",
+                      "2023-09-20", "报")
+    assistant = _assistant_over(tmp_path, schools, clinic, harvest)
+    assert assistant.ask("北街小学是哪一年建的？").text == "1962年"
+    assert not assistant.ask("南关小学是哪一年建的？").answerable  # 1962年 is 北街小学's
+    assert assistant.ask("区第三人民医院便民门诊几点开门？").answerable
+    assert not assistant.ask("区第一人民医院便民门诊几点开门？").answerable  # the article never names it
+    assert assistant.ask("全区玉米总产量是多少？").text == "2.1万吨"
+    assert not assistant.ask("青石镇的玉米总产量是多少？").answerable  # the district's, 全区 two clauses before
