@@ -144,7 +144,7 @@ _WH_NOUN = re.compile(rf"什么(?:样子的?|样的?)?(?![子的样])([\u4e00-\u
 # 个队) or leave as a term ("多少家单位" → 家): the measure word is no term, and the article may count in
 # another ("5册", "58支代表队"). Not the first character of a noun that begins with one ("多少项目", "几个家庭").
 _COUNT_ASKED = re.compile(r"(?<!哪)(?:多少|几)(?!项目|家庭|家长|家属|家乡|名额|名单|名称|名字|场馆|场所|场地|部门|部分|"
-                          r"位置|条件|种类|次数|批次|户籍|台账|张贴)"
+                          r"位置|条件|种类|次数|批次|户籍|台账|张贴|套餐|套装|起点|起步)"
                           r"[个本支家所名位件台辆条座项次种批场间层株份棵盏只头匹架艘颗把册首部篇枚集张户起套](?=[\u4e00-\u9fff])")
 _UNIT_AFTER_WH = re.compile(r"(?<!哪)(?:多少|几)(" + "|".join(sorted(UNITS, key=len, reverse=True)) + ")")
 
@@ -212,9 +212,9 @@ def analyse(question: str) -> QuestionAnalysis:
     body = _body_before_post(asked)
     if body:
         asked = asked.replace(body, " ")
-    terms = tuple(dict.fromkeys(_without_copula(t) for t in ([body.lstrip("区市县")] if body else []) + _deputies_whole(
-        tokenize(WH_WORDS.sub(" ", asked))) if not WH_WORDS.fullmatch(t) and t not in SIGN_OFF_WORDS
-                                and not (recent and t in RECENT_WORDS)))
+    words = ([_without_district(body)] if body else []) + _deputies_whole(tokenize(WH_WORDS.sub(" ", asked)))
+    terms = tuple(dict.fromkeys(_without_copula(t) for t in words if not WH_WORDS.fullmatch(t)
+                                and t not in SIGN_OFF_WORDS and not (recent and t in RECENT_WORDS)))
     unit_match = _UNIT_AFTER_WH.search(text)
     wh_noun = _wh_noun(text)
     # What is counted follows the measure word ("多少家投资机构") or, without one, the wh-word ("多少工人").
@@ -244,6 +244,11 @@ def _body_before_post(text: str) -> str | None:
     return text[start:found.end(1)]
 
 
+def _without_district(name: str) -> str:
+    """The name without the district's 区, 市 or 县 before it (not the 市 of 市场监管局)."""
+    return name[1:] if name[0] in "区县" or name[0] == "市" and not is_word(name[:2]) else name
+
+
 def _deputies_whole(words: list[str]) -> list[str]:
     """jieba's 副/院长 as the one post 副院长: 院长 alone is the post the deputy serves, which a sentence naming only
     the deputy does not hold."""
@@ -258,7 +263,7 @@ def _deputies_whole(words: list[str]) -> list[str]:
 
 # A body's name (after the district's 区, 市 or 县) right before a post; the words that lead to it ("谁是…").
 _BODY_BEFORE_POST = re.compile(rf"([\u4e00-\u9fff]{{2,7}}?(?:局|委|办|院|所|站|中心|馆))的?(?:常务)?副?(?:{POSTS})")
-_LEADS_TO_NAME = re.compile(r"是|问|的|和|与|跟|找|据|请")
+_LEADS_TO_NAME = re.compile(r"是|问|的|和|与|跟|找|据|请|[年月日节](?=[区市县])|今年|去年|春节|国庆")
 
 
 def counted_thing(counted: str, *, unit: str | None) -> str:

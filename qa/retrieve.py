@@ -101,9 +101,13 @@ def fused_top(*rankings: Sequence[tuple[int, float]], top_k: int) -> list[tuple[
     top 50 that BM25 ranks first scores 1/61, below any chunk both rank around tenth (2/70), however far BM25's
     first stands ahead of its second."""
     ranked = reciprocal_rank_fusion(*rankings)
-    kept = [pos for pos, _ in ranked[:top_k]]
-    missing = [pos for pos in dict.fromkeys(r[0][0] for r in rankings if r) if pos not in kept]
-    if not missing or top_k <= len(missing):
+    firsts = set(r[0][0] for r in rankings if r)
+    missing = [(pos, score) for pos, score in ranked[top_k:] if pos in firsts]
+    if not missing or top_k <= len(firsts):
         return ranked[:top_k]
-    score_of = dict(ranked)
-    return [(pos, score_of[pos]) for pos in kept[: top_k - len(missing)] + missing]
+    kept, room = [], top_k - len(firsts)  # room for the others, taken in fusion's order
+    for pos, score in ranked[:top_k]:
+        if pos in firsts or room > 0:
+            kept.append((pos, score))
+            room -= pos not in firsts
+    return kept + missing

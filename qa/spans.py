@@ -470,8 +470,10 @@ def _placed_small(simplified: str) -> list[tuple[int, int]]:
             placed.append((s, e))
             # "在马厂镇南宋村": the village after its town, with the town, whatever jieba tags its name (南宋/t)
             village = _VILLAGE_NEXT.match(simplified, e) if simplified[e - 1] in "镇乡" else None
-            if village and village.end() in word_at and not is_word(village.group()) and all(
-                    flag not in _NOT_IN_VILLAGE_NAME for _, flag in tagged[word_at[e]:word_at[village.end()] - 1]):
+            words = tagged[word_at[e]:word_at[village.end()]] if village and village.end() in word_at else ()
+            if words and not is_word(village.group()) and not words[-1][1].startswith("v") and all(
+                    flag not in _NOT_IN_VILLAGE_NAME and not (flag.startswith("v") and len(word) == 1)
+                    for word, flag in words[:-1]):  # not 驻/v 村 (but 前进/v 村)
                 placed.append((s, village.end()))
     return placed
 
@@ -680,6 +682,11 @@ def _figure_asked_with(span: str, question: str) -> bool:
         rf"(?<![\d.]){re.escape(figure.group())}[多余来]{re.escape(span[figure.end():])}", question) is not None
 
 
+# A question's term in the candidate's own clause ties it to the candidate twice as much: of "午餐时间为11时至13时，
+# 晚餐时间为17时至18时30分", 晚餐 marks the second figure for "晚饭几点开始".
+_IN_OWN_CLAUSE = 2.0
+
+
 def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | None:
     """The candidate span nearest the question's terms (anchors count thrice), skipping anything
     the question itself says (also a figure it gives rounded, "80多岁" → 80岁) and keeping to the row of a
@@ -704,9 +711,10 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
                           simplified[s + 1] != analysis.unit
                           or analysis.counted and analysis.counted not in simplified[e:e + 8]))
                       and not _YEAR.fullmatch(simplified[s:e])]
-        # "第20个“世界献血者日”" ranks, it counts nothing: no answer to "多少", only to "第几".
-        if "第" not in analysis.text:
-            candidates = [(s, e) for s, e in candidates if not simplified.startswith("第", s)]
+        # "第20个“世界献血者日”" ranks, it counts nothing: no answer to "多少", only to "第几" or "排名多少".
+        ranks = [(s, e) for s, e in candidates if simplified.startswith("第", s)]
+        asks_rank = _RANK_ASKED.search(analysis.text)
+        candidates = (ranks or candidates) if asks_rank else [span for span in candidates if span not in ranks]
     if analysis.answer_type is AnswerType.PERSON and not _ASKS_REPORTER.search(analysis.text):
         # "本报讯记者赵越报道": who wrote the story, not who did what it tells.
         candidates = [(s, e) for s, e in candidates if not simplified[:s].endswith(("记者", "通讯员"))]
@@ -771,10 +779,19 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
     # Chinese leaves the wh-word where the answer goes ("谁提出了X" ↔ "保罗提出了X"): a term after it
     # in the question is expected after the answer in the sentence, one before it before the answer.
     wh = WH_WORDS.search(analysis.text)
-    occurrences = [(at, at + len(t), term_weight(t) * (3.0 if t in analysis.anchor_terms else 1.0),
+    # A term the sentence writes only in another word places the answer at half its weight ("晚饭几点开始" on
+    # "午餐时间为11时至13时，晚餐时间为17时至18时30分").
+    occurrences = [(at, at + len(form), weight * term_weight(t) * (3.0 if t in analysis.anchor_terms else 1.0),
                     wh is not None and analysis.text.find(t) > wh.start())
-                   for t in analysis.terms for at in _occurrences(t, simplified)]
-
+                   for t in analysis.terms
+                   for form, weight in ([(t, 1.0)] if t in simplified else [(s, 0.5) for s in synonyms(t)])
+                   for at in _occurrences(form, simplified)]
+    # "黄碾镇要改造多少公里" on "全区计划改造农村公路46公里，其中黄碾镇有3条共13.5公里": the part's figure, in a
+    # clause from 其中 on that names what the question names and the sentence before 其中 does not.
+    parts_from = simplified.find("其中") if analysis.answer_type in _RANGE_TYPES else -1
+    candidates = [(s, e) for s, e in candidates if 0 <= parts_from < s and any(
+        term in simplified[_clause_start(simplified, s):s] and term not in simplified[:parts_from]
+        for term in analysis.terms)] or candidates
     # "几家专业公司" on "下设…七大专业公司，…服务创业公司10万余家": a count beside the thing asked about
     # counts it, whatever its measure word.
     counted = analysis.counted
@@ -791,10 +808,6 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
     # "提高到多少" on "由原来的1200人次提高到3000人次": the figure a change reached, not the one it began at.
     if _CHANGED_TO_ASKED.search(analysis.text):
         candidates = [(s, e) for s, e in candidates if _REACHED.search(simplified, max(0, s - 2), s)] or candidates
-    # "线路全长多少公里" on "线路全长由18公里增加到24.8公里": what it is now, unless the question asks what it was.
-    elif not _EARLIER_ASKED.search(analysis.text):
-        candidates = [(s, e) for s, e in candidates if not (_CHANGE_FROM.search(simplified, max(0, s - 5), s)
-                                                            and _CHANGE_TO.match(simplified, e))] or candidates
     # "多少个孩子", "几岁" count things or years: a sum of money, a measure ("150余万元") or a date
     # ("十月") is no count of them. Not "多少投资", which names no measure word and asks for a sum.
     if analysis.answer_type is AnswerType.NUMBER and analysis.unit and not analysis.unit.endswith(_NOT_A_COUNT):
@@ -814,19 +827,25 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
         # also the usual case: news copy states the thing first and its figure or name after it
         # ("服务创业公司10万余家", "总裁郑明伟").
         near = 0.0
+        clause = (_clause_start(simplified, s), _clause_end(simplified, e - 1))
         for os, oe, w, after in occurrences:
             if s <= os and oe <= e:
                 # The question names part of it ("在江苏…哪个村" → "江苏省…村"); not so for who: "…执法队注销是谁
                 # 同意的" asks who agreed, and a body that holds the question's words is more likely the one
                 # that was wound up, or its like, than the one that agreed; nor for a name that holds the
                 # question's subject ("城东幼儿园注销是哪个单位同意的" is not answered by "原城东幼儿园").
-                near += 0.0 if asks_who or holds_subject(s, e) else w
+                near += 0.0 if asks_who or holds_subject(s, e) else _IN_OWN_CLAUSE * w
                 continue
             before_span, distance = oe <= s, (s - oe if oe <= s else max(os - e, 0))
-            near += (1.0 if before_span != after else 0.5) * w / (1.0 + distance / 3.0)
+            own_clause = _IN_OWN_CLAUSE if clause[0] <= os and oe <= clause[1] else 1.0
+            near += own_clause * (1.0 if before_span != after else 0.5) * w / (1.0 + distance / 3.0)
         return near + _marked(simplified, s, e, analysis) + 0.01 * (e - s)  # ties: the fuller span
 
     best = max(candidates, key=closeness)
+    # "线路全长多少公里" on "线路全长由18公里增加到24.8公里": what it is now, unless the question asks what it was.
+    if (not _EARLIER_ASKED.search(analysis.text) and _CHANGE_FROM.search(simplified, max(0, best[0] - 5), best[0])
+            and (change := _CHANGE_TO.match(simplified, best[1]))):
+        best = next(((s, e) for s, e in candidates if change.end() <= s <= change.end() + 1), best)
     # "陈其拥立谁称帝" on "…陈其被刘辉驱逐，次年，拥立高湛称帝": the words on both sides of the wh-word
     # mark the answer more surely than nearness to the subject does, and the tagger may not know the name.
     gap = gap_span(simplified, analysis.text, bracketed=True) if analysis.answer_type in NAME_TYPES else None
@@ -877,7 +896,9 @@ _CHANGED_TO_ASKED = re.compile(r"(?:提高|增加|增长|提升|扩大|上升|�
 _REACHED = re.compile(r"(?:到|至)了?$")
 _CHANGE_FROM = re.compile(r"(?:由|从)(?:原来的|原先的|原有的|原)?$")
 _CHANGE_TO = re.compile(r"(?:增加|提高|增长|提升|扩大|上升|下降|降低|减少|缩短|延长|缩小|拓宽|加宽|扩容|调整|上调|下调)(?:到|至|为)")
-_EARLIER_ASKED = re.compile(r"原来|原先|原本|以前|之前|此前|过去|起初|由多少|从多少|改造前|调整前")
+_RANK_ASKED = re.compile(r"第几|第多少|排名|排第|排在|名次|位次|排多少|排了多少|连续几|连续多少")
+_EARLIER_ASKED = re.compile(r"原来|原先|原本|以前|之前|此前|过去|起初|最初|最早|由多少|从多少|上年|同期|"
+                            r"(?:改造|调整|延伸|延长|提高|提升|增加|增长|下降|降低|减少|扩大|扩容|拓宽|上调|下调|整治)前")
 # "毕业于哪儿", "毕业于哪所大学": the question's verb with 于, then a bare where-word or which body. Not
 # a kind of place: "位于哪个市" asks for the city's name, not the whole address.
 _AFTER_VERB_ASKED = {
@@ -1442,17 +1463,20 @@ def _title_after_asked_noun(sentence: str, analysis: QuestionAnalysis) -> tuple[
 _ROLE = re.compile(rf"副?(?:{POSTS})")  # "副院长" asks for the deputy, not the 院长
 # What a post ends in ("常务副区长", "区委常委"), and an occupation ("中国足球运动员", "漫画家").
 _POST_END = re.compile(rf"(?:{POSTS}|常委|委员|组长|总监)$")
+_SAYS = frozenset("说讲称谈指")
 
 
 def name_after_post(sentence: str, gap: tuple[int, int]) -> tuple[int, int]:
     """Of a gap right after a post that runs on past the name ("局长赵明远出席开业仪式", where jieba tags 赵/nr
-    明远/a and knows no name), the name: its words before the first verb, if two to four characters."""
+    明远/a and knows no name), the name: once it has two characters, up to the next word of two that is no name's
+    (出席, 出席会议) or 说, if two to four characters; so 王国/ns 庆/vg 出席会议/l gives 王国庆."""
     start, end = gap
     if end - start <= 4 or not _POST_END.search(sentence, 0, start):
         return gap
     at = start
     for word, flag in pos_tag(sentence[start:end]):
-        if flag.startswith("v") or not ALL_HAN.fullmatch(word):
+        if not ALL_HAN.fullmatch(word) or at - start >= 2 and (
+                len(word) >= 2 and not flag.startswith("nr") or word in _SAYS):
             break
         at += len(word)
     return (start, at) if 2 <= at - start <= 4 else gap

@@ -64,14 +64,16 @@ _SPOKEN_WORD = re.compile("|".join(word + "(?!乎)" if word.endswith("几") else
 def normalize_question(question: str) -> str:
     """A question as the pipeline matches it: normalised, single-spaced, simplified, written."""
     text = to_simplified(_SPACES.sub(" ", normalize_text(question)))
-    text = _HEAD_OF.sub(lambda m: m.group(1) + _HEAD_POSTS[m.group(1)[-1]], text)
+    text = _HEAD_OF.sub(lambda m: m.group(1) + next(post for end, post in _HEAD_POSTS if m.group(1).endswith(end)),
+                        text)
     return _SPOKEN_WORD.sub(lambda m: _SPOKEN[m.group()], text)
 
 
 # "区卫健委的一把手": the body's head by the post news copy gives it, read from how the body's name ends.
-_HEAD_POSTS = {"局": "局长", "委": "主任", "办": "主任", "心": "主任", "院": "院长", "校": "校长", "学": "校长",
-               "站": "站长", "所": "所长", "馆": "馆长", "司": "董事长", "团": "董事长"}
-_HEAD_OF = re.compile(r"([\u4e00-\u9fff]*?(?:局|委|办|中心|院|校|学|站|所|馆|公司|集团))的?(?:一把手|头儿)")
+_HEAD_POSTS = (("党委", "书记"), ("党工委", "书记"), ("区委", "书记"), ("县委", "书记"), ("市委", "书记"), ("纪委", "书记"),
+               ("检察院", "检察长"), ("局", "局长"), ("委", "主任"), ("办", "主任"), ("中心", "主任"), ("院", "院长"),
+               ("校", "校长"), ("学", "校长"), ("站", "站长"), ("所", "所长"), ("馆", "馆长"))
+_HEAD_OF = re.compile(r"([\u4e00-\u9fff]*?(?:局|委|办|中心|院|校|学|站|所|馆))的?(?:一把手|头儿)")
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

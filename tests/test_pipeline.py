@@ -2251,3 +2251,40 @@ def test_a_figure_of_another_of_the_kind_asked_or_of_the_whole_district_is_no_an
     assert not assistant.ask("区第一人民医院便民门诊几点开门？").answerable  # the article never names it
     assert assistant.ask("全区玉米总产量是多少？").text == "2.1万吨"
     assert not assistant.ask("青石镇的玉米总产量是多少？").answerable  # the district's, 全区 two clauses before
+
+
+def test_the_third_review_s_cases_of_firsts_ranks_earlier_values_villages_names_heads_and_parts():
+    from qa.question import analyse
+    from qa.retrieve import fused_top
+    from qa.spans import choose_span, name_after_post
+    from qa.text import normalize_question
+
+    dense = [(7, 0.9), (1, 0.8), (2, 0.7), (3, 0.6), (4, 0.5)]
+    sparse = [(9, 9.0), (1, 8.0), (2, 7.0), (3, 6.0), (4, 5.0)]
+    assert [doc for doc, _ in fused_top(dense, sparse, top_k=5)] == [1, 2, 3, 7, 9]  # dense's first keeps its place
+    cut = functools.partial(_span_text, choose_span)
+    ranked = "全区营商环境评价在全市排名第2位，较去年前进3位。"
+    assert cut(ranked, "营商环境评价在全市排名多少？") == "第2位"
+    assert cut("我区已连续第5年举办全民运动会，共设23个比赛项目。", "全民运动会已经连续举办几年了？") == "第5年"
+    buses = "日均客运量由1.8万人次提高到2.3万人次，新开线路5条。"
+    assert cut(buses, "日均客运量现在是多少？") == "2.3万人次" and cut(buses, "提高前日均客运量是多少？") == "1.8万人次"
+    assert cut("与上年相比，全区粮食总产量由1.62亿公斤增加到1.71亿公斤。", "上年全区粮食总产量是多少？") == "1.62亿公斤"
+    assert cut("区水务局工作组在马厂镇驻村指导。", "工作组在哪个镇驻村指导？") == "马厂镇"  # 驻村 names no village
+    sentence = "区林业局局长王国庆出席会议并讲话。"
+    start = sentence.find("王")
+    assert sentence[slice(*name_after_post(sentence, (start, len(sentence) - 1)))] == "王国庆"  # 王国/ns 庆/vg
+    assert normalize_question("区委的一把手是谁？") == "区委书记是谁？"
+    assert normalize_question("区人民检察院的一把手是谁？") == "区人民检察院检察长是谁？"
+    assert analyse("区市场监管局局长是谁？").terms[0] == "市场监管局"  # the 市 of 市场 stays
+    assert analyse("今年春节区文旅局局长是谁？").terms[0] == "文旅局"
+    assert "套餐" in analyse("食堂一共推出了多少套餐？").terms
+    roads = "今年全区计划改造农村公路46公里，其中黄碾镇有3条共13.5公里。"
+    assert cut(roads, "黄碾镇今年要改造多少公里农村公路？") == "13.5公里"
+    assert cut(roads, "全区今年要改造多少公里农村公路？") == "46公里"
+    jobs = "全区新增就业岗位3260个，其中柳林乡新增就业岗位420个，马厂镇新增就业岗位380个。"
+    assert cut(jobs, "全区新增的就业岗位中，马厂镇有多少个？") == "380个"
+    assert cut("全区粮食种植面积32.6万亩，其中玉米种植面积21.3万亩。", "全区玉米种了多少亩？") == "21.3万亩"
+    assert cut("演练在马厂镇新农村广场举行。", "演练在哪里举行？") == "马厂镇新农村广场"
+    assert cut("一中本科达线率由68%提升至75.3%，在全市排名第2。", "一中本科达线率在全市排第几？") == "第2"
+    meals = "食堂每天供应午餐和晚餐，午餐时间为11时至13时，晚餐时间为17时至18时30分。"
+    assert cut(meals, "食堂晚饭几点开始供应？") == "17时至18时30分"  # 晚饭 written 晚餐, in its own clause
