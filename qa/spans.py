@@ -1627,6 +1627,9 @@ _BETWEEN_POST_AND_NAME = re.compile(r"[：:\s]?")
 # Not 因此 or 因地制宜, nor 为期, 为主; a 为-clause that ends in 所 and a verb is passive ("为…所诬").
 _REASON_OPENS = re.compile(r"由于|因为|因(?!此|而|地制宜|人而异|时制宜|村施策|材施教|势利导)|为了|为(?!主|此|何|什么|期|止)")
 _REASON_CLAUSE = re.compile(r"(?:^|[，；：])((由于|因为|为了)[^，。；！？]+)")
+# Words that name a reason as such: what follows them is the reason.
+_REASON_NAMED = re.compile(r"(?:主要|根本|直接)?(?:原因(?:是|在于)|是因为|是由于|得益于|看中了?|源于|归功于)[：:]?")
+_DONE_ABOUT_IT = re.compile(r"^通过|^为了|^以(?!及)|将|计划")
 _PURPOSE_ASKED = re.compile(r"(?:为什么|为何)[\u4e00-\u9fff]{0,8}?要")
 _PASSIVE_END = re.compile(r"所[\u4e00-\u9fff]{1,2}$")
 _PURPOSE_FOLLOWS = re.compile(r"是?(?:以便|以免|以防|确保|旨在|为了|因为|由于)")
@@ -1753,6 +1756,21 @@ def reason_or_means(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int
     For a how question, means named as such ("救援人员通过无人机喊话的方式引导…转移" → 通过无人机喊话的方式),
     the last before the end of the clause that says it again, if one does.
     None when the sentence does not part that way: then the whole sentence answers."""
+    if analysis.answer_type is AnswerType.REASON and (named := _REASON_NAMED.search(sentence)):
+        # "票价上调主要是因为今年演出场次增加了一倍，演员劳务和安保投入相应增加，门票收入将…": what follows the words
+        # that name the reason, up to a clause that moves on or says the question again
+        # (a quotation right after them is the reason whole: "原因是“一边吃不饱，一边吃不下”"), and not what is
+        # done about it or planned ("通过整合两校资源…", "门票收入将…")
+        if sentence.startswith("“", named.end()) and (close := sentence.find("”", named.end())) > 0:
+            return named.end(), close + 1
+        clauses = _clauses(sentence)
+        first = next((i for i, (_, e) in enumerate(clauses) if named.end() < e), None)
+        if first is not None:
+            terms = [t for t in analysis.terms if t not in (analysis.subject or "")] or list(analysis.terms)
+            texts = [sentence[s:e] for s, e in clauses]
+            last = _run_end(texts, [coverage(terms, text) for text in texts], first)
+            last = next((i - 1 for i in range(first + 1, last + 1) if _DONE_ABOUT_IT.search(texts[i][:6])), last)
+            return max(named.end(), clauses[first][0]), clauses[last][1]
     restated = _restated(sentence, analysis)
     if (analysis.answer_type is AnswerType.MANNER
             and (_HOW_ASKED.search(analysis.text) or _MEANS_ASKED.search(analysis.text))

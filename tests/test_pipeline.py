@@ -2288,3 +2288,15 @@ def test_the_third_review_s_cases_of_firsts_ranks_earlier_values_villages_names_
     assert cut("一中本科达线率由68%提升至75.3%，在全市排名第2。", "一中本科达线率在全市排第几？") == "第2"
     meals = "食堂每天供应午餐和晚餐，午餐时间为11时至13时，晚餐时间为17时至18时30分。"
     assert cut(meals, "食堂晚饭几点开始供应？") == "17时至18时30分"  # 晚饭 written 晚餐, in its own clause
+
+
+def test_a_reason_named_as_such_is_what_follows_its_words():
+    from qa.spans import reason_or_means
+
+    cut = functools.partial(_span_text, reason_or_means)
+    fares = "馆长李华解释，票价调整主要是因为今年展览场次增加了一倍，讲解和安保投入相应增加，门票收入将全部用于场馆维护。"
+    assert cut(fares, "门票为什么涨价了？") == "今年展览场次增加了一倍，讲解和安保投入相应增加"
+    merger = "局长王强介绍，合并的主要原因是“一边招不满，一边挤不下”，通过整合两校资源，既能化解大班额，又能共享师资。"
+    assert cut(merger, "两所学校为什么要合并？") == "“一边招不满，一边挤不下”"
+    chosen = "董事长张伟介绍，选择落户这里，主要看中当地电价低、物流便利，以及距离高铁站仅10公里的交通优势。"
+    assert cut(chosen, "公司为什么选在这里落户？") == "当地电价低、物流便利，以及距离高铁站仅10公里的交通优势"
