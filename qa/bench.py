@@ -213,7 +213,7 @@ def ask_stages(assistant, question: str) -> dict[str, float]:
     """Seconds spent in each stage of `Assistant.ask`, calling the stage functions directly."""
     from qa.answer import extract_answer
     from qa.question import analyse, resolve_followup
-    from qa.retrieve import bm25_search, dense_search, reciprocal_rank_fusion, retrieve
+    from qa.retrieve import bm25_search, dense_search, fused_top, retrieve
     from qa.text import tokenize
     from qa.types import Hit
 
@@ -231,9 +231,9 @@ def ask_stages(assistant, question: str) -> dict[str, float]:
     terms = tokenize(resolved)
     sparse = bm25_search(index, terms, top_k=n_candidates)
     t.append(time.perf_counter())
-    ranked = reciprocal_rank_fusion(*(r for r in (dense, sparse) if r))
+    fused = fused_top(*(r for r in (dense, sparse) if r), top_k=top_k)
     d, s = dict(dense), dict(sparse)
-    hits = [Hit(chunk=index.chunks[p], score=sc, dense_score=d.get(p), bm25_score=s.get(p)) for p, sc in ranked[:top_k]]
+    hits = [Hit(chunk=index.chunks[p], score=sc, dense_score=d.get(p), bm25_score=s.get(p)) for p, sc in fused]
     t.append(time.perf_counter())
     extract_answer(question, analysis, hits, index, query_vector, aspect_vector=aspect_vector, top_k=top_k,
                    min_confidence=assistant.settings.min_confidence)

@@ -1,10 +1,13 @@
 """The one module that knows every stage: build and update an index, answer questions."""
 from __future__ import annotations
 
+import functools
 import gc
 import logging
+import os
 import time
 from collections.abc import Callable, Collection, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -299,12 +302,23 @@ class Assistant:
         return replace(answer, question=question)
 
     def query_vectors(self, question: str, analysis: QuestionAnalysis) -> tuple[np.ndarray, np.ndarray | None]:
-        """The vectors of the (resolved) question and of its aspect (None without one), embedded in one
-        batch: the second costs about a third of the first."""
+        """The vectors of the (resolved) question and of its aspect (None without one). Where the embedder runs on
+        fewer threads than there are cores (the server's one), the aspect is embedded on another thread while
+        this one embeds the question, which hides most of its cost (CMRC questions, medians: the question alone
+        13.1 ms, with its aspect packed in one batch 16.4 ms, side by side 15.0 ms); where it uses every core
+        (the batch commands), side by side they only contend (eval medians 16 -> 27 ms), and one batch runs."""
         if analysis.aspect is None:
             return self.embedder.embed_query(question), None
-        both = self.embedder.embed_batch([question, analysis.aspect], is_query=True)
-        return both[0], both[1]
+        if self.settings.n_threads >= (os.cpu_count() or 1):
+            both = self.embedder.embed_batch([question, analysis.aspect], is_query=True)
+            return both[0], both[1]
+        aspect = _aspect_threads().submit(self.embedder.embed_query, analysis.aspect)
+        return self.embedder.embed_query(question), aspect.result()
+
+
+@functools.cache
+def _aspect_threads() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(max_workers=os.cpu_count() or 1, thread_name_prefix="qa-aspect")
 
 
 def empty_record(question: str, *, question_id: str | None = None) -> dict:
