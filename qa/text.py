@@ -44,8 +44,10 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
+@functools.lru_cache(maxsize=8192)
 def to_simplified(text: str) -> str:
-    """Traditional → simplified Chinese (OpenCC `t2s`); simplified text comes back unchanged."""
+    """Traditional → simplified Chinese (OpenCC `t2s`); simplified text comes back unchanged. Cached: the answer
+    stage reads the same leading sentences and their neighbours for many questions (about 70 a question)."""
     return _t2s().convert(text) if text else text
 
 
