@@ -732,9 +732,10 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
         # confidence; not for figures and dates, whose patterns miss none: no sentence holds the answer.
         options = with_unit or of_dimension or with_post or found or (
             [(c, None) for c in answerable_sentences[:1]] if analysis.answer_type not in SPAN_PATTERNS else [])
-        # "区发改局局长是谁": a sentence naming the post at the body asked before one naming it at another
+        # "区发改局局长是谁": the sentences naming the post at the body asked, where any does (a later article's
+        # 局长 of another body is no newer answer)
         at_body = [(c, sp) for c, sp in options if sp and holds_post_asked(matchable(text_of(c)), sp, analysis)]
-        options = at_body + [option for option in options if option not in at_body]
+        options = at_body or options
         # "什么时候复工", "注销是谁同意的": of the best option's article, the sentences that say what was
         # done (复工, 同意), if any does.
         if analysis.answer_type is AnswerType.DATE:

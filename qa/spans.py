@@ -1570,7 +1570,7 @@ def holds_post_asked(sentence: str, span: tuple[int, int], analysis: QuestionAna
 
 
 # Asks who holds a post ("局长是谁", "谁是华兴集团的总裁"), not who is related to one who does ("总理X的父亲是谁").
-_ASKS_WHO_HOLDS = re.compile(rf"(?:{POSTS})(?:是|叫)?(?:谁|什么名字|哪位)|谁是[^，。？?]*(?:{POSTS})[？?]?$")
+_ASKS_WHO_HOLDS = re.compile(rf"(?:{POSTS})(?:是|叫)?(?:谁|什么名字|哪位)|(?:{POSTS})叫(?:做)?什么|谁是[^，。？?]*(?:{POSTS})[？?]?$")
 
 
 def _body_before(text: str, end: int) -> str | None:
@@ -1594,14 +1594,14 @@ _BODY_END = re.compile(rf"(?:{ORG_SUFFIX.pattern.removesuffix('$')}|党支部|�
 def _same_body(asked: str, named: str) -> bool:
     """Whether two names before a post are one body's: without the district's 区/市/县, a company's kind and a
     party organ's name, one's characters stand in order in the other's from its first ("住建局" in "住房和城乡
-    建设局", "二院" in "第二人民医院", "华兴公司" for 华兴实业有限公司; not "区人民医院" for 区第二人民医院, nor 医院 for
-    中医院), after a place that one writes before it ("山西", "长治市")."""
+    建设局", "二院" in "第二人民医院", "区法院" in "区人民法院", "华兴公司" for 华兴实业有限公司; not "区人民医院" for
+    区第二人民医院, nor 医院 for 中医院), after a place that one writes before it ("山西", "长治市")."""
     asked, named = (_PARTY_ORGAN.sub("", _COMPANY_KIND.sub("", name.lstrip("区市县省"))) for name in (asked, named))
     short, long = sorted((asked, named), key=len)
     if not short or (first := long.find(short[0])) < 0:
         return False
     before = long[:first]  # nothing, 第 ("二院"), or a place ("山西潞鼎伟业商贸有限公司", "长治市…")
-    return (not before or before == "第" or before.endswith(("省", "市", "县", "区"))
+    return (not before or before in ("第", "人民") or before.endswith(("省", "市", "县", "区"))
             or [flag for _, flag in pos_tag(before)] == ["ns"]) and _in_order(short, long[first:])
 
 

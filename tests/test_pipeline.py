@@ -2300,3 +2300,16 @@ def test_a_reason_named_as_such_is_what_follows_its_words():
     assert cut(merger, "两所学校为什么要合并？") == "“一边招不满，一边挤不下”"
     chosen = "董事长张伟介绍，选择落户这里，主要看中当地电价低、物流便利，以及距离高铁站仅10公里的交通优势。"
     assert cut(chosen, "公司为什么选在这里落户？") == "当地电价低、物流便利，以及距离高铁站仅10公里的交通优势"
+
+
+def test_a_post_asked_at_a_body_is_not_answered_from_a_later_article_s_other_body(tmp_path):
+    from qa.types import Article
+
+    schools = Article("e", "我区新增公办幼儿园5所", "本报讯：区教育局局长陈立华介绍，今年我区新建公办幼儿园5所，新增学位1500个。",
+                      "2023-09-01", "报")
+    canteens = Article("m", "学校食堂检查", "本报讯：区市场监督管理局局长周明表示，将对学校食堂推行“明厨亮灶”全覆盖。",
+                       "2023-09-15", "报")
+    court = Article("c", "法院审结案件", "本报讯：区人民法院副院长李强介绍，上半年共审结案件580件。", "2023-07-02", "报")
+    assistant = _assistant_over(tmp_path, schools, canteens, court)
+    assert assistant.ask("区教育局局长叫什么？").text == "陈立华"  # not the later article's 局长 of another body
+    assert assistant.ask("区法院的副院长是谁？").text == "李强"  # 区法院 is the 区人民法院
