@@ -779,8 +779,7 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
     # Chinese leaves the wh-word where the answer goes ("谁提出了X" ↔ "保罗提出了X"): a term after it
     # in the question is expected after the answer in the sentence, one before it before the answer.
     wh = WH_WORDS.search(analysis.text)
-    # A term the sentence writes only in another word places the answer at half its weight ("晚饭几点开始" on
-    # "午餐时间为11时至13时，晚餐时间为17时至18时30分").
+    # A term the sentence writes only in another word (a synonym: 晚饭 as 晚餐) places the answer at half its weight.
     occurrences = [(at, at + len(form), weight * term_weight(t) * (3.0 if t in analysis.anchor_terms else 1.0),
                     wh is not None and analysis.text.find(t) > wh.start())
                    for t in analysis.terms
@@ -845,7 +844,7 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
     # "线路全长多少公里" on "线路全长由18公里增加到24.8公里": what it is now, unless the question asks what it was.
     if (not _EARLIER_ASKED.search(analysis.text) and _CHANGE_FROM.search(simplified, max(0, best[0] - 5), best[0])
             and (change := _CHANGE_TO.match(simplified, best[1]))):
-        best = next(((s, e) for s, e in candidates if change.end() <= s <= change.end() + 1), best)
+        best = next(((s, e) for s, e in candidates if change.end() <= s < _clause_end(simplified, change.end())), best)
     # "陈其拥立谁称帝" on "…陈其被刘辉驱逐，次年，拥立高湛称帝": the words on both sides of the wh-word
     # mark the answer more surely than nearness to the subject does, and the tagger may not know the name.
     gap = gap_span(simplified, analysis.text, bracketed=True) if analysis.answer_type in NAME_TYPES else None

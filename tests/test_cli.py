@@ -27,6 +27,14 @@ def test_ingest_prints_jsonl_with_source_and_date():
     assert all(r["source"] == PAGE_SOURCE and r["date"] == PAGE_DATE and r["id"] and r["text"] for r in records)
 
 
+def test_output_cut_short_by_its_reader_is_no_traceback():
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    command = f"{sys.executable} -m qa.cli ingest {PAGE} | head -c 100"
+    result = subprocess.run(["bash", "-c", command], capture_output=True, text=True, timeout=120, env=env,
+                            cwd=str(ROOT))
+    assert len(result.stdout.encode()) == 100 and "Traceback" not in result.stderr, result.stderr
+
+
 def test_ask_text_json_and_batch(page_settings, tmp_path):
     index = page_settings.index_dir
     text = qa("ask", "--index", index, "颐高集团的总裁叫什么名字？")

@@ -2288,6 +2288,8 @@ def test_the_third_review_s_cases_of_firsts_ranks_earlier_values_villages_names_
     assert cut("一中本科达线率由68%提升至75.3%，在全市排名第2。", "一中本科达线率在全市排第几？") == "第2"
     meals = "食堂每天供应午餐和晚餐，午餐时间为11时至13时，晚餐时间为17时至18时30分。"
     assert cut(meals, "食堂晚饭几点开始供应？") == "17时至18时30分"  # 晚饭 written 晚餐, in its own clause
+    income = "村里的人均收入由原来的6000元增加到现在的2.1万元。"
+    assert cut(income, "村里人均收入现在是多少？") == "2.1万元"  # what the change reached, past 现在的
 
 
 def test_a_reason_named_as_such_is_what_follows_its_words():
