@@ -380,7 +380,7 @@ def _another_named(text: str, at: int, kind: str) -> bool:
 # Kinds of named things a question asks about, longest first; what stands before a kind when it names none
 _NAMED_KIND = re.compile("实验小学|小学|中学|幼儿园|人民医院|医院|卫生院|学校|社区|小区|街道|公园|景区|村|镇|乡")
 _NO_NAME_BEFORE_KIND = frozenset("各全该本此这那属级所家个座间等和与及的是在为了几多两")
-_NAME_FLAGS = frozenset({"n", "ns", "nr", "nrt", "nrfg", "nz", "nt", "ng", "j"})
+_NAME_FLAGS = frozenset({"n", "ns", "nr", "nrt", "nrfg", "nz", "nt", "ng", "j"})  # jieba's tags of a name's last word
 _REFERS = re.compile(r"[该此其][\u4e00-\u9fff]")
 
 

@@ -95,7 +95,8 @@ def retrieve(index: Index, *, query_vector: np.ndarray | None, query_terms: Sequ
 
 
 def fused_top(*rankings: Sequence[tuple[int, float]], top_k: int) -> list[tuple[int, float]]:
-    """The `top_k` best by reciprocal rank fusion, with each ranking's first among them (in the last places).
+    """The `top_k` best by reciprocal rank fusion, each ranking's first among them: where fusion leaves one out, it
+    takes the last place of a hit that is no ranking's first.
 
     Fusion alone can push out what one retriever ranks first and the other misses: a chunk outside the dense
     top 50 that BM25 ranks first scores 1/61, below any chunk both rank around tenth (2/70), however far BM25's

@@ -1753,7 +1753,8 @@ def reason_or_means(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int
     为-clauses; "…管理维护好核酸检测等设备，确保紧急情况下能立即启用" → the 确保 clause; "…秉持着“教育为先”的
     原则，以案说法，讲解…后果，引导广大市民遵守交通法规" → what follows the doer's name up to the last clause.
     For a how question, means named as such ("救援人员通过无人机喊话的方式引导…转移" → 通过无人机喊话的方式),
-    the last before the end of the clause that says it again, if one does.
+    the last before the end of the clause that says it again, if one does. For a why question, a reason named as
+    such ("票价上调主要是因为…", "原因是…", "得益于…") is what follows those words.
     None when the sentence does not part that way: then the whole sentence answers."""
     if analysis.answer_type is AnswerType.REASON and (named := _REASON_NAMED.search(sentence)):
         # "票价上调主要是因为今年演出场次增加了一倍，演员劳务和安保投入相应增加，门票收入将…": what follows the words
