@@ -788,9 +788,14 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
     # "黄碾镇要改造多少公里" on "全区计划改造农村公路46公里，其中黄碾镇有3条共13.5公里": the part's figure, in a
     # clause from 其中 on that names what the question names and the sentence before 其中 does not.
     parts_from = simplified.find("其中") if analysis.answer_type in _RANGE_TYPES else -1
-    candidates = [(s, e) for s, e in candidates if 0 <= parts_from < s and any(
-        term in simplified[_clause_start(simplified, s):s] and term not in simplified[:parts_from]
-        for term in analysis.terms)] or candidates
+    if parts_from >= 0:
+        told_before = simplified[:parts_from]
+
+        def names_the_part(start: int) -> bool:  # the candidate's clause, up to it, read once
+            clause = simplified[_clause_start(simplified, start):start]
+            return any(term in clause and term not in told_before for term in analysis.terms)
+
+        candidates = [(s, e) for s, e in candidates if parts_from < s and names_the_part(s)] or candidates
     # "几家专业公司" on "下设…七大专业公司，…服务创业公司10万余家": a count beside the thing asked about
     # counts it, whatever its measure word.
     counted = analysis.counted
@@ -1682,10 +1687,13 @@ def _run_end(texts: Sequence[str], held: Sequence[float], first: int) -> int:
 def _parted(sentence: str, analysis: QuestionAnalysis) -> tuple[list[tuple[int, int]], list[str]] | None:
     """The sentence's clauses and the question's terms, its subject aside; None for a sentence of one
     clause, or a question without terms."""
-    clauses = _clauses(sentence)
-    subject = analysis.subject or ""
-    terms = [t for t in analysis.terms if t not in subject] or list(analysis.terms)
+    clauses, terms = _clauses(sentence), _terms_besides_subject(analysis)
     return (clauses, terms) if len(clauses) >= 2 and terms else None
+
+
+def _terms_besides_subject(analysis: QuestionAnalysis) -> list[str]:
+    """The question's terms that are not in its subject (all of them where every one is)."""
+    return [t for t in analysis.terms if t not in (analysis.subject or "")] or list(analysis.terms)
 
 
 def _restated(sentence: str,
@@ -1766,7 +1774,7 @@ def reason_or_means(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int
         clauses = _clauses(sentence)
         first = next((i for i, (_, e) in enumerate(clauses) if named.end() < e), None)
         if first is not None:
-            terms = [t for t in analysis.terms if t not in (analysis.subject or "")] or list(analysis.terms)
+            terms = _terms_besides_subject(analysis)
             texts = [sentence[s:e] for s, e in clauses]
             last = _run_end(texts, [coverage(terms, text) for text in texts], first)
             last = next((i - 1 for i in range(first + 1, last + 1) if _DONE_ABOUT_IT.search(texts[i][:6])), last)
