@@ -492,6 +492,9 @@ def contrary_of(question: str) -> tuple[str, str] | None:
     return found[1:] if found else None
 
 
+_POST_AT_END = re.compile(rf"{_POST_WORD.pattern}$")
+
+
 def followup_readings(question: str, history: Sequence[str]) -> tuple[str, ...]:
     """The ways to read a question in its conversation: as `resolve_followup` rewrites it, and — when
     it names nothing of its own ("联系电话是多少？") — also as asked about the subject of the question
@@ -499,6 +502,8 @@ def followup_readings(question: str, history: Sequence[str]) -> tuple[str, ...]:
     previous = _last_resolved(history)
     resolved = _resolve_one(question, previous)
     subject = _subject(previous) if previous else ""
+    if _POST_WORD.search(resolved):  # "那就业服务中心的主任呢？" after "区人社局局长是谁？": the body goes on, not its post
+        subject = _POST_AT_END.sub("", subject)
     if not subject or subject in resolved or _names_something(resolved) or ORG_SUFFIX.search(_subject(resolved)):
         return (resolved,)
     return resolved, subject + resolved

@@ -1599,13 +1599,19 @@ def _same_body(asked: str, named: str) -> bool:
     """Whether two names before a post are one body's: without the district's 区/市/县, a company's kind and a
     party organ's name, one's characters stand in order in the other's from its first ("住建局" in "住房和城乡
     建设局", "二院" in "第二人民医院", "区法院" in "区人民法院", "华兴公司" for 华兴实业有限公司; not "区人民医院" for
-    区第二人民医院, nor 医院 for 中医院), after a place that one writes before it ("山西", "长治市")."""
+    区第二人民医院, nor 医院 for 中医院), after a place that one writes before it ("山西", "长治市") or the body it
+    is a unit of ("第一税务分局" in "区税务局第一税务分局"). Not a body and a unit of it named after it ("区税务局" and
+    "区税务局第一税务分局"): the unit has a head of its own."""
     asked, named = (_PARTY_ORGAN.sub("", _COMPANY_KIND.sub("", name.lstrip("区市县省"))) for name in (asked, named))
     short, long = sorted((asked, named), key=len)
     if not short or (first := long.find(short[0])) < 0:
         return False
-    before = long[:first]  # nothing, 第 ("二院"), or a place ("山西潞鼎伟业商贸有限公司", "长治市…")
+    unit = long[first + len(short):] if long.startswith(short, first) else ""
+    if len(unit) >= 2 and _BODY_END.search(unit):
+        return False
+    before = long[:first]  # nothing, 第 ("二院"), a place ("山西潞鼎伟业商贸有限公司", "长治市…") or a body
     return (not before or before in ("第", "人民") or before.endswith(("省", "市", "县", "区"))
+            or _BODY_END.search(before) is not None
             or [flag for _, flag in pos_tag(before)] == ["ns"]) and _in_order(short, long[first:])
 
 

@@ -2068,6 +2068,11 @@ def test_a_post_asked_of_one_body_is_not_answered_by_the_same_post_of_another():
     assert of_another("区人力资源和社会保障局局长刘洋说，…", "刘洋", "区人社局局长是谁？") is False
     assert of_another("区市场监督管理局副局长孙倩表示", "孙倩", "区市场监管局的副局长是谁？") is False
     assert of_another("记者从区水利局获悉，会上该局局长王强说，…", "王强", "区水利局局长是谁？") is False
+    # a unit written after the body it belongs to is that unit, whose head is not the body's
+    unit = "区交通运输局公路养护中心主任韩磊说，今冬已储备融雪剂300吨。"
+    assert of_another(unit, "韩磊", "公路养护中心的主任是谁？") is False
+    assert of_another(unit, "韩磊", "区交通运输局公路养护中心主任是谁？") is False
+    assert of_another("市公安局城西分局局长邓飞介绍，…", "邓飞", "市公安局局长是谁？")
     assert of_another("活动联系人：王强", "王强", "区水利局联系人是谁？") is False
     # of two people, the one whose body is asked
     both = "区教育局局长张军、区水利局局长李明出席。"

@@ -162,6 +162,8 @@ def test_a_filler_word_is_only_one_that_jieba_reads_as_a_word():
 
 def test_a_time_that_opens_the_question_before_is_no_subject():
     assert followup_readings("谈了什么？", ["考察期间张强还和谁见了面？"]) == ("谈了什么？", "张强谈了什么？")
+    # a post asked of another body keeps the earlier body, not its post
+    assert followup_readings("那档案馆的馆长呢？", ["区文旅局局长是谁？"])[-1] == "区文旅局档案馆的馆长是谁？"
     assert resolve_followup("它有多少员工？", ["调研期间，东风服装厂展示了什么产品？"]) == "东风服装厂有多少员工？"
     assert resolve_followup("它有多少员工？", ["近日东风服装厂展示了什么产品？"]) == "东风服装厂有多少员工？"
     # "那X呢？" puts X where the subject stands, after the time.
