@@ -7,7 +7,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from qa.text import QUALITY_CLASSES, RELATIVE_YEARS, is_word, names_no_thing, normalize_question, pos_tag, tokenize
+from qa.text import (QUALITY_CLASSES, RELATIVE_YEARS, is_word, names_no_thing, normalize_question, pos_tag, tokenize,
+                     unglued)
 
 
 class AnswerType(enum.Enum):
@@ -137,7 +138,7 @@ _AGE = re.compile(r"多大年纪|多大岁数|多大了|今年多大|几岁|多�
 # The noun a wh-word asks about: after 什么, or after 哪 and the measure word it may take ("哪一位老师" →
 # 老师). 哪里/哪儿 are whole where-words, and a bare 哪 takes one character, if it is no verb ("哪国人" → 国,
 # "哪年"; "在哪举行" asks about no noun).
-_WH_MEASURES = "个家些位种类所座条项部本首支只届张件门间名份场次批辆台篇块"
+_WH_MEASURES = "个家些位种类所座条项部本首支只届张件门间名份场次批辆台篇块样"
 _WH_NOUN = re.compile(rf"什么(?:样子的?|样的?)?(?![子的样])([\u4e00-\u9fff]{{1,4}})|哪[一几]?[{_WH_MEASURES}]([\u4e00-\u9fff]{{1,4}})"
                       rf"|哪[一几]?(?![里儿怕一几{_WH_MEASURES}])([\u4e00-\u9fff])")  # not the 几 of "哪几种"
 # A count asked for with its measure word, which jieba may glue to the noun counted ("几本书" → 本书, "几个队" →
@@ -296,6 +297,8 @@ def _wh_noun(text: str) -> str | None:
     if not words:
         return None
     noun = words[0]
+    if unglued(noun)[:1] == (noun[0],):  # "哪些路要封": jieba's 路要
+        return noun[0]
     after = text[found.start(1 if found.group(1) else 2):]
     for word in words[1:]:  # "研究机构", "违法现象", "复壮措施", "改造措施": a compound of nouns whole
         flag = pos_tag(noun)[-1][1]

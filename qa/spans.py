@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 
 from qa.question import (HOUR_CUE, NAME_TYPES, ORG_SUFFIX, POINTS_MADE, POSTS, QUESTION_END, UNITS, WH_WORDS, WHERE_WORDS,
                          WEEKDAY_ASKED, AnswerType, QuestionAnalysis, contraries, term_weight)
-from qa.text import is_word, names_no_thing, pos_tag, synonyms, to_simplified, tokenize, word_frequency
+from qa.text import is_word, names_no_thing, pos_tag, synonyms, to_simplified, tokenize, unglued, word_frequency
 
 
 _NUM = r"(?:±?\d{1,3}(?:,\d{3})+(?:\.\d+)?|±?\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"  # "1,750", "±10"
@@ -103,23 +103,10 @@ def _matcher(term: str) -> tuple[tuple[str, ...], re.Pattern | None, tuple[str, 
     """What `term_match` looks for besides the term, read once per term (it runs for every text the
     answer stage measures): its other written forms, one pattern for its synonyms, its character
     pairs if it has three characters or more, and the full names it may shorten."""
-    others = synonyms(term) + _unglued(term)
+    others = synonyms(term) + unglued(term)
     return ((*_numeral_forms(term), *_UNIT_FORMS.get(term, ()), *_weekday_forms(term)),
             re.compile("|".join(map(re.escape, others))) if others else None,
             tuple(term[i:i + 2] for i in range(len(term) - 1)) if len(term) >= 3 else (), _expansions(term))
-
-
-def _unglued(term: str) -> tuple[str, ...]:
-    """Of two characters that jieba glued into a word it does not know, one of them a function word or an
-    auxiliary ("梆子戏要花钱吗" → 戏要, "能收多少" → 能收, "签了几个" → 签了), the other, which the article
-    may write alone (戏, 收, 签)."""
-    if len(term) != 2 or is_word(term) or (term[0] in _GLUED) == (term[1] in _GLUED):
-        return ()
-    return (term[1],) if term[0] in _GLUED else (term[0],)
-
-
-# Characters jieba glues onto a neighbour; not 不 or 没, whose "no" a term keeps.
-_GLUED = frozenset("了个要能去那这为得些会到共完以就都也还把被让给将是有")
 
 
 def _expansions(term: str) -> re.Pattern | None:
@@ -130,7 +117,7 @@ def _expansions(term: str) -> re.Pattern | None:
     person's name (王峰 is not 王海峰), or two characters jieba glued (能装)."""
     # the dictionary's count first: most terms are words it counts often, which need no tagging
     if not 2 <= len(term) <= 4 or word_frequency(term) >= _WRITTEN_SHORT or not ALL_HAN.fullmatch(term) or (
-            _unglued(term)):
+            unglued(term)):
         return None
     tagged = pos_tag(term)
     flag = tagged[0][1]
@@ -1118,7 +1105,7 @@ def _after_verb_begun(sentence: str, left: str) -> int | None:
 
 
 def _before_etc(sentence: str, etc_at: int) -> tuple[int, int] | None:
-    """What a clause lists before its 等 at `etc_at`: from after the last verb, preposition or
+    """What a clause lists before its 等 (or their count) at `etc_at`: from after the last verb, preposition or
     particle before the list's first item ("以", "了", "提供" in "为小微企业提供贷款、担保等"), or from
     the clause's start; None if nothing stands there. A word that a single character follows is taken
     for part of an item (jieba tags the 采摘 of 采摘园 as a verb)."""
@@ -1126,11 +1113,13 @@ def _before_etc(sentence: str, etc_at: int) -> tuple[int, int] | None:
     first_glue = next((m.start() for m in _LIST_GLUE.finditer(sentence, clause_start, etc_at)), etc_at)
     words = pos_tag(sentence[clause_start:etc_at])
     start = at = clause_start
+    bracketed = 0  # an item's note in brackets ("太行东街（英雄路至长兴路段）、…") holds no lead to the list
     for (word, flag), following in zip(words, [*words[1:], ("", "")]):
         at += len(word)
         if at >= first_glue:  # the word before the first glue is the first item ("屋顶防水、…"), even a verb
             break
-        if flag.startswith(("v", "p", "u")) and not (len(following[0]) == 1 and following[1] != "x"):
+        bracketed += (word in "（(") - (word in "）)")
+        if flag.startswith(("v", "p", "u")) and not bracketed and not (len(following[0]) == 1 and following[1] != "x"):
             start = at
     return (start, etc_at) if start < etc_at else None
 
@@ -1353,11 +1342,17 @@ def _listed_of_kind(sentence: str, kind: str) -> tuple[int, int] | None:
     """The things of the kind asked about that the sentence lists before 等 and the kind's name
     ("哪些公司" on "下设中科颐高、文三科技…等七大专业公司" → the companies), or after a word for the kind and
     为, 有 or 包括, to the end of the clause ("哪些树" on "主要树种为油松、侧柏、刺槐等"); None without such a
-    list, or when more things follow the kind's name ("…等重点车辆及电动车、摩托车"), which the list leaves out."""
+    list, or when more things follow the kind's name ("…等重点车辆及电动车、摩托车"), which the list leaves out.
+    Or the things listed right before their count and the kind's name ("哪几个站" on "沿途新增前庄、后庄、西沟3个站点",
+    "哪几样产业" on "重点发展A、B和C三大产业")."""
     named_first = _listed_after_kind(sentence, kind)
     if named_first:
         return named_first
-    etc = re.search(rf"等[^，。；、的等]{{0,6}}?{re.escape(kind)}(?![\u4e00-\u9fff]{{0,2}}(?:及|和|与))", sentence)
+    for counted in re.finditer(rf"等?[\d一二三四五六七八九十两]+[大个家所座条项名位处]?[\u4e00-\u9fff]{{0,3}}?{re.escape(kind)}"
+                               rf"{_NOTHING_MORE}", sentence):
+        if "、" in sentence[_clause_start(sentence, counted.start()):counted.start()]:
+            return _before_etc(sentence, counted.start())
+    etc = re.search(rf"等[^，。；、的等]{{0,6}}?{re.escape(kind)}{_NOTHING_MORE}", sentence)
     # a 等 after a list of the clause ("张明、李华等"), not one inside a word (高等, 同等, 等候), and the kind
     # itself named, not a noun it qualifies ("等企业代表")
     if (etc is None or "、" not in sentence[_clause_start(sentence, etc.start()):etc.start()]
@@ -1367,6 +1362,8 @@ def _listed_of_kind(sentence: str, kind: str) -> tuple[int, int] | None:
     return None if following and following[0][1] in ("n", "nr", "nt", "nz") else _before_etc(sentence, etc.start())
 
 
+# No more things named after the kind's name ("…等两家子公司及华南研究院").
+_NOTHING_MORE = r"(?![\u4e00-\u9fff]{0,2}(?:及|和|与))"
 # Words for the kinds or contents of a thing that may follow its noun before its list ("服务内容包括", "树种为").
 _KIND_WORDS = r"(?:主要|分别)?(?:内容|种类|类型|项目|种)?(?:主要|分别)?"
 
@@ -1636,6 +1633,11 @@ _BETWEEN_POST_AND_NAME = re.compile(r"[：:\s]?")
 # the means stand in the clauses beside it.
 # Not 因此 or 因地制宜, nor 为期, 为主; a 为-clause that ends in 所 and a verb is passive ("为…所诬").
 _REASON_OPENS = re.compile(r"由于|因为|因(?!此|而|地制宜|人而异|时制宜|村施策|材施教|势利导)|为了|为(?!主|此|何|什么|期|止)")
+_RESULT_OPENS = re.compile(r"因此|所以|因而|于是|故而|从而")
+_RESULT_INSIDE = re.compile(r"而|使(?![用命者馆])")
+_GOES_ON = re.compile(r"且|并且|而且|加上|再加上|又|同时")
+_REASON_CLAUSE_OPENS = re.compile(r"而?(?:由于|因为)")
+_REASON_INSIDE = re.compile(r"由于|因为|因(?!此|而|地制宜|人而异|时制宜|村施策|材施教|势利导)")
 _REASON_CLAUSE = re.compile(r"(?:^|[，；：])((由于|因为|为了)[^，。；！？]+)")
 # Words that name a reason as such: what follows them is the reason.
 _REASON_NAMED = re.compile(r"(?:主要|根本|直接)?(?:原因(?:是|在于)|是因为|是由于|得益于|看中了?|源于|归功于)[：:]?")
@@ -1760,6 +1762,16 @@ def said_again(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | N
 _CONDITION = re.compile(r"如果|假如|若|只要|一旦|除非")
 
 
+def _after_yin(clause: str) -> tuple[int, int] | None:
+    """What follows a 因, 由于 or 因为 inside `clause` (not opening it, nor in 原因 or 基因), up to a 而 or a 使 that
+    gives the result ("因收视率受到好评使…得以延长"), or to the clause's end."""
+    inner = _REASON_INSIDE.search(clause, 1)
+    if not inner or is_word(clause[inner.start() - 1:inner.start() + 1]):
+        return None
+    result = _RESULT_INSIDE.search(clause, inner.end())
+    return inner.end(), result.start() if result else len(clause)
+
+
 def reason_or_means(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | None:
     """For a why question, or a how question that names what was achieved ("怎么让小微企业贷款更省事"),
     the clauses of `sentence` that give the reason or the means, beside the clause that says again
@@ -1798,7 +1810,13 @@ def reason_or_means(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int
         leads = [m.span(1) for m in _REASON_CLAUSE.finditer(sentence)
                  if analysis.answer_type is AnswerType.REASON
                  and (m.group(2) != "为了" or _PURPOSE_ASKED.search(analysis.text))]
-        return leads[0] if len(leads) == 1 else None
+        if len(leads) == 1:
+            return leads[0]
+        # or, in a sentence of one clause, what stands between its 因 and the 而 of what it caused ("该校因生源减少
+        # 而停止招生")
+        one_clause = analysis.answer_type is AnswerType.REASON and _parted(sentence, analysis) is None
+        reason = _after_yin(sentence) if one_clause else None
+        return reason if reason and reason[1] < _clause_end(sentence, reason[0]) else None
     clauses, held, said, terms = restated
     texts = [sentence[s:e] for s, e in clauses]
     if analysis.answer_type is AnswerType.REASON:
@@ -1814,6 +1832,18 @@ def reason_or_means(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int
             while last + 1 < said and not _SETTING.fullmatch(texts[last + 1]) and held[last + 1] < _RESTATES:
                 last += 1
             return clauses[opens][0], clauses[last][1]
+        # "…，发现每天17时后仍有约150人来院咨询，因此决定开设夜间门诊": the clause before 因此, with those before it that
+        # it goes on from ("评价很高，加上前作广受好评，因而…") or that open the reason ("而由于延迟上市，…，且…，因此")
+        if said and _RESULT_OPENS.match(texts[said]) and not _SETTING.fullmatch(texts[said - 1]):
+            first = said - 1
+            while first and _GOES_ON.match(texts[first]) and not _SETTING.fullmatch(texts[first - 1]):
+                first -= 1
+            first = next((i for i in range(max(0, said - 4), first) if _REASON_CLAUSE_OPENS.match(texts[i])), first)
+            return clauses[first][0], clauses[said - 1][1]
+        # "一家快餐店因使用过期原料，被处以罚款": what follows the 因 of that clause or the one before
+        for i in (said, said - 1) if said else (said,):
+            if reason := _after_yin(texts[i]):
+                return clauses[i][0] + reason[0], clauses[i][0] + reason[1]
         if said + 1 == len(clauses) or not _PURPOSE_FOLLOWS.match(texts[said + 1]):
             return None
         return clauses[said + 1][0] + texts[said + 1].startswith("是"), clauses[_run_end(texts, held, said + 1)][1]

@@ -131,6 +131,19 @@ def _jieba():
     return jieba
 
 
+def unglued(term: str) -> tuple[str, ...]:
+    """Of two characters that jieba glued into a word it does not know, one of them a function word or an
+    auxiliary ("梆子戏要花钱吗" → 戏要, "能收多少" → 能收, "签了几个" → 签了), the other, which the article
+    may write alone (戏, 收, 签)."""
+    if len(term) != 2 or is_word(term) or (term[0] in _GLUED) == (term[1] in _GLUED):
+        return ()
+    return (term[1],) if term[0] in _GLUED else (term[0],)
+
+
+# Characters jieba glues onto a neighbour; not 不 or 没, whose "no" a term keeps.
+_GLUED = frozenset("了个要能去那这为得些会到共完以就都也还把被让给将是有")
+
+
 def is_word(text: str) -> bool:
     """Whether jieba's dictionary holds `text` as a word."""
     return word_frequency(text) > 0

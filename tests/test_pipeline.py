@@ -1321,6 +1321,20 @@ def test_things_of_the_kind_asked_for_may_be_listed_after_its_name():
                       "大赛设置了哪些奖项？") == "一等奖、二等奖、三等奖和优秀奖"
 
 
+def test_things_of_the_kind_asked_for_may_be_listed_before_their_count_and_its_name():
+    from qa.question import analyse
+    from qa.spans import gap_with_noun
+
+    assert _span_text(gap_with_noun, "秋季学期，学校新开设了书法、围棋和陶艺3门兴趣课程，每周两节。",
+                      "学校新开了哪几门课程？") == "书法、围棋和陶艺"
+    # 几样 counts as 几种 does; a wh-noun glued to the next character by jieba (路要) is the noun alone
+    assert analyse("园区重点引进哪几样企业？").wh_noun == "企业"
+    assert analyse("下雪天哪些路要封？").wh_noun == "路"
+    # an item's note in brackets holds no word that leads to the list
+    assert _span_text(gap_with_noun, "雪后，建设路（北环至南环段）、人民路、解放路等路段将封闭除雪。", "哪些路要封？") == (
+        "建设路（北环至南环段）、人民路、解放路")
+
+
 def test_all_the_places_are_asked_for_by_dou_before_where():
     from qa.spans import choose_span
 
@@ -1513,9 +1527,10 @@ def test_why_and_how_are_answered_by_the_clauses_beside_the_one_saying_the_quest
                "卫生院怎么缩短群众看病排队时间？") == "聚焦群众看病难题，推行预约诊疗，开设夜间门诊"
     assert cut("为方便老人就餐，近年来，街道开办了爱心食堂，目前已服务老人3000余人次。",
                "街道是怎么方便老人就餐的？") == "街道开办了爱心食堂"
-    # Not a cut: 因此 gives no reason; what it is like, or what is done with it, is no means; a clause
-    # that says it again with its means; a sentence that does not say it again.
-    assert cut("河道水位上涨，因此县里暂时关闭了滨河步道。", "县里为什么关闭滨河步道？") is None
+    # What comes before 因此 is the reason.
+    assert cut("河道水位上涨，因此县里暂时关闭了滨河步道。", "县里为什么关闭滨河步道？") == "河道水位上涨"
+    # Not a cut: what it is like, or what is done with it, is no means; a clause that says it again with its
+    # means; a sentence that does not say it again.
     # The lead nearest the clause that says it again; not 为期, nor a passive 为…所.
     assert cut("为期三天的灯会原定本周开幕，因降雪影响，灯会延期开幕。", "灯会为什么延期开幕？") == "因降雪影响"
     assert cut("因地铁施工，公交12路临时改线。", "公交12路为什么改线？") == "因地铁施工"  # not the idiom 因地制宜
@@ -2297,7 +2312,7 @@ def test_the_third_review_s_cases_of_firsts_ranks_earlier_values_villages_names_
     assert cut(income, "村里人均收入现在是多少？") == "2.1万元"  # what the change reached, past 现在的
 
 
-def test_a_reason_named_as_such_is_what_follows_its_words():
+def test_a_reason_is_what_follows_the_words_naming_it_or_comes_before_its_result():
     from qa.spans import reason_or_means
 
     cut = functools.partial(_span_text, reason_or_means)
@@ -2307,6 +2322,15 @@ def test_a_reason_named_as_such_is_what_follows_its_words():
     assert cut(merger, "两所学校为什么要合并？") == "“一边招不满，一边挤不下”"
     chosen = "董事长张伟介绍，选择落户这里，主要看中当地电价低、物流便利，以及距离高铁站仅10公里的交通优势。"
     assert cut(chosen, "公司为什么选在这里落户？") == "当地电价低、物流便利，以及距离高铁站仅10公里的交通优势"
+    # the clause before 因此, and what follows a 因 inside a clause
+    buses = "公交公司经理赵明介绍，公司统计了早高峰客流，发现7时至8时站台滞留乘客超过300人，因此决定加开区间车。"
+    assert cut(buses, "公交公司为什么要加开区间车？") == "发现7时至8时站台滞留乘客超过300人"
+    # the reason's clauses that the one before 因此 goes on from, and a 由于 that opens them
+    crops = "由于春季干旱少雨，小麦返青推迟，加上后期遭遇冰雹，因此今年全镇小麦减产两成。"
+    assert cut(crops, "今年小麦为什么减产？") == "由于春季干旱少雨，小麦返青推迟，加上后期遭遇冰雹"
+    fined = "检查中，一家烧烤店因未办理食品经营许可证，被责令停业整顿，并处罚款1万元。"
+    assert cut(fined, "那家烧烤店为什么被责令停业？") == "未办理食品经营许可证"
+    assert cut("该校因生源减少而停止招生。", "该校为什么停止招生？") == "生源减少"
 
 
 def test_a_post_asked_at_a_body_is_not_answered_from_a_later_article_s_other_body(tmp_path):
