@@ -49,6 +49,11 @@ from qa.question import AnswerType, analyse, answer_type_of, answers_given, foll
     ("这家工厂贷了多少款？", AnswerType.AMOUNT),
     ("校友们一共捐了多少？", AnswerType.AMOUNT),
     ("省里给这个项目拨了多少钱？", AnswerType.AMOUNT),
+    # a sum asked by its name, or by what is earned; not the 花费 of time
+    ("保安一个月工资多少？", AnswerType.AMOUNT),
+    ("小区停车费是多少？", AnswerType.AMOUNT),
+    ("开网店一年能赚多少？", AnswerType.AMOUNT),
+    ("办证要花费多少时间？", AnswerType.NUMBER),
     ("游泳馆几点开门？", AnswerType.DATE),
     ("会上提了几点建议？", AnswerType.NUMBER),
     ("这座水库最深处有多深？", AnswerType.NUMBER),  # a measure: how far, deep, thick or fast
