@@ -86,8 +86,11 @@ def term_match(term: str, text: str) -> float:
     """1 if `term` occurs in `text`, with its numerals in the other script or as a unit in another form
     ("厘米" as "cm"); half if a synonym does; for a longer word that does not, half the
     share of its character pairs that do ("联系电话" against "电话：0355…", 联系人), since jieba keeps
-    compounds whole. 0 for a post that `text` names only as its deputy's (区长 in "副区长孟明")."""
+    compounds whole. 0 for a post that `text` names only as its deputy's (区长 in "副区长孟明"), and for a figure
+    that `text` holds only inside a longer one ("30户" in "5300户", "7路" in "17路")."""
     if term in text:
+        if (term[0].isdigit() or term[-1].isdigit()) and not _whole_figure(term).search(text):
+            return 0.0
         deputy = _deputy_of(term)
         return 0.0 if deputy and text.count(deputy) == text.count(term) else 1.0
     forms, synonym, pairs, expanded = _matcher(term)
@@ -96,6 +99,12 @@ def term_match(term: str, text: str) -> float:
     if synonym and synonym.search(text):  # "教师王芳说" for 老师: half, as part of a compound
         return 0.5
     return 0.5 * sum(p in text for p in pairs) / len(pairs) if pairs else 0.0
+
+
+@functools.lru_cache(maxsize=1024)
+def _whole_figure(term: str) -> re.Pattern:
+    return re.compile(("(?<![\\d.])" if term[0].isdigit() else "") + re.escape(term)
+                      + ("(?![\\d.])" if term[-1].isdigit() else ""))
 
 
 @functools.lru_cache(maxsize=4096)

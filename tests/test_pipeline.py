@@ -214,6 +214,13 @@ def test_a_sentence_about_the_thing_named_after_the_subject_does_not_answer_for_
     assert assistant.ask("西关小区改造涉及多少户？").text == "48户"
 
 
+def test_a_figure_of_the_question_is_not_found_inside_a_longer_one():
+    from qa.spans import term_match
+
+    assert term_match("30", "全区共有居民5300余户。") == 0.0 and term_match("30", "共有居民30余户。") == 1.0
+    assert term_match("8路", "18路公交延伸至西站。") == 0.0 and term_match("2021", "2021年建成") == 1.0
+
+
 def test_a_deputy_holds_another_post(tmp_path):
     from qa.spans import term_match
     from qa.types import Article
