@@ -172,9 +172,10 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
     unkinded_terms = tuple(t for t in evidence_terms if t != kind)
     unkinded_anchors = tuple(t for t in anchors if t != kind) or unkinded_terms
     # The question's 今年/去年 read against each article's date, as the article's own are: "去年…改造了多少个
-    # 小区" asks of 2022 in a 2023 paper, which its "2023年我区拟改造…" does not tell.
-    asked_in = {hit.chunk.article_id: with_resolved_years(analysis.text, index.articles[hit.chunk.article_id].date)
-                for hit in hits}
+    # 小区" asks of 2022 in a 2023 paper, which its "2023年我区拟改造…" does not tell; "比去年多了多少" asks of
+    # this year.
+    asked_in = {hit.chunk.article_id: with_resolved_years(_YEAR_COMPARED.sub("今年", analysis.text),
+                                                          index.articles[hit.chunk.article_id].date) for hit in hits}
     unnamed_time = {article_id: _asks_of_unnamed_time(analysis.text, index.articles[article_id])
                     for article_id in asked_in}
     for rank, hit in enumerate(hits):
@@ -214,8 +215,12 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
             signals = (in_context, overlap, dense, float(cued), 1.0 / (1 + rank),
                        coverage(analysis.anchor_terms, own_words) if analysis.anchor_terms else 0.0, aspect, paired_dense)
             elsewhere = _refers_elsewhere(analysis.subject, own_words, plain[i - 1] if i > 0 else "")
+            # a year named only to compare with is not the one spoken of, but the year that is compared with it:
+            # "…达1860万平方米，较去年新增85万平方米" is of this year
+            uncompared_years = with_resolved_years(_YEAR_COMPARED.sub("今年", own_words), article.date) if (
+                _YEAR_COMPARED.search(own_words)) else sentence
             of_another = unnamed_time[article.article_id] or _of_another_year_or_phase(
-                sentence, asked_in[article.article_id], texts[i - 1] if i > 0 else "")
+                uncompared_years, asked_in[article.article_id], texts[i - 1] if i > 0 else "")
             score = sum(w * x for w, x in zip(WEIGHTS.values(), signals)) * (
                 0.8 if elsewhere or _only_compared_with(analysis.subject, own_words, uncompared) else 1.0) * (
                 0.8 if of_another else 1.0)
@@ -416,6 +421,10 @@ def _date_of_another_event(sentence: str, span: tuple[int, int] | None, analysis
 
 _FIGURE_TYPES = frozenset({AnswerType.NUMBER, AnswerType.AMOUNT, AnswerType.PERCENT})
 _COUNT = r"(?:\d+|[一二两三四五六七八九十百千]+)余?[个家所座户处]"
+
+
+# "较去年新增", "比上年同期增长": not "与去年同期相比，…由236天增加到268天", which gives last year's figure too
+_YEAR_COMPARED = re.compile(r"(?:较|比)(?:去年|上年|上一年)(?:同期)?(?=新增|增长|增加|提高|上升|下降|减少|降低|多|少)")
 
 
 def _of_another_year_or_phase(sentence: str, question: str, previous: str = "") -> bool:

@@ -307,6 +307,18 @@ def test_what_someone_said_is_the_quotation_before_the_attribution(tmp_path):
     assert answer.text.startswith("“接下来")
 
 
+def test_a_year_named_only_to_compare_with_is_not_the_year_of_the_figure(tmp_path):
+    from qa.types import Article
+
+    grain = Article("g", "我区粮食喜获丰收", "本报讯：记者从区农业农村局获悉，全区粮食总产量达到5.2亿斤，比去年增长3%，其中玉米产量"
+                    "3.1亿斤。", "2023-10-12", "报")
+    heat = Article("h", "供热准备就绪", "本报讯：区住建局局长赵立新说，今年全区供热面积达1860万平方米，较去年新增85万平方米。",
+                   "2023-11-02", "报")
+    assistant = _assistant_over(tmp_path, grain, heat)
+    assert assistant.ask("今年全区粮食总产量是多少？").text == "5.2亿斤"
+    assert not assistant.ask("去年全区供热面积是多少？").answerable
+
+
 def test_another_years_figure_is_refused_even_in_a_follow_up(tmp_path):
     from qa.types import Article
 
