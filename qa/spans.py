@@ -678,6 +678,8 @@ def _figure_asked_with(span: str, question: str) -> bool:
         rf"(?<![\d.]){re.escape(figure.group())}[多余来]{re.escape(span[figure.end():])}", question) is not None
 
 
+# What is left or not yet done ("还剩", "剩余", "尚未", "仍有…未").
+_LEFT = re.compile(r"剩|尚未|尚有|仍有|还有[^，。；？]{0,8}(?:没|未)")
 # A question's term in the candidate's own clause ties it to the candidate twice as much: of "午餐时间为11时至13时，
 # 晚餐时间为17时至18时30分", 晚餐 marks the second figure for "晚饭几点开始".
 _IN_OWN_CLAUSE = 2.0
@@ -751,6 +753,9 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
         candidates = [(s, e) for s, e in candidates if not _OTHER_REGION.match(simplified, s, e)]
     compared = [m.span() for m in COMPARED.finditer(simplified)]
     candidates = [(s, e) for s, e in candidates if not any(cs <= s and e <= ce for cs, ce in compared)] or candidates
+    if _LEFT.search(analysis.text):  # "还剩几处没整改" on "已完成整改31处，剩余6处将在…整改到位": what is left
+        candidates = [(s, e) for s, e in candidates if _LEFT.search(
+            simplified, _clause_start(simplified, s), _clause_end(simplified, e))] or candidates
     if not candidates:
         return None
     plural = _PLURAL.search(analysis.text) is not None

@@ -214,6 +214,14 @@ def test_a_sentence_about_the_thing_named_after_the_subject_does_not_answer_for_
     assert assistant.ask("西关小区改造涉及多少户？").text == "48户"
 
 
+def test_what_is_left_is_the_figure_said_to_be_left():
+    from qa.spans import choose_span
+
+    repairs = "今年全县共排查危桥42座，已完成加固35座，剩余7座年底前完工。"
+    assert _span_text(choose_span, repairs, "危桥还剩几座没加固？") == "7座"
+    assert _span_text(choose_span, "全镇共有贫困户120户，目前尚有15户未脱贫。", "还有多少户没脱贫？") == "15户"
+
+
 def test_a_figure_of_the_question_is_not_found_inside_a_longer_one():
     from qa.spans import term_match
 
