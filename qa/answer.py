@@ -174,7 +174,7 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
     # The question's 今年/去年 read against each article's date, as the article's own are: "去年…改造了多少个
     # 小区" asks of 2022 in a 2023 paper, which its "2023年我区拟改造…" does not tell; "比去年多了多少" asks of
     # this year.
-    asked_in = {hit.chunk.article_id: with_resolved_years(_YEAR_COMPARED.sub("今年", analysis.text),
+    asked_in = {hit.chunk.article_id: with_resolved_years(_of_the_year_compared(analysis.text),
                                                           index.articles[hit.chunk.article_id].date) for hit in hits}
     unnamed_time = {article_id: _asks_of_unnamed_time(analysis.text, index.articles[article_id])
                     for article_id in asked_in}
@@ -217,8 +217,8 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
             elsewhere = _refers_elsewhere(analysis.subject, own_words, plain[i - 1] if i > 0 else "")
             # a year named only to compare with is not the one spoken of, but the year that is compared with it:
             # "…达1860万平方米，较去年新增85万平方米" is of this year
-            uncompared_years = with_resolved_years(_YEAR_COMPARED.sub("今年", own_words), article.date) if (
-                _YEAR_COMPARED.search(own_words)) else sentence
+            uncompared_years = with_resolved_years(_of_the_year_compared(own_words), article.date) if (
+                _YEAR_COMPARED.search(own_words)) else sentence  # (most sentences compare nothing: no second pass)
             of_another = unnamed_time[article.article_id] or _of_another_year_or_phase(
                 uncompared_years, asked_in[article.article_id], texts[i - 1] if i > 0 else "")
             score = sum(w * x for w, x in zip(WEIGHTS.values(), signals)) * (
@@ -425,6 +425,15 @@ _COUNT = r"(?:\d+|[一二两三四五六七八九十百千]+)余?[个家所座�
 
 # "较去年新增", "比上年同期增长": not "与去年同期相比，…由236天增加到268天", which gives last year's figure too
 _YEAR_COMPARED = re.compile(r"(?:较|比)(?:去年|上年|上一年)(?:同期)?(?=新增|增长|增加|提高|上升|下降|减少|降低|多|少)")
+_A_YEAR = re.compile(r"\d{2,4}年|[今去前明上]年|本年")
+
+
+def _of_the_year_compared(text: str) -> str:
+    """`text` without the year it names only to compare with, and, if it names no other, saying 今年: the year
+    compared with last year is this one ("全区粮食总产量达到5.2亿斤，比去年增长3%"), unless a year is named
+    ("2022年，…比上年增长5.2%")."""
+    uncompared = _YEAR_COMPARED.sub("", text)
+    return uncompared if uncompared == text or _A_YEAR.search(uncompared) else "今年" + uncompared
 
 
 def _of_another_year_or_phase(sentence: str, question: str, previous: str = "") -> bool:

@@ -88,9 +88,7 @@ def term_match(term: str, text: str) -> float:
     share of its character pairs that do ("联系电话" against "电话：0355…", 联系人), since jieba keeps
     compounds whole. 0 for a post that `text` names only as its deputy's (区长 in "副区长孟明"), and for a figure
     that `text` holds only inside a longer one ("30户" in "5300户", "7路" in "17路")."""
-    if term in text:
-        if (term[0].isdigit() or term[-1].isdigit()) and not _whole_figure(term).search(text):
-            return 0.0
+    if term in text and not ((term[0].isdigit() or term[-1].isdigit()) and not _whole_figure(term).search(text)):
         deputy = _deputy_of(term)
         return 0.0 if deputy and text.count(deputy) == text.count(term) else 1.0
     forms, synonym, pairs, expanded = _matcher(term)
@@ -679,7 +677,7 @@ def _figure_asked_with(span: str, question: str) -> bool:
 
 
 # What is left or not yet done ("还剩", "剩余", "尚未", "仍有…未").
-_LEFT = re.compile(r"剩|尚未|尚有|仍有|还有[^，。；？]{0,8}(?:没|未)")
+_LEFT = re.compile(r"(?<!过)剩|尚未|尚有|仍有|还有[^，。；？]{0,8}(?:没|未)")
 # A question's term in the candidate's own clause ties it to the candidate twice as much: of "午餐时间为11时至13时，
 # 晚餐时间为17时至18时30分", 晚餐 marks the second figure for "晚饭几点开始".
 _IN_OWN_CLAUSE = 2.0
@@ -1132,7 +1130,7 @@ def _before_etc(sentence: str, etc_at: int) -> tuple[int, int] | None:
         at += len(word)
         if at >= first_glue:  # the word before the first glue is the first item ("屋顶防水、…"), even a verb
             break
-        bracketed += (word in "（(") - (word in "）)")
+        bracketed = max(0, bracketed + (word in "（(") - (word in "）)"))
         if flag.startswith(("v", "p", "u")) and not bracketed and not (len(following[0]) == 1 and following[1] != "x"):
             start = at
     return (start, etc_at) if start < etc_at else None
@@ -1362,7 +1360,7 @@ def _listed_of_kind(sentence: str, kind: str) -> tuple[int, int] | None:
     named_first = _listed_after_kind(sentence, kind)
     if named_first:
         return named_first
-    for counted in re.finditer(rf"等?[\d一二三四五六七八九十两]+[大个家所座条项名位处]?[\u4e00-\u9fff]{{0,3}}?{re.escape(kind)}"
+    for counted in re.finditer(rf"等?[\d一二三四五六七八九十两]+[大个家所座条项名位处门部支批][\u4e00-\u9fff]{{0,3}}?{re.escape(kind)}"
                                rf"{_NOTHING_MORE}", sentence):
         if "、" in sentence[_clause_start(sentence, counted.start()):counted.start()]:
             return _before_etc(sentence, counted.start())
@@ -1618,7 +1616,7 @@ def _same_body(asked: str, named: str) -> bool:
     if not short or (first := long.find(short[0])) < 0:
         return False
     unit = long[first + len(short):] if long.startswith(short, first) else ""
-    if len(unit) >= 2 and _BODY_END.search(unit):
+    if _UNIT.fullmatch(unit) and not _OFFICE.search(unit):
         return False
     before = long[:first]  # nothing, 第 ("二院"), a place ("山西潞鼎伟业商贸有限公司", "长治市…") or a body
     return (not before or before in ("第", "人民") or before.endswith(("省", "市", "县", "区"))
@@ -1626,6 +1624,10 @@ def _same_body(asked: str, named: str) -> bool:
             or [flag for _, flag in pos_tag(before)] == ["ns"]) and _in_order(short, long[first:])
 
 
+# A unit of a body, with a name of its own ("第一税务分局", "就业服务中心", "城关派出所"), not the body's own office or
+# kind written after a short name ("东关社区居委会", "城关镇政府", "东城街道办事处", "区纪委监委", "太行集团").
+_UNIT = re.compile(r"[\u4e00-\u9fff]+(?:分局|分公司|分行|分院|中心|大队|支队|中队|站|所|科|处|室|馆)")
+_OFFICE = re.compile(r"^(?:居委会|村委会|委员会|政府|办事处|监委|集团|党委|党组|党支部)")
 # A company's kind, which one name may write and another not ("华兴公司", "华兴集团", "华兴实业有限公司"), and a
 # party organ of a body ("东坡村党支部", "区水务局党组")
 _COMPANY_KIND = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司)$")
@@ -1646,12 +1648,14 @@ _BETWEEN_POST_AND_NAME = re.compile(r"[：:\s]?")
 # Why and how: a sentence often says again, in one clause, what the question asks about; the reason or
 # the means stand in the clauses beside it.
 # Not 因此 or 因地制宜, nor 为期, 为主; a 为-clause that ends in 所 and a verb is passive ("为…所诬").
-_REASON_OPENS = re.compile(r"由于|因为|因(?!此|而|地制宜|人而异|时制宜|村施策|材施教|势利导)|为了|为(?!主|此|何|什么|期|止)")
+# 因 as "because", not in 因此, 因而, 因素, 因地制宜…
+_YIN = r"因(?!此|而|素|子|果|特|地制宜|人而异|时制宜|村施策|材施教|势利导)"
+_REASON_OPENS = re.compile(rf"由于|因为|{_YIN}|为了|为(?!主|此|何|什么|期|止)")
 _RESULT_OPENS = re.compile(r"因此|所以|因而|于是|故而|从而")
-_RESULT_INSIDE = re.compile(r"而|使(?![用命者馆])")
+_RESULT_INSIDE = re.compile(r"而|(?<![行即促大])使(?![用命者馆])")
 _GOES_ON = re.compile(r"且|并且|而且|加上|再加上|又|同时")
 _REASON_CLAUSE_OPENS = re.compile(r"而?(?:由于|因为)")
-_REASON_INSIDE = re.compile(r"由于|因为|因(?!此|而|地制宜|人而异|时制宜|村施策|材施教|势利导)")
+_REASON_INSIDE = re.compile(rf"由于|因为|{_YIN}")
 _REASON_CLAUSE = re.compile(r"(?:^|[，；：])((由于|因为|为了)[^，。；！？]+)")
 # Words that name a reason as such: what follows them is the reason.
 _REASON_NAMED = re.compile(r"(?:主要|根本|直接)?(?:原因(?:是|在于)|是因为|是由于|得益于|看中了?|源于|归功于)[：:]?")
@@ -1776,14 +1780,17 @@ def said_again(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | N
 _CONDITION = re.compile(r"如果|假如|若|只要|一旦|除非")
 
 
-def _after_yin(clause: str) -> tuple[int, int] | None:
+def _after_yin(clause: str, asked: Sequence[str] = ()) -> tuple[int, int] | None:
     """What follows a 因, 由于 or 因为 inside `clause` (not opening it, nor in 原因 or 基因), up to a 而 or a 使 that
-    gives the result ("因收视率受到好评使…得以延长"), or to the clause's end."""
+    gives the result ("因收视率受到好评使…得以延长"), or a term `asked` that says what it caused ("比赛因天气原因取消"
+    for "为什么取消"), or to the clause's end."""
     inner = _REASON_INSIDE.search(clause, 1)
     if not inner or is_word(clause[inner.start() - 1:inner.start() + 1]):
         return None
     result = _RESULT_INSIDE.search(clause, inner.end())
-    return inner.end(), result.start() if result else len(clause)
+    end = min([result.start() if result else len(clause),
+               *(at for term in asked if (at := clause.find(term, inner.end())) >= 0)])
+    return (inner.end(), end) if end > inner.end() else None
 
 
 def reason_or_means(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | None:
@@ -1794,8 +1801,10 @@ def reason_or_means(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int
     原则，以案说法，讲解…后果，引导广大市民遵守交通法规" → what follows the doer's name up to the last clause.
     For a how question, means named as such ("救援人员通过无人机喊话的方式引导…转移" → 通过无人机喊话的方式),
     the last before the end of the clause that says it again, if one does. For a why question, a reason named as
-    such ("票价上调主要是因为…", "原因是…", "得益于…") is what follows those words.
-    None when the sentence does not part that way: then the whole sentence answers."""
+    such ("票价上调主要是因为…", "原因是…", "得益于…") is what follows those words; without a lead, the clause before
+    a 因此 that opens the one saying it again, or what follows a 因 inside it or the clause before ("快餐店因使用过期原料，
+    被处以罚款"; "该校因生源减少而停止招生"). None when the sentence does not part that way: then the whole sentence
+    answers."""
     if analysis.answer_type is AnswerType.REASON and (named := _REASON_NAMED.search(sentence)):
         # "票价上调主要是因为今年演出场次增加了一倍，演员劳务和安保投入相应增加，门票收入将…": what follows the words
         # that name the reason, up to a clause that moves on or says the question again
@@ -1856,7 +1865,7 @@ def reason_or_means(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int
             return clauses[first][0], clauses[said - 1][1]
         # "一家快餐店因使用过期原料，被处以罚款": what follows the 因 of that clause or the one before
         for i in (said, said - 1) if said else (said,):
-            if reason := _after_yin(texts[i]):
+            if reason := _after_yin(texts[i], [term for term in terms if len(term) >= 2]):
                 return clauses[i][0] + reason[0], clauses[i][0] + reason[1]
         if said + 1 == len(clauses) or not _PURPOSE_FOLLOWS.match(texts[said + 1]):
             return None

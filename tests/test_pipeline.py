@@ -220,6 +220,7 @@ def test_what_is_left_is_the_figure_said_to_be_left():
     repairs = "今年全县共排查危桥42座，已完成加固35座，剩余7座年底前完工。"
     assert _span_text(choose_span, repairs, "危桥还剩几座没加固？") == "7座"
     assert _span_text(choose_span, "全镇共有贫困户120户，目前尚有15户未脱贫。", "还有多少户没脱贫？") == "15户"
+    assert _span_text(choose_span, "全区产能过剩企业12家，已关停8家，仍有4家在整改。", "还剩几家没关停？") == "4家"  # not 过剩
 
 
 def test_a_figure_of_the_question_is_not_found_inside_a_longer_one():
@@ -227,6 +228,7 @@ def test_a_figure_of_the_question_is_not_found_inside_a_longer_one():
 
     assert term_match("30", "全区共有居民5300余户。") == 0.0 and term_match("30", "共有居民30余户。") == 1.0
     assert term_match("8路", "18路公交延伸至西站。") == 0.0 and term_match("2021", "2021年建成") == 1.0
+    assert term_match("3个", "新建13个站点，改造三个站点") == 1.0  # the figure in Chinese numerals
 
 
 def test_a_deputy_holds_another_post(tmp_path):
@@ -322,9 +324,11 @@ def test_a_year_named_only_to_compare_with_is_not_the_year_of_the_figure(tmp_pat
                     "3.1亿斤。", "2023-10-12", "报")
     heat = Article("h", "供热准备就绪", "本报讯：区住建局局长赵立新说，今年全区供热面积达1860万平方米，较去年新增85万平方米。",
                    "2023-11-02", "报")
-    assistant = _assistant_over(tmp_path, grain, heat)
+    output = Article("o", "去年经济运行情况", "本报讯：2022年，全区实现地区生产总值156亿元，比上年增长5.2%。", "2023-02-15", "报")
+    assistant = _assistant_over(tmp_path, grain, heat, output)
     assert assistant.ask("今年全区粮食总产量是多少？").text == "5.2亿斤"
     assert not assistant.ask("去年全区供热面积是多少？").answerable
+    assert assistant.ask("去年全区地区生产总值是多少？").text == "156亿元"  # the year it names, not the one compared
 
 
 def test_another_years_figure_is_refused_even_in_a_follow_up(tmp_path):
@@ -1354,6 +1358,7 @@ def test_things_of_the_kind_asked_for_may_be_listed_before_their_count_and_its_n
 
     assert _span_text(gap_with_noun, "秋季学期，学校新开设了书法、围棋和陶艺3门兴趣课程，每周两节。",
                       "学校新开了哪几门课程？") == "书法、围棋和陶艺"
+    assert _span_text(gap_with_noun, "华为、中兴入选全国500强企业。", "哪些企业入选全国500强？") is None  # no count of them
     # 几样 counts as 几种 does; a wh-noun glued to the next character by jieba (路要) is the noun alone
     assert analyse("园区重点引进哪几样企业？").wh_noun == "企业"
     assert analyse("下雪天哪些路要封？").wh_noun == "路"
@@ -2115,6 +2120,9 @@ def test_a_post_asked_of_one_body_is_not_answered_by_the_same_post_of_another():
     assert of_another(unit, "韩磊", "公路养护中心的主任是谁？") is False
     assert of_another(unit, "韩磊", "区交通运输局公路养护中心主任是谁？") is False
     assert of_another("市公安局城西分局局长邓飞介绍，…", "邓飞", "市公安局局长是谁？")
+    # but a body's own office or kind written after its short name is the body
+    assert of_another("东关社区居委会主任王芳介绍，…", "王芳", "东关社区主任是谁？") is False
+    assert of_another("太行集团股份有限公司董事长王伟说，…", "王伟", "太行集团董事长是谁？") is False
     assert of_another("活动联系人：王强", "王强", "区水利局联系人是谁？") is False
     # of two people, the one whose body is asked
     both = "区教育局局长张军、区水利局局长李明出席。"
@@ -2358,6 +2366,10 @@ def test_a_reason_is_what_follows_the_words_naming_it_or_comes_before_its_result
     fined = "检查中，一家烧烤店因未办理食品经营许可证，被责令停业整顿，并处罚款1万元。"
     assert cut(fined, "那家烧烤店为什么被责令停业？") == "未办理食品经营许可证"
     assert cut("该校因生源减少而停止招生。", "该校为什么停止招生？") == "生源减少"
+    # not past what it caused, nor from 因素 or the 使 of 行使
+    assert cut("原定周六举行的长跑比赛因天气原因取消，时间另行通知。", "长跑比赛为什么取消？") == "天气原因"
+    assert cut("受降雨等因素影响，今年景区游客人数有所下降。", "今年景区游客人数为什么下降？") is None
+    assert cut("王某因未正确行使职权，被给予警告处分。", "王某为什么被处分？") == "未正确行使职权"
 
 
 def test_a_post_asked_at_a_body_is_not_answered_from_a_later_article_s_other_body(tmp_path):

@@ -54,6 +54,8 @@ from qa.question import AnswerType, analyse, answer_type_of, answers_given, foll
     ("小区停车费是多少？", AnswerType.AMOUNT),
     ("开网店一年能赚多少？", AnswerType.AMOUNT),
     ("办证要花费多少时间？", AnswerType.NUMBER),
+    ("食堂一年浪费多少粮食？", AnswerType.NUMBER),
+    ("今年共补助多少困难群众？", AnswerType.NUMBER),
     ("游泳馆几点开门？", AnswerType.DATE),
     ("会上提了几点建议？", AnswerType.NUMBER),
     ("这座水库最深处有多深？", AnswerType.NUMBER),  # a measure: how far, deep, thick or fast
