@@ -73,7 +73,8 @@ _TYPE_CUES: tuple[tuple[AnswerType, str], ...] = (
     (AnswerType.REASON, r"为什么|为何|什么原因|原因是|怎么会|(?i:\bwhy\b)"),
     (AnswerType.DURATION, r"多长时间|多久|多少年|几年了|多少天|几个月|多少个月"),
     (AnswerType.DATE, r"(?i:\bwhen\b)|什么时候|何时|哪天|哪一天|哪几天|哪些天|几月|几号|" + WEEKDAY_ASKED
-                         + "|哪年|哪一年|什么时间|什么日子|日期|几时|始建于|哪个年代|什么年代|" + HOUR_CUE),
+                         + "|哪年|哪一年|什么时间|什么日子|日期|几时|始建于|哪个年代|什么年代|(?:哪|什么)[一几]?个?时间?段|"
+                         + HOUR_CUE),
     (AnswerType.PERSON, rf"(?i:\bwho\b)|谁|哪位|什么人|哪个人|姓名|(?:{ROLES})(?:的名字|叫什么|是哪个人?(?=[？?]|$))|记者是"),
     # "颐高集团是什么公司" asks what kind of company it is, not for a company's name.
     (AnswerType.WHAT, r"是(?:一家|一个|一所|家|个)?什么(?:样的)?(?:公司|企业|单位|机构|组织|集团|银行)$"),

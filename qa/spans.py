@@ -664,8 +664,8 @@ def _clauses_of_given_figures(sentence: str, question: str) -> set[int]:
 
 
 _COMPARED_WITH = ("比", "较", "是", "于", "同")
-# A figure in a question with the unit it is in ("70多岁" → 70, 岁).
-_GIVEN_FIGURE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)[多余来]?([\u4e00-\u9fff])")
+# A figure in a question with the unit it is in ("70多岁" → 70, 岁); not the end of a range ("1至2月": a time, no row).
+_GIVEN_FIGURE = re.compile(r"(?<![\d.至到~-])(\d+(?:\.\d+)?)[多余来]?([\u4e00-\u9fff])")
 
 
 def _figure_asked_with(span: str, question: str) -> bool:
@@ -1647,8 +1647,8 @@ _BETWEEN_POST_AND_NAME = re.compile(r"[：:\s]?")
 
 # Why and how: a sentence often says again, in one clause, what the question asks about; the reason or
 # the means stand in the clauses beside it.
-# Not 因此 or 因地制宜, nor 为期, 为主; a 为-clause that ends in 所 and a verb is passive ("为…所诬").
-# 因 as "because", not in 因此, 因而, 因素, 因地制宜…
+# 因 as "because", not in 因此, 因而, 因素 or 因地制宜; 为 not in 为期, 为主; a 为-clause that ends in 所 and a verb is
+# passive ("为…所诬").
 _YIN = r"因(?!此|而|素|子|果|特|地制宜|人而异|时制宜|村施策|材施教|势利导)"
 _REASON_OPENS = re.compile(rf"由于|因为|{_YIN}|为了|为(?!主|此|何|什么|期|止)")
 _RESULT_OPENS = re.compile(r"因此|所以|因而|于是|故而|从而")

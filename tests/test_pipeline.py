@@ -1798,6 +1798,8 @@ def test_a_figure_the_question_gives_is_not_its_answer_and_marks_its_clause():
     assert cut("对80岁以上老人每月发放补贴100元，对90岁以上老人每月发放补贴200元。", "90多岁的老人每月能领多少补贴？") == "200元"
     # A figure that only compares is no key of a row.
     assert cut("2022年粮食播种面积52万亩，总产量达到23万吨，比2021年增产1.2万吨。", "2022年粮食总产量是多少？") == "23万吨"
+    # nor the end of a range of months, which only says when
+    assert cut("今年3月至5月，全市开展招聘活动40场，新增城镇就业4200人。", "3至5月全市新增就业多少人？") == "4200人"
     # A figure the question gives in a clause without a candidate marks nothing, nor one the whole sentence is of.
     assert cut("2023年，全区接待游客150万人次。", "2023年全区接待游客多少人次？") == "150万人次"
     assert cut("2023年全区拟改造小区60个，建筑面积38.72万平方米。", "2023年改造小区的建筑面积有多少？") == "38.72万平方米"

@@ -57,6 +57,7 @@ from qa.question import AnswerType, analyse, answer_type_of, answers_given, foll
     ("食堂一年浪费多少粮食？", AnswerType.NUMBER),
     ("今年共补助多少困难群众？", AnswerType.NUMBER),
     ("游泳馆几点开门？", AnswerType.DATE),
+    ("图书馆哪几个时段人最多？", AnswerType.DATE),  # times of day, not a count
     ("会上提了几点建议？", AnswerType.NUMBER),
     ("这座水库最深处有多深？", AnswerType.NUMBER),  # a measure: how far, deep, thick or fast
     ("新线列车能跑多快？", AnswerType.NUMBER),
