@@ -905,19 +905,19 @@ _EARLIER_ASKED = re.compile(r"原来|原先|原本|以前|之前|此前|过去|�
 # "毕业于哪儿", "毕业于哪所大学": the question's verb with 于, then a bare where-word or which body. Not
 # a kind of place: "位于哪个市" asks for the city's name, not the whole address.
 _AFTER_VERB_ASKED = {
-    AnswerType.PLACE: re.compile(rf"([\u4e00-\u9fff]{{2}})于(?:{WHERE_WORDS}|哪)[？?]?$"),
+    AnswerType.PLACE: re.compile(rf"([\u4e00-\u9fff]{{2}})(?:于|到了?|至)(?:{WHERE_WORDS}|哪)[？?]?$"),
     AnswerType.ORGANISATION: re.compile(r"([\u4e00-\u9fff]{2})于哪一?[所个家][\u4e00-\u9fff]{1,3}[？?]?$"),
 }
 
 
 def _after_asked_verb(sentence: str, asked: re.Match | None) -> tuple[int, int] | None:
-    """For "李晨毕业于哪儿", "现效力于哪里", "毕业于哪所大学" (`asked` holds the question's verb): what
-    follows that verb in the sentence (with or without its 于), to the clause's end or an opening
+    """For "李晨毕业于哪儿", "现效力于哪里", "毕业于哪所大学", "群众被转移到了哪里" (`asked` holds the question's
+    verb): what follows that verb in the sentence (with or without its 于, 到 or 至), to the clause's end or an opening
     bracket; None if the sentence lacks the verb or less than two characters follow it ("毕业后")."""
     if not asked:
         return None
     verb = asked.group(1)
-    for marker in (verb + "于", verb):
+    for marker in (verb + "于", verb + "到", verb + "至", verb):
         at = sentence.find(marker)
         if at >= 0:
             start = at + len(marker)
