@@ -421,6 +421,18 @@ def _date_of_another_event(sentence: str, span: tuple[int, int] | None, analysis
 
 _FIGURE_TYPES = frozenset({AnswerType.NUMBER, AnswerType.AMOUNT, AnswerType.PERCENT})
 _COUNT = r"(?:\d+|[一二两三四五六七八九十百千]+)余?[个家所座户处]"
+# A question that asks for what one thing has ("一个书房", "人均").
+_PER_ITEM_ASKED = re.compile(r"每|人均|户均|平均|单个|一(?:个|家|户|人|名|所|座|位|间|台|辆|亩|处)")
+_PER_ITEM = re.compile(r"每(?:个|家|户|人|名|所|座|位|间|台|辆|亩|处)|人均|户均")
+
+
+def _each_has(sentence: str, span: tuple[int, int] | None) -> bool:
+    """Whether the figure at `span` is what each of several things has, as its clause says before it ("每个书房藏书
+    3000册"); not a sum, which is often given per person ("挂号费每人次12元", "低保标准每人每年7200元")."""
+    if not span or sentence.endswith("元", 0, span[1]):
+        return False
+    clause_start = max(sentence.rfind(mark, 0, span[0]) for mark in "，；。：") + 1
+    return _PER_ITEM.search(sentence, clause_start, span[0]) is not None
 
 
 # "较去年新增", "比上年同期增长": not "与去年同期相比，…由236天增加到268天", which gives last year's figure too
@@ -740,6 +752,9 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
                          and (span := choose_span(text_of(c), as_body)) is not None), None)
             if body:
                 found = [body, *found]
+        # "区图书馆有多少册藏书" is not answered by "每个书房藏书3000册左右", unless the question asks so
+        if analysis.answer_type is AnswerType.NUMBER and not _PER_ITEM_ASKED.search(analysis.text):
+            found = [(c, sp) for c, sp in found if not _each_has(matchable(text_of(c)), sp)] or found
         with_unit = [(c, sp) for c, sp in found if counts_in(analysis.unit, matchable(text_of(c)), sp)]
         # Likewise for "哪位老师", those that name the post, and for "路有多宽", those whose figure follows
         # no other dimension than the one asked ("宽度由30米拓宽至40米", not "全长3.2公里"), if any does.

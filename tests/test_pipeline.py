@@ -331,6 +331,17 @@ def test_a_year_named_only_to_compare_with_is_not_the_year_of_the_figure(tmp_pat
     assert assistant.ask("去年全区地区生产总值是多少？").text == "156亿元"  # the year it names, not the one compared
 
 
+def test_what_each_of_several_has_is_no_answer_for_the_whole(tmp_path):
+    from qa.types import Article
+
+    archive = Article("a", "区档案馆", "本报讯：区档案馆馆长李红介绍，该馆建筑面积5200平方米，现有馆藏12.5万卷、照片3万张。今年，"
+                      "区档案馆还在太行街道等地新建了4个社区档案室，每个档案室存放档案2000卷左右，与区档案馆实现通借通还。",
+                      "2023-06-02", "报")
+    assistant = _assistant_over(tmp_path, archive)
+    assert assistant.ask("区档案馆现在有多少卷档案？").text == "12.5万卷"
+    assert assistant.ask("每个社区档案室存放多少卷档案？").text == "2000卷"
+
+
 def test_another_years_figure_is_refused_even_in_a_follow_up(tmp_path):
     from qa.types import Article
 
