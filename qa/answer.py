@@ -11,8 +11,8 @@ import numpy as np
 from qa.question import (FILLER_WORDS, NAME_TYPES, POSTS, QUESTION_END, SIGN_OFF_WORDS, WH_WORDS, WHERE_WORDS,
                          AnswerType, QuestionAnalysis, asks_post, counted_thing)
 from qa.spans import (ALL_HAN, ASKS_SPEAKER, COMPARED, DIMENSION_ASKED, SPAN_PATTERNS, asked_kind, asked_post,
-                      balanced, choose_span, counts_in, counts_what_was_asked, coverage, document_span, gap_span,
-                      gap_with_noun, holds_post_asked, matchable, name_after_post, named_kind_span, names_post,
+                      balanced, choose_span, counts_in, counts_what_was_asked, coverage, document_span, each_has,
+                      gap_span, gap_with_noun, holds_post_asked, matchable, name_after_post, named_kind_span, names_post,
                       of_another_body, of_other_dimension, post_of, reason_or_means, said_again, term_match)
 from qa.store import Index
 from qa.text import RELATIVE_YEARS, character_synonyms, is_word, pos_tag, to_simplified, with_resolved_years
@@ -217,8 +217,8 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
             elsewhere = _refers_elsewhere(analysis.subject, own_words, plain[i - 1] if i > 0 else "")
             # a year named only to compare with is not the one spoken of, but the year that is compared with it:
             # "…达1860万平方米，较去年新增85万平方米" is of this year
-            uncompared_years = with_resolved_years(_of_the_year_compared(own_words), article.date) if (
-                _YEAR_COMPARED.search(own_words)) else sentence  # (most sentences compare nothing: no second pass)
+            own_year = _of_the_year_compared(own_words)
+            uncompared_years = sentence if own_year == own_words else with_resolved_years(own_year, article.date)
             of_another = unnamed_time[article.article_id] or _of_another_year_or_phase(
                 uncompared_years, asked_in[article.article_id], texts[i - 1] if i > 0 else "")
             score = sum(w * x for w, x in zip(WEIGHTS.values(), signals)) * (
@@ -423,16 +423,6 @@ _FIGURE_TYPES = frozenset({AnswerType.NUMBER, AnswerType.AMOUNT, AnswerType.PERC
 _COUNT = r"(?:\d+|[一二两三四五六七八九十百千]+)余?[个家所座户处]"
 # A question that asks for what one thing has ("一个书房", "人均").
 _PER_ITEM_ASKED = re.compile(r"每|人均|户均|平均|单个|一(?:个|家|户|人|名|所|座|位|间|台|辆|亩|处)")
-_PER_ITEM = re.compile(r"每(?:个|家|户|人|名|所|座|位|间|台|辆|亩|处)|人均|户均")
-
-
-def _each_has(sentence: str, span: tuple[int, int] | None) -> bool:
-    """Whether the figure at `span` is what each of several things has, as its clause says before it ("每个书房藏书
-    3000册"); not a sum, which is often given per person ("挂号费每人次12元", "低保标准每人每年7200元")."""
-    if not span or sentence.endswith("元", 0, span[1]):
-        return False
-    clause_start = max(sentence.rfind(mark, 0, span[0]) for mark in "，；。：") + 1
-    return _PER_ITEM.search(sentence, clause_start, span[0]) is not None
 
 
 # "较去年新增", "比上年同期增长": not "与去年同期相比，…由236天增加到268天", which gives last year's figure too
@@ -754,7 +744,7 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
                 found = [body, *found]
         # "区图书馆有多少册藏书" is not answered by "每个书房藏书3000册左右", unless the question asks so
         if analysis.answer_type is AnswerType.NUMBER and not _PER_ITEM_ASKED.search(analysis.text):
-            found = [(c, sp) for c, sp in found if not _each_has(matchable(text_of(c)), sp)] or found
+            found = [(c, sp) for c, sp in found if not each_has(matchable(text_of(c)), sp)] or found
         with_unit = [(c, sp) for c, sp in found if counts_in(analysis.unit, matchable(text_of(c)), sp)]
         # Likewise for "哪位老师", those that name the post, and for "路有多宽", those whose figure follows
         # no other dimension than the one asked ("宽度由30米拓宽至40米", not "全长3.2公里"), if any does.

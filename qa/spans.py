@@ -587,6 +587,17 @@ def _occurrences(term: str, text: str) -> Iterator[int]:
         at = text.find(term, at + len(term))
 
 
+def each_has(sentence: str, span: tuple[int, int] | None) -> bool:
+    """Whether the figure at `span` is what each of several things has, as its clause says before it ("每个书房藏书
+    3000册"); not a sum, which is often given per person ("挂号费每人次12元", "低保标准每人每年7200元")."""
+    if not span or sentence.endswith("元", 0, span[1]):
+        return False
+    return _PER_ITEM.search(sentence, _clause_start(sentence, span[0]), span[0]) is not None
+
+
+_PER_ITEM = re.compile(r"每(?:个|家|户|人|名|所|座|位|间|台|辆|亩|处)|人均|户均")
+
+
 def counts_in(unit: str | None, sentence: str, span: tuple[int, int]) -> bool:
     """Whether the figure at `span` counts in `unit`, the measure word a question asks for, in any of
     its forms (people in 人 or 名: "多少人" → "队员126名"): the unit ends the span ("340余家", "2cm" for
