@@ -1687,8 +1687,9 @@ _HOW_ASKED = re.compile(r"(?:怎么(?!样)|怎样(?!的)|如何|咋)(?!办|做|�
                         r"回应|认为|形容|记载|来的|得名)")
 _MEANS_SAID = re.compile(r"通过|采取|采用|利用|借助|依靠|结合|依托")
 # Not the 通过 of a vote ("审议通过了新的停车收费方式", "研究通过《…办法》"), nor the 形式 of 形式主义.
-_MEANS_NAMED = re.compile(r"(?:(?<!审议)(?<!表决)(?<!研究)(?<!议并)(?<!究并)通过(?!了)|采取|采用|利用|借助|依靠)[^，。；！？]{2,40}?"
-                          r"(?:方式|方法|办法|形式(?!主义)|途径|手段|模式)")
+_MEANS_LEAD = r"(?:(?<!审议)(?<!表决)(?<!研究)(?<!议并)(?<!究并)通过(?!了)|采取|采用|利用|借助|依靠)"
+_MEANS_LED = re.compile(_MEANS_LEAD)
+_MEANS_NAMED = re.compile(_MEANS_LEAD + r"[^，。；！？]{2,40}?(?:方式|方法|办法|形式(?!主义)|途径|手段|模式)")
 # A how question that asks for the means by name ("采取什么方式", "用什么办法").
 _MEANS_ASKED = re.compile(r"(?:什么样的?|什么|哪种|哪些)(?:方式|方法|办法|形式|途径|手段|模式)")
 _RESTATES = 0.5  # the share of the question's terms (its subject aside) that a clause saying it again holds
@@ -1832,11 +1833,15 @@ def reason_or_means(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int
             last = next((i - 1 for i in range(first + 1, last + 1) if _DONE_ABOUT_IT.search(texts[i][:6])), last)
             return max(named.end(), clauses[first][0]), clauses[last][1]
     restated = _restated(sentence, analysis)
-    if (analysis.answer_type is AnswerType.MANNER
-            and (_HOW_ASKED.search(analysis.text) or _MEANS_ASKED.search(analysis.text))
-            and (named := [m.span() for m in _MEANS_NAMED.finditer(
-                sentence, 0, restated[0][restated[2]][1] if restated else len(sentence))])):
-        return balanced(sentence, named[-1])  # "通过出台《…管理办法》": the title whole
+    if analysis.answer_type is AnswerType.MANNER and (_HOW_ASKED.search(analysis.text)
+                                                      or _MEANS_ASKED.search(analysis.text)):
+        said_end = restated[0][restated[2]][1] if restated else len(sentence)
+        if named := [m.span() for m in _MEANS_NAMED.finditer(sentence, 0, said_end)]:
+            return balanced(sentence, named[-1])  # "通过出台《…管理办法》": the title whole
+        # means not named as such: from the word that leads them to the end of their clause, with what they
+        # did ("补偿款全部通过“一卡通”直接打入农户银行账户，杜绝截留挪用" → 通过…账户)
+        if led := [m.start() for m in _MEANS_LED.finditer(sentence, 0, said_end)]:
+            return led[-1], _clause_end(sentence, led[-1])
     if restated is None:
         # No clause says the question again ("为什么很多实验做不了" on "长期以来，由于校舍紧张，学校的科学课只能在
         # 普通教室里上，很多实验无法开展"): a single clause that opens on 由于 or 因为 gives the cause, on 为了

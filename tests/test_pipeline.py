@@ -1588,7 +1588,8 @@ def test_why_and_how_are_answered_by_the_clauses_beside_the_one_saying_the_quest
     # The clause that names the doer gives what follows the name.
     assert cut("今年以来，区医保局聚焦群众报销难题，推行线上办理，缩短了报销时间。", "区医保局怎么缩短报销时间？") == (
         "聚焦群众报销难题，推行线上办理")
-    assert cut("今年以来，果农通过嫁接新品种提高了苹果的产量。", "果农是怎么提高苹果产量的？") is None
+    # means in the clause that says it again: from their lead word to the clause's end, not the whole sentence
+    assert cut("今年以来，果农通过嫁接新品种提高了苹果的产量。", "果农是怎么提高苹果产量的？") == "通过嫁接新品种提高了苹果的产量"
     assert cut("县医院推行预约诊疗，开设夜间门诊。", "县医院为什么开设夜间门诊？") is None
 
 
@@ -1855,6 +1856,11 @@ def test_means_named_as_such_and_a_lone_reason_clause_are_cut_from_the_sentence(
     assert cut("为了让留守儿童有人管，村里办起了暑期课堂。", "为什么村里要办暑期课堂？") == "为了让留守儿童有人管"
     assert cut("实验中学采取“线上+线下”的方式开展教学。", "实验中学以什么样的方式开展教学？") == "采取“线上+线下”的方式"
     assert cut("现场设置了服务台，并通过“直播带岗”的方式推送岗位。", "招聘会是怎样推送岗位的？") == "通过“直播带岗”的方式"
+    # Means not named as such (no 方式, 办法…): from the word that leads them to the end of their clause.
+    assert cut("退休金全部通过银行代发，按月打入个人账户。", "退休金是怎么发放的？") == "通过银行代发"
+    assert cut("为方便群众，居民可通过“潞州医保”公众号在线缴纳医保费。", "医保费怎么在线缴纳？") == (
+        "通过“潞州医保”公众号在线缴纳医保费")
+    assert cut("修缮中，区文物所采用传统榫卯工艺对梁架进行加固。", "梁架是用什么办法加固的？") == "采用传统榫卯工艺对梁架进行加固"
     # A purpose is no cause ("为什么下降了"); 通过 of a vote is no means, nor is what 怎么样 asks.
     assert cut("今年遭遇倒春寒，坐果率明显下降，为了减少损失，果农们开展线上销售。", "果农收入为什么下降了？") is None
     assert cut("业委会审议通过了新的停车收费方式，小型车每月收费150元。", "小区停车怎么收费？") != "通过了新的停车收费方式"
