@@ -1325,9 +1325,35 @@ def gap_with_noun(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] 
     if joined:
         return gap[0], _items_of_its_kind_end(sentence, gap[1] + len(joined), noun)
     # "哪些公司", "重点场所都有哪些": the things of that kind listed, where no gap is found.
-    kind = asked_kind(analysis) if _PLURAL.search(analysis.text) else None
+    plural = _PLURAL.search(analysis.text) is not None
+    kind = asked_kind(analysis) if plural else None
     return gap or _quoted_before(sentence, noun) or (_listed_of_kind(sentence, kind) if kind else None) or (
-        _title_after_asked_noun(sentence, analysis))
+        _title_after_asked_noun(sentence, analysis)) or (_sole_list(sentence) if plural else None)
+
+
+_COUNT_IN_LIST = re.compile(r"\d|[一两二三四五六七八九十]+[个家所座条项名位处门部支批类种对辆台人户张村镇乡]")
+
+
+def _sole_list(sentence: str) -> tuple[int, int] | None:
+    """The one list of a sentence, for a question that asks for several things the sentence calls by another
+    name or none ("要带哪些材料" on "…，需携带户口簿、房产证或购房合同、儿童出生医学证明原件。"): from after the last verb
+    or preposition before its first 、 to the end of its clause. None where several clauses list, where a
+    count follows the first item ("长治至太原、长治至郑州方向临时旅客列车6对"): the list ends before the clause does;
+    or where a 等 closes it ("张明、李华等企业代表参加了座谈会"), with the kind's name that `_listed_of_kind` reads."""
+    starts = {_clause_start(sentence, at) for at, mark in enumerate(sentence) if mark == "、"}
+    if len(starts) != 1:
+        return None
+    clause_start = starts.pop()
+    first = sentence.index("、", clause_start)
+    end = _clause_end(sentence, first)
+    if _COUNT_IN_LIST.search(sentence, first, end) or "等" in sentence[first:end]:
+        return None
+    start = at = clause_start
+    for word, flag in pos_tag(sentence[clause_start:first]):
+        at += len(word)
+        if flag.startswith(("v", "p")) and at < first:
+            start = at
+    return (start, end) if start < first else None
 
 
 def _counted_list(sentence: str, analysis: QuestionAnalysis, measure: str | None) -> tuple[int, int] | None:

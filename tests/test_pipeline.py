@@ -1266,6 +1266,21 @@ def test_a_list_whose_items_are_of_the_kind_asked_about_is_given_whole(sentence,
     assert sentence[s:e] == expected
 
 
+@pytest.mark.parametrize("sentence, question, expected", [
+    ("办理时，申请人需携带身份证、户口本和近期免冠照片。", "办证要带哪些东西？", "身份证、户口本和近期免冠照片"),
+    ("中心面积300平方米，设有阅览室、棋牌室和舞蹈室，每天开放。", "中心里都有哪些活动室？", "阅览室、棋牌室和舞蹈室"),
+    # not where two clauses list, nor where the list runs into a figure before its clause ends
+    ("村里种植玉米、谷子，养殖牛、羊。", "村里都搞哪些产业？", None),
+    ("车站新开往太原、郑州方向的列车4对。", "新开的列车往哪些地方开？", None),
+])
+def test_several_things_asked_for_by_another_name_are_the_one_list_of_the_sentence(sentence, question, expected):
+    from qa.spans import gap_with_noun
+    from qa.question import analyse
+
+    span = gap_with_noun(sentence, analyse(question))
+    assert (sentence[span[0]:span[1]] if span else None) == expected
+
+
 def test_a_frame_holds_the_answer_when_what_follows_it_is_the_thing_asked_about():
     from qa.spans import gap_with_noun
     from qa.question import analyse
