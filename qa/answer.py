@@ -13,7 +13,7 @@ from qa.question import (FILLER_WORDS, NAME_TYPES, POSTS, QUESTION_END, SIGN_OFF
 from qa.spans import (ALL_HAN, ASKS_SPEAKER, COMPARED, DIMENSION_ASKED, SPAN_PATTERNS, asked_kind, asked_post,
                       balanced, choose_span, counts_in, counts_what_was_asked, coverage, document_span, each_has,
                       gap_span, gap_with_noun, holds_post_asked, matchable, name_after_post, named_kind_span, names_post,
-                      of_another_body, of_other_dimension, post_of, reason_or_means, said_again, term_match)
+                      of_another_body, of_other_dimension, of_the_list_it_is_in, post_of, reason_or_means, said_again, term_match)
 from qa.store import Index
 from qa.text import RELATIVE_YEARS, character_synonyms, is_word, pos_tag, to_simplified, with_resolved_years
 from qa.types import Answer, Article, Citation, Hit, RefusalReason
@@ -351,16 +351,37 @@ def _whole_for_a_part(sentence: str, span: tuple[int, int] | None, analysis: Que
     return any(term_match(term, sentence) == 0.0 and term_match(term, article_text) > 0.0 for term in named)
 
 
+def _part_for_the_whole(sentence: str, span: tuple[int, int] | None, analysis: QuestionAnalysis) -> bool:
+    """Whether a figure asked of the whole district is a named part's, which its clause names before it in a
+    sentence that says nothing of the whole: "全区60岁以上老人有多少" on "东街街道共有60周岁以上老年人8650人"; not
+    where the question names a part itself ("全区接待的游客中，柳林乡前进村冰雪乐园接待了多少")."""
+    if span is None or analysis.answer_type not in _FIGURE_TYPES or not _WHOLE.search(analysis.text) or (
+            _WHOLE.search(sentence, 0, span[1])) or _names_a_part(analysis.text):
+        return False
+    return _names_a_part(sentence[:span[0]][-40:].rsplit("，", 1)[-1])
+
+
+def _names_a_part(text: str) -> bool:
+    return any(_another_named(text, part.start(), part.group()) for part in _PART.finditer(text))
+
+
 _WHOLE = re.compile(r"我区|全区")
+_PART = re.compile(r"街道|镇|乡|村|社区")
 _PARTS_OF_A_DISTRICT = ("镇", "乡", "街道", "村", "社区")
 
 
 def _of_another_of_its_kind(sentence: str, analysis: QuestionAnalysis, article: Article) -> bool:
     """Whether a figure or date asked of a named school, hospital, village… comes from a sentence that names
     another of its kind and not it ("东关小学是哪一年建的" on "西街小学始建于1958年"), or from an article that never
-    names it but names another ("区第一人民医院…几点关门" on the 区第二人民医院's hours)."""
+    names it but names another ("区第一人民医院…几点关门" on the 区第二人民医院's hours); so too a bus route by its
+    number ("5路公交全程多长" on "18路公交线路…全程21.3公里") and a meal ("早饭几点开始供应" on "食堂每天供应午餐和晚餐，
+    午餐时间为11时至13时…")."""
     if analysis.answer_type not in _FIGURE_TYPES | {AnswerType.DATE, AnswerType.DURATION}:
         return False
+    for named_in in _routes, _meals:
+        asked = named_in(analysis.text)
+        if asked and (said := named_in(sentence)) and not asked & said:
+            return True
     named = _NAMED_KIND.search(analysis.subject)  # "东关小学", "区第一人民医院便民门诊", "春节假期大峡谷景区"
     if not named or not (own := analysis.subject[:named.start()].lstrip("区市县")[-2:]):
         return False  # the name's last two characters tell it from others of its kind (东关, 第一, 峡谷)
@@ -382,6 +403,16 @@ def _another_named(text: str, at: int, kind: str) -> bool:
     return "第" in before or pos_tag(before)[-1][1] in _NAME_FLAGS
 
 
+def _routes(text: str) -> frozenset[str]:
+    return frozenset(_ROUTE.findall(text))
+
+
+def _meals(text: str) -> frozenset[int]:
+    return frozenset(i for i, meal in enumerate(_MEALS) if meal.search(text))
+
+
+_ROUTE = re.compile(r"(?<![\d.])\d+(?=路|号线)")
+_MEALS = (re.compile("早[餐饭]"), re.compile("午[餐饭]|中午饭|中饭"), re.compile("晚[餐饭]"))
 # Kinds of named things a question asks about, longest first; what stands before a kind when it names none
 _NAMED_KIND = re.compile("实验小学|小学|中学|幼儿园|人民医院|医院|卫生院|学校|社区|小区|街道|公园|景区|村|镇|乡")
 _NO_NAME_BEFORE_KIND = frozenset("各全该本此这那属级所家个座间等和与及的是在为了几多两")
@@ -805,6 +836,9 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
         0.5 if _date_of_another_event(chosen_text, span, analysis) else 1.0) * (
         0.3 if span and of_another_body(chosen_text, span, analysis) else 1.0) * (
         0.4 if _whole_for_a_part(chosen_text, span, analysis, articles[chosen.article_id]) else 1.0) * (
+        0.4 if _part_for_the_whole(chosen_text, span, analysis) else 1.0) * (
+        0.4 if analysis.answer_type in _FIGURE_TYPES and of_the_list_it_is_in(chosen_text, span, analysis)
+        else 1.0) * (
         0.4 if _of_another_of_its_kind(chosen_text, analysis, articles[chosen.article_id]) else 1.0) * (
         _untyped_share(span, from_gap, analysis)) * (
         _on_topic(analysis, articles[chosen.article_id]))

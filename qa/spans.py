@@ -598,6 +598,47 @@ def each_has(sentence: str, span: tuple[int, int] | None) -> bool:
 _PER_ITEM = re.compile(r"每(?:个|家|户|人|名|所|座|位|间|台|辆|亩|处)|人均|户均")
 
 
+def of_the_list_it_is_in(sentence: str, span: tuple[int, int] | None, analysis: QuestionAnalysis) -> bool:
+    """Whether the figure at `span` is told of a whole list that a term of the question is only an item of, after its
+    end in that clause or the next: "和平医院派了几名专家" on "来自长治市人民医院、和平医院、…3家三甲医院的18名专家",
+    "玉皇观修缮要花多少钱" on "…，分别是故县村玉皇观、东天河村舞楼和关村炎帝庙，计划总投资420万元". Not where the
+    question names another item too, where the figure is each one's ("两村各投资50万元"), or the term is named
+    again closer to it ("…共1200户，其中东村300户"); nor where the items are figures of several things ("设置补给站
+    12个、医疗点20个"), nor where the figure is in the next clause and not said to be a sum (共, 总…: "…下设A、B等七大
+    专业公司，在全国布局了200余个产业园区"), nor where the item names the figure ("横跨浣江两岸、总面积为1.44平方公里"). Not
+    for a question that counts the things it asks of ("这3个小区一共涉及多少户")."""
+    if span is None or _COUNT_IN_LIST.search(analysis.text):  # "这3个小区一共…"
+        return False
+    terms = analysis.terms
+    for term in (t for t in terms if len(t) >= 2):
+        at = sentence.rfind(term, 0, span[0])
+        if at < 0:
+            continue
+        start, end = _whole_list(sentence, (at, at + len(term)))
+        counted = _COUNT_IN_LIST.search(sentence, at + len(term), end)  # "…3家三甲医院的18名专家": to its count
+        end = counted.start() if counted else end
+        # a list by its 、 (和 may be a name's: 和平小区), not counted by the figure asked ("几大专业公司" on "…等七大专业公司")
+        listed = "、" in sentence[start:at] or "、" in sentence[at + len(term):end]
+        counts_it = sentence[end:span[0]] in ("", "等", "等等") and any(
+            sentence.startswith(t, span[1]) for t in terms if len(t) >= 2)
+        # the last item names the figure itself ("横跨浣江两岸、总面积为1.44平方公里"): no other item nor the list's count
+        # stands between
+        names_it = "、" not in sentence[at:span[0]] and not _COUNT_IN_LIST.search(sentence, at + len(term), span[0])
+        if (not listed or counts_it or names_it or end > span[0] or _COUNT_IN_LIST.search(sentence, start, at)
+                or _PER_ITEM_AFTER.search(sentence, end, span[0])):
+            continue
+        others = [item for item in _LIST_GLUE.split(sentence[start:end]) if term not in item]
+        figure_clause = _clause_start(sentence, span[0])
+        if (figure_clause <= end or figure_clause == _clause_end(sentence, end) + 1 and _SUM.search(
+                sentence, figure_clause, span[0])) and not any(t in item for item in others for t in terms if len(t) >= 2):
+            return True
+    return False
+
+
+_PER_ITEM_AFTER = re.compile(r"各|每|均|分别")
+_SUM = re.compile(r"共|总|合计|累计")
+
+
 def counts_in(unit: str | None, sentence: str, span: tuple[int, int]) -> bool:
     """Whether the figure at `span` counts in `unit`, the measure word a question asks for, in any of
     its forms (people in 人 or 名: "多少人" → "队员126名"): the unit ends the span ("340余家", "2cm" for

@@ -2419,3 +2419,36 @@ def test_a_post_asked_at_a_body_is_not_answered_from_a_later_article_s_other_bod
     assistant = _assistant_over(tmp_path, schools, canteens, court)
     assert assistant.ask("区教育局局长叫什么？").text == "陈立华"  # not the later article's 局长 of another body
     assert assistant.ask("区法院的副院长是谁？").text == "李强"  # 区法院 is the 区人民法院
+
+
+def test_a_figure_of_a_whole_list_a_named_part_another_route_or_meal_is_not_the_one_asked_for(tmp_path):
+    from qa.question import analyse
+    from qa.spans import of_the_list_it_is_in
+    from qa.types import Article
+
+    def of_list(sentence: str, figure: str, question: str) -> bool:
+        start = sentence.find(figure)
+        return of_the_list_it_is_in(sentence, (start, start + len(figure)), analyse(question))
+
+    assert of_list("今年，东村种植玉米、谷子共3000亩。", "3000亩", "东村种了多少亩玉米？")  # both crops' acres
+    assert of_list("来自市人民医院、市中医院2家医院的12名专家参加义诊。", "12名", "市中医院来了几名专家？")
+    assert not of_list("来自市人民医院、市中医院2家医院的12名专家参加义诊。", "12名", "市人民医院和市中医院来了几名专家？")
+    assert not of_list("来自市人民医院、市中医院2家医院的12名专家参加义诊。", "12名", "这2家医院来了几名专家？")
+    assert not of_list("东村、西村两村各投资50万元。", "50万元", "东村投资了多少钱？")  # each one's
+    assert not of_list("东村、西村、南村共1200户，其中东村300户。", "300户", "东村有多少户？")  # named again, closer
+    assert not of_list("活动设置补给站12个、医疗点20个。", "20个", "设了多少个医疗点？")  # the items' own figures
+    assert not of_list("公园横跨河道两岸、总面积为3.2平方公里。", "3.2平方公里", "公园总面积是多少？")  # names it
+    water = Article("w", "三个村通上自来水", "本报讯：今年，区水利局为东岭村、西岭村和南岭村铺设供水管网，总投资360万元。",
+                    "2023-05-06", "报")
+    old = Article("o", "北关街道关爱独居老人", "本报讯：记者从北关街道获悉，北关街道共有独居老人320人，已全部建档。",
+                  "2023-06-01", "报")
+    bus = Article("b", "公交线路调整", "本报讯：12路公交线路全程18.5公里，设站点22个。社区食堂每天供应午餐和晚餐，"
+                  "午餐时间为11时至13时。", "2023-04-03", "报")
+    assistant = _assistant_over(tmp_path, water, old, bus)
+    assert not assistant.ask("东岭村铺设供水管网投资了多少钱？").answerable  # all three villages' sum
+    assert not assistant.ask("全区有多少独居老人？").answerable  # the 街道's
+    assert assistant.ask("北关街道有多少独居老人？").text == "320人"
+    assert not assistant.ask("3路公交全程多长？").answerable
+    assert assistant.ask("12路公交全程多长？").text == "18.5公里"
+    assert not assistant.ask("社区食堂早饭几点开始供应？").answerable
+
