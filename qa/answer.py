@@ -286,7 +286,8 @@ _PLACE_UNITS = frozenset("省 市 县 区 村 镇 乡 乡镇 街道 小区".spli
 
 
 # A share of a total (每户, 人均), not a rate in time (每年, 每天), which a yearly or daily total answers.
-_PER_UNIT_ASKED = re.compile(r"每(?:户|人|个|家|位|名|亩|所|间|辆|台)|户均|人均|平均")
+# per unit asked also as one of it ("一亩地能拿多少补偿")
+_PER_UNIT_ASKED = re.compile(r"每(?:户|人|个|家|位|名|亩|所|间|辆|台)|户均|人均|平均|一(?:户|亩)")
 
 
 def _slot_missing(sentence: str, span: tuple[int, int] | None, analysis: QuestionAnalysis) -> bool:

@@ -53,12 +53,14 @@ SPAN_PATTERNS: dict[AnswerType, re.Pattern] = {
         rf"(?:{_TIME_OF_DAY}|上午|下午|晚上)?"
         rf"|{_TIME_OF_DAY}"),
     # or how often ("每月两次", "每两周一次"), which "多久来一趟" asks
-    AnswerType.DURATION: re.compile(rf"{_QUALIFIER}{_NUM}{_MAG}(?:个)?(?:年|月|天|日|小时|周|分钟)(?:半)?"
+    # (not the year, month or day of a date: "4月25日起封闭施工", "2023年5月")
+    AnswerType.DURATION: re.compile(rf"(?<!\d[年月])(?<!\d){_QUALIFIER}{_NUM}{_MAG}(?:个)?(?:年(?!\d{{1,2}}月)|月(?!\d{{1,2}}[日号])|天|日|小时|周|分钟)"
+                                    r"(?:半)?"
                                     r"|(?:(?:[一两二三四五六七八九十]+|\d+)个)?(?<![上下前后])半个?(?:小时|月|年|天)"
                                     r"|每[两三四五六七八九十]?(?:个月|季度|星期|年|月|周|天|日)[一两二三四五六七八九十\d]+[次趟回]"),
     # a race time ("3分33秒62", "9秒58") before any figure in a unit, which would take its minutes alone
     AnswerType.NUMBER: re.compile(rf"\d{{3,4}}-\d{{7,8}}|(?:\d{{1,2}}小时)?\d{{1,2}}分\d{{1,2}}(?:\.\d+)?秒\d*|\d{{1,2}}秒\d{{2}}"
-                                  rf"|{_QUALIFIER}{_NUM}{_MAG} ?(?i:{_UNIT})(?![\d日号])"
+                                  rf"|{_QUALIFIER}{_NUM}{_MAG} ?(?i:{_UNIT})(?![\d日号])(?<!\d月)"  # not a month: 3月
                                   rf"|{_QUALIFIER}\d+(?:\.\d+)?{_MAG}[%‰]?(?![\d年月日号])"),
 }
 # Words for a place that end a place's name: a name jieba tags inside one ("师范/nr 南小区") is no person's.
@@ -423,12 +425,14 @@ def _names(simplified: str, answer_type: AnswerType, wh_noun: str | None) -> lis
         spans = list(dict.fromkeys((s + 1, e) if simplified[s] == "经" and (s + 1, e) in spans else (s, e)
                                    for s, e in spans))
     elif answer_type is AnswerType.PLACE:
-        spans = _joined(_entity_spans(simplified, ("ns",), _PLACE_SUFFIX, stop_words) + _placed_small(simplified))
+        spans = _joined(_entity_spans(simplified, ("ns",), _PLACE_SUFFIX, stop_words) + _placed_small(simplified)
+                        + [m.span() for m in _ADDRESS.finditer(simplified)])
     else:
         return []
-    # "与颐高集团签署": a place word that a body's name goes on from (颐高/ns 集团) is that name's, no place.
+    # "与颐高集团签署", "引入的山西康颐养老服务有限公司": a place word that a body's name goes on from (颐高/ns 集团) is
+    # that name's, no place.
     return [(s, e) for s, e in spans if not _REFERRING.fullmatch(simplified[s:e])
-            and not (answer_type is AnswerType.PLACE and _BODY_AFTER.match(simplified, e))]
+            and not (answer_type is AnswerType.PLACE and _COMPANY_NAMED_ON.match(simplified, e))]
 
 
 _POST_AND_SURNAME = re.compile(rf"(?:{POSTS})[^\W\d]$")
@@ -443,6 +447,10 @@ _PLACE_INSIDE = re.compile(r"[省市县区]|村$")
 _LOCAL_OFFICE = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[由经向])"
                            r")[区市县][\u4e00-\u9fff]{1,6}?(?:局|中心|委员会|办公室|支队|大队)")
 _BODY_AFTER = re.compile(r"集团|公司|有限公司|科技|银行|大学|学院")
+# a street address by its number ("府后西街18号", "英雄中路216号院"), which the tagger does not know as a place
+# after a preposition, a clause mark or the district, town or 街道 it lies in
+_ADDRESS = re.compile(r"(?:(?<=[在于到至、，：])|(?<=街道)|(?<=[区镇乡县市]))[^\W\d_在于到至的是为]{1,6}?[街路巷]\d+号(?:院|楼)?")
+_COMPANY_NAMED_ON = re.compile(r"[^\W\d_的在于和与及是为由从到]{0,10}?(?:集团|公司)|科技|银行|大学|学院")
 _PLACED_SMALL = re.compile(r"(?<=[于在自到])[\u4e00-\u9fff]{1,3}?[镇乡村]")
 
 
@@ -1861,14 +1869,15 @@ _CONDITION = re.compile(r"如果|假如|若|只要|一旦|除非")
 
 def _after_yin(clause: str, asked: Sequence[str] = ()) -> tuple[int, int] | None:
     """What follows a 因, 由于 or 因为 inside `clause` (not opening it, nor in 原因 or 基因), up to a 而 or a 使 that
-    gives the result ("因收视率受到好评使…得以延长"), or a term `asked` that says what it caused ("比赛因天气原因取消"
-    for "为什么取消"), or to the clause's end."""
+    gives the result ("因收视率受到好评使…得以延长"), or a doing `asked` that says what it caused ("比赛因天气原因取消"
+    for "为什么取消"; not a thing asked of, "因英雄南路小学教学楼改造，…划入西街小学片区": 小学), or to the clause's end."""
     inner = _REASON_INSIDE.search(clause, 1)
     if not inner or is_word(clause[inner.start() - 1:inner.start() + 1]):
         return None
     result = _RESULT_INSIDE.search(clause, inner.end())
     end = min([result.start() if result else len(clause),
-               *(at for term in asked if (at := clause.find(term, inner.end())) >= 0)])
+               *(at for term in asked if (at := clause.find(term, inner.end())) >= 0
+                 and pos_tag(term)[-1][1].startswith("v"))])
     return (inner.end(), end) if end > inner.end() else None
 
 

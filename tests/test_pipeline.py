@@ -2452,3 +2452,24 @@ def test_a_figure_of_a_whole_list_a_named_part_another_route_or_meal_is_not_the_
     assert assistant.ask("12路公交全程多长？").text == "18.5公里"
     assert not assistant.ask("社区食堂早饭几点开始供应？").answerable
 
+
+def test_dates_are_no_durations_nor_counts_reasons_run_past_names_and_addresses_are_places():
+    from qa.answer import _PER_UNIT_ASKED
+    from qa.question import AnswerType, analyse
+    from qa.spans import choose_span, reason_or_means, typed_spans
+
+    cut = functools.partial(_span_text, choose_span)
+    # the month or the day of a date is no duration ("4月25日起"), nor a month a count ("今年3月")
+    assert cut("南环路将于5月10日起封闭施工，预计工期8个月。", "南环路封闭施工要多久？") == "8个月"
+    started = "自今年4月小区启动以来，参与率已由不到30%提高到65%。"
+    assert [started[s:e] for s, e in typed_spans(started, AnswerType.NUMBER)] == ["不到30%", "65%"]
+    # a reason runs on past a thing the question names inside a longer name; it stops at a doing asked
+    assert _span_text(reason_or_means, "一是因北关小学校舍改建，该片区学生今年划入东关小学。", "该片区学生为什么划到东关小学？") == (
+        "北关小学校舍改建")
+    # a sum asked by its name after 多少; one of a unit asks per unit
+    assert analyse("被征的地能拿多少补偿？").answer_type is AnswerType.AMOUNT
+    assert _PER_UNIT_ASKED.search("一亩地补多少钱？") and not _PER_UNIT_ASKED.search("一共补了多少钱？")
+    # a place word that a company's name goes on from is no place; a street address is one
+    places = typed_spans("服务站由引入的河北康宁物业服务有限公司运营，地址在英雄中路216号院。", AnswerType.PLACE)
+    texts = ["服务站由引入的河北康宁物业服务有限公司运营，地址在英雄中路216号院。"[s:e] for s, e in places]
+    assert "河北" not in texts and "英雄中路216号院" in texts
