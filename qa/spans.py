@@ -1702,7 +1702,7 @@ def _same_body(asked: str, named: str) -> bool:
     if not short or (first := long.find(short[0])) < 0:
         return False
     unit = long[first + len(short):] if long.startswith(short, first) else ""
-    if _UNIT.fullmatch(unit) and not _OFFICE.search(unit):
+    if _SUBUNIT.fullmatch(unit) and not _OFFICE.search(unit):
         return False
     before = long[:first]  # nothing, 第 ("二院"), a place ("山西潞鼎伟业商贸有限公司", "长治市…") or a body
     return (not before or before in ("第", "人民") or before.endswith(("省", "市", "县", "区"))
@@ -1712,7 +1712,7 @@ def _same_body(asked: str, named: str) -> bool:
 
 # A unit of a body, with a name of its own ("第一税务分局", "就业服务中心", "城关派出所"), not the body's own office or
 # kind written after a short name ("东关社区居委会", "城关镇政府", "东城街道办事处", "区纪委监委", "太行集团").
-_UNIT = re.compile(r"[\u4e00-\u9fff]+(?:分局|分公司|分行|分院|中心|大队|支队|中队|站|所|科|处|室|馆)")
+_SUBUNIT = re.compile(r"[\u4e00-\u9fff]+(?:分局|分公司|分行|分院|中心|大队|支队|中队|站|所|科|处|室|馆)")
 _OFFICE = re.compile(r"^(?:居委会|村委会|委员会|政府|办事处|监委|集团|党委|党组|党支部)")
 # A company's kind, which one name may write and another not ("华兴公司", "华兴集团", "华兴实业有限公司"), and a
 # party organ of a body ("东坡村党支部", "区水务局党组")
