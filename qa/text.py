@@ -74,8 +74,9 @@ def normalize_question(question: str) -> str:
 # "区卫健委的一把手": the body's head by the post news copy gives it, read from how the body's name ends.
 _HEAD_POSTS = (("党委", "书记"), ("党工委", "书记"), ("区委", "书记"), ("县委", "书记"), ("市委", "书记"), ("纪委", "书记"),
                ("检察院", "检察长"), ("局", "局长"), ("委", "主任"), ("办", "主任"), ("中心", "主任"), ("院", "院长"),
-               ("校", "校长"), ("学", "校长"), ("站", "站长"), ("所", "所长"), ("馆", "馆长"))
-_HEAD_OF = re.compile(r"([\u4e00-\u9fff]*?(?:局|委|办|中心|院|校|学|站|所|馆))的?(?:一把手|头儿)")
+               ("校", "校长"), ("学", "校长"), ("站", "站长"), ("所", "所长"), ("馆", "馆长"), ("队", "队长"))
+# (also after a comma: "管消防的那个大队，头儿叫啥")
+_HEAD_OF = re.compile(r"([\u4e00-\u9fff]*?(?:局|委|办|中心|院|校|学|站|所|馆|队))的?，?(?:一把手|头儿)")
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

@@ -2366,6 +2366,7 @@ def test_the_third_review_s_cases_of_firsts_ranks_earlier_values_villages_names_
     assert sentence[slice(*name_after_post(sentence, (start, len(sentence) - 1)))] == "王国庆"  # 王国/ns 庆/vg
     assert normalize_question("区委的一把手是谁？") == "区委书记是谁？"
     assert normalize_question("区人民检察院的一把手是谁？") == "区人民检察院检察长是谁？"
+    assert normalize_question("管治安的那个中队，头儿叫啥？") == "管治安的那个中队队长叫什么？"  # a 队's head, after a comma
     assert analyse("区市场监管局局长是谁？").terms[0] == "市场监管局"  # the 市 of 市场 stays
     assert analyse("今年春节区文旅局局长是谁？").terms[0] == "文旅局"
     assert "套餐" in analyse("食堂一共推出了多少套餐？").terms
