@@ -178,6 +178,9 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
                                                           index.articles[hit.chunk.article_id].date) for hit in hits}
     unnamed_time = {article_id: _asks_of_unnamed_time(analysis.text, index.articles[article_id])
                     for article_id in asked_in}
+    # a figure asked of what has been done ("多少个小区实行了垃圾分类") is not the one planned ("计划到今年年底…将达到60个")
+    done_asked = analysis.answer_type in _FIGURE_TYPES and _DONE_ASKED.search(analysis.text) is not None and (
+        _PLAN_ASKED.search(analysis.text) is None)
     for rank, hit in enumerate(hits):
         article = index.articles[hit.chunk.article_id]
         title = to_simplified(article.title)
@@ -223,7 +226,7 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
                 uncompared_years, asked_in[article.article_id], texts[i - 1] if i > 0 else "")
             score = sum(w * x for w, x in zip(WEIGHTS.values(), signals)) * (
                 0.8 if elsewhere or _only_compared_with(analysis.subject, own_words, uncompared) else 1.0) * (
-                0.8 if of_another else 1.0)
+                0.8 if of_another or done_asked and _PLANNED.search(own_words) else 1.0)
             # Evidence, not ranking: the question's terms around the sentence, what it asks about (the
             # terms beside its wh-word) close to the sentence, and how near in meaning the sentence is.
             near = "".join(texts[max(0, i - 1):i + 2])
@@ -239,6 +242,11 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
             scored.append(ScoredSentence(article.article_id, int(s), int(e), score, confidence, rank, signals))
     scored.sort(key=lambda c: -c.score)
     return scored
+
+
+_DONE_ASKED = re.compile(r"了|已|现在|目前|至今")
+_PLAN_ASKED = re.compile(r"计划|预计|打算|目标|要|将|会|年底|明年")
+_PLANNED = re.compile(r"计划|预计|力争|拟|目标|将(?:达到|实现|新增|建成|完成|扩大|增加)")
 
 
 def _sentence_before(sentence: ScoredSentence, scored: Sequence[ScoredSentence],

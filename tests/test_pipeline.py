@@ -2474,3 +2474,14 @@ def test_dates_are_no_durations_nor_counts_reasons_run_past_names_and_addresses_
     places = typed_spans("服务站由引入的河北康宁物业服务有限公司运营，地址在英雄中路216号院。", AnswerType.PLACE)
     texts = ["服务站由引入的河北康宁物业服务有限公司运营，地址在英雄中路216号院。"[s:e] for s, e in places]
     assert "河北" not in texts and "英雄中路216号院" in texts
+
+
+def test_a_figure_asked_of_what_was_done_is_not_the_one_planned(tmp_path):
+    from qa.types import Article
+
+    sorting = Article("s", "厨余垃圾就地处理进社区", "本报讯：截至6月底，全区已有18个社区、约9000户居民开展厨余垃圾就地处理，"
+                      "其中东关街道有7个社区。计划到今年年底，全区开展厨余垃圾就地处理的社区将达到45个，覆盖居民2万户。",
+                      "2023-07-05", "报")
+    assistant = _assistant_over(tmp_path, sorting)
+    assert assistant.ask("全区有多少个社区开展了厨余垃圾就地处理？").text == "18个"
+    assert assistant.ask("到今年年底，全区开展厨余垃圾就地处理的社区要达到多少个？").text == "45个"
