@@ -625,7 +625,7 @@ def _asks_about_person(subject: str) -> bool:
 # "X在哪里" (nothing after the where-word: not "在哪里任职") is answered by "X在Y" or "X位于Y": the gap
 # after X in a sentence without such a word is what X is or does ("潞鼎伟业商贸有限公司是一家…生产企业"),
 # not where it is.
-_WHERE_IS = re.compile(rf"在(?:{WHERE_WORDS}|哪)[啊呢呀吗]?[？?]?$")
+_WHERE_IS = re.compile(rf"在(?:{WHERE_WORDS}|哪|(?:什么|哪个)位置)[啊呢呀吗]?[？?]?$")
 # 在 and 于 that place something: not those of 由于, 关于, 现在, 正在.
 _LOCATIVE = re.compile(r"(?<![由关对鉴基属等])于|(?<![现正存实所自好])在|地处|坐落")
 # Who holds a post ("副院长是谁", "谁是副院长"); not 负责人, which a body may be.

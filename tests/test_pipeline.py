@@ -2485,3 +2485,11 @@ def test_a_figure_asked_of_what_was_done_is_not_the_one_planned(tmp_path):
     assistant = _assistant_over(tmp_path, sorting)
     assert assistant.ask("全区有多少个社区开展了厨余垃圾就地处理？").text == "18个"
     assert assistant.ask("到今年年底，全区开展厨余垃圾就地处理的社区要达到多少个？").text == "45个"
+
+
+def test_where_something_lies_asked_by_its_position_is_no_gap_without_a_place(tmp_path):
+    from qa.types import Article
+
+    hall = Article("g", "全民健身馆开放", "本报讯：10月8日，位于滨河路与建设街交叉口西北角的全民健身馆正式开放。"
+                   "全民健身馆总建筑面积1.2万平方米，总投资8000万元。", "2023-10-09", "报")
+    assert _assistant_over(tmp_path, hall).ask("全民健身馆在什么位置？").text == "滨河路与建设街交叉口西北角"
