@@ -1369,6 +1369,10 @@ def gap_with_noun(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] 
     if kinds and (counted := _counted_list(sentence, analysis, kinds.group(1))):
         return counted
     gap = gap_span(sentence, analysis.text)
+    # a gap that only counts them ("哪几处…" on "…另外3处县级文物保护单位进行修缮，分别是A、B和C"): what the count
+    # names one by one after 分别是, 包括 or 即
+    if gap and _COUNT_IN_LIST.search(sentence, *gap) and (named := _ONE_BY_ONE.match(sentence, gap[1])):
+        return named.span(1)
     # the noun right after the gap, or after its 的 ("引入了什么课程" → "更加科学的课程")
     joined = next((j for j in (noun, "的" + noun) if sentence.startswith(j, gap[1])), None) if gap and noun else None
     if joined:
@@ -1428,6 +1432,7 @@ def _counted_list(sentence: str, analysis: QuestionAnalysis, measure: str | None
 
 
 _KINDS_ASKED = re.compile(r"哪几([类种])|哪些种类")
+_ONE_BY_ONE = re.compile(r"[^。；]{0,24}?(?:分别是|分别为|分别在|包括|即)：?([^，。；：、]+(?:、[^，。；：、]+)+)(?=[，。；]|$)")
 _ITEM = r"[^，。；：、的]{1,12}?"
 # "4类", "三大类", "17个树种"; not "等6人种了", where 种 plants
 _COUNTED_LIST = re.compile(rf"((?:{_ITEM}、)+{_ITEM}(?:(?:和|及|以及|与){_ITEM})?)"

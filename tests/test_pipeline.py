@@ -1269,6 +1269,10 @@ def test_a_list_whose_items_are_of_the_kind_asked_about_is_given_whole(sentence,
 @pytest.mark.parametrize("sentence, question, expected", [
     ("办理时，申请人需携带身份证、户口本和近期免冠照片。", "办证要带哪些东西？", "身份证、户口本和近期免冠照片"),
     ("中心面积300平方米，设有阅览室、棋牌室和舞蹈室，每天开放。", "中心里都有哪些活动室？", "阅览室、棋牌室和舞蹈室"),
+    # what a gap that only counts them names one by one after 分别是
+    ("今年我区还将对区内另外3处市级文物保护单位进行修缮，分别是东岳庙、城隍庙和关帝庙，计划投资300万元。",
+     "今年还要修哪几处市级文物保护单位？", "东岳庙、城隍庙和关帝庙"),
+    ("县里今年还将对另外2座危桥进行加固，分别是东河桥、西河桥。", "县里还要加固哪几座危桥？", "东河桥、西河桥"),
     # not where two clauses list, nor where the list runs into a figure before its clause ends
     ("村里种植玉米、谷子，养殖牛、羊。", "村里都搞哪些产业？", None),
     ("车站新开往太原、郑州方向的列车4对。", "新开的列车往哪些地方开？", None),
