@@ -13,7 +13,8 @@ from qa.question import (FILLER_WORDS, NAME_TYPES, POSTS, QUESTION_END, SIGN_OFF
 from qa.spans import (ALL_HAN, ASKS_SPEAKER, COMPARED, DIMENSION_ASKED, SPAN_PATTERNS, asked_kind, asked_post,
                       balanced, choose_span, counts_in, counts_what_was_asked, coverage, document_span, each_has,
                       gap_span, gap_with_noun, holds_post_asked, matchable, name_after_post, named_kind_span, names_post,
-                      of_another_body, of_other_dimension, of_the_list_it_is_in, post_of, reason_or_means, said_again, term_match)
+                      of_another_body, of_other_dimension, of_the_list_it_is_in, post_of, reason_or_means, said_again,
+                      term_match)
 from qa.store import Index
 from qa.text import RELATIVE_YEARS, character_synonyms, is_word, pos_tag, to_simplified, with_resolved_years
 from qa.types import Answer, Article, Citation, Hit, RefusalReason
@@ -367,7 +368,7 @@ def _part_for_the_whole(sentence: str, span: tuple[int, int] | None, analysis: Q
     if span is None or analysis.answer_type not in _FIGURE_TYPES or not _WHOLE.search(analysis.text) or (
             _WHOLE.search(sentence, 0, span[1])) or _names_a_part(analysis.text):
         return False
-    return _names_a_part(sentence[:span[0]][-40:].rsplit("，", 1)[-1])
+    return _names_a_part(sentence[:span[0]][-40:].rsplit("，", 1)[-1])  # in the figure's clause, before it
 
 
 def _names_a_part(text: str) -> bool:
@@ -420,8 +421,9 @@ def _meals(text: str) -> frozenset[int]:
     return frozenset(i for i, meal in enumerate(_MEALS) if meal.search(text))
 
 
-_ROUTE = re.compile(r"(?<![\d.])\d+(?=路|号线)")
+_ROUTE = re.compile(r"(?<![\d.])\d+(?=路|号线)")  # a bus route or a metro line by its number
 _MEALS = (re.compile("早[餐饭]"), re.compile("午[餐饭]|中午饭|中饭"), re.compile("晚[餐饭]"))
+
 # Kinds of named things a question asks about, longest first; what stands before a kind when it names none
 _NAMED_KIND = re.compile("实验小学|小学|中学|幼儿园|人民医院|医院|卫生院|学校|社区|小区|街道|公园|景区|村|镇|乡")
 _NO_NAME_BEFORE_KIND = frozenset("各全该本此这那属级所家个座间等和与及的是在为了几多两")

@@ -54,8 +54,8 @@ SPAN_PATTERNS: dict[AnswerType, re.Pattern] = {
         rf"|{_TIME_OF_DAY}"),
     # or how often ("每月两次", "每两周一次"), which "多久来一趟" asks
     # (not the year, month or day of a date: "4月25日起封闭施工", "2023年5月")
-    AnswerType.DURATION: re.compile(rf"(?<!\d[年月])(?<!\d){_QUALIFIER}{_NUM}{_MAG}(?:个)?(?:年(?!\d{{1,2}}月)|月(?!\d{{1,2}}[日号])|天|日|小时|周|分钟)"
-                                    r"(?:半)?"
+    AnswerType.DURATION: re.compile(rf"(?<!\d[年月])(?<!\d){_QUALIFIER}{_NUM}{_MAG}(?:个)?"
+                                    r"(?:年(?!\d{1,2}月)|月(?!\d{1,2}[日号])|天|日|小时|周|分钟)(?:半)?"
                                     r"|(?:(?:[一两二三四五六七八九十]+|\d+)个)?(?<![上下前后])半个?(?:小时|月|年|天)"
                                     r"|每[两三四五六七八九十]?(?:个月|季度|星期|年|月|周|天|日)[一两二三四五六七八九十\d]+[次趟回]"),
     # a race time ("3分33秒62", "9秒58") before any figure in a unit, which would take its minutes alone
@@ -637,8 +637,9 @@ def of_the_list_it_is_in(sentence: str, span: tuple[int, int] | None, analysis: 
             continue
         others = [item for item in _LIST_GLUE.split(sentence[start:end]) if term not in item]
         figure_clause = _clause_start(sentence, span[0])
-        if (figure_clause <= end or figure_clause == _clause_end(sentence, end) + 1 and _SUM.search(
-                sentence, figure_clause, span[0])) and not any(t in item for item in others for t in terms if len(t) >= 2):
+        named_too = any(t in item for item in others for t in terms if len(t) >= 2)
+        if not named_too and (figure_clause <= end or figure_clause == _clause_end(sentence, end) + 1
+                              and _SUM.search(sentence, figure_clause, span[0])):
             return True
     return False
 
@@ -1384,6 +1385,7 @@ def gap_with_noun(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] 
         _title_after_asked_noun(sentence, analysis)) or (_sole_list(sentence) if plural else None)
 
 
+# a count: a figure, or a numeral with its measure word ("3家", "两村"), which ends a list's items
 _COUNT_IN_LIST = re.compile(r"\d|[一两二三四五六七八九十]+[个家所座条项名位处门部支批类种对辆台人户张村镇乡]")
 
 
