@@ -179,7 +179,8 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
                                                           index.articles[hit.chunk.article_id].date) for hit in hits}
     unnamed_time = {article_id: _asks_of_unnamed_time(analysis.text, index.articles[article_id])
                     for article_id in asked_in}
-    # a figure asked of what has been done ("多少个小区实行了垃圾分类") is not the one planned ("计划到今年年底…将达到60个")
+    # a figure asked of what has been done ("多少个小区实行了垃圾分类") is not the one planned ("计划到今年年底…将达到60个"),
+    # unless the sentence says what has been done too ("已完成营造林2.3万亩，超额完成年度目标任务")
     done_asked = analysis.answer_type in _FIGURE_TYPES and _DONE_ASKED.search(analysis.text) is not None and (
         _PLAN_ASKED.search(analysis.text) is None)
     for rank, hit in enumerate(hits):
@@ -227,7 +228,7 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
                 uncompared_years, asked_in[article.article_id], texts[i - 1] if i > 0 else "")
             score = sum(w * x for w, x in zip(WEIGHTS.values(), signals)) * (
                 0.8 if elsewhere or _only_compared_with(analysis.subject, own_words, uncompared) else 1.0) * (
-                0.8 if of_another or done_asked and _PLANNED.search(own_words) else 1.0)
+                0.8 if of_another or done_asked and _PLANNED.search(own_words) and "已" not in own_words else 1.0)
             # Evidence, not ranking: the question's terms around the sentence, what it asks about (the
             # terms beside its wh-word) close to the sentence, and how near in meaning the sentence is.
             near = "".join(texts[max(0, i - 1):i + 2])
@@ -296,7 +297,7 @@ _PLACE_UNITS = frozenset("省 市 县 区 村 镇 乡 乡镇 街道 小区".spli
 
 # A share of a total (每户, 人均), not a rate in time (每年, 每天), which a yearly or daily total answers.
 # per unit asked also as one of it ("一亩地能拿多少补偿")
-_PER_UNIT_ASKED = re.compile(r"每(?:户|人|个|家|位|名|亩|所|间|辆|台)|户均|人均|平均|一(?:户|亩)")
+_PER_UNIT_ASKED = re.compile(r"每(?:户|人|个|家|位|名|亩|所|间|辆|台)|户均|人均|平均|(?<!统)一(?:户|亩)(?![一多外])")
 
 
 def _slot_missing(sentence: str, span: tuple[int, int] | None, analysis: QuestionAnalysis) -> bool:
@@ -368,11 +369,15 @@ def _part_for_the_whole(sentence: str, span: tuple[int, int] | None, analysis: Q
     if span is None or analysis.answer_type not in _FIGURE_TYPES or not _WHOLE.search(analysis.text) or (
             _WHOLE.search(sentence, 0, span[1])) or _names_a_part(analysis.text):
         return False
-    return _names_a_part(sentence[:span[0]][-40:].rsplit("，", 1)[-1])  # in the figure's clause, before it
+    return _names_a_part(sentence[:span[0]][-40:].rsplit("，", 1)[-1], alone=True)  # in the figure's clause, before it
 
 
-def _names_a_part(text: str) -> bool:
-    return any(_another_named(text, part.start(), part.group()) for part in _PART.finditer(text))
+def _names_a_part(text: str, *, alone: bool = False) -> bool:
+    """Whether `text` names a town, village, 街道 or 社区; `alone`: one not listed with others ("黄碾镇、马厂镇等5个乡镇"
+    counts the district's)."""
+    return any(_another_named(text, part.start(), part.group()) and not (alone and (
+        text.startswith(("、", "等", "和", "与", "及"), part.end()) or "、" in text[max(0, part.start() - 8):part.start()]))
+        for part in _PART.finditer(text))
 
 
 _WHOLE = re.compile(r"我区|全区")
@@ -414,7 +419,8 @@ def _another_named(text: str, at: int, kind: str) -> bool:
 
 
 def _routes(text: str) -> frozenset[str]:
-    return frozenset(_ROUTE.findall(text))
+    """The routes `text` names by number; none where it names a range of them ("1路至40路公交线路票价均为1元")."""
+    return frozenset() if _ROUTE_RANGE.search(text) else frozenset(_ROUTE.findall(text))
 
 
 def _meals(text: str) -> frozenset[int]:
@@ -422,6 +428,7 @@ def _meals(text: str) -> frozenset[int]:
 
 
 _ROUTE = re.compile(r"(?<![\d.])\d+(?=路|号线)")  # a bus route or a metro line by its number
+_ROUTE_RANGE = re.compile(r"\d+(?:路|号线)?(?:至|到|-|~|～)\d+(?:路|号线)")
 _MEALS = (re.compile("早[餐饭]"), re.compile("午[餐饭]|中午饭|中饭"), re.compile("晚[餐饭]"))
 
 # Kinds of named things a question asks about, longest first; what stands before a kind when it names none
@@ -627,9 +634,9 @@ def _asks_about_person(subject: str) -> bool:
 # "X在哪里" (nothing after the where-word: not "在哪里任职") is answered by "X在Y" or "X位于Y": the gap
 # after X in a sentence without such a word is what X is or does ("潞鼎伟业商贸有限公司是一家…生产企业"),
 # not where it is.
-_WHERE_IS = re.compile(rf"在(?:{WHERE_WORDS}|哪|(?:什么|哪个)位置)[啊呢呀吗]?[？?]?$")
+_WHERE_IS = re.compile(rf"(?:在(?:{WHERE_WORDS}|哪)|(?<!排名)(?<!排)在(?:什么|哪个)位置)[啊呢呀吗]?[？?]?$")
 # 在 and 于 that place something: not those of 由于, 关于, 现在, 正在.
-_LOCATIVE = re.compile(r"(?<![由关对鉴基属等])于|(?<![现正存实所自好])在|地处|坐落")
+_LOCATIVE = re.compile(r"(?<![由关对鉴基属等])于|(?<![现正存实所自好])在|地处|坐落|紧邻|毗邻|临近|靠近")
 # Who holds a post ("副院长是谁", "谁是副院长"); not 负责人, which a body may be.
 _WHO_HOLDS = re.compile(rf"(?!负责人)(?:{POSTS})(?:是|叫)?谁|谁是[^，。？?]*?(?!负责人)(?:{POSTS})[？?]?$")
 # The share of the best sentence's score below which a sentence with a name gives no name.

@@ -54,7 +54,7 @@ SPAN_PATTERNS: dict[AnswerType, re.Pattern] = {
         rf"|{_TIME_OF_DAY}"),
     # or how often ("每月两次", "每两周一次"), which "多久来一趟" asks
     # (not the year, month or day of a date: "4月25日起封闭施工", "2023年5月")
-    AnswerType.DURATION: re.compile(rf"(?<!\d[年月])(?<!\d){_QUALIFIER}{_NUM}{_MAG}(?:个)?"
+    AnswerType.DURATION: re.compile(rf"(?<!\d)\d+年零?\d+个月|(?<!\d[年月])(?<!\d){_QUALIFIER}{_NUM}{_MAG}(?:个)?"
                                     r"(?:年(?!\d{1,2}月)|月(?!\d{1,2}[日号])|天|日|小时|周|分钟)(?:半)?"
                                     r"|(?:(?:[一两二三四五六七八九十]+|\d+)个)?(?<![上下前后])半个?(?:小时|月|年|天)"
                                     r"|每[两三四五六七八九十]?(?:个月|季度|星期|年|月|周|天|日)[一两二三四五六七八九十\d]+[次趟回]"),
@@ -432,7 +432,14 @@ def _names(simplified: str, answer_type: AnswerType, wh_noun: str | None) -> lis
     # "与颐高集团签署", "引入的山西康颐养老服务有限公司": a place word that a body's name goes on from (颐高/ns 集团) is
     # that name's, no place.
     return [(s, e) for s, e in spans if not _REFERRING.fullmatch(simplified[s:e])
-            and not (answer_type is AnswerType.PLACE and _COMPANY_NAMED_ON.match(simplified, e))]
+            and not (answer_type is AnswerType.PLACE and _company_named_on(simplified, e))]
+
+
+def _company_named_on(simplified: str, end: int) -> bool:
+    """Whether a body's name goes on from `end` ("山西/ns 康颐养老服务有限公司"), not a doing and its object ("潞州区
+    注册成立了新公司")."""
+    named_on = _COMPANY_NAMED_ON.match(simplified, end)
+    return named_on is not None and not _FOUNDED.search(named_on.group())
 
 
 _POST_AND_SURNAME = re.compile(rf"(?:{POSTS})[^\W\d]$")
@@ -449,7 +456,8 @@ _LOCAL_OFFICE = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[由经向])"
 _BODY_AFTER = re.compile(r"集团|公司|有限公司|科技|银行|大学|学院")
 # a street address by its number ("府后西街18号", "英雄中路216号院"), which the tagger does not know as a place
 # after a preposition, a clause mark or the district, town or 街道 it lies in
-_ADDRESS = re.compile(r"(?:(?<=[在于到至、，：])|(?<=街道)|(?<=[区镇乡县市]))[^\W\d_在于到至的是为]{1,6}?[街路巷]\d+号(?:院|楼)?")
+_ADDRESS = re.compile(r"(?:(?<=[在于到至、，：])|(?<=街道)|(?<=[^社小园校]区)|(?<=[镇乡县市]))[^\W\d_在于到至的是为]{1,6}?[街路巷]\d+号(?:院|楼)?")
+_FOUNDED = re.compile(r"了|注册|成立|设立|创办|组建|开办|新")  # "在潞州区注册成立了新公司": a doing, not a name
 _COMPANY_NAMED_ON = re.compile(r"[^\W\d_的在于和与及是为由从到]{0,10}?(?:集团|公司)|科技|银行|大学|学院")
 _PLACED_SMALL = re.compile(r"(?<=[于在自到])[\u4e00-\u9fff]{1,3}?[镇乡村]")
 
@@ -618,9 +626,13 @@ def of_the_list_it_is_in(sentence: str, span: tuple[int, int] | None, analysis: 
     if span is None or _COUNT_IN_LIST.search(analysis.text):  # "这3个小区一共…"
         return False
     terms = analysis.terms
-    for term in (t for t in terms if len(t) >= 2):
+    for term in _named_things(analysis):
         at = sentence.rfind(term, 0, span[0])
         if at < 0:
+            continue
+        # an item: a 、 beside it within its item, not a subject before its list ("东关社区辖东关街、府后街…")
+        beside = _ITEM_BEFORE.search(sentence, 0, at) or _ITEM_AFTER.match(sentence, at + len(term))
+        if not beside or any(flag == "v" for _, flag in pos_tag(beside.group().strip("、"))):
             continue
         start, end = _whole_list(sentence, (at, at + len(term)))
         counted = _COUNT_IN_LIST.search(sentence, at + len(term), end)  # "…3家三甲医院的18名专家": to its count
@@ -644,7 +656,27 @@ def of_the_list_it_is_in(sentence: str, span: tuple[int, int] | None, analysis: 
     return False
 
 
+def _named_things(analysis: QuestionAnalysis) -> list[str]:
+    """The things a question names, each whole: its noun terms, those that stand together joined with a character after
+    them ("东关社区", not the 东关 of 东关街; "故县村玉皇观"), of two characters or more."""
+    things: list[str] = []
+    at = -1
+    for term in analysis.terms:
+        found = analysis.text.find(term, max(at, 0))
+        flag = pos_tag(term)[-1][1]
+        noun = flag[:1] in ("n", "j") or len(term) == 1 and flag not in _NOT_A_NAME_S_END
+        if noun and things and found == at and things[-1]:
+            things[-1] += term
+        else:
+            things.append(term if noun else "")
+        at = found + len(term) if found >= 0 else at
+    return [thing for thing in things if len(thing) >= 2]
+
+
+_NOT_A_NAME_S_END = frozenset({"v", "q", "p", "d", "m", "r", "u", "c", "uj", "ul", "y"})  # 派, 亩, 在, 都…
 _PER_ITEM_AFTER = re.compile(r"各|每|均|分别")
+_ITEM_BEFORE = re.compile(r"、[^，。；、\d]{0,8}$")
+_ITEM_AFTER = re.compile(r"[^，。；、\d]{0,8}?、")
 _SUM = re.compile(r"共|总|合计|累计")
 
 
@@ -1372,7 +1404,8 @@ def gap_with_noun(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] 
     gap = gap_span(sentence, analysis.text)
     # a gap that only counts them ("哪几处…" on "…另外3处县级文物保护单位进行修缮，分别是A、B和C"): what the count
     # names one by one after 分别是, 包括 or 即
-    if gap and _COUNT_IN_LIST.search(sentence, *gap) and (named := _ONE_BY_ONE.match(sentence, gap[1])):
+    if gap and _COUNT_IN_LIST.search(sentence, *gap) and (named := _ONE_BY_ONE.match(sentence, gap[1])) and (
+            not _COUNT_IN_LIST.search(sentence, gap[1], named.start(1))):  # not another count's ("新建3条道路，分别是")
         return named.span(1)
     # the noun right after the gap, or after its 的 ("引入了什么课程" → "更加科学的课程")
     joined = next((j for j in (noun, "的" + noun) if sentence.startswith(j, gap[1])), None) if gap and noun else None
@@ -1403,12 +1436,19 @@ def _sole_list(sentence: str) -> tuple[int, int] | None:
     end = _clause_end(sentence, first)
     if _COUNT_IN_LIST.search(sentence, first, end) or "等" in sentence[first:end]:
         return None
-    start = at = clause_start
+    start = None
+    at = clause_start
     for word, flag in pos_tag(sentence[clause_start:first]):
         at += len(word)
         if flag.startswith(("v", "p")) and at < first:
             start = at
-    return (start, end) if start < first else None
+    # led by a verb or preposition and ending its clause, not the clause's subject ("东关社区、西街社区的志愿者走进…") nor
+    # where a doing follows ("分别在人民公园、太行公园和滨河公园举行"), not people ("局长王强、副局长李红参加活动…")
+    tagged = pos_tag(sentence[start:end]) if start is not None else ()
+    if not tagged or "的" in sentence[first:end] or tagged[-1][1] == "v" or any(
+            flag.startswith("nr") for _, flag in tagged):
+        return None
+    return start, end
 
 
 def _counted_list(sentence: str, analysis: QuestionAnalysis, measure: str | None) -> tuple[int, int] | None:
@@ -1434,7 +1474,8 @@ def _counted_list(sentence: str, analysis: QuestionAnalysis, measure: str | None
 
 
 _KINDS_ASKED = re.compile(r"哪几([类种])|哪些种类")
-_ONE_BY_ONE = re.compile(r"[^。；]{0,24}?(?:分别是|分别为|分别在|包括|即)：?([^，。；：、]+(?:、[^，。；：、]+)+)(?=[，。；]|$)")
+# (not 分别在, which places a doing: "分别在人民公园、太行公园和滨河公园举行")
+_ONE_BY_ONE = re.compile(r"[^。；]{0,24}?(?:分别是|分别为|包括|即)：?([^，。；：、\d]+(?:、[^，。；：、\d]+)+)(?=[，。；]|$)")
 _ITEM = r"[^，。；：、的]{1,12}?"
 # "4类", "三大类", "17个树种"; not "等6人种了", where 种 plants
 _COUNTED_LIST = re.compile(rf"((?:{_ITEM}、)+{_ITEM}(?:(?:和|及|以及|与){_ITEM})?)"
@@ -1769,8 +1810,12 @@ _HOW_ASKED = re.compile(r"(?:怎么(?!样)|怎样(?!的)|如何|咋)(?!办|做|�
                         r"回应|认为|形容|记载|来的|得名)")
 _MEANS_SAID = re.compile(r"通过|采取|采用|利用|借助|依靠|结合|依托")
 # Not the 通过 of a vote ("审议通过了新的停车收费方式", "研究通过《…办法》"), nor the 形式 of 形式主义.
-_MEANS_LEAD = r"(?:(?<!审议)(?<!表决)(?<!研究)(?<!议并)(?<!究并)通过(?!了)|采取|采用|利用|借助|依靠)"
-_MEANS_LED = re.compile(_MEANS_LEAD)
+# nor passing a check ("项目通过验收后", "通过笔试后")
+_MEANS_LEAD = (r"(?:(?<!审议)(?<!表决)(?<!研究)(?<!议并)(?<!究并)通过(?!了|验收|审核|考核|评审|审批|考试|笔试|面试|初审|复审)"
+               r"|采取|采用|利用(?!率)|借助|依靠)")
+# a lead with its means after it (not "…和资源化利用。"), and another way the sentence gives besides ("也可通过…")
+_MEANS_LED = re.compile(_MEANS_LEAD + r"(?![，。；！？]|$)")
+_ALSO_BY = re.compile(r"(?:也|还|或)(?:可|能)?(?:以)?" + _MEANS_LEAD)
 _MEANS_NAMED = re.compile(_MEANS_LEAD + r"[^，。；！？]{2,40}?(?:方式|方法|办法|形式(?!主义)|途径|手段|模式)")
 # A how question that asks for the means by name ("采取什么方式", "用什么办法").
 _MEANS_ASKED = re.compile(r"(?:什么样的?|什么|哪种|哪些)(?:方式|方法|办法|形式|途径|手段|模式)")
@@ -1876,16 +1921,23 @@ _CONDITION = re.compile(r"如果|假如|若|只要|一旦|除非")
 
 def _after_yin(clause: str, asked: Sequence[str] = ()) -> tuple[int, int] | None:
     """What follows a 因, 由于 or 因为 inside `clause` (not opening it, nor in 原因 or 基因), up to a 而 or a 使 that
-    gives the result ("因收视率受到好评使…得以延长"), or a doing `asked` that says what it caused ("比赛因天气原因取消"
-    for "为什么取消"; not a thing asked of, "因英雄南路小学教学楼改造，…划入西街小学片区": 小学), or to the clause's end."""
+    gives the result ("因收视率受到好评使…得以延长"), or a term `asked` that says what it caused ("比赛因天气原因取消"
+    for "为什么取消", "因空调系统改造闭馆三天"; not one that ends a name, "因英雄南路小学教学楼改造": 小学), or to the
+    clause's end."""
     inner = _REASON_INSIDE.search(clause, 1)
     if not inner or is_word(clause[inner.start() - 1:inner.start() + 1]):
         return None
     result = _RESULT_INSIDE.search(clause, inner.end())
     end = min([result.start() if result else len(clause),
                *(at for term in asked if (at := clause.find(term, inner.end())) >= 0
-                 and pos_tag(term)[-1][1].startswith("v"))])
+                 and not _ends_a_name(clause, inner.end(), at))])
     return (inner.end(), end) if end > inner.end() else None
+
+
+def _ends_a_name(text: str, start: int, at: int) -> bool:
+    """Whether what stands at `at` goes on a name begun before it, after `start` ("英雄南路/ns 小学")."""
+    before = pos_tag(text[start:at])
+    return bool(before) and before[-1][1] in ("ns", "nr", "nz", "nt")
 
 
 def reason_or_means(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | None:
@@ -1922,9 +1974,16 @@ def reason_or_means(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int
         if named := [m.span() for m in _MEANS_NAMED.finditer(sentence, 0, said_end)]:
             return balanced(sentence, named[-1])  # "通过出台《…管理办法》": the title whole
         # means not named as such: from the word that leads them to the end of their clause, with what they
-        # did ("补偿款全部通过“一卡通”直接打入农户银行账户，杜绝截留挪用" → 通过…账户)
-        if led := [m.start() for m in _MEANS_LED.finditer(sentence, 0, said_end)]:
-            return led[-1], _clause_end(sentence, led[-1])
+        # did ("补偿款全部通过“一卡通”直接打入农户银行账户，杜绝截留挪用" → 通过…账户), or on to the clause that says
+        # the question again ("利用闲置校舍，引进服装加工企业，带动…"), and on over another way given besides
+        # ("…，也可通过“潞州发布”微信公众号留言")
+        if led := [m.start() for m in _MEANS_LED.finditer(sentence, 0, said_end) if m.group() not in analysis.terms]:
+            end = _clause_end(sentence, led[-1])
+            if restated and end < restated[0][restated[2]][0]:
+                end = restated[0][restated[2] - 1][1]
+            while end < len(sentence) - 1 and _ALSO_BY.match(sentence, end + 1):
+                end = _clause_end(sentence, end + 1)
+            return led[-1], end
     if restated is None:
         # No clause says the question again ("为什么很多实验做不了" on "长期以来，由于校舍紧张，学校的科学课只能在
         # 普通教室里上，很多实验无法开展"): a single clause that opens on 由于 or 因为 gives the cause, on 为了

@@ -2497,3 +2497,58 @@ def test_where_something_lies_asked_by_its_position_is_no_gap_without_a_place(tm
     hall = Article("g", "全民健身馆开放", "本报讯：10月8日，位于滨河路与建设街交叉口西北角的全民健身馆正式开放。"
                    "全民健身馆总建筑面积1.2万平方米，总投资8000万元。", "2023-10-09", "报")
     assert _assistant_over(tmp_path, hall).ask("全民健身馆在什么位置？").text == "滨河路与建设街交叉口西北角"
+
+
+def test_the_fourth_review_s_cases_of_lists_parts_routes_sums_means_plans_and_positions(tmp_path):
+    from qa.answer import _PER_UNIT_ASKED, _of_another_of_its_kind, _part_for_the_whole
+    from qa.question import AnswerType, analyse
+    from qa.spans import _after_yin, gap_with_noun, of_the_list_it_is_in, reason_or_means, typed_spans
+    from qa.types import Article
+
+    def at(sentence: str, figure: str) -> tuple[int, int]:
+        return sentence.find(figure), sentence.find(figure) + len(figure)
+
+    # a subject before its list, or a doing, is no item of it
+    estate = "东关社区辖东关街、府后街、太行路三条街道，共有居民3200户。"
+    assert not of_the_list_it_is_in(estate, at(estate, "3200户"), analyse("东关社区有多少户居民？"))
+    rooms = "西街小学新建图书室、科学实验室和音乐教室，共投资180万元。"
+    assert not of_the_list_it_is_in(rooms, at(rooms, "180万元"), analyse("西街小学新建功能室投资了多少钱？"))
+    # parts listed with a count of them are the district's; a range of routes covers the one asked
+    towns = "截至目前，黄碾镇、马厂镇等5个乡镇共建成村级养老服务站46个。"
+    assert not _part_for_the_whole(towns, at(towns, "46个"), analyse("全区建成了多少个村级养老服务站？"))
+    fares = Article("f", "公交票价", "本报讯：目前，城区1路至40路公交线路票价均为1元。", "2023-03-01", "报")
+    assert not _of_another_of_its_kind("目前，城区1路至40路公交线路票价均为1元。", analyse("18路公交车票价多少钱？"), fares)
+    # a count of cases or people is no sum; 一户一表, 一户多宅 and 统一户外 ask nothing per household
+    assert analyse("区法院受理了多少赔偿案件？").answer_type is AnswerType.NUMBER
+    assert not any(_PER_UNIT_ASKED.search(q) for q in ("完成了一户一表改造", "清理了多少处一户多宅", "统一户外广告招牌"))
+    # a result a noun names ends the reason, not a thing named inside a longer name
+    library = "区图书馆因空调系统改造闭馆三天"
+    assert library[slice(*_after_yin(library, ["区图书馆", "闭馆"]))] == "空调系统改造"
+    # a place before a doing and a new company is a place
+    founded = "太行重工集团在潞州区注册成立了新公司。"
+    assert "潞州区" in [founded[s:e] for s, e in typed_spans(founded, AnswerType.PLACE)]
+    # means: not 利用率 nor passing a check, nor the question's own verb; on to the clause that says it again; both
+    # ways given
+    how = functools.partial(_span_text, reason_or_means)
+    assert how("西沟村利用闲置校舍，引进服装加工企业，带动120名村民就业。", "西沟村是如何带动村民就业的？") == (
+        "利用闲置校舍，引进服装加工企业")
+    assert how("市民可通过拨打12345热线反映问题，也可通过“潞州发布”微信公众号留言。", "市民怎么反映问题？") == (
+        "通过拨打12345热线反映问题，也可通过“潞州发布”微信公众号留言")
+    assert how("施工期间，车辆通过该路段时请减速慢行。", "车辆怎样通过施工路段？") is None
+    assert how("项目通过验收后，农户可到乡镇财政所领取补贴。", "农户怎么领取补贴？") != "通过验收后"
+    # lists: not the clause's subject, not people, not places a doing follows; no other count before 分别是
+    what = functools.partial(_span_text, gap_with_noun)
+    assert what("东关社区、西街社区的志愿者走进辖区小区，向居民发放宣传资料。", "志愿者发放了哪些宣传资料？") is None
+    assert what("活动设置了3个赛道，分别在人民公园、太行公园和滨河公园举行。", "活动设置了哪几个赛道？") is None
+    assert "太行东街" not in (what("区住建局将对2座危桥进行改造，同时新建3条道路，分别是太行东街、府后东街和英雄北路。",
+                                   "今年要改造哪几座危桥？") or "")
+    # what was done is answered where the sentence also names its yearly target; a rank or a neighbour is a position
+    forest = Article("a", "我区植树造林成效显著", "本报讯：今年以来，我区扎实推进国土绿化行动。截至5月底，全区已完成营造林2.3万亩，"
+                     "超额完成年度目标任务。全区现有林地面积18万亩，森林覆盖率达到32%。", "2023-06-01", "报")
+    rank = Article("b", "营商环境持续优化", "本报讯：在全市营商环境评价中，我区排名全市第2位，较去年提升3个位次。", "2023-02-28", "报")
+    station = Article("d", "便民服务站开门迎客", "本报讯：东关社区便民服务站紧邻社区党群服务中心，提供理发、修鞋等服务。",
+                      "2023-03-02", "报")
+    assistant = _assistant_over(tmp_path, forest, rank, station)
+    assert assistant.ask("全区已经完成造林多少亩？").text == "2.3万亩"
+    assert assistant.ask("我区营商环境排名在什么位置？").answerable
+    assert "紧邻" in assistant.ask("东关社区便民服务站在什么位置？").text
