@@ -2552,3 +2552,14 @@ def test_the_fourth_review_s_cases_of_lists_parts_routes_sums_means_plans_and_po
     assert assistant.ask("全区已经完成造林多少亩？").text == "2.3万亩"
     assert assistant.ask("我区营商环境排名在什么位置？").answerable
     assert "紧邻" in assistant.ask("东关社区便民服务站在什么位置？").text
+
+
+def test_a_sentence_that_says_the_question_in_other_words_is_answered_below_the_threshold(tmp_path):
+    from qa.types import Article
+
+    canteen = Article("c", "长者食堂开进社区", "本报讯：北关社区长者食堂于今年7月1日开业。食堂每天供应午餐和晚餐，"
+                      "午餐时间为11时至13时，晚餐时间为17时至18时30分。标准餐每份12元。", "2023-08-24", "报")
+    assistant = _assistant_over(tmp_path, canteen)
+    evening = assistant.ask("晚饭几点开饭、几点收摊？")  # few of its words, close in meaning: 晚餐时间为…
+    assert evening.text == "17时至18时30分" and evening.confidence < 0.45
+    assert not assistant.ask("长者食堂早饭几点开始？").answerable  # a near miss (another meal) is not
