@@ -12,9 +12,9 @@ from qa.question import (FILLER_WORDS, NAME_TYPES, POSTS, QUESTION_END, SIGN_OFF
                          AnswerType, QuestionAnalysis, asks_post, counted_thing)
 from qa.spans import (ALL_HAN, ASKS_SPEAKER, COMPARED, DIMENSION_ASKED, SPAN_PATTERNS, asked_kind, asked_post,
                       balanced, choose_span, counts_in, counts_what_was_asked, coverage, document_span, each_has,
-                      gap_span, gap_with_noun, holds_post_asked, matchable, name_after_post, named_kind_span, names_post,
-                      of_another_body, of_other_dimension, of_the_list_it_is_in, post_of, reason_or_means, said_again,
-                      term_match)
+                      gap_span, gap_with_noun, holds_post_asked, matchable, name_after_post, named_kind_span,
+                      names_post, of_another_body, of_other_dimension, of_the_list_it_is_in, post_of, reason_or_means,
+                      said_again, term_match)
 from qa.store import Index
 from qa.text import RELATIVE_YEARS, character_synonyms, is_word, pos_tag, to_simplified, with_resolved_years
 from qa.types import Answer, Article, Citation, Hit, RefusalReason

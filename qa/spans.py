@@ -458,7 +458,8 @@ _BODY_AFTER = re.compile(r"集团|公司|有限公司|科技|银行|大学|学�
 # after a preposition, a clause mark or the district, town or 街道 it lies in
 _ADDRESS = re.compile(r"(?:(?<=[在于到至、，：])|(?<=街道)|(?<=[^社小园校]区)|(?<=[镇乡县市]))[^\W\d_在于到至的是为]{1,6}?[街路巷]\d+号(?:院|楼)?")
 _FOUNDED = re.compile(r"了|注册|成立|设立|创办|组建|开办|新")  # "在潞州区注册成立了新公司": a doing, not a name
-_COMPANY_NAMED_ON = re.compile(r"[^\W\d_的在于和与及是为由从到]{0,10}?(?:集团|公司)|科技|银行|大学|学院")
+# a body's name going on from a place word, over other characters of its name up to 集团 or 公司
+_COMPANY_NAMED_ON = re.compile(r"[^\W\d_的在于和与及是为由从到]{0,10}?(?:集团|公司)|" + _BODY_AFTER.pattern)
 _PLACED_SMALL = re.compile(r"(?<=[于在自到])[\u4e00-\u9fff]{1,3}?[镇乡村]")
 
 

@@ -2475,8 +2475,8 @@ def test_dates_are_no_durations_nor_counts_reasons_run_past_names_and_addresses_
     assert analyse("被征的地能拿多少补偿？").answer_type is AnswerType.AMOUNT
     assert _PER_UNIT_ASKED.search("一亩地补多少钱？") and not _PER_UNIT_ASKED.search("一共补了多少钱？")
     # a place word that a company's name goes on from is no place; a street address is one
-    places = typed_spans("服务站由引入的河北康宁物业服务有限公司运营，地址在英雄中路216号院。", AnswerType.PLACE)
-    texts = ["服务站由引入的河北康宁物业服务有限公司运营，地址在英雄中路216号院。"[s:e] for s, e in places]
+    station = "服务站由引入的河北康宁物业服务有限公司运营，地址在英雄中路216号院。"
+    texts = [station[s:e] for s, e in typed_spans(station, AnswerType.PLACE)]
     assert "河北" not in texts and "英雄中路216号院" in texts
 
 
