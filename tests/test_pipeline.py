@@ -1,5 +1,7 @@
 """Questions of our own about the bundled page: answer, citation and refusal, end to end."""
 import functools
+import subprocess
+import sys
 
 import pytest
 
@@ -88,6 +90,14 @@ def test_traditional_question_gets_the_simplified_answer(assistant, traditional,
 def test_follow_up_uses_the_conversation(assistant, history, question, expected):
     answer = assistant.ask(question, history=history)
     assert answer.answerable and expected in answer.text, (answer.resolved_question, answer.text)
+
+
+def test_opening_loads_what_a_numeral_asked_needs(page_settings):
+    """cn2an is loaded when the assistant opens, not on the first question with a numeral in it (0.15 s)."""
+    probe = ("import sys; from qa.config import Settings; from qa.pipeline import Assistant; "
+             f"Assistant.open(Settings(index_dir={str(page_settings.index_dir)!r})); print('cn2an' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=300)
+    assert done.stdout.strip() == "True", done.stderr[-2000:]
 
 
 def test_asking_for_more_gives_what_the_answers_before_left_out(tmp_path):
