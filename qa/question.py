@@ -139,6 +139,7 @@ UNITS = ("平方米", "大", "公里", "万元", "亿元", "分厂", "个", "家
          "册", "股", "发", "届", "剂", "棵", "盏", "口", "段", "类", "级", "期", "卷", "章", "节", "支",
          "代", "季", "轮", "区", "套", "款", "辑",
          "起", "人次", "辆次", "架次",  # cases ("查处酒驾47起") and counts of visits or trips
+         "个百分点", "百分点",  # a difference of rates: "0.5个百分点", not "0.5个"
          "km²", "m²", "km", "cm", "mm", "kg", "m")
 _AGE = re.compile(r"多大年纪|多大岁数|多大了|今年多大|几岁|多少岁|年龄|年纪")  # asks for an age: a count of 岁
 # The noun a wh-word asks about: after 什么, or after 哪 and the measure word it may take ("哪一位老师" →
@@ -154,6 +155,9 @@ _COUNT_ASKED = re.compile(r"(?<!哪)(?:多少|几)(?!项目|家庭|家长|家属
                           r"位置|条件|种类|次数|批次|户籍|台账|张贴|套餐|套装|起点|起步)"
                           r"[个本支家所名位件台辆条座项次种批场间层株份棵盏只头匹架艘颗把册首部篇枚集张户起套](?=[\u4e00-\u9fff])")
 _UNIT_AFTER_WH = re.compile(r"(?<!哪)(?:多少|几)(" + "|".join(sorted(UNITS, key=len, reverse=True)) + ")")
+# "几个点" of a rate, or of a rise or fall, is percentage points ("利率降了几个点" → 0.5个百分点), not places ("设了几个点").
+_POINTS_ASKED = re.compile(r"(?:(?:率|比例|占比|比重)[^，。？！]*?|(?:增长|增加|下降|降低|提高|上升|回落|下调|上调|降|涨|高|低)了?)"
+                           r"(?:多少|几)个?点(?![\u4e00-\u9fff])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,15 +227,16 @@ def analyse(question: str) -> QuestionAnalysis:
     terms = tuple(dict.fromkeys(_without_copula(t) for t in words if not WH_WORDS.fullmatch(t)
                                 and t not in SIGN_OFF_WORDS and not (recent and t in RECENT_WORDS)))
     unit_match = _UNIT_AFTER_WH.search(text)
+    points = _POINTS_ASKED.search(text)
     wh_noun = _wh_noun(text)
     # What is counted follows the measure word ("多少家投资机构") or, without one, the wh-word ("多少工人").
     bare = _BARE_COUNT.search(text) if answer_type is AnswerType.NUMBER else None
-    after = unit_match.end() if unit_match else bare.end() if bare else None
+    after = None if points else unit_match.end() if unit_match else bare.end() if bare else None
     counted = _COUNTED.match(text, after) if after is not None else None
     counted_terms = [t for t in tokenize(counted.group()) if not WH_WORDS.fullmatch(t)] if counted else []
     if answer_type is AnswerType.PERCENT:  # what is measured: "贷款利率是多少" → 利率
         counted_terms = [t for t in terms if t.endswith("率")][-1:]
-    unit = unit_match.group(1) if unit_match else "岁" if _AGE.search(text) else None
+    unit = "个百分点" if points else unit_match.group(1) if unit_match else "岁" if _AGE.search(text) else None
     subject, aspect = _split_subject(text)
     return QuestionAnalysis(text=text, answer_type=answer_type, terms=terms, anchor_terms=_anchor_terms(text, terms),
                             unit=unit,

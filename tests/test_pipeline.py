@@ -100,6 +100,19 @@ def test_opening_loads_what_a_numeral_asked_needs(page_settings):
     assert done.stdout.strip() == "True", done.stderr[-2000:]
 
 
+def test_percentage_points_are_answered_with_their_unit(tmp_path):
+    """A difference of rates is given as written, "0.5个百分点", also when asked as "几个点"; not "0.5个"."""
+    from qa.types import Article
+
+    rates = Article("r", "区农商行下调贷款利率", "本报讯：今年以来，区农商行一年期贷款利率下调0.5个百分点，惠及小微企业120户。"
+                    "一年期存款利率为2.1%，比去年高0.3个百分点。全区共设置普惠金融服务点12个。", "2023-03-01", "报")
+    assistant = _assistant_over(tmp_path, rates)
+    for asked, expected in (("贷款利率降了几个点？", "0.5个百分点"), ("存款利率比去年高几个百分点？", "0.3个百分点"),
+                            ("全区设了几个普惠金融服务点？", "12个")):
+        answer = assistant.ask(asked)
+        assert answer.answerable and answer.text == expected, (asked, answer.text, answer.confidence)
+
+
 def test_asking_for_more_gives_what_the_answers_before_left_out(tmp_path):
     from qa.types import Article
 
