@@ -1821,6 +1821,9 @@ _MEANS_NAMED = re.compile(_MEANS_LEAD + r"[^，。；！？]{2,40}?(?:方式|方
 # A how question that asks for the means by name ("采取什么方式", "用什么办法").
 _MEANS_ASKED = re.compile(r"(?:什么样的?|什么|哪种|哪些)(?:方式|方法|办法|形式|途径|手段|模式)")
 _RESTATES = 0.5  # the share of the question's terms (its subject aside) that a clause saying it again holds
+# Or a quarter of them, in a clause that holds clearly more than any other: a question in everyday words shares few
+# with the article ("个人所得税是全免吗" on "…不超过100万元的部分，个人所得税减半征收").
+_RESTATES_ALONE, _CLEARLY_MORE = 0.25, 1.3
 
 
 def _clauses(sentence: str) -> list[tuple[int, int]]:
@@ -1883,7 +1886,8 @@ def said_again(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | N
     on "增加了10%"), the one that holds most of its terms; from a condition right before it ("如果天气允许，
     …"), or from the clause right before it where only that one names the subject ("…常务副区长王峰，…孟明
     带队赴上海…" for "王峰去上海了吗"). None when that clause holds less than half of the question's terms
-    (its subject aside): the whole sentence answers."""
+    (its subject aside), unless it holds a quarter, clearly more than any other clause, and is not all the
+    sentence with the clause before it: the whole sentence answers."""
     if (parted := _parted(sentence, analysis)) is None:
         return None
     clauses, terms = parted
@@ -1908,12 +1912,17 @@ def said_again(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | N
         return None
     said = max(saying, key=lambda i: (coverage(terms, read[i]), not contrary[i],
                                       len(subject) >= 2 and subject in texts[i]))
-    if coverage(terms, read[said]) < _RESTATES:
+    held = coverage(terms, read[said])
+    runner_up = max((coverage(terms, read[i]) for i in said_of if i != said), default=0.0)
+    if held < _RESTATES and not (held >= _RESTATES_ALONE and held >= _CLEARLY_MORE * runner_up):
         return None
     start, end = clauses[said]
     if said and (_CONDITION.match(texts[said - 1]) or len(subject) >= 2 and subject not in texts[said]
                  and subject in texts[said - 1]):
         start = clauses[said - 1][0]
+    # below half, a clause that needs all the others with it ("区游泳馆周一闭馆进行消毒，其余时间正常开放") is no cut
+    if held < _RESTATES and (start, end) == (clauses[0][0], clauses[-1][1]):
+        return None
     return start, end
 
 

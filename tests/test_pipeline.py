@@ -1724,6 +1724,20 @@ def test_a_yes_or_no_question_is_answered_by_the_clause_that_says_what_it_asks()
     assert clause("华北地区的经销权已经取得。", "红星机械厂取得华北地区的独家经销权了吗？") is None  # one clause
 
 
+def test_a_yes_or_no_question_in_everyday_words_is_answered_by_the_clause_that_clearly_says_most():
+    from qa.spans import said_again
+
+    clause = functools.partial(_span_text, said_again)
+    # A quarter of the question's terms or more, and clearly more than any other clause holds.
+    assert clause("区疾控中心提醒，适龄儿童接种免疫规划疫苗不收取任何费用，家长需携带接种证。", "孩子打疫苗要交钱吗？") == (
+        "适龄儿童接种免疫规划疫苗不收取任何费用")
+    assert clause("按照区教育局的统一安排，今年秋季学期起，农村学生午餐费用减半收取。", "农村学生的午餐费全免吗？") == (
+        "农村学生午餐费用减半收取")
+    # Two clauses holding nearly as much: the whole sentence answers.
+    assert clause("据了解，老年食堂每周一至周五供应午餐，周末和节假日暂停供餐，就餐老人需提前一天预约。",
+                  "区里的老年食堂周末供餐吗？") is None
+
+
 def test_a_quoted_name_before_the_noun_asked_for_answers_what(tmp_path):
     from qa.question import analyse
     from qa.spans import gap_with_noun
