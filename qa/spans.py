@@ -123,10 +123,16 @@ def _expansions(term: str) -> re.Pattern | None:
     characters of one name ("二院" for 第二人民医院, "人社局" for 人力资源和社会保障局). Only for a word jieba
     tags as a shortened name (j) and seldom meets (三院; 政协, 人大 and 北大 stand as written), or a noun its
     dictionary does not hold, as people shorten names; not for a word of its own ("开门" is no 开设门诊), a
-    person's name (王峰 is not 王海峰), or two characters jieba glued (能装)."""
+    person's name (王峰 is not 王海峰), or two characters jieba glued (能装). A body's short name of three to five
+    characters ending in 局, 委 or 办 is one whatever jieba makes of it: it tags 卫健委 as a person's name and
+    cuts 市场/监管局 and 住/建局, yet they are 卫生健康委员会, 市场监督管理局 and 住房和城乡建设局."""
     # the dictionary's count first: most terms are words it counts often, which need no tagging
-    if not 2 <= len(term) <= 4 or word_frequency(term) >= _WRITTEN_SHORT or not ALL_HAN.fullmatch(term) or (
+    if not 2 <= len(term) <= 5 or word_frequency(term) >= _WRITTEN_SHORT or not ALL_HAN.fullmatch(term) or (
             unglued(term)):
+        return None
+    if len(term) >= 3 and term.endswith(_BODY_SHORT_END):
+        return re.compile(_NAME_GAP.join(term))
+    if len(term) == 5:
         return None
     tagged = pos_tag(term)
     flag = tagged[0][1]
@@ -139,6 +145,7 @@ ALL_HAN = re.compile(r"[\u4e00-\u9fff]+")
 # up to four characters of a name between them, not a date's, a floor's, a grade's or a function word
 # ("二〇二三年医院", "二楼住院部", "二级医院" are no 二院)
 _NAME_GAP = r"(?:(?![〇一二三四五六七八九十年月日号楼层室级的了与及在是])[\u4e00-\u9fff]){0,4}?"
+_BODY_SHORT_END = ("局", "委", "办")
 _WRITTEN_SHORT = 500  # jieba's count for a shortened name that news copy writes as it is
 
 

@@ -2154,6 +2154,23 @@ def test_pointing_words_ask_nothing_and_a_shortened_name_stands_for_the_full_one
     assert assistant.ask("滨河公园的停车场能停几辆小车？").text == "90辆"
 
 
+def test_a_body_asked_by_its_short_name_is_the_body_the_article_names_in_full(tmp_path):
+    """People say 卫健委, 市场监管局 and 住建局 whatever jieba makes of them (a person's name, two words)."""
+    from qa.spans import term_match
+    from qa.types import Article
+
+    assert term_match("卫健委", "区卫生健康委员会主任周海燕") == 1.0
+    assert term_match("市场监管局", "区市场监督管理局副局长李红") == 1.0
+    assert term_match("住建局", "区住房和城乡建设局局长") == 1.0
+    assert term_match("卫健局", "区卫生健康委员会主任") == 0.0  # a 局 is no 委
+    meeting = Article("a", "我区召开就业工作推进会", "本报讯：3月2日，我区召开就业工作推进会。区人力资源和社会保障局局长张建国通报了"
+                      "一季度就业情况，区卫生健康委员会主任周海燕、区市场监督管理局副局长李红参加会议。", "2023-03-03", "报")
+    assistant = _assistant_over(tmp_path, meeting)
+    assert assistant.ask("区卫健委主任是谁？").text == "周海燕"
+    assert assistant.ask("区市场监管局副局长是谁？").text == "李红"
+    assert not assistant.ask("区市场监管局局长是谁？").answerable  # only its deputy is named
+
+
 def test_a_character_jieba_glues_on_is_left_out_and_a_yes_or_no_answer_tells_what_is_asked(tmp_path):
     from qa.question import analyse
     from qa.spans import term_match
