@@ -1798,7 +1798,8 @@ _RESULT_INSIDE = re.compile(r"而|(?<![行即促大])使(?![用命者馆])")
 _GOES_ON = re.compile(r"且|并且|而且|加上|再加上|又|同时")
 _REASON_CLAUSE_OPENS = re.compile(r"而?(?:由于|因为)")
 _REASON_INSIDE = re.compile(rf"由于|因为|{_YIN}")
-_REASON_CLAUSE = re.compile(r"(?:^|[，；：])((由于|因为|为了)[^，。；！？]+)")
+# (a bare 为 only where it opens the sentence: "为保障春节期间城区环境卫生，…")
+_REASON_CLAUSE = re.compile(r"(?:^|[，；：])((由于|因为|为了|^为(?!主|此|何|什么|期|止))[^，。；！？]+)")
 # Words that name a reason as such: what follows them is the reason.
 _REASON_NAMED = re.compile(r"(?:主要|根本|直接)?(?:原因(?:是|在于)|是因为|是由于|得益于|看中了?|源于|归功于)[：:]?")
 _DONE_ABOUT_IT = re.compile(r"^通过|^为了|^以(?!及)|将|计划")
@@ -2004,10 +2005,11 @@ def reason_or_means(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int
     if restated is None:
         # No clause says the question again ("为什么很多实验做不了" on "长期以来，由于校舍紧张，学校的科学课只能在
         # 普通教室里上，很多实验无法开展"): a single clause that opens on 由于 or 因为 gives the cause, on 为了
-        # the purpose, which only "为什么要…" asks ("收入为什么下降了" is not answered by "为了减少损失").
+        # (or a 为 that opens the sentence) the purpose, which only "为什么要…" asks ("收入为什么下降了" is not
+        # answered by "为了减少损失").
         leads = [m.span(1) for m in _REASON_CLAUSE.finditer(sentence)
                  if analysis.answer_type is AnswerType.REASON
-                 and (m.group(2) != "为了" or _PURPOSE_ASKED.search(analysis.text))]
+                 and (m.group(2) not in ("为了", "为") or _PURPOSE_ASKED.search(analysis.text))]
         if len(leads) == 1:
             return leads[0]
         # or, in a sentence of one clause, what stands between its 因 and the 而 of what it caused ("该校因生源减少

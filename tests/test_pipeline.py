@@ -1910,6 +1910,9 @@ def test_means_named_as_such_and_a_lone_reason_clause_are_cut_from_the_sentence(
     assert cut("由于水源不足，村民们改种了玉米。", "村里为什么不种水稻了？") == "由于水源不足"
     assert cut("去年以来，为了方便群众借阅，图书馆在社区建成书屋8个。", "图书馆为什么要建书屋？") == "为了方便群众借阅"
     assert cut("为了让留守儿童有人管，村里办起了暑期课堂。", "为什么村里要办暑期课堂？") == "为了让留守儿童有人管"
+    # a 为 that opens the sentence, where no clause says the question again in its words
+    assert cut("为保障春节期间城区环境卫生，区城管局临时增聘环卫工人200名，实行24小时保洁。", "区里为什么要多招些保洁员？") == (
+        "为保障春节期间城区环境卫生")
     assert cut("实验中学采取“线上+线下”的方式开展教学。", "实验中学以什么样的方式开展教学？") == "采取“线上+线下”的方式"
     assert cut("现场设置了服务台，并通过“直播带岗”的方式推送岗位。", "招聘会是怎样推送岗位的？") == "通过“直播带岗”的方式"
     # Means not named as such (no 方式, 办法…): from the word that leads them to the end of their clause.
