@@ -155,9 +155,10 @@ _COUNT_ASKED = re.compile(r"(?<!哪)(?:多少|几)(?!项目|家庭|家长|家属
                           r"位置|条件|种类|次数|批次|户籍|台账|张贴|套餐|套装|起点|起步)"
                           r"[个本支家所名位件台辆条座项次种批场间层株份棵盏只头匹架艘颗把册首部篇枚集张户起套](?=[\u4e00-\u9fff])")
 _UNIT_AFTER_WH = re.compile(r"(?<!哪)(?:多少|几)(" + "|".join(sorted(UNITS, key=len, reverse=True)) + ")")
-# "几个点" of a rate, or of a rise or fall, is percentage points ("利率降了几个点" → 0.5个百分点), not places ("设了几个点").
-_POINTS_ASKED = re.compile(r"(?:(?:率|比例|占比|比重)[^，。？！]*?|(?:增长|增加|下降|降低|提高|上升|回落|下调|上调|降|涨|高|低)了?)"
-                           r"(?:多少|几)个?点(?![\u4e00-\u9fff])")
+# "几个点" of a rate's rise or fall is percentage points ("利率降了几个点" → 0.5个百分点, "同比增长了多少个点"); not places
+# ("为提高接种率设了几个点", "服务点增加了几个点"), a time (几点), nor an index's points ("指数涨了多少点"). 率先 is no rate.
+_POINTS_ASKED = re.compile(r"(?:率(?!先)|比例|占比|比重|同比|环比)[^，。？！]{0,4}?"
+                           r"(?:增长|增加|下降|降低|提高|上升|回落|下调|上调|降|涨|升|高|低)了?(?:多少|几)个点(?![\u4e00-\u9fff])")
 
 
 @dataclass(frozen=True, slots=True)

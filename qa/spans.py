@@ -83,6 +83,24 @@ _UNIT_FORMS = {"米": ("公尺", "m"), "公尺": ("米", "m"), "厘米": ("公�
                "公里": ("千米", "km"), "千米": ("公里", "km"), "公斤": ("千克", "kg"), "千克": ("公斤", "kg"),
                "平方米": ("平方公尺", "m²"), "平方公里": ("平方千米", "km²"), "平方千米": ("平方公里", "km²")}
 
+# The full names of government bodies that people call by their short names. jieba tags some short names as a person's
+# (卫健委) or cuts them (市场/监管局), and a short name's characters in order also stand in other bodies' names (人防办
+# in 人民政府防汛办) and in doings (街道办 in 街道举办), so these are listed rather than read as shortened names.
+_BODY_FULL_NAMES = {
+    "卫健委": ("卫生健康委员会", "卫生和健康委员会"), "卫健局": ("卫生健康局", "卫生和健康局"),
+    "住建局": ("住房和城乡建设局", "住房城乡建设局"), "住建委": ("住房和城乡建设委员会", "住房城乡建设委员会"),
+    "人社局": ("人力资源和社会保障局",), "市场监管局": ("市场监督管理局",), "发改委": ("发展和改革委员会", "发展改革委员会"),
+    "发改局": ("发展和改革局", "发展改革局"), "文旅局": ("文化和旅游局", "文化旅游局"), "教体局": ("教育和体育局", "教育体育局"),
+    "工信局": ("工业和信息化局",), "科技局": ("科学技术局",), "交通局": ("交通运输局",), "环保局": ("环境保护局", "生态环境局"),
+    "城管局": ("城市管理局", "城市管理综合行政执法局"), "应急局": ("应急管理局",), "医保局": ("医疗保障局",),
+    "退役军人局": ("退役军人事务局",), "行政审批局": ("行政审批服务管理局",), "人防办": ("人民防空办公室",),
+    "政府办": ("人民政府办公室", "政府办公室"), "街道办": ("街道办事处",), "国资委": ("国有资产监督管理委员会",),
+    "政法委": ("政法委员会",), "纪委": ("纪律检查委员会",), "统战部": ("统一战线工作部",), "编办": ("机构编制委员会办公室",),
+    "网信办": ("网络安全和信息化委员会办公室", "互联网信息办公室"), "疾控中心": ("疾病预防控制中心",),
+    "居委会": ("居民委员会",), "村委会": ("村民委员会",), "残联": ("残疾人联合会",), "妇联": ("妇女联合会",),
+    "工商联": ("工商业联合会",),
+}
+
 
 def term_match(term: str, text: str) -> float:
     """1 if `term` occurs in `text`, with its numerals in the other script or as a unit in another form
@@ -113,7 +131,7 @@ def _matcher(term: str) -> tuple[tuple[str, ...], re.Pattern | None, tuple[str, 
     answer stage measures): its other written forms, one pattern for its synonyms, its character
     pairs if it has three characters or more, and the full names it may shorten."""
     others = synonyms(term) + unglued(term)
-    return ((*_numeral_forms(term), *_UNIT_FORMS.get(term, ()), *_weekday_forms(term)),
+    return ((*_numeral_forms(term), *_UNIT_FORMS.get(term, ()), *_weekday_forms(term), *_BODY_FULL_NAMES.get(term, ())),
             re.compile("|".join(map(re.escape, others))) if others else None,
             tuple(term[i:i + 2] for i in range(len(term) - 1)) if len(term) >= 3 else (), _expansions(term))
 
@@ -123,16 +141,10 @@ def _expansions(term: str) -> re.Pattern | None:
     characters of one name ("二院" for 第二人民医院, "人社局" for 人力资源和社会保障局). Only for a word jieba
     tags as a shortened name (j) and seldom meets (三院; 政协, 人大 and 北大 stand as written), or a noun its
     dictionary does not hold, as people shorten names; not for a word of its own ("开门" is no 开设门诊), a
-    person's name (王峰 is not 王海峰), or two characters jieba glued (能装). A body's short name of three to five
-    characters ending in 局, 委 or 办 is one whatever jieba makes of it: it tags 卫健委 as a person's name and
-    cuts 市场/监管局 and 住/建局, yet they are 卫生健康委员会, 市场监督管理局 and 住房和城乡建设局."""
+    person's name (王峰 is not 王海峰), or two characters jieba glued (能装)."""
     # the dictionary's count first: most terms are words it counts often, which need no tagging
-    if not 2 <= len(term) <= 5 or word_frequency(term) >= _WRITTEN_SHORT or not ALL_HAN.fullmatch(term) or (
+    if not 2 <= len(term) <= 4 or word_frequency(term) >= _WRITTEN_SHORT or not ALL_HAN.fullmatch(term) or (
             unglued(term)):
-        return None
-    if len(term) >= 3 and term.endswith(_BODY_SHORT_END):
-        return re.compile(_NAME_GAP.join(term))
-    if len(term) == 5:
         return None
     tagged = pos_tag(term)
     flag = tagged[0][1]
@@ -145,7 +157,6 @@ ALL_HAN = re.compile(r"[\u4e00-\u9fff]+")
 # up to four characters of a name between them, not a date's, a floor's, a grade's or a function word
 # ("二〇二三年医院", "二楼住院部", "二级医院" are no 二院)
 _NAME_GAP = r"(?:(?![〇一二三四五六七八九十年月日号楼层室级的了与及在是])[\u4e00-\u9fff]){0,4}?"
-_BODY_SHORT_END = ("局", "委", "办")
 _WRITTEN_SHORT = 500  # jieba's count for a shortened name that news copy writes as it is
 
 
@@ -1829,8 +1840,9 @@ _MEANS_NAMED = re.compile(_MEANS_LEAD + r"[^，。；！？]{2,40}?(?:方式|方
 # A how question that asks for the means by name ("采取什么方式", "用什么办法").
 _MEANS_ASKED = re.compile(r"(?:什么样的?|什么|哪种|哪些)(?:方式|方法|办法|形式|途径|手段|模式)")
 _RESTATES = 0.5  # the share of the question's terms (its subject aside) that a clause saying it again holds
-# Or a quarter of them, in a clause that holds clearly more than any other: a question in everyday words shares few
-# with the article ("个人所得税是全免吗" on "…不超过100万元的部分，个人所得税减半征收").
+# Or a quarter of them, in a last clause that holds clearly more than any other: a question in everyday words shares
+# few with the article ("个人所得税是全免吗" on "…不超过100万元的部分，个人所得税减半征收"). Not a clause that others
+# follow, which may take back what it says ("…已完成红绿灯安装，但尚未投入使用", "…追回工资580万元，剩余案件正在办理中").
 _RESTATES_ALONE, _CLEARLY_MORE = 0.25, 1.3
 
 
@@ -1894,8 +1906,8 @@ def said_again(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | N
     on "增加了10%"), the one that holds most of its terms; from a condition right before it ("如果天气允许，
     …"), or from the clause right before it where only that one names the subject ("…常务副区长王峰，…孟明
     带队赴上海…" for "王峰去上海了吗"). None when that clause holds less than half of the question's terms
-    (its subject aside), unless it holds a quarter, clearly more than any other clause, and is not all the
-    sentence with the clause before it: the whole sentence answers."""
+    (its subject aside), unless it is the last clause, holds a quarter and clearly more than any other, and is not
+    all the sentence with the clause before it: the whole sentence answers."""
     if (parted := _parted(sentence, analysis)) is None:
         return None
     clauses, terms = parted
@@ -1922,7 +1934,8 @@ def said_again(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | N
                                       len(subject) >= 2 and subject in texts[i]))
     held = coverage(terms, read[said])
     runner_up = max((coverage(terms, read[i]) for i in said_of if i != said), default=0.0)
-    if held < _RESTATES and not (held >= _RESTATES_ALONE and held >= _CLEARLY_MORE * runner_up):
+    if held < _RESTATES and not (said == len(clauses) - 1 and held >= _RESTATES_ALONE
+                                 and held >= _CLEARLY_MORE * runner_up):
         return None
     start, end = clauses[said]
     if said and (_CONDITION.match(texts[said - 1]) or len(subject) >= 2 and subject not in texts[said]

@@ -1728,12 +1728,13 @@ def test_a_yes_or_no_question_in_everyday_words_is_answered_by_the_clause_that_c
     from qa.spans import said_again
 
     clause = functools.partial(_span_text, said_again)
-    # A quarter of the question's terms or more, and clearly more than any other clause holds.
-    assert clause("区疾控中心提醒，适龄儿童接种免疫规划疫苗不收取任何费用，家长需携带接种证。", "孩子打疫苗要交钱吗？") == (
+    # The last clause, holding a quarter of the question's terms or more, and clearly more than any other clause.
+    assert clause("区疾控中心提醒，家长需携带接种证，适龄儿童接种免疫规划疫苗不收取任何费用。", "孩子打疫苗要交钱吗？") == (
         "适龄儿童接种免疫规划疫苗不收取任何费用")
     assert clause("按照区教育局的统一安排，今年秋季学期起，农村学生午餐费用减半收取。", "农村学生的午餐费全免吗？") == (
         "农村学生午餐费用减半收取")
-    # Two clauses holding nearly as much: the whole sentence answers.
+    # Not a clause that others follow, which may take back what it says, nor two holding nearly as much.
+    assert clause("东风路与建设路交叉口已完成红绿灯安装，但尚未投入使用，预计下周正式启用。", "东风路口的红绿灯开始用了吗？") is None
     assert clause("据了解，老年食堂每周一至周五供应午餐，周末和节假日暂停供餐，就餐老人需提前一天预约。",
                   "区里的老年食堂周末供餐吗？") is None
 
@@ -2158,7 +2159,8 @@ def test_pointing_words_ask_nothing_and_a_shortened_name_stands_for_the_full_one
 
 
 def test_a_body_asked_by_its_short_name_is_the_body_the_article_names_in_full(tmp_path):
-    """People say 卫健委, 市场监管局 and 住建局 whatever jieba makes of them (a person's name, two words)."""
+    """People say 卫健委, 市场监管局 and 住建局 whatever jieba makes of them (a person's name, two words); not of another
+    body whose name holds the short name's characters in order (人民政府防汛办, 城市规划管理局), nor of a doing (举办)."""
     from qa.spans import term_match
     from qa.types import Article
 
@@ -2166,6 +2168,8 @@ def test_a_body_asked_by_its_short_name_is_the_body_the_article_names_in_full(tm
     assert term_match("市场监管局", "区市场监督管理局副局长李红") == 1.0
     assert term_match("住建局", "区住房和城乡建设局局长") == 1.0
     assert term_match("卫健局", "区卫生健康委员会主任") == 0.0  # a 局 is no 委
+    assert term_match("人防办", "区人民政府防汛办主任孙立强") == 0.0 and term_match("城管局", "区城市规划管理局") == 0.0
+    assert term_match("政府办", "区政府主办的招聘会") < 1.0
     meeting = Article("a", "我区召开就业工作推进会", "本报讯：3月2日，我区召开就业工作推进会。区人力资源和社会保障局局长张建国通报了"
                       "一季度就业情况，区卫生健康委员会主任周海燕、区市场监督管理局副局长李红参加会议。", "2023-03-03", "报")
     assistant = _assistant_over(tmp_path, meeting)

@@ -91,7 +91,9 @@ def test_unit_and_wh_noun():
         assert (analyse(asked).unit, analyse(asked).counted) == ("个百分点", None), asked
     assert analyse("全区设了几个服务点？").unit == "个"
     assert analyse("全区设了几个点？").unit == "个"
-    assert analyse("图书馆几点开门？").answer_type is AnswerType.DATE
+    assert analyse("为提高接种率全区一共设了几个点？").unit == "个"  # the rate is what the places are for
+    assert analyse("便民服务点今年增加了几个点？").unit == "个"
+    assert analyse("率先开放的东门几点开门？").answer_type is AnswerType.DATE  # 率先 is no rate    assert analyse("图书馆几点开门？").answer_type is AnswerType.DATE
     assert analyse("长治市城区劳动保障监察执法队并入了哪个单位？").wh_noun == "单位"
     # 哪些 at the end asks about no noun after it: its 些 is no noun.
     assert analyse("城北公园改造后新增了哪些设施？").wh_noun == "设施"
