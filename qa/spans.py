@@ -128,8 +128,8 @@ def _whole_figure(term: str) -> re.Pattern:
 @functools.lru_cache(maxsize=4096)
 def _matcher(term: str) -> tuple[tuple[str, ...], re.Pattern | None, tuple[str, ...], re.Pattern | None]:
     """What `term_match` looks for besides the term, read once per term (it runs for every text the
-    answer stage measures): its other written forms, one pattern for its synonyms, its character
-    pairs if it has three characters or more, and the full names it may shorten."""
+    answer stage measures): its other written forms (a body's full names among them), one pattern for its
+    synonyms, its character pairs if it has three characters or more, and the full names it may shorten."""
     others = synonyms(term) + unglued(term)
     return ((*_numeral_forms(term), *_UNIT_FORMS.get(term, ()), *_weekday_forms(term), *_BODY_FULL_NAMES.get(term, ())),
             re.compile("|".join(map(re.escape, others))) if others else None,

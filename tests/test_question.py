@@ -86,14 +86,15 @@ def test_a_telephone_asked_as_what_is_a_number():
 
 def test_unit_and_wh_noun():
     assert analyse("晋纺小区改造涉及多少户？").unit == "户"
-    # "几个点" of a rate, or of a rise or fall, asks percentage points; of places it counts them, and "几点" is a time.
+    # "几个点" of a rate's rise or fall asks percentage points; of places it counts them, and "几点" is a time.
     for asked in ("贷款利率降了几个点？", "存款利率比去年高几个百分点？", "小麦产量同比增长了多少个点？"):
         assert (analyse(asked).unit, analyse(asked).counted) == ("个百分点", None), asked
     assert analyse("全区设了几个服务点？").unit == "个"
     assert analyse("全区设了几个点？").unit == "个"
     assert analyse("为提高接种率全区一共设了几个点？").unit == "个"  # the rate is what the places are for
     assert analyse("便民服务点今年增加了几个点？").unit == "个"
-    assert analyse("率先开放的东门几点开门？").answer_type is AnswerType.DATE  # 率先 is no rate    assert analyse("图书馆几点开门？").answer_type is AnswerType.DATE
+    assert analyse("率先开放的东门几点开门？").answer_type is AnswerType.DATE  # 率先 is no rate
+    assert analyse("图书馆几点开门？").answer_type is AnswerType.DATE
     assert analyse("长治市城区劳动保障监察执法队并入了哪个单位？").wh_noun == "单位"
     # 哪些 at the end asks about no noun after it: its 些 is no noun.
     assert analyse("城北公园改造后新增了哪些设施？").wh_noun == "设施"
