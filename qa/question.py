@@ -160,6 +160,27 @@ _UNIT_AFTER_WH = re.compile(r"(?<!哪)(?:多少|几)(" + "|".join(sorted(UNITS, 
 _POINTS_ASKED = re.compile(r"(?:率(?!先)|比例|占比|比重|同比|环比)[^，。？！]{0,4}?"
                            r"(?:增长|增加|下降|降低|提高|上升|回落|下调|上调|降|涨|升|高|低)了?(?:多少|几)个点(?![\u4e00-\u9fff])")
 
+# The full names of government bodies that people call by their short names. jieba tags some short names as a person's
+# (卫健委) or cuts them (市场/监管局), and a short name's characters in order also stand in other bodies' names (人防办
+# in 人民政府防汛办) and in doings (街道办 in 街道举办), so these are listed rather than read as shortened names. A question's
+# short name is one term, and stands for its full names wherever the answer stage matches terms.
+BODY_FULL_NAMES = {
+    "卫健委": ("卫生健康委员会", "卫生和健康委员会"), "卫健局": ("卫生健康局", "卫生和健康局"),
+    "住建局": ("住房和城乡建设局", "住房城乡建设局"), "住建委": ("住房和城乡建设委员会", "住房城乡建设委员会"),
+    "人社局": ("人力资源和社会保障局",), "市场监管局": ("市场监督管理局",), "发改委": ("发展和改革委员会", "发展改革委员会"),
+    "发改局": ("发展和改革局", "发展改革局"), "文旅局": ("文化和旅游局", "文化旅游局"), "教体局": ("教育和体育局", "教育体育局"),
+    "工信局": ("工业和信息化局",), "科技局": ("科学技术局",), "交通局": ("交通运输局",), "环保局": ("环境保护局", "生态环境局"),
+    "城管局": ("城市管理局", "城市管理综合行政执法局"), "应急局": ("应急管理局",), "医保局": ("医疗保障局",),
+    "退役军人局": ("退役军人事务局",), "行政审批局": ("行政审批服务管理局",), "人防办": ("人民防空办公室",),
+    "政府办": ("人民政府办公室", "政府办公室"), "街道办": ("街道办事处",), "国资委": ("国有资产监督管理委员会",),
+    "政法委": ("政法委员会",), "纪委": ("纪律检查委员会",), "统战部": ("统一战线工作部",), "编办": ("机构编制委员会办公室",),
+    "网信办": ("网络安全和信息化委员会办公室", "互联网信息办公室"), "疾控中心": ("疾病预防控制中心",),
+    "居委会": ("居民委员会",), "村委会": ("村民委员会",), "残联": ("残疾人联合会",), "妇联": ("妇女联合会",),
+    "工商联": ("工商业联合会",),
+}
+# A body's short name in a question, kept whole without the district's 区, 市 or 县 before it (jieba cuts 区住/建局).
+_BODY_SHORT_NAME = re.compile(r"[区市县]?(" + "|".join(sorted(BODY_FULL_NAMES, key=len, reverse=True)) + ")")
+
 
 @dataclass(frozen=True, slots=True)
 class QuestionAnalysis:
@@ -224,7 +245,8 @@ def analyse(question: str) -> QuestionAnalysis:
     body = _body_before_post(asked)
     if body:
         asked = asked.replace(body, " ")
-    words = ([_without_district(body)] if body else []) + _deputies_whole(tokenize(WH_WORDS.sub(" ", asked)))
+    words = ([_without_district(body)] if body else []) + _deputies_whole(
+        _words_keeping_bodies(WH_WORDS.sub(" ", asked)))
     terms = tuple(dict.fromkeys(_without_copula(t) for t in words if not WH_WORDS.fullmatch(t)
                                 and t not in SIGN_OFF_WORDS and not (recent and t in RECENT_WORDS)))
     unit_match = _UNIT_AFTER_WH.search(text)
@@ -255,6 +277,16 @@ def _body_before_post(text: str) -> str | None:
         return None
     start = max([found.start(1), *(m.end() for m in _LEADS_TO_NAME.finditer(text, 0, found.end(1) - 1))])
     return text[start:found.end(1)]
+
+
+def _words_keeping_bodies(text: str) -> list[str]:
+    """jieba's words of `text`, with a body's short name whole and without the district before it ("区住建局", which
+    jieba cuts 区住/建局)."""
+    words, at = [], 0
+    for named in _BODY_SHORT_NAME.finditer(text):
+        words += tokenize(text[at:named.start()]) + [named.group(1)]
+        at = named.end()
+    return words + tokenize(text[at:])
 
 
 def _without_district(name: str) -> str:

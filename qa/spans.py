@@ -8,8 +8,8 @@ import itertools
 import re
 from collections.abc import Iterator, Sequence
 
-from qa.question import (HOUR_CUE, NAME_TYPES, ORG_SUFFIX, POINTS_MADE, POSTS, QUESTION_END, UNITS, WH_WORDS, WHERE_WORDS,
-                         WEEKDAY_ASKED, AnswerType, QuestionAnalysis, contraries, term_weight)
+from qa.question import (BODY_FULL_NAMES, HOUR_CUE, NAME_TYPES, ORG_SUFFIX, POINTS_MADE, POSTS, QUESTION_END, UNITS,
+                         WH_WORDS, WHERE_WORDS, WEEKDAY_ASKED, AnswerType, QuestionAnalysis, contraries, term_weight)
 from qa.text import is_word, names_no_thing, pos_tag, synonyms, to_simplified, tokenize, unglued, word_frequency
 
 
@@ -83,25 +83,6 @@ _UNIT_FORMS = {"米": ("公尺", "m"), "公尺": ("米", "m"), "厘米": ("公�
                "公里": ("千米", "km"), "千米": ("公里", "km"), "公斤": ("千克", "kg"), "千克": ("公斤", "kg"),
                "平方米": ("平方公尺", "m²"), "平方公里": ("平方千米", "km²"), "平方千米": ("平方公里", "km²")}
 
-# The full names of government bodies that people call by their short names. jieba tags some short names as a person's
-# (卫健委) or cuts them (市场/监管局), and a short name's characters in order also stand in other bodies' names (人防办
-# in 人民政府防汛办) and in doings (街道办 in 街道举办), so these are listed rather than read as shortened names.
-_BODY_FULL_NAMES = {
-    "卫健委": ("卫生健康委员会", "卫生和健康委员会"), "卫健局": ("卫生健康局", "卫生和健康局"),
-    "住建局": ("住房和城乡建设局", "住房城乡建设局"), "住建委": ("住房和城乡建设委员会", "住房城乡建设委员会"),
-    "人社局": ("人力资源和社会保障局",), "市场监管局": ("市场监督管理局",), "发改委": ("发展和改革委员会", "发展改革委员会"),
-    "发改局": ("发展和改革局", "发展改革局"), "文旅局": ("文化和旅游局", "文化旅游局"), "教体局": ("教育和体育局", "教育体育局"),
-    "工信局": ("工业和信息化局",), "科技局": ("科学技术局",), "交通局": ("交通运输局",), "环保局": ("环境保护局", "生态环境局"),
-    "城管局": ("城市管理局", "城市管理综合行政执法局"), "应急局": ("应急管理局",), "医保局": ("医疗保障局",),
-    "退役军人局": ("退役军人事务局",), "行政审批局": ("行政审批服务管理局",), "人防办": ("人民防空办公室",),
-    "政府办": ("人民政府办公室", "政府办公室"), "街道办": ("街道办事处",), "国资委": ("国有资产监督管理委员会",),
-    "政法委": ("政法委员会",), "纪委": ("纪律检查委员会",), "统战部": ("统一战线工作部",), "编办": ("机构编制委员会办公室",),
-    "网信办": ("网络安全和信息化委员会办公室", "互联网信息办公室"), "疾控中心": ("疾病预防控制中心",),
-    "居委会": ("居民委员会",), "村委会": ("村民委员会",), "残联": ("残疾人联合会",), "妇联": ("妇女联合会",),
-    "工商联": ("工商业联合会",),
-}
-
-
 def term_match(term: str, text: str) -> float:
     """1 if `term` occurs in `text`, with its numerals in the other script or as a unit in another form
     ("厘米" as "cm"); half if a synonym does; for a longer word that does not, half the
@@ -131,7 +112,7 @@ def _matcher(term: str) -> tuple[tuple[str, ...], re.Pattern | None, tuple[str, 
     answer stage measures): its other written forms (a body's full names among them), one pattern for its
     synonyms, its character pairs if it has three characters or more, and the full names it may shorten."""
     others = synonyms(term) + unglued(term)
-    return ((*_numeral_forms(term), *_UNIT_FORMS.get(term, ()), *_weekday_forms(term), *_BODY_FULL_NAMES.get(term, ())),
+    return ((*_numeral_forms(term), *_UNIT_FORMS.get(term, ()), *_weekday_forms(term), *BODY_FULL_NAMES.get(term, ())),
             re.compile("|".join(map(re.escape, others))) if others else None,
             tuple(term[i:i + 2] for i in range(len(term) - 1)) if len(term) >= 3 else (), _expansions(term))
 

@@ -2172,6 +2172,11 @@ def test_a_body_asked_by_its_short_name_is_the_body_the_article_names_in_full(tm
     assert term_match("政府办", "区政府主办的招聘会") < 1.0
     meeting = Article("a", "我区召开就业工作推进会", "本报讯：3月2日，我区召开就业工作推进会。区人力资源和社会保障局局长张建国通报了"
                       "一季度就业情况，区卫生健康委员会主任周海燕、区市场监督管理局副局长李红参加会议。", "2023-03-03", "报")
+    # one term, without the district's 区 (jieba: 区住/建局, 区/市场/监管局)
+    from qa.question import analyse
+
+    assert analyse("区住建局今年改造了多少个小区？").terms[0] == "住建局"
+    assert analyse("区市场监管局查处了多少起案件？").terms[0] == "市场监管局"
     assistant = _assistant_over(tmp_path, meeting)
     assert assistant.ask("区卫健委主任是谁？").text == "周海燕"
     assert assistant.ask("区市场监管局副局长是谁？").text == "李红"
