@@ -88,12 +88,18 @@ def machine() -> dict:
 
 # ---- corpora -------------------------------------------------------------------------------------
 
+def page_articles() -> list:
+    """The bundled page's articles, as the product ingests them."""
+    from qa.ingest import read_articles
+
+    return read_articles([PAGE], source="潞州区报", date="2023-02-25")
+
+
 def source_text() -> tuple[list, list[str], list[str]]:
     """(the page's articles, the sentences of the page and the CMRC paragraphs, questions)."""
-    from qa.ingest import read_articles
     from qa.text import normalize_text, sentence_spans
 
-    page = read_articles([PAGE], source="潞州区报", date="2023-02-25")
+    page = page_articles()
     if CMRC.is_file():
         data = json.loads(CMRC.read_text(encoding="utf-8"))["data"]
     else:  # the shared data set lives beside the checkout; without it the page alone supplies the text
@@ -354,7 +360,6 @@ def bench_build_natural(embedder, *, workdir: Path, max_chunks: int, repeats: in
     it would be on real news; this is the ratio the target is judged on."""
     from qa.chunk import chunk_articles
     from qa.evaluate import cmrc_to_eval
-    from qa.ingest import read_articles
     from qa.text import sentence_spans
 
     if CMRC.is_file():
@@ -362,7 +367,7 @@ def bench_build_natural(embedder, *, workdir: Path, max_chunks: int, repeats: in
     else:  # the shared data set lives beside the checkout; without it the bundled page is the natural text
         print(f"{CMRC} not found (set QA_BENCH_CMRC): build on natural text from the bundled page only",
               file=sys.stderr)
-        articles, source = read_articles([PAGE], source="潞州区报", date="2023-02-25"), "bundled page"
+        articles, source = page_articles(), "bundled page"
     articles, chunks = prefix(articles, chunk_articles(articles), max_chunks)
     texts = chunk_inputs(articles, chunks)
     sentences = [a.text[s:e] for a in articles for s, e in sentence_spans(a.text)]

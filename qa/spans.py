@@ -83,6 +83,7 @@ _UNIT_FORMS = {"米": ("公尺", "m"), "公尺": ("米", "m"), "厘米": ("公�
                "公里": ("千米", "km"), "千米": ("公里", "km"), "公斤": ("千克", "kg"), "千克": ("公斤", "kg"),
                "平方米": ("平方公尺", "m²"), "平方公里": ("平方千米", "km²"), "平方千米": ("平方公里", "km²")}
 
+
 def term_match(term: str, text: str) -> float:
     """1 if `term` occurs in `text`, with its numerals in the other script or as a unit in another form
     ("厘米" as "cm"); half if a synonym does; for a longer word that does not, half the
@@ -1784,14 +1785,15 @@ _BETWEEN_POST_AND_NAME = re.compile(r"[：:\s]?")
 # 因 as "because", not in 因此, 因而, 因素 or 因地制宜; 为 not in 为期, 为主; a 为-clause that ends in 所 and a verb is
 # passive ("为…所诬").
 _YIN = r"因(?!此|而|素|子|果|特|地制宜|人而异|时制宜|村施策|材施教|势利导)"
-_REASON_OPENS = re.compile(rf"由于|因为|{_YIN}|为了|为(?!主|此|何|什么|期|止)")
+_PURPOSE_WEI = r"为(?!主|此|何|什么|期|止)"  # a 为 that gives a purpose: not 为主, 为此, 为何, 为什么, 为期, 为止
+_REASON_OPENS = re.compile(rf"由于|因为|{_YIN}|为了|{_PURPOSE_WEI}")
 _RESULT_OPENS = re.compile(r"因此|所以|因而|于是|故而|从而")
 _RESULT_INSIDE = re.compile(r"而|(?<![行即促大])使(?![用命者馆])")
 _GOES_ON = re.compile(r"且|并且|而且|加上|再加上|又|同时")
 _REASON_CLAUSE_OPENS = re.compile(r"而?(?:由于|因为)")
 _REASON_INSIDE = re.compile(rf"由于|因为|{_YIN}")
 # (a bare 为 only where it opens the sentence: "为保障春节期间城区环境卫生，…")
-_REASON_CLAUSE = re.compile(r"(?:^|[，；：])((由于|因为|为了|^为(?!主|此|何|什么|期|止))[^，。；！？]+)")
+_REASON_CLAUSE = re.compile(rf"(?:^|[，；：])((由于|因为|为了|^{_PURPOSE_WEI})[^，。；！？]+)")
 # Words that name a reason as such: what follows them is the reason.
 _REASON_NAMED = re.compile(r"(?:主要|根本|直接)?(?:原因(?:是|在于)|是因为|是由于|得益于|看中了?|源于|归功于)[：:]?")
 _DONE_ABOUT_IT = re.compile(r"^通过|^为了|^以(?!及)|将|计划")
@@ -1911,10 +1913,10 @@ def said_again(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | N
     saying = [i for i in said_of if asked and term_match(asked, read[i]) > 0] or said_of
     if not saying:
         return None
-    said = max(saying, key=lambda i: (coverage(terms, read[i]), not contrary[i],
-                                      len(subject) >= 2 and subject in texts[i]))
-    held = coverage(terms, read[said])
-    runner_up = max((coverage(terms, read[i]) for i in said_of if i != said), default=0.0)
+    held_by = {i: coverage(terms, read[i]) for i in said_of}
+    said = max(saying, key=lambda i: (held_by[i], not contrary[i], len(subject) >= 2 and subject in texts[i]))
+    held = held_by[said]
+    runner_up = max((share for i, share in held_by.items() if i != said), default=0.0)
     if held < _RESTATES and not (said == len(clauses) - 1 and held >= _RESTATES_ALONE
                                  and held >= _CLEARLY_MORE * runner_up):
         return None
