@@ -365,7 +365,7 @@ def _whole_for_a_part(sentence: str, span: tuple[int, int] | None, analysis: Que
     if span is None or analysis.answer_type not in _FIGURE_TYPES or _REFERS.search(sentence) or _WHOLE.search(
             analysis.text):
         return False  # "全区破了多少起…" asks for the whole district's figure
-    if not _WHOLE.search(sentence, 0, span[0]):
+    if not _WHOLE_SAID.search(sentence, 0, span[0]):
         return False
     article_text = to_simplified(article.text)
     named = [term for term in analysis.terms if len(term) >= 2 and not term.endswith(("区", "市", "县", "省"))
@@ -373,8 +373,22 @@ def _whole_for_a_part(sentence: str, span: tuple[int, int] | None, analysis: Que
              and [flag for _, flag in pos_tag(term)] in (["ns"], ["nt"], ["nz"])]
     if analysis.subject.endswith(_PARTS_OF_A_DISTRICT):  # "马厂镇的小麦总产量", which jieba cuts 马厂/镇
         named.append(analysis.subject)
+    named += _parts_named(analysis.text, article_text)
     # a part the article names elsewhere ("…城隍庙、八义窑等景区人气旺盛"), not one it never names (潞州 for 我区)
     return any(term_match(term, sentence) == 0.0 and term_match(term, article_text) > 0.0 for term in named)
+
+
+def _parts_named(question: str, article_text: str) -> list[str]:
+    """The towns, villages, 街道 and 社区 that `question` names, as `article_text` writes them: the shortest name
+    (two characters before its kind, or up to four) that the article holds. jieba cuts many of them apart, so
+    that neither the question's terms nor its subject hold them (黄碾镇 → 黄/碾镇, 南天贡村 → 南天/贡村)."""
+    names = []
+    for part in _PART.finditer(question):
+        if _another_named(question, part.start(), part.group()):
+            names += [name for name in (question[start:part.end()] for start in range(part.start() - 2,
+                                                                                      part.start() - 5, -1) if start >= 0)
+                      if name in article_text][:1]
+    return names
 
 
 def _part_for_the_whole(sentence: str, span: tuple[int, int] | None, analysis: QuestionAnalysis) -> bool:
@@ -396,6 +410,8 @@ def _names_a_part(text: str, *, alone: bool = False) -> bool:
 
 
 _WHOLE = re.compile(r"我区|全区")
+# the whole district said before a figure: by name, or as the district's purse ("区财政安排…资金870万元")
+_WHOLE_SAID = re.compile(r"我区|全区|(?<![社小城街园])区级?财政")
 _PART = re.compile(r"街道|镇|乡|村|社区")
 _PARTS_OF_A_DISTRICT = ("镇", "乡", "街道", "村", "社区")
 
@@ -450,7 +466,8 @@ _MEALS = (re.compile("早[餐饭]"), re.compile("午[餐饭]|中午饭|中饭"),
 _NAMED_KIND = re.compile("实验小学|小学|中学|幼儿园|人民医院|医院|卫生院|学校|社区|小区|街道|公园|景区|村|镇|乡")
 _NO_NAME_BEFORE_KIND = frozenset("各全该本此这那属级所家个座间等和与及的是在为了几多两")
 _NAME_FLAGS = frozenset({"n", "ns", "nr", "nrt", "nrfg", "nz", "nt", "ng", "j"})  # jieba's tags of a name's last word
-_REFERS = re.compile(r"[该此其][\u4e00-\u9fff]")
+# 该村, 此地, 其: a reference back to what the question names; not 其中, 其他, 此外, 此次 …, which refer to nothing
+_REFERS = re.compile(r"[该此其](?![中他它余次外前后])[\u4e00-\u9fff]")
 
 
 def _asked_event(analysis: QuestionAnalysis) -> list[str]:

@@ -2352,6 +2352,21 @@ def test_a_district_s_figure_answers_for_its_town_or_a_thing_it_refers_to(tmp_pa
     assert assistant.ask("潞州今年要改造多少个老旧小区？").text == "46个"
 
 
+def test_a_district_s_figure_is_no_figure_of_a_town_jieba_cuts_apart_nor_of_the_district_s_purse(tmp_path):
+    from qa.types import Article
+
+    water = Article("w", "农村饮水提升工程开工", "本报讯：我区农村饮水提升工程近日开工，石门峪村等12个村首批铺设管网。"
+                    "今年全区农村饮水提升工程总投资3000万元，其中区级配套资金900万元，受益群众约4.6万人。", "2023-05-06", "报")
+    farm = Article("f", "农机购置补贴开始申请", "本报讯：今年，区财政安排农机购置补贴资金500万元，对购机农户按售价的30%给予补贴。"
+                   "截至目前，河西乡已有120户农户提出申请。", "2023-03-11", "报")
+    assistant = _assistant_over(tmp_path, water, farm)
+    # jieba cuts 石门峪村 as 石门/峪/村; 其中 refers to nothing the question names
+    assert not assistant.ask("石门峪村有多少人受益？").answerable
+    assert assistant.ask("全区饮水工程有多少人受益？").text == "约4.6万人"
+    assert not assistant.ask("河西乡今年分到多少农机补贴资金？").answerable
+    assert assistant.ask("今年区里安排了多少农机补贴资金？").text == "500万元"
+
+
 def test_no_rank_for_a_count_what_a_change_reached_a_village_after_its_town_and_the_district_asked():
     from dataclasses import replace
 
