@@ -127,7 +127,7 @@ RECENT_WORDS = ("最近", "近期", "近来", "最新")
 # Words a citizen adds that no sentence needs to hold to answer ("孟明现在担任什么职务", "一直在做的产品",
 # "给大家讲些什么", "扫雪那晚派出去多少台机器": a time pointed back to, and the 去 jieba cuts off a verb):
 # they rank sentences that hold them, but are no evidence, nor what is asked about.
-FILLER_WORDS = frozenset({"现在", "目前", "如今", "现今", "当前", "当下", "一直", "大家", "那天", "那晚", "那次", "去"})
+FILLER_WORDS = frozenset({"现在", "目前", "如今", "现今", "当前", "当下", "一直", "大家", "那天", "那晚", "那次", "这次", "这回", "去"})
 _NEAREST = re.compile(r"[离距][^，。？?]*最近")
 # Measure words that may follow 多少/几 in a question and a number in the answer.
 UNITS = ("平方米", "大", "公里", "万元", "亿元", "分厂", "个", "家", "户", "名", "人", "栋", "处", "米", "元", "年", "次", "项", "座",

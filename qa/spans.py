@@ -110,12 +110,18 @@ def _whole_figure(term: str) -> re.Pattern:
 @functools.lru_cache(maxsize=4096)
 def _matcher(term: str) -> tuple[tuple[str, ...], re.Pattern | None, tuple[str, ...], re.Pattern | None]:
     """What `term_match` looks for besides the term, read once per term (it runs for every text the
-    answer stage measures): its other written forms (a body's full names among them), one pattern for its
+    answer stage measures): its other written forms (a body's full names, 每亩 for 一亩), one pattern for its
     synonyms, its character pairs if it has three characters or more, and the full names it may shorten."""
     others = synonyms(term) + unglued(term)
-    return ((*_numeral_forms(term), *_UNIT_FORMS.get(term, ()), *_weekday_forms(term), *BODY_FULL_NAMES.get(term, ())),
+    return ((*_numeral_forms(term), *_UNIT_FORMS.get(term, ()), *_weekday_forms(term), *BODY_FULL_NAMES.get(term, ()),
+             *_per_forms(term)),
             re.compile("|".join(map(re.escape, others))) if others else None,
             tuple(term[i:i + 2] for i in range(len(term) - 1)) if len(term) >= 3 else (), _expansions(term))
+
+
+def _per_forms(term: str) -> tuple[str, ...]:
+    """"一亩" as news copy writes it of each one: "每亩" ("种一亩冬小麦能领多少补贴" ↔ "每亩补贴150元")."""
+    return ("每" + term[1:],) if term.startswith("一") and term[1:] in UNITS else ()
 
 
 def _expansions(term: str) -> re.Pattern | None:

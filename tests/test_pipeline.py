@@ -2367,6 +2367,20 @@ def test_a_district_s_figure_is_no_figure_of_a_town_jieba_cuts_apart_nor_of_the_
     assert assistant.ask("今年区里安排了多少农机补贴资金？").text == "500万元"
 
 
+def test_one_of_a_measure_asked_is_each_one_the_article_tells_of_and_this_time_needs_no_saying(tmp_path):
+    from qa.spans import term_match
+    from qa.types import Article
+
+    assert term_match("一亩", "对种植玉米的农户每亩补贴120元") == 1.0
+    assert term_match("一天", "停车场每天最高收费20元") == 1.0
+    assert term_match("一亩", "全区玉米种植面积3.2万亩") == 0.0
+    assert term_match("一般", "每般补贴120元") == 0.0  # 般 is no measure
+    # 这次 and 这回 say what the article is about, as 那次 does: no sentence needs to hold them
+    training = Article("c", "校外培训专项治理", "本报讯：区教育局近日开展校外培训专项治理，检查校外培训机构120家，"
+                       "关停无证无照机构9家，责令整改15家。", "2023-10-11", "报")
+    assert _assistant_over(tmp_path, training).ask("这次没证的培训班关了几家？").text == "9家"
+
+
 def test_no_rank_for_a_count_what_a_change_reached_a_village_after_its_town_and_the_district_asked():
     from dataclasses import replace
 
