@@ -28,6 +28,8 @@ _DAY_OF_MONTH = rf"(?:\d{{1,2}}|[一二三]?十[一二三四五六七八九]?|[�
 # A time of day, which may be every day's or the next day's ("每天晚上8时至次日凌晨2时").
 _TIME_OF_DAY = (rf"(?:每天|每日|次日)?(?:凌晨|早上|上午|中午|正午|下午|傍晚|晚上)?"
                 rf"(?:\d{{1,2}}(?:时|点)(?:\d{{1,2}}分|半)?(?!{POINTS_MADE})|\d{{1,2}}:\d{{2}})")
+# another day of a list ("2月22日、23日") or the last of a range ("6月6日至10日", "6月28日至7月2日")
+_MORE_DAYS = r"(?:、\d{1,2}[日号]|(?:至|到|—|－|-|～|~)(?:\d{1,2}月)?\d{1,2}[日号])?"
 SPAN_PATTERNS: dict[AnswerType, re.Pattern] = {
     AnswerType.AMOUNT: re.compile(rf"{_QUALIFIER}{_NUM}{_MAG}(?:{_CURRENCY})"),
     # a share, a ratio ("男女生比例约为1：7"), or a rate that the article gives as a bare figure ("收视率为7.07")
@@ -37,8 +39,9 @@ SPAN_PATTERNS: dict[AnswerType, re.Pattern] = {
         # a reign year with its Western year ("天正16年（1588年）", "1993年（民国82年）"), then the month and day
         rf"(?:[\u4e00-\u9fff]{{2}}(?:\d{{1,2}}|[元{_CN_DIGIT}十]{{1,4}})年\s?[（(]\d{{3,4}}年[)）]"
         rf"|{_YEAR_NUMBER}年(?:\s?[（(][\u4e00-\u9fff]{{2}}\d{{1,3}}年[)）])?)"
-        rf"(?:{_MONTH}(?:{_DAY_OF_MONTH}(?:、\d{{1,2}}[日号])?)?|代(?:以来|以后|初|末)?|初|底|末|前后|以来|以后)?"
-        r"|\d{1,2}月\d{1,2}[日号](?:、\d{1,2}[日号])?(?:[上下]午)?|(?:上世纪)?\d{2}年代|(?:今年|去年|前年)?[一二三四五六七八九十]{1,2}月"
+        rf"(?:{_MONTH}(?:{_DAY_OF_MONTH}{_MORE_DAYS})?|代(?:以来|以后|初|末)?|初|底|末|前后|以来|以后)?"
+        rf"|\d{{1,2}}月\d{{1,2}}[日号]{_MORE_DAYS}(?:[上下]午)?|"
+        r"(?:上世纪)?\d{2}年代|(?:今年|去年|前年)?[一二三四五六七八九十]{1,2}月"
         r"|农历[正一二三四五六七八九十冬腊]+月|\d{1,2}月(?:份|初|中旬|下旬|底)?|近日|近年来|日前|连日来|春节(?:过后|前后|期间)"
         # months given as a range ("2至4月"), and times of day ("正午12时26分", "上午11:00")
         r"|\d{1,2}(?:至|到|~|～|-)\d{1,2}月"

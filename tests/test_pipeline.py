@@ -2367,6 +2367,15 @@ def test_a_district_s_figure_is_no_figure_of_a_town_jieba_cuts_apart_nor_of_the_
     assert assistant.ask("今年区里安排了多少农机补贴资金？").text == "500万元"
 
 
+def test_a_range_of_days_is_one_date():
+    from qa.spans import choose_span
+
+    cut = functools.partial(_span_text, choose_span)
+    assert cut("考场周边的建筑工地6月6日至10日全天停止施工。", "工地哪几天停工？") == "6月6日至10日"
+    assert cut("文化节于2023年6月28日至7月2日举行。", "文化节什么时候举行？") == "2023年6月28日至7月2日"
+    assert cut("工地于2月22日、23日停工。", "工地哪几天停工？") == "2月22日、23日"
+
+
 def test_one_of_a_measure_asked_is_each_one_the_article_tells_of_and_this_time_needs_no_saying(tmp_path):
     from qa.spans import term_match
     from qa.types import Article
