@@ -515,6 +515,7 @@ _ANY_PLACE = ("地方", "位置", "地点", "地址")
 # "和X一样，Y也…": X is named only to be compared with the sentence's subject Y, so a question about
 # X is not answered by this sentence's words about Y, nor is X the answer to one about Y.
 COMPARED = re.compile(r"(?:和|与|同|跟|像)[^，。；、“”]{1,20}?(?:一样|相同|相似|类似)")
+_TIMES_OF = re.compile(r"(?:是|为|相当于)([^\d，。；“”]{0,10})[^，。；“”]{1,20}?的(?:\d+(?:\.\d+)?|[一二两三四五六七八九十几]+)倍")
 
 
 def _marked(sentence: str, start: int, end: int, analysis: QuestionAnalysis) -> float:
@@ -852,7 +853,9 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
         candidates = [(s, e) for s, e in candidates if _named_within(simplified, s, e, within)]
     elif within:  # another province or city, or a name that opens with one, is none of its parts ("南京市鼓楼区")
         candidates = [(s, e) for s, e in candidates if not _OTHER_REGION.match(simplified, s, e)]
-    compared = [m.span() for m in COMPARED.finditer(simplified)]
+    # what the sentence's subject is compared with ("是老院区280张床位的两倍多"), unless the question names it (老院区)
+    compared = [m.span() for m in COMPARED.finditer(simplified)] + [
+        m.span() for m in _TIMES_OF.finditer(simplified) if not (m.group(1) and m.group(1) in analysis.text)]
     candidates = [(s, e) for s, e in candidates if not any(cs <= s and e <= ce for cs, ce in compared)] or candidates
     if _LEFT.search(analysis.text):  # "还剩几处没整改" on "已完成整改31处，剩余6处将在…整改到位": what is left
         candidates = [(s, e) for s, e in candidates if _LEFT.search(
@@ -949,7 +952,7 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
 
     best = max(candidates, key=closeness)
     # "线路全长多少公里" on "线路全长由18公里增加到24.8公里": what it is now, unless the question asks what it was.
-    if (not _EARLIER_ASKED.search(analysis.text) and _CHANGE_FROM.search(simplified, max(0, best[0] - 5), best[0])
+    if (not _EARLIER_ASKED.search(analysis.text) and _CHANGE_FROM.search(simplified, max(0, best[0] - 8), best[0])
             and (change := _CHANGE_TO.match(simplified, best[1]))):
         best = next(((s, e) for s, e in candidates if change.end() <= s < _clause_end(simplified, change.end())), best)
     # "陈其拥立谁称帝" on "…陈其被刘辉驱逐，次年，拥立高湛称帝": the words on both sides of the wh-word
@@ -1000,8 +1003,10 @@ def _named_within(sentence: str, start: int, end: int, place: str) -> bool:
 # "提高到多少", "降至多少": the figure a change reached, after 到 or 至.
 _CHANGED_TO_ASKED = re.compile(r"(?:提高|增加|增长|提升|扩大|上升|升|下降|降低|降|减少|缩短|延长|缩小|涨|跌)(?:到|至)了?(?:多少|几)")
 _REACHED = re.compile(r"(?:到|至)了?$")
-_CHANGE_FROM = re.compile(r"(?:由|从)(?:原来的|原先的|原有的|原)?$")
-_CHANGE_TO = re.compile(r"(?:增加|提高|增长|提升|扩大|上升|下降|降低|减少|缩短|延长|缩小|拓宽|加宽|扩容|调整|上调|下调)(?:到|至|为)")
+# "由原来的1200人次", "由去年的每座1200元", "由每人60元": the figure a change began at
+_CHANGE_FROM = re.compile(r"(?:由|从)(?:(?:原来|原先|原有|去年|上年)的|原)?(?:每[\u4e00-\u9fff]{1,2})?$")
+_CHANGE_TO = re.compile(r"(?:增加|提高|增长|提升|扩大|上升|下降|降低|减少|缩短|延长|缩小|拓宽|加宽|扩容|调整|上调|下调|降|涨|升)"
+                        r"(?:到|至|为)")
 _RANK_ASKED = re.compile(r"第几|第多少|排名|排第|排在|名次|位次|排多少|排了多少|连续几|连续多少")
 _EARLIER_ASKED = re.compile(r"原来|原先|原本|以前|之前|此前|过去|起初|最初|最早|由多少|从多少|上年|同期|"
                             r"(?:改造|调整|延伸|延长|提高|提升|增加|增长|下降|降低|减少|扩大|扩容|拓宽|上调|下调|整治)前")

@@ -2376,6 +2376,17 @@ def test_a_range_of_days_is_one_date():
     assert cut("工地于2月22日、23日停工。", "工地哪几天停工？") == "2月22日、23日"
 
 
+def test_a_figure_changed_from_each_one_s_and_a_figure_compared_with_are_not_what_it_is_now():
+    from qa.spans import choose_span
+
+    cut = functools.partial(_span_text, choose_span)
+    fare = "春节期间，大峡谷景区门票由每人80元降为40元。"
+    assert cut(fare, "春节去大峡谷一张票多少钱？") == "40元" and cut(fare, "大峡谷门票原来多少钱？") == "80元"
+    assert cut("补助标准由去年的每户800元提高到每户1000元。", "每户补助多少钱？") == "1000元"
+    beds = "新院区设置床位500张，是老院区200张床位的两倍多。"
+    assert cut(beds, "新院区有多少张床位？") == "500张" and cut(beds, "老院区有多少张床位？") == "200张"
+
+
 def test_one_of_a_measure_asked_is_each_one_the_article_tells_of_and_this_time_needs_no_saying(tmp_path):
     from qa.spans import term_match
     from qa.types import Article
