@@ -1903,8 +1903,9 @@ def said_again(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | N
     on "增加了10%"), the one that holds most of its terms; from a condition right before it ("如果天气允许，
     …"), or from the clause right before it where only that one names the subject ("…常务副区长王峰，…孟明
     带队赴上海…" for "王峰去上海了吗"). None when that clause holds less than half of the question's terms
-    (its subject aside), unless it is the last clause, holds a quarter and clearly more than any other, and is not
-    all the sentence with the clause before it: the whole sentence answers."""
+    (its subject aside), unless it is the one clause that holds the last term and says yes or no to it (不…, 免…,
+    保留…), or it is the last clause, holds a quarter and clearly more than any other, and is not all the sentence
+    with the clause before it: the whole sentence answers."""
     if (parted := _parted(sentence, analysis)) is None:
         return None
     clauses, terms = parted
@@ -1931,8 +1932,10 @@ def said_again(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | N
     said = max(saying, key=lambda i: (held_by[i], not contrary[i], len(subject) >= 2 and subject in texts[i]))
     held = held_by[said]
     runner_up = max((share for i, share in held_by.items() if i != said), default=0.0)
-    if held < _RESTATES and not (said == len(clauses) - 1 and held >= _RESTATES_ALONE
-                                 and held >= _CLEARLY_MORE * runner_up):
+    # the one clause that holds what is asked and says yes or no to it ("…，不收取接入费用" for "要交接入费吗")
+    settles = len(saying) == 1 and saying != said_of and _YES_OR_NO.search(texts[said]) is not None
+    if held < _RESTATES and not settles and not (said == len(clauses) - 1 and held >= _RESTATES_ALONE
+                                                 and held >= _CLEARLY_MORE * runner_up):
         return None
     start, end = clauses[said]
     if said and (_CONDITION.match(texts[said - 1]) or len(subject) >= 2 and subject not in texts[said]
@@ -1945,6 +1948,7 @@ def said_again(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | N
 
 
 _CONDITION = re.compile(r"如果|假如|若|只要|一旦|除非")
+_YES_OR_NO = re.compile(r"不(?!断|少|仅|同|久|过|但|论|管|稳|足|良|规)|没有|未|无需|无须|免|均可|可以|禁止|严禁|保留|仍")
 
 
 def _after_yin(clause: str, asked: Sequence[str] = ()) -> tuple[int, int] | None:

@@ -2387,6 +2387,21 @@ def test_a_figure_changed_from_each_one_s_and_a_figure_compared_with_are_not_wha
     assert cut(beds, "新院区有多少张床位？") == "500张" and cut(beds, "老院区有多少张床位？") == "200张"
 
 
+def test_the_one_clause_that_holds_what_is_asked_and_says_yes_or_no_answers_it():
+    from qa.question import analyse
+    from qa.spans import said_again
+
+    def cut(sentence: str, question: str) -> str | None:
+        span = said_again(sentence, analyse(question))
+        return span and sentence[span[0]:span[1]]
+
+    told = "区供电公司为居民安装私人充电桩提供上门服务，居民提交申请后5个工作日内完成接电，{}。"
+    assert cut(told.format("不收取接入费用"), "装私人充电桩要交接入费吗？") == "不收取接入费用"
+    assert cut(told.format("接入费用由供电公司承担"), "装私人充电桩要交接入费吗？") is None  # says neither yes nor no
+    moved = "搬迁后，位于东大街的老院区不再收治住院病人，但保留中医门诊和中药房，方便居民就近看病。"
+    assert cut(moved, "搬完以后老院区还能看中医吗？") == "但保留中医门诊和中药房"
+
+
 def test_one_of_a_measure_asked_is_each_one_the_article_tells_of_and_this_time_needs_no_saying(tmp_path):
     from qa.spans import term_match
     from qa.types import Article
