@@ -1813,7 +1813,7 @@ _REASON_NAMED = re.compile(r"(?:主要|根本|直接)?(?:原因(?:是|在于)|�
 _DONE_ABOUT_IT = re.compile(r"^通过|^为了|^以(?!及)|将|计划")
 _PURPOSE_ASKED = re.compile(r"(?:为什么|为何)[\u4e00-\u9fff]{0,8}?要")
 _PASSIVE_END = re.compile(r"所[\u4e00-\u9fff]{1,2}$")
-_PURPOSE_FOLLOWS = re.compile(r"是?(?:以便|以免|以防|确保|旨在|为了|因为|由于)")
+_PURPOSE_FOLLOWS = re.compile(r"是?(?:以便|以免|以防|确保|旨在|为了|因为|由于|方便|便于)")
 _SETTING = re.compile(r"近日|近期|日前|近年来|今年以来|去年以来|当前|同时|此外|[^，；]{0,8}(?:期间|以来|过程中|之际|时)|"
                       r"[^，；]{0,8}(?:表示|说|指出)")  # a clause that only says when, or who speaks
 # What leads into a report's sentence: a setting, who tells it, the dateline ("本报讯：今年", "据悉",
@@ -1826,6 +1826,8 @@ _MOVES_ON = re.compile(r"目前|现在|如今|同时|此外|随后|今后|下一
 _HOW_ASKED = re.compile(r"(?:怎么(?!样)|怎样(?!的)|如何|咋)(?!办|做|干|弄|搞|处理|处置|安排|描述|评价|看待|介绍|解释|说的|讲的|称|"
                         r"回应|认为|形容|记载|来的|得名)")
 _MEANS_SAID = re.compile(r"通过|采取|采用|利用|借助|依靠|结合|依托")
+_WHAT_TO_DO = re.compile(r"(?:怎么|怎样|如何|咋)(?:办|做|处理)")
+_CASE_WORDS = re.compile(r"对于|对|如果|若|一旦|遇到|的|了|时|后")
 # Not the 通过 of a vote ("审议通过了新的停车收费方式", "研究通过《…办法》"), nor the 形式 of 形式主义.
 # nor passing a check ("项目通过验收后", "通过笔试后")
 _MEANS_LEAD = (r"(?:(?<!审议)(?<!表决)(?<!研究)(?<!议并)(?<!究并)通过(?!了|验收|审核|考核|评审|审批|考试|笔试|面试|初审|复审)"
@@ -1859,6 +1861,13 @@ def _clauses(sentence: str) -> list[tuple[int, int]]:
             start = i + 1
     spans.append((start, len(sentence.rstrip("。！？!?…”"))))
     return [(s, e) for s, e in spans if e > s]
+
+
+def _only_restates(clause: str, terms: Sequence[str]) -> bool:
+    """Whether the clause holds little but the question's terms and the words that set a case ("对于多次不按规定投放的")."""
+    for term in sorted(terms, key=len, reverse=True):
+        clause = clause.replace(term, "")
+    return sum(len(run) for run in ALL_HAN.findall(_CASE_WORDS.sub("", clause))) <= 2
 
 
 def _run_end(texts: Sequence[str], held: Sequence[float], first: int) -> int:
@@ -2061,6 +2070,10 @@ def reason_or_means(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int
         if said + 1 == len(clauses) or not _PURPOSE_FOLLOWS.match(texts[said + 1]):
             return None
         return clauses[said + 1][0] + texts[said + 1].startswith("是"), clauses[_run_end(texts, held, said + 1)][1]
+    if _WHAT_TO_DO.search(analysis.text) and said + 1 < len(clauses) and _only_restates(texts[said], terms):
+        # "发现有人落水该怎么办" on "…提醒，发现有人落水，应立即拨打110报警，切勿盲目下水施救，…": what to do follows
+        # the clause that says the case again, when it says nothing more ("科学合理利用方舱医院" says what is done)
+        return clauses[said + 1][0], clauses[_run_end(texts, held, said + 1)][1]
     asks_how = _HOW_ASKED.search(analysis.text)
     how = asks_how or _MEANS_ASKED.search(analysis.text)  # or "用什么办法调动积极性"
     if len(terms) < 2 or not how:

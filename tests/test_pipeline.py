@@ -2402,6 +2402,22 @@ def test_the_one_clause_that_holds_what_is_asked_and_says_yes_or_no_answers_it()
     assert cut(moved, "搬完以后老院区还能看中医吗？") == "但保留中医门诊和中药房"
 
 
+def test_what_to_do_follows_the_clause_that_sets_the_case_and_a_purpose_may_open_on_fangbian():
+    from qa.question import analyse
+    from qa.spans import reason_or_means
+
+    def cut(sentence: str, question: str) -> str | None:
+        span = reason_or_means(sentence, analyse(question))
+        return span and sentence[span[0]:span[1]]
+
+    gas = "区燃气公司提醒，闻到燃气异味，应立即关闭阀门、开窗通风，切勿开关电器，并拨打抢修电话。"
+    assert cut(gas, "闻到燃气异味该怎么办？") == "应立即关闭阀门、开窗通风，切勿开关电器，并拨打抢修电话"
+    kept = "要加强设备管理，妥善保管应急物资、救生器材，确保随时能够使用。"
+    assert cut(kept, "应急物资和救生器材以后怎么处理？") is None  # the clause itself says what is done: 妥善保管
+    hall = "新馆启用后，老馆不再开放借阅，但保留少儿阅览室，方便附近居民带孩子看书。"
+    assert cut(hall, "老馆为什么还要留着少儿阅览室？") == "方便附近居民带孩子看书"
+
+
 def test_one_of_a_measure_asked_is_each_one_the_article_tells_of_and_this_time_needs_no_saying(tmp_path):
     from qa.spans import term_match
     from qa.types import Article
