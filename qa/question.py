@@ -700,6 +700,12 @@ def _resolve_one(question: str, previous: str | None) -> str:
         if (counted and counted in previous and _names_something(subject) and _of_another_kind(topic, subject)
                 and [flag for _, flag in pos_tag(topic)] != ["j"]):  # not a body by its short name (市政协)
             return previous.replace(counted, topic, 1)
+        # "公厕呢？" after "今年全区计划改造多少座农村户厕？": a thing of the kind asked about (the same last
+        # character) in its place
+        same_kind = next((word for word, flag in pos_tag(previous) if flag.startswith("n") and len(word) >= 2
+                          and word != topic and word[-1] == topic[-1] and word not in subject), None)
+        if same_kind and len(topic) >= 2:
+            return previous.replace(same_kind, topic, 1)
         # "电话呢？" after "执法队的联系人是谁？": a plain noun of another kind than a named subject, and
         # no body's name, asks for that of the subject, whatever the question before asked.
         if (subject and (_names_something(subject, _PROPER_TAGS) or ORG_SUFFIX.search(subject))

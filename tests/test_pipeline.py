@@ -2418,6 +2418,13 @@ def test_what_to_do_follows_the_clause_that_sets_the_case_and_a_purpose_may_open
     assert cut(hall, "老馆为什么还要留着少儿阅览室？") == "方便附近居民带孩子看书"
 
 
+def test_an_elliptical_follow_up_names_a_thing_of_the_kind_asked_in_its_place():
+    from qa.question import followup_readings
+
+    assert followup_readings("那篮球场呢？", ["今年体育公园新建了几个足球场？"]) == ("今年体育公园新建了几个篮球场？",)
+    assert followup_readings("那公厕呢？", ["今年全区计划改造多少座农村户厕？"]) == ("今年全区计划改造多少座农村公厕？",)
+
+
 def test_one_of_a_measure_asked_is_each_one_the_article_tells_of_and_this_time_needs_no_saying(tmp_path):
     from qa.spans import term_match
     from qa.types import Article
