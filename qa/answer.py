@@ -367,6 +367,10 @@ def _whole_for_a_part(sentence: str, span: tuple[int, int] | None, analysis: Que
         return False  # "全区破了多少起…" asks for the whole district's figure
     if not _WHOLE_SAID.search(sentence, 0, span[0]):
         return False
+    if not _WHOLE.search(sentence, 0, span[0]) and _PART_SAID.search(sentence):
+        return False  # the district's purse paying for the part the sentence speaks of ("为学校…", "村里…")
+    if _RATE_BEFORE.search(sentence, 0, span[0]):
+        return False  # a rate for each one ("每亩补贴200元") holds for every part
     article_text = to_simplified(article.text)
     named = [term for term in analysis.terms if len(term) >= 2 and not term.endswith(("区", "市", "县", "省"))
              and not any(term + level in article_text for level in "区市县")
@@ -411,8 +415,10 @@ def _names_a_part(text: str, *, alone: bool = False) -> bool:
 
 _WHOLE = re.compile(r"我区|全区")
 # the whole district said before a figure: by name, or as the district's purse ("区财政安排…资金870万元")
-_WHOLE_SAID = re.compile(r"我区|全区|(?<![社小城街园])区级?财政")
+_WHOLE_SAID = re.compile(r"我区|全区|(?<![社小城街园])区级?财政(?!局|的?支持)")
 _PART = re.compile(r"街道|镇|乡|村|社区")
+_PART_SAID = re.compile(r"[村镇乡]里|学校|全[村镇乡]|本[村镇乡校]|驻村")
+_RATE_BEFORE = re.compile(r"每[\u4e00-\u9fff]{1,2}[^，。；\d]{0,6}$")
 _PARTS_OF_A_DISTRICT = ("镇", "乡", "街道", "村", "社区")
 
 

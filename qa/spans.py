@@ -29,7 +29,7 @@ _DAY_OF_MONTH = rf"(?:\d{{1,2}}|[一二三]?十[一二三四五六七八九]?|[�
 _TIME_OF_DAY = (rf"(?:每天|每日|次日)?(?:凌晨|早上|上午|中午|正午|下午|傍晚|晚上)?"
                 rf"(?:\d{{1,2}}(?:时|点)(?:\d{{1,2}}分|半)?(?!{POINTS_MADE})|\d{{1,2}}:\d{{2}})")
 # another day of a list ("2月22日、23日") or the last of a range ("6月6日至10日", "6月28日至7月2日")
-_MORE_DAYS = r"(?:、\d{1,2}[日号]|(?:至|到|—|－|-|～|~)(?:\d{1,2}月)?\d{1,2}[日号])?"
+_MORE_DAYS = r"(?:、\d{1,2}[日号]|(?:至|—|－|-|～|~)(?:\d{1,2}月)?\d{1,2}[日号]|到(?:\d{1,2}月)?\d{1,2}日)?"
 SPAN_PATTERNS: dict[AnswerType, re.Pattern] = {
     AnswerType.AMOUNT: re.compile(rf"{_QUALIFIER}{_NUM}{_MAG}(?:{_CURRENCY})"),
     # a share, a ratio ("男女生比例约为1：7"), or a rate that the article gives as a bare figure ("收视率为7.07")
@@ -515,7 +515,7 @@ _ANY_PLACE = ("地方", "位置", "地点", "地址")
 # "和X一样，Y也…": X is named only to be compared with the sentence's subject Y, so a question about
 # X is not answered by this sentence's words about Y, nor is X the answer to one about Y.
 COMPARED = re.compile(r"(?:和|与|同|跟|像)[^，。；、“”]{1,20}?(?:一样|相同|相似|类似)")
-_TIMES_OF = re.compile(r"(?:是|为|相当于)([^\d，。；“”]{0,10})[^，。；“”]{1,20}?的(?:\d+(?:\.\d+)?|[一二两三四五六七八九十几]+)倍")
+_TIMES_OF = re.compile(r"(?:是|为|相当于)([^\d，。；“”]{0,10})[^，。；“”是为]{1,20}?的(?=(?:\d+(?:\.\d+)?|[一二两三四五六七八九十几]+)倍)")
 
 
 def _marked(sentence: str, start: int, end: int, analysis: QuestionAnalysis) -> float:
@@ -952,7 +952,9 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
 
     best = max(candidates, key=closeness)
     # "线路全长多少公里" on "线路全长由18公里增加到24.8公里": what it is now, unless the question asks what it was.
-    if (not _EARLIER_ASKED.search(analysis.text) and _CHANGE_FROM.search(simplified, max(0, best[0] - 8), best[0])
+    if (not _EARLIER_ASKED.search(analysis.text)
+            and (began := _CHANGE_FROM.search(simplified, max(0, best[0] - 8), best[0]))
+            and not any(year in began.group() and year in analysis.text for year in ("去年", "上年"))
             and (change := _CHANGE_TO.match(simplified, best[1]))):
         best = next(((s, e) for s, e in candidates if change.end() <= s < _clause_end(simplified, change.end())), best)
     # "陈其拥立谁称帝" on "…陈其被刘辉驱逐，次年，拥立高湛称帝": the words on both sides of the wh-word
@@ -1009,7 +1011,7 @@ _CHANGE_TO = re.compile(r"(?:增加|提高|增长|提升|扩大|上升|下降|�
                         r"(?:到|至|为)")
 _RANK_ASKED = re.compile(r"第几|第多少|排名|排第|排在|名次|位次|排多少|排了多少|连续几|连续多少")
 _EARLIER_ASKED = re.compile(r"原来|原先|原本|以前|之前|此前|过去|起初|最初|最早|由多少|从多少|上年|同期|"
-                            r"(?:改造|调整|延伸|延长|提高|提升|增加|增长|下降|降低|减少|扩大|扩容|拓宽|上调|下调|整治)前")
+                            r"(?:改造|调整|延伸|延长|提高|提升|增加|增长|下降|降低|减少|扩大|扩容|拓宽|上调|下调|整治|降价|涨价|调价)前")
 # "毕业于哪儿", "毕业于哪所大学": the question's verb with 于, then a bare where-word or which body. Not
 # a kind of place: "位于哪个市" asks for the city's name, not the whole address.
 _AFTER_VERB_ASKED = {
@@ -1813,7 +1815,7 @@ _REASON_NAMED = re.compile(r"(?:主要|根本|直接)?(?:原因(?:是|在于)|�
 _DONE_ABOUT_IT = re.compile(r"^通过|^为了|^以(?!及)|将|计划")
 _PURPOSE_ASKED = re.compile(r"(?:为什么|为何)[\u4e00-\u9fff]{0,8}?要")
 _PASSIVE_END = re.compile(r"所[\u4e00-\u9fff]{1,2}$")
-_PURPOSE_FOLLOWS = re.compile(r"是?(?:以便|以免|以防|确保|旨在|为了|因为|由于|方便|便于)")
+_PURPOSE_FOLLOWS = re.compile(r"是?(?:以便|以免|以防|确保|旨在|为了|因为|由于|(?:方便(?!快捷|实用)|便于)(?![\u4e00-\u9fff]{0,4}的))")
 _SETTING = re.compile(r"近日|近期|日前|近年来|今年以来|去年以来|当前|同时|此外|[^，；]{0,8}(?:期间|以来|过程中|之际|时)|"
                       r"[^，；]{0,8}(?:表示|说|指出)")  # a clause that only says when, or who speaks
 # What leads into a report's sentence: a setting, who tells it, the dateline ("本报讯：今年", "据悉",
@@ -1826,7 +1828,9 @@ _MOVES_ON = re.compile(r"目前|现在|如今|同时|此外|随后|今后|下一
 _HOW_ASKED = re.compile(r"(?:怎么(?!样)|怎样(?!的)|如何|咋)(?!办|做|干|弄|搞|处理|处置|安排|描述|评价|看待|介绍|解释|说的|讲的|称|"
                         r"回应|认为|形容|记载|来的|得名)")
 _MEANS_SAID = re.compile(r"通过|采取|采用|利用|借助|依靠|结合|依托")
-_WHAT_TO_DO = re.compile(r"(?:怎么|怎样|如何|咋)(?:办|做|处理)")
+_WHAT_TO_DO = re.compile(r"(?:怎么|怎样|如何|咋)(?:办|处理|做(?=的?[呢吗]?[？?]?$))")
+# what a deed achieves or adds up to ("…，做好秸秆禁烧工作，确保…", "…，共排查隐患32处"): no step to take
+_DONE_FOR = re.compile(r"确保|切实|让|使|实现|从而|进而|有效|共|累计|为")
 _CASE_WORDS = re.compile(r"对于|对|如果|若|一旦|遇到|的|了|时|后")
 # Not the 通过 of a vote ("审议通过了新的停车收费方式", "研究通过《…办法》"), nor the 形式 of 形式主义.
 # nor passing a check ("项目通过验收后", "通过笔试后")
@@ -1942,7 +1946,9 @@ def said_again(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | N
     held = held_by[said]
     runner_up = max((share for i, share in held_by.items() if i != said), default=0.0)
     # the one clause that holds what is asked and says yes or no to it ("…，不收取接入费用" for "要交接入费吗")
-    settles = len(saying) == 1 and saying != said_of and _YES_OR_NO.search(texts[said]) is not None
+    settles = len(saying) == 1 and saying != said_of and _YES_OR_NO.search(texts[said]) is not None and not any(
+        held_by.get(j, 0.0) >= _RESTATES_ALONE and any(term_match(t, texts[j]) > 0 and term_match(t, texts[said]) == 0
+                                                       for t in terms) for j in range(said + 1, len(clauses)))
     if held < _RESTATES and not settles and not (said == len(clauses) - 1 and held >= _RESTATES_ALONE
                                                  and held >= _CLEARLY_MORE * runner_up):
         return None
@@ -2070,7 +2076,8 @@ def reason_or_means(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int
         if said + 1 == len(clauses) or not _PURPOSE_FOLLOWS.match(texts[said + 1]):
             return None
         return clauses[said + 1][0] + texts[said + 1].startswith("是"), clauses[_run_end(texts, held, said + 1)][1]
-    if _WHAT_TO_DO.search(analysis.text) and said + 1 < len(clauses) and _only_restates(texts[said], terms):
+    if (_WHAT_TO_DO.search(analysis.text) and said + 1 < len(clauses) and _only_restates(texts[said], analysis.terms)
+            and not _DONE_FOR.match(texts[said + 1])):
         # "发现有人落水该怎么办" on "…提醒，发现有人落水，应立即拨打110报警，切勿盲目下水施救，…": what to do follows
         # the clause that says the case again, when it says nothing more ("科学合理利用方舱医院" says what is done)
         return clauses[said + 1][0], clauses[_run_end(texts, held, said + 1)][1]

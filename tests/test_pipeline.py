@@ -2425,6 +2425,43 @@ def test_an_elliptical_follow_up_names_a_thing_of_the_kind_asked_in_its_place():
     assert followup_readings("那公厕呢？", ["今年全区计划改造多少座农村户厕？"]) == ("今年全区计划改造多少座农村公厕？",)
 
 
+def test_the_third_review_s_cases_of_purses_rates_years_multiples_exceptions_deeds_and_rooms():
+    from qa.answer import _whole_for_a_part
+    from qa.question import analyse
+    from qa.spans import choose_span, reason_or_means, said_again
+    from qa.types import Article
+
+    def part_refused(sentence: str, figure: str, question: str, elsewhere: str) -> bool:
+        start = sentence.find(figure)
+        article = Article("a", "报道", "本报讯：" + elsewhere + sentence, "2023-05-01", "报")
+        return _whole_for_a_part(sentence, (start, start + len(figure)), analyse(question), article)
+
+    def clause(cut, sentence: str, question: str) -> str | None:
+        span = cut(sentence, analyse(question))
+        return span and sentence[span[0]:span[1]]
+
+    # the bureau, the district's support, its purse paying for the part the sentence speaks of, a rate for each one
+    assert not part_refused("区财政局驻村工作队帮助村里修建了2.3公里的产业路。", "2.3公里", "石门峪村修了多长的产业路？",
+                            "石门峪村位于山区。")
+    assert not part_refused("区财政下拨资金150万元，为学校新建了塑胶操场。", "150万元", "马厂镇中心小学改造花了多少钱？",
+                            "马厂镇中心小学始建于1958年。")
+    assert not part_refused("区级财政对种植户每亩补贴200元。", "200元", "南天贡村种中药材每亩补贴多少钱？", "南天贡村种植中药材。")
+    assert part_refused("今年，区财政安排农机购置补贴资金500万元。", "500万元", "河西乡分到多少农机补贴资金？", "河西乡已有农户申请。")
+    cut = functools.partial(_span_text, choose_span)
+    raised = "今年，城乡居民医保财政补助标准由去年的每人610元提高到每人640元。"
+    assert cut(raised, "去年医保财政补助标准是每人多少钱？") == "610元" and cut(raised, "今年每人补助多少钱？") == "640元"
+    assert cut("春节期间，大峡谷景区门票由每人80元降为40元。", "大峡谷景区门票降价前多少钱？") == "80元"
+    assert cut("全区新能源汽车保有量达1.2万辆，是2020年的4倍。", "全区新能源汽车保有量是2020年的几倍？") == "4倍"
+    assert cut("请获奖的同学于6月12日到3号教学楼领取证书。", "获奖同学什么时候领取证书？") == "6月12日"
+    # an exception a later clause tells; a deed done (做好…) is no case to act on
+    parks = "区内各公园均不收费，但园内游乐项目按每人10元标准收取费用。"
+    assert clause(said_again, parks, "园内游乐项目收费吗？") != "区内各公园均不收费"
+    straw = "区农业农村局通过设立禁烧点、加大巡查频次，做好秸秆禁烧工作，确保辖区空气质量持续改善。"
+    assert clause(reason_or_means, straw, "区农业农村局如何做好秸秆禁烧工作？") != "确保辖区空气质量持续改善"
+    assert clause(reason_or_means, "家中老人走失，请第一时间报警，并联系社区网格员协助寻找。", "老人走失了怎么办？") == (
+        "请第一时间报警，并联系社区网格员协助寻找")
+
+
 def test_one_of_a_measure_asked_is_each_one_the_article_tells_of_and_this_time_needs_no_saying(tmp_path):
     from qa.spans import term_match
     from qa.types import Article
