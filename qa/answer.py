@@ -360,8 +360,9 @@ def _whole_for_a_part(sentence: str, span: tuple[int, int] | None, analysis: Que
                       article: Article) -> bool:
     """Whether a figure asked of one named place or body is the whole district's, told in a sentence that never
     names it nor refers to it (该, 此): "国庆假期城隍庙接待了多少游客" is not answered by "国庆假期8天，我区共接待
-    游客52.6万人次" (我区 or 全区 before the figure), where the article names that part elsewhere. The
-    district asked by its name (潞州区, or 潞州 where the article writes 潞州区) is the 我区 its paper writes."""
+    游客52.6万人次" (我区, 全区 or the district's purse, 区财政, before the figure), where the article names that part
+    elsewhere. The district asked by its name (潞州区, or 潞州 where the article writes 潞州区) is the 我区 its paper
+    writes."""
     if span is None or analysis.answer_type not in _FIGURE_TYPES or _REFERS.search(sentence) or _WHOLE.search(
             analysis.text):
         return False  # "全区破了多少起…" asks for the whole district's figure
@@ -388,10 +389,11 @@ def _parts_named(question: str, article_text: str) -> list[str]:
     that neither the question's terms nor its subject hold them (黄碾镇 → 黄/碾镇, 南天贡村 → 南天/贡村)."""
     names = []
     for part in _PART.finditer(question):
-        if _another_named(question, part.start(), part.group()):
-            names += [name for name in (question[start:part.end()] for start in range(part.start() - 2,
-                                                                                      part.start() - 5, -1) if start >= 0)
-                      if name in article_text][:1]
+        if not _another_named(question, part.start(), part.group()):
+            continue
+        starts = range(part.start() - 2, max(part.start() - 5, -1), -1)
+        if name := next((question[start:part.end()] for start in starts if question[start:part.end()] in article_text), None):
+            names.append(name)
     return names
 
 

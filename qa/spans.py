@@ -515,6 +515,7 @@ _ANY_PLACE = ("地方", "位置", "地点", "地址")
 # "和X一样，Y也…": X is named only to be compared with the sentence's subject Y, so a question about
 # X is not answered by this sentence's words about Y, nor is X the answer to one about Y.
 COMPARED = re.compile(r"(?:和|与|同|跟|像)[^，。；、“”]{1,20}?(?:一样|相同|相似|类似)")
+# "是老院区280张床位的两倍多": what the sentence's subject is a multiple of (group 1: its name), up to the multiple
 _TIMES_OF = re.compile(r"(?:是|为|相当于)([^\d，。；“”]{0,10})[^，。；“”是为]{1,20}?的(?=(?:\d+(?:\.\d+)?|[一二两三四五六七八九十几]+)倍)")
 
 
@@ -1917,7 +1918,7 @@ def said_again(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | N
     …"), or from the clause right before it where only that one names the subject ("…常务副区长王峰，…孟明
     带队赴上海…" for "王峰去上海了吗"). None when that clause holds less than half of the question's terms
     (its subject aside), unless it is the one clause that holds the last term and says yes or no to it (不…, 免…,
-    保留…), or it is the last clause, holds a quarter and clearly more than any other, and is not all the sentence
+    保留…) with no exception after it, or it is the last clause, holds a quarter and clearly more than any other, and is not all the sentence
     with the clause before it: the whole sentence answers."""
     if (parted := _parted(sentence, analysis)) is None:
         return None
@@ -1945,7 +1946,8 @@ def said_again(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | N
     said = max(saying, key=lambda i: (held_by[i], not contrary[i], len(subject) >= 2 and subject in texts[i]))
     held = held_by[said]
     runner_up = max((share for i, share in held_by.items() if i != said), default=0.0)
-    # the one clause that holds what is asked and says yes or no to it ("…，不收取接入费用" for "要交接入费吗")
+    # the one clause that holds what is asked and says yes or no to it ("…，不收取接入费用" for "要交接入费吗"), unless a
+    # later clause tells an exception: a quarter of the terms, with one it lacks ("…均不收费，但园内游乐项目…收取费用")
     settles = len(saying) == 1 and saying != said_of and _YES_OR_NO.search(texts[said]) is not None and not any(
         held_by.get(j, 0.0) >= _RESTATES_ALONE and any(term_match(t, texts[j]) > 0 and term_match(t, texts[said]) == 0
                                                        for t in terms) for j in range(said + 1, len(clauses)))
@@ -1963,6 +1965,8 @@ def said_again(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | N
 
 
 _CONDITION = re.compile(r"如果|假如|若|只要|一旦|除非")
+# Words that say yes or no: a negation or a leave (不, 没有, 免, 无需), a permission or a ban, what is kept; not
+# 不断, 不少, 不仅…, which say neither.
 _YES_OR_NO = re.compile(r"不(?!断|少|仅|同|久|过|但|论|管|稳|足|良|规)|没有|未|无需|无须|免|均可|可以|禁止|严禁|保留|仍")
 
 
