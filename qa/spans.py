@@ -114,8 +114,8 @@ def _whole_figure(term: str) -> re.Pattern:
 def _matcher(term: str) -> tuple[tuple[str, ...], re.Pattern | None, tuple[str, ...], re.Pattern | None]:
     """What `term_match` looks for besides the term, read once per term (it runs for every text the
     answer stage measures): its other written forms (a body's full names, 每亩 for 一亩), one pattern for its
-    synonyms, its character pairs if it has three characters or more, and the full names it may shorten."""
-    others = synonyms(term) + unglued(term)
+    synonyms (and a bound's words: 不超过 for 最多), its character pairs if it has three characters or more, and the full names it may shorten."""
+    others = synonyms(term) + unglued(term) + _bound_forms(term)
     return ((*_numeral_forms(term), *_UNIT_FORMS.get(term, ()), *_weekday_forms(term), *BODY_FULL_NAMES.get(term, ()),
              *_per_forms(term)),
             re.compile("|".join(map(re.escape, others))) if others else None,
@@ -125,6 +125,18 @@ def _matcher(term: str) -> tuple[tuple[str, ...], re.Pattern | None, tuple[str, 
 def _per_forms(term: str) -> tuple[str, ...]:
     """"一亩" as news copy writes it of each one: "每亩" ("种一亩冬小麦能领多少补贴" ↔ "每亩补贴150元")."""
     return ("每" + term[1:],) if term.startswith("一") and term[1:] in UNITS else ()
+
+
+# A bound as rules and notices write it ("最多能交几个月" ↔ "不得超过3个月", "最晚能上到几点" ↔ "不得晚于20:30"); jieba
+# glues the bound to the verb after it (最多能, 最多停), so a term that opens with one has these words for it.
+_BOUNDS = {"最多": ("不超过", "不得超过", "不能超过", "最高", "至多", "上限"), "最高": ("不超过", "不得超过", "至多", "上限"),
+           "最少": ("不少于", "不得少于", "不低于", "最低", "至少"), "最低": ("不少于", "不低于", "不得低于", "至少"),
+           "最晚": ("不得晚于", "不晚于", "最迟"), "最迟": ("不得晚于", "不晚于", "最晚"), "最早": ("不得早于", "不早于"),
+           "最长": ("不超过", "不得超过")}
+
+
+def _bound_forms(term: str) -> tuple[str, ...]:
+    return next((forms for bound, forms in _BOUNDS.items() if term.startswith(bound)), ())
 
 
 def _expansions(term: str) -> re.Pattern | None:

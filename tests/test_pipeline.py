@@ -2462,10 +2462,15 @@ def test_the_third_review_s_cases_of_purses_rates_years_multiples_exceptions_dee
         "请第一时间报警，并联系社区网格员协助寻找")
 
 
-def test_one_of_a_measure_asked_is_each_one_the_article_tells_of_and_this_time_needs_no_saying(tmp_path):
+def test_one_of_a_measure_a_bound_and_this_time_are_read_as_the_article_writes_them(tmp_path):
     from qa.spans import term_match
     from qa.types import Article
 
+    # a bound asked (jieba glues it to the verb after it) is found, at half, as rules write it
+    assert term_match("最多能", "校外培训机构一次性收取的费用不得超过3个月") == 0.5
+    assert term_match("最晚", "线下培训结束时间不得晚于20:30") == 0.5
+    assert term_match("最多能", "经查实后最高可获奖励1万元") == 0.5
+    assert term_match("最多能", "全区共有培训机构12家") == 0.0
     assert term_match("一亩", "对种植玉米的农户每亩补贴120元") == 1.0
     assert term_match("一天", "停车场每天最高收费20元") == 1.0
     assert term_match("一亩", "全区玉米种植面积3.2万亩") == 0.0
