@@ -702,9 +702,10 @@ def _resolve_one(question: str, previous: str | None) -> str:
             return previous.replace(counted, topic, 1)
         # "公厕呢？" after "今年全区计划改造多少座农村户厕？": a thing of the kind asked about (the same last
         # character) in its place
-        same_kind = next((word for word, flag in pos_tag(previous) if flag.startswith("n") and len(word) >= 2
-                          and word != topic and word[-1] == topic[-1] and word not in subject), None)
-        if same_kind and len(topic) >= 2:
+        same_kind = len(topic) >= 2 and next((word for word, flag in pos_tag(previous) if flag.startswith("n")
+                                              and len(word) >= 2 and word != topic and word[-1] == topic[-1]
+                                              and word not in subject), None)
+        if same_kind:
             return previous.replace(same_kind, topic, 1)
         # "电话呢？" after "执法队的联系人是谁？": a plain noun of another kind than a named subject, and
         # no body's name, asks for that of the subject, whatever the question before asked.

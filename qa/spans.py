@@ -114,7 +114,8 @@ def _whole_figure(term: str) -> re.Pattern:
 def _matcher(term: str) -> tuple[tuple[str, ...], re.Pattern | None, tuple[str, ...], re.Pattern | None]:
     """What `term_match` looks for besides the term, read once per term (it runs for every text the
     answer stage measures): its other written forms (a body's full names, 每亩 for 一亩), one pattern for its
-    synonyms (and a bound's words: 不超过 for 最多), its character pairs if it has three characters or more, and the full names it may shorten."""
+    synonyms (and a bound's words: 不超过 for 最多), its character pairs if it has three characters or more, and the
+    full names it may shorten."""
     others = synonyms(term) + unglued(term) + _bound_forms(term)
     return ((*_numeral_forms(term), *_UNIT_FORMS.get(term, ()), *_weekday_forms(term), *BODY_FULL_NAMES.get(term, ()),
              *_per_forms(term)),
@@ -1930,8 +1931,8 @@ def said_again(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | N
     …"), or from the clause right before it where only that one names the subject ("…常务副区长王峰，…孟明
     带队赴上海…" for "王峰去上海了吗"). None when that clause holds less than half of the question's terms
     (its subject aside), unless it is the one clause that holds the last term and says yes or no to it (不…, 免…,
-    保留…) with no exception after it, or it is the last clause, holds a quarter and clearly more than any other, and is not all the sentence
-    with the clause before it: the whole sentence answers."""
+    保留…) with no exception after it, or it is the last clause, holds a quarter and clearly more than any other,
+    and is not all the sentence with the clause before it: the whole sentence answers."""
     if (parted := _parted(sentence, analysis)) is None:
         return None
     clauses, terms = parted
@@ -1960,9 +1961,8 @@ def said_again(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | N
     runner_up = max((share for i, share in held_by.items() if i != said), default=0.0)
     # the one clause that holds what is asked and says yes or no to it ("…，不收取接入费用" for "要交接入费吗"), unless a
     # later clause tells an exception: a quarter of the terms, with one it lacks ("…均不收费，但园内游乐项目…收取费用")
-    settles = len(saying) == 1 and saying != said_of and _YES_OR_NO.search(texts[said]) is not None and not any(
-        held_by.get(j, 0.0) >= _RESTATES_ALONE and any(term_match(t, texts[j]) > 0 and term_match(t, texts[said]) == 0
-                                                       for t in terms) for j in range(said + 1, len(clauses)))
+    settles = (len(saying) == 1 and saying != said_of and _YES_OR_NO.search(texts[said]) is not None
+               and not _exception_after(said, texts, held_by, terms))
     if held < _RESTATES and not settles and not (said == len(clauses) - 1 and held >= _RESTATES_ALONE
                                                  and held >= _CLEARLY_MORE * runner_up):
         return None
@@ -1974,6 +1974,14 @@ def said_again(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | N
     if held < _RESTATES and (start, end) == (clauses[0][0], clauses[-1][1]):
         return None
     return start, end
+
+
+def _exception_after(said: int, texts: Sequence[str], held_by: dict[int, float], terms: Sequence[str]) -> bool:
+    """Whether a clause after the `said` one holds a quarter of the question's terms (`held_by`), one of them a term
+    the `said` clause lacks."""
+    lacking = [term for term in terms if term_match(term, texts[said]) == 0]
+    return any(held_by.get(j, 0.0) >= _RESTATES_ALONE and any(term_match(term, texts[j]) > 0 for term in lacking)
+               for j in range(said + 1, len(texts)))
 
 
 _CONDITION = re.compile(r"如果|假如|若|只要|一旦|除非")
