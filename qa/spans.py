@@ -96,10 +96,10 @@ def term_match(term: str, text: str) -> float:
     if term in text and not ((term[0].isdigit() or term[-1].isdigit()) and not _whole_figure(term).search(text)):
         deputy = _deputy_of(term)
         return 0.0 if deputy and text.count(deputy) == text.count(term) else 1.0
-    forms, synonym, pairs, expanded = _matcher(term)
+    forms, others, pairs, expanded = _matcher(term)
     if any(form in text for form in forms) or (expanded and expanded.search(text)):
         return 1.0
-    if synonym and synonym.search(text):  # "教师王芳说" for 老师: half, as part of a compound
+    if any(other in text for other in others):  # "教师王芳说" for 老师: half, as part of a compound
         return 0.5
     return 0.5 * sum(p in text for p in pairs) / len(pairs) if pairs else 0.0
 
@@ -111,15 +111,14 @@ def _whole_figure(term: str) -> re.Pattern:
 
 
 @functools.lru_cache(maxsize=4096)
-def _matcher(term: str) -> tuple[tuple[str, ...], re.Pattern | None, tuple[str, ...], re.Pattern | None]:
+def _matcher(term: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], re.Pattern | None]:
     """What `term_match` looks for besides the term, read once per term (it runs for every text the
-    answer stage measures): its other written forms (a body's full names, 每亩 for 一亩), one pattern for its
-    synonyms (and a bound's words: 不超过 for 最多), its character pairs if it has three characters or more, and the
-    full names it may shorten."""
-    others = synonyms(term) + unglued(term) + _bound_forms(term)
+    answer stage measures): its other written forms (a body's full names, 每亩 for 一亩), its synonyms (and a
+    bound's words: 不超过 for 最多), its character pairs if it has three characters or more, and the full names it
+    may shorten. The synonyms are looked for one by one: compiling them into one pattern took longer than a
+    new question's searches with it."""
     return ((*_numeral_forms(term), *_UNIT_FORMS.get(term, ()), *_weekday_forms(term), *BODY_FULL_NAMES.get(term, ()),
-             *_per_forms(term)),
-            re.compile("|".join(map(re.escape, others))) if others else None,
+             *_per_forms(term)), synonyms(term) + unglued(term) + _bound_forms(term),
             tuple(term[i:i + 2] for i in range(len(term) - 1)) if len(term) >= 3 else (), _expansions(term))
 
 
@@ -619,13 +618,14 @@ def _joined_by(glue: re.Pattern, spans: list[tuple[int, int]], sentence: str) ->
     return sorted(unique | set(runs))
 
 
-def _occurrences(term: str, text: str) -> Iterator[int]:
-    """Where `term` starts in `text`, not overlapping: re.finditer's matches, without compiling a
-    pattern for every new term (which also fills re's cache and pushes its fixed patterns out)."""
+def _occurrences(term: str, text: str, *, overlapping: bool = False) -> Iterator[int]:
+    """Where `term` starts in `text`, not overlapping (re.finditer's matches) or, if `overlapping`, every
+    place that re.search would try; without compiling a pattern for every new term (which also fills re's
+    cache and pushes its fixed patterns out)."""
     at = text.find(term)
     while at >= 0 and term:
         yield at
-        at = text.find(term, at + len(term))
+        at = text.find(term, at + (1 if overlapping else len(term)))
 
 
 def each_has(sentence: str, span: tuple[int, int] | None) -> bool:
@@ -790,8 +790,12 @@ def _figure_asked_with(span: str, question: str) -> bool:
     """Whether the question says the figure with its unit, only rounded: "80岁" (of "80岁以上老人每份补贴5元")
     in "80多岁的老人能便宜多少"."""
     figure = _FIGURE.match(span)
-    return bool(figure) and figure.end() < len(span) and re.search(
-        rf"(?<![\d.]){re.escape(figure.group())}[多余来]{re.escape(span[figure.end():])}", question) is not None
+    if not figure or figure.end() == len(span):
+        return False
+    rounded = [figure.group() + about + span[figure.end():] for about in "多余来"]
+    # found with str.find, as a pattern made for each figure would be compiled anew for each new question
+    return any(at == 0 or not (question[at - 1].isdecimal() or question[at - 1] == ".")
+               for form in rounded for at in _occurrences(form, question, overlapping=True))
 
 
 # What is left or not yet done ("还剩", "剩余", "尚未", "仍有…未").
@@ -1523,7 +1527,7 @@ def _listed_of_kind(sentence: str, kind: str) -> tuple[int, int] | None:
     Or the things listed right before their count and the kind's name ("哪几个站" on "沿途新增前庄、后庄、西沟3个站点",
     "哪几样产业" on "重点发展A、B和C三大产业")."""
     named_first = _listed_after_kind(sentence, kind)
-    if named_first:
+    if named_first or kind not in sentence:  # the patterns below, made for the kind, are compiled only if they can match
         return named_first
     for counted in re.finditer(rf"等?[\d一二三四五六七八九十两]+[大个家所座条项名位处门部支批][\u4e00-\u9fff]{{0,3}}?{re.escape(kind)}"
                                rf"{_NOTHING_MORE}", sentence):
@@ -1548,16 +1552,29 @@ _KIND_WORDS = r"(?:主要|分别)?(?:内容|种类|类型|项目|种)?(?:主要|
 def _listed_after_kind(sentence: str, kind: str, *, between: str = r"[\u4e00-\u9fff]{0,2}") -> tuple[int, int] | None:
     """The things listed after a word for the kind, what may stand `between` (树种 for 树), and 为, 有 or 包括, to
     the end of the clause ("主要树种为油松、侧柏、刺槐等" → 油松、侧柏、刺槐)."""
-    listed = re.search(rf"{re.escape(kind)}{between}(?:为|有|包括)：?"
-                       rf"([^，。；：、的]{{1,12}}(?:、[^，。；：、的]{{1,12}}?)+|(?:《[^》]{{1,20}}》、?){{2,}})"
-                       rf"(?=等{{0,2}}(?:[，。；]|$)|等[\d一二三四五六七八九十两])", sentence)  # or "…等12部传统戏"
+    after_kind = _list_after(between)
+    listed = next(filter(None, (after_kind.match(sentence, at + len(kind))
+                                for at in _occurrences(kind, sentence, overlapping=True))), None)
     return listed.span(1) if listed else None
+
+
+@functools.lru_cache(maxsize=None)
+def _list_after(between: str) -> re.Pattern:
+    """What follows the kind's name in `_listed_after_kind`: compiled once, and matched where the name stands,
+    since a pattern made for each kind would be compiled anew for each new question."""
+    return re.compile(rf"{between}(?:为|有|包括)：?([^，。；：、的]{{1,12}}(?:、[^，。；：、的]{{1,12}}?)+|(?:《[^》]{{1,20}}》、?){{2,}})"
+                      rf"(?=等{{0,2}}(?:[，。；]|$)|等[\d一二三四五六七八九十两])")  # or "…等12部传统戏"
 
 
 def _quoted_before(sentence: str, noun: str | None) -> tuple[int, int] | None:
     """"讲究什么原则" on "秉持着“教育为先”的原则": the quoted name that the noun asked for follows."""
-    quoted = re.search(rf"(“[^“”]{{1,30}}”)的?{re.escape(noun)}", sentence) if noun else None
-    return quoted.span(1) if quoted else None
+    quoted = noun and next((found for found in _DOUBLE_QUOTED.finditer(sentence)
+                            if sentence.startswith(noun, found.end()) or sentence.startswith("的" + noun, found.end())),
+                           None)
+    return quoted.span() if quoted else None
+
+
+_DOUBLE_QUOTED = re.compile(r"“[^“”]{1,30}”")
 
 
 # What may follow an item of a list: punctuation or the end, more glue, or 等; any other character goes on

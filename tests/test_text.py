@@ -105,3 +105,23 @@ def test_text_rules_is_raised_when_sentences_or_words_are_cut_differently():
 
     assert _cut_fingerprint() == _CUT_FINGERPRINTS.get(TEXT_RULES), (
         "sentence_spans or tokenize cut differently: raise qa.text.TEXT_RULES and record this fingerprint for it")
+
+
+def test_our_viterbi_tags_as_jiebas_own_does():
+    import re
+    import sys
+    from pathlib import Path
+
+    from jieba.posseg import char_state_tab_P, emit_P, start_P, trans_P
+
+    from qa.text import _viterbi, pos_tag
+
+    pos_tag("潞州区")  # loads jieba's tagger, whose own Viterbi stays in its module
+    jiebas = sys.modules["jieba.posseg.viterbi"].viterbi
+    page = (Path(__file__).resolve().parent.parent / "corpus" / "newspaper-page-2023-02.txt").read_text(encoding="utf-8")
+    runs = set(re.findall("[\u4e00-\u9fd5]+", page)) | {
+        "閦", "唵嘛呢叭咪吽",  # characters without states of their own: every state is possible
+        "妊姒嫁到周国",  # no state of 姒's may follow the states kept for 妊: any that may follow is kept
+    }
+    differ = [run for run in runs if _viterbi(run) != jiebas(run, char_state_tab_P, start_P, trans_P, emit_P)]
+    assert not differ
