@@ -1567,14 +1567,12 @@ def _list_after(between: str) -> re.Pattern:
 
 
 def _quoted_before(sentence: str, noun: str | None) -> tuple[int, int] | None:
-    """"讲究什么原则" on "秉持着“教育为先”的原则": the quoted name that the noun asked for follows."""
-    quoted = noun and next((found for found in _DOUBLE_QUOTED.finditer(sentence)
+    """"讲究什么原则" on "秉持着“教育为先”的原则", "发的是什么手册" on "发放《山西省社会信用条例》手册": the quoted name or
+    title that the noun asked for follows."""
+    quoted = noun and next((found for found in _QUOTED.finditer(sentence)
                             if sentence.startswith(noun, found.end()) or sentence.startswith("的" + noun, found.end())),
                            None)
     return quoted.span() if quoted else None
-
-
-_DOUBLE_QUOTED = re.compile(r"“[^“”]{1,30}”")
 
 
 # What may follow an item of a list: punctuation or the end, more glue, or 等; any other character goes on

@@ -1747,6 +1747,9 @@ def test_a_quoted_name_before_the_noun_asked_for_answers_what(tmp_path):
     sentence = "在执法过程中，城管队员始终坚持“柔性执法”的理念，耐心劝导商户。"
     s, e = gap_with_noun(sentence, analyse("城管执法讲究啥理念？"))
     assert sentence[s:e] == "“柔性执法”"
+    # a title in 《》 as well, after a quoted name of something else
+    leaflets = "工作人员通过发放“信用知识问答”宣传页、《山西省社会信用条例》手册，向过往群众讲解失信惩戒等知识。"
+    assert _span_text(gap_with_noun, leaflets, "诚信宣传活动上发的是什么手册？") == "《山西省社会信用条例》"
     # "…主题是什么" asks for the theme, not for a definition of it, which the whole sentence would give.
     fair = Article("f", "读书节开幕", "本报讯：4月1日，县图书馆举办了以“书香润童心”为主题的少儿读书节。读书节为期一周。",
                    "2023-04-02", "报")
