@@ -446,8 +446,9 @@ def _names(simplified: str, answer_type: AnswerType, wh_noun: str | None) -> lis
         spans = list(dict.fromkeys((s + 1, e) if simplified[s] == "经" and (s + 1, e) in spans else (s, e)
                                    for s, e in spans))
     elif answer_type is AnswerType.PLACE:
-        spans = _joined(_entity_spans(simplified, ("ns",), _PLACE_SUFFIX, stop_words) + _placed_small(simplified)
-                        + [m.span() for m in _ADDRESS.finditer(simplified)])
+        named = _entity_spans(simplified, ("ns",), _PLACE_SUFFIX, stop_words) + _placed_small(simplified) + [
+            m.span() for m in _ADDRESS.finditer(simplified)]
+        spans = _joined(named + _placed_unnamed(simplified, {s for s, _ in named}))
     else:
         return []
     # "与颐高集团签署", "引入的山西康颐养老服务有限公司": a place word that a body's name goes on from (颐高/ns 集团) is
@@ -522,6 +523,13 @@ _REFERRING = re.compile(r"[全各本该此当我][省市县区村镇乡地国局
 
 
 _PLACE_MARKER = re.compile(r"(?:位于|地处|坐落于|坐落在|座落于|座落在)$")
+_PLACED_BY_MARKER = re.compile(r"(?:位于|地处|坐落于|坐落在|座落于|座落在)([^，。；：、的（(]{2,20})")
+
+
+def _placed_unnamed(simplified: str, name_starts: set[int]) -> list[tuple[int, int]]:
+    """What 位于 (地处, 坐落于) places a thing at where it names no place jieba knows, up to a 的 or the clause's
+    end ("分馆位于镇综合文化站二楼" → 镇综合文化站二楼)."""
+    return [m.span(1) for m in _PLACED_BY_MARKER.finditer(simplified) if m.start(1) not in name_starts]
 # Nouns that "在什么地方" asks with and that name no kind of place, as 哪个镇 does: asked as 哪里.
 _ANY_PLACE = ("地方", "位置", "地点", "地址")
 # "和X一样，Y也…": X is named only to be compared with the sentence's subject Y, so a question about

@@ -2021,6 +2021,10 @@ def test_a_town_or_village_placed_by_a_preposition_is_a_place_though_jieba_does_
     # "在什么地方" asks where, as 哪里 does: the whole place after 位于.
     assert _span_text(choose_span, "新图书馆位于城东新区文化大厦，建筑面积5000平方米。", "新图书馆在什么地方？") == (
         "城东新区文化大厦")
+    # and where what follows 位于 names no place jieba knows, it is the place all the same (not 功能区 later on)
+    branch = "黄碾镇分馆位于镇综合文化站二楼，使用面积420平方米，设有少儿阅览区、成人阅览区和自习区三个功能区。"
+    assert _span_text(choose_span, branch, "黄碾镇分馆设在什么地方？") == "镇综合文化站二楼"
+    assert _span_text(choose_span, "位于镇综合文化站二楼的分馆今天开馆。", "分馆在哪里？") == "镇综合文化站二楼"
 
 
 def test_everyday_words_for_markets_buying_doing_up_and_opening_hours(tmp_path):
