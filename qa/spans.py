@@ -446,9 +446,8 @@ def _names(simplified: str, answer_type: AnswerType, wh_noun: str | None) -> lis
         spans = list(dict.fromkeys((s + 1, e) if simplified[s] == "经" and (s + 1, e) in spans else (s, e)
                                    for s, e in spans))
     elif answer_type is AnswerType.PLACE:
-        named = _entity_spans(simplified, ("ns",), _PLACE_SUFFIX, stop_words) + _placed_small(simplified) + [
-            m.span() for m in _ADDRESS.finditer(simplified)]
-        spans = _joined(named + _placed_unnamed(simplified, {s for s, _ in named}))
+        spans = _joined(_entity_spans(simplified, ("ns",), _PLACE_SUFFIX, stop_words) + _placed_small(simplified)
+                        + [m.span() for m in _ADDRESS.finditer(simplified)])
     else:
         return []
     # "与颐高集团签署", "引入的山西康颐养老服务有限公司": a place word that a body's name goes on from (颐高/ns 集团) is
@@ -522,14 +521,35 @@ _NAME_PART_TAGS = frozenset({"n", "ns", "nr", "nrt", "nrfg", "nz", "ng", "nt", "
 _REFERRING = re.compile(r"[全各本该此当我][省市县区村镇乡地国局部厅委校院]+")
 
 
-_PLACE_MARKER = re.compile(r"(?:位于|地处|坐落于|坐落在|座落于|座落在)$")
-_PLACED_BY_MARKER = re.compile(r"(?:位于|地处|坐落于|坐落在|座落于|座落在)([^，。；：、的（(]{2,20})")
+# what ends a clause
+_CLAUSE_END = "，。；！？：,;!?:…"
+_PLACE_MARKERS = "位于|地处|坐落于|坐落在|座落于|座落在"
+_PLACE_MARKER = re.compile(rf"(?:{_PLACE_MARKERS})$")
+# what a marker places a thing at: up to a 的, a list's 、, a bracket or the clause's end, whole
+_PLACED_BY_MARKER = re.compile(rf"(?:{_PLACE_MARKERS})([^{_CLAUSE_END}、的（(\s]{{2,20}})(?=[{_CLAUSE_END}、的（(\s]|$)")
+# where-is questions: nothing asked after the wh-word ("分馆设在什么地方", not "在哪里设立了销售中心")
+_ASKS_WHERE_IT_IS = re.compile(rf"(?:在|位于|设在|建在|坐落在|坐落于|地处)(?:{WHERE_WORDS}|哪|什么位置)[？?]?$")
+# a rank or a level, which 位于 also places a thing at ("位于全国第十位", "位于行业前列", "位于荣枯线以上")
+_RANK_OR_LEVEL = re.compile(r"(?:前列|之列|行列|之首|榜首|首位|第[\d一二三四五六七八九十百]+位?|前[\d一二三四五六七八九十百]+[名位]?|"
+                            r"以上|以下|水平|区间)$")
 
 
-def _placed_unnamed(simplified: str, name_starts: set[int]) -> list[tuple[int, int]]:
-    """What 位于 (地处, 坐落于) places a thing at where it names no place jieba knows, up to a 的 or the clause's
-    end ("分馆位于镇综合文化站二楼" → 镇综合文化站二楼)."""
-    return [m.span(1) for m in _PLACED_BY_MARKER.finditer(simplified) if m.start(1) not in name_starts]
+def _placed_unnamed(simplified: str, analysis: QuestionAnalysis, candidate_starts: set[int]) -> list[tuple[int, int]]:
+    """For a where-is question, what 位于 (地处, 坐落于) places the thing asked about at, where no other candidate
+    starts, in a clause that names that thing ("黄碾镇分馆设在什么地方" on "分馆位于镇综合文化站二楼" →
+    镇综合文化站二楼, a place jieba does not know); not a rank or a level."""
+    if not _ASKS_WHERE_IT_IS.search(analysis.text):
+        return []
+    terms = [term for term in analysis.terms if len(term) >= 2]
+    placed = []
+    for marked in _PLACED_BY_MARKER.finditer(simplified):
+        start, end = marked.span(1)
+        clause = simplified[_clause_start(simplified, marked.start()):marked.start()] + simplified[
+            end:_clause_end(simplified, end)]
+        if start not in candidate_starts and not _RANK_OR_LEVEL.search(marked.group(1)) and any(
+                term in clause for term in terms):
+            placed.append((start, end))
+    return placed
 # Nouns that "在什么地方" asks with and that name no kind of place, as 哪个镇 does: asked as 哪里.
 _ANY_PLACE = ("地方", "位置", "地点", "地址")
 # "和X一样，Y也…": X is named only to be compared with the sentence's subject Y, so a question about
@@ -628,8 +648,8 @@ def _joined_by(glue: re.Pattern, spans: list[tuple[int, int]], sentence: str) ->
 
 def _occurrences(term: str, text: str, *, overlapping: bool = False) -> Iterator[int]:
     """Where `term` starts in `text`, not overlapping (re.finditer's matches) or, if `overlapping`, every
-    place that re.search would try; without compiling a pattern for every new term (which also fills re's
-    cache and pushes its fixed patterns out)."""
+    place it starts (each place where re.search finds a pattern that opens with it); without compiling a
+    pattern for every new term (which also fills re's cache and pushes its fixed patterns out)."""
     at = text.find(term)
     while at >= 0 and term:
         yield at
@@ -824,6 +844,8 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
         return after
     candidates = [(s, e) for s, e in typed_spans(sentence, analysis.answer_type, wh_noun=analysis.wh_noun)
                   if simplified[s:e] not in analysis.text and not _figure_asked_with(simplified[s:e], analysis.text)]
+    if analysis.answer_type is AnswerType.PLACE:
+        candidates += _placed_unnamed(simplified, analysis, {s for s, _ in candidates})
     given_clauses = _clauses_of_given_figures(simplified, analysis.text)
     candidates = [(s, e) for s, e in candidates if _clause_start(simplified, s) in given_clauses] or candidates
     if analysis.answer_type is AnswerType.NUMBER and _ASKS_PHONE.search(analysis.text):
@@ -1129,7 +1151,6 @@ def _whole_list(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
 _ASIDE = re.compile(r"[（(][^（()）]*[)）]")
 # Wh-words that leave a gap in a copied sentence (not the final particles 吗/呢).
 _GAP_WH = re.compile(r"什么样的|什么|哪些|哪个|哪种|哪里|哪儿|哪位|谁|多少|几|何种|何")
-_CLAUSE_END = "，。；！？：,;!?:…"
 _WORDLIKE = re.compile(r"[^\W_]")  # a letter or digit of any script
 _GLUE_VERB_HEADS = ("作", "成", "称", "视", "改", "定")  # of 作为, 成为, …: verbs that end in the glue 为
 _GLUE = "的是为了在于即乃就"  # particles between a question's context and the answer: trimmed off a gap
@@ -1575,12 +1596,18 @@ def _list_after(between: str) -> re.Pattern:
 
 
 def _quoted_before(sentence: str, noun: str | None) -> tuple[int, int] | None:
-    """"讲究什么原则" on "秉持着“教育为先”的原则", "发的是什么手册" on "发放《山西省社会信用条例》手册": the quoted name or
-    title that the noun asked for follows."""
-    quoted = noun and next((found for found in _QUOTED.finditer(sentence)
-                            if sentence.startswith(noun, found.end()) or sentence.startswith("的" + noun, found.end())),
-                           None)
+    """"讲究什么原则" on "秉持着“教育为先”的原则", "发的是什么手册" on "发放《山西省社会信用条例》手册": the name in “”, 「」
+    or 《》 (up to 40 characters) that the noun asked for follows; not one named to set the answer apart from it
+    ("比起《变形金刚》玩具，孩子们更钟爱…", "除《焦点访谈》栏目外")."""
+    if not noun:
+        return None
+    quoted = next((found for found in _QUOTED.finditer(sentence)
+                   if (sentence.startswith(noun, found.end()) or sentence.startswith("的" + noun, found.end()))
+                   and not _SET_APART.search(sentence, 0, found.start())), None)
     return quoted.span() if quoted else None
+
+
+_SET_APART = re.compile(r"(?:比起|相比于?|除了?|除去|继|不同于|区别于|有别于|不像|而非|不是)$")
 
 
 # What may follow an item of a list: punctuation or the end, more glue, or 等; any other character goes on

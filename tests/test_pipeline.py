@@ -1750,6 +1750,9 @@ def test_a_quoted_name_before_the_noun_asked_for_answers_what(tmp_path):
     # a title in 《》 as well, after a quoted name of something else
     leaflets = "工作人员通过发放“信用知识问答”宣传页、《山西省社会信用条例》手册，向过往群众讲解失信惩戒等知识。"
     assert _span_text(gap_with_noun, leaflets, "诚信宣传活动上发的是什么手册？") == "《山西省社会信用条例》"
+    # not one named to set the answer apart from it
+    toys = "比起《变形金刚》玩具，孩子们更钟爱传统的木制玩具。"
+    assert _span_text(gap_with_noun, toys, "孩子们最爱的是什么玩具？") != "《变形金刚》"
     # "…主题是什么" asks for the theme, not for a definition of it, which the whole sentence would give.
     fair = Article("f", "读书节开幕", "本报讯：4月1日，县图书馆举办了以“书香润童心”为主题的少儿读书节。读书节为期一周。",
                    "2023-04-02", "报")
@@ -2025,6 +2028,10 @@ def test_a_town_or_village_placed_by_a_preposition_is_a_place_though_jieba_does_
     branch = "黄碾镇分馆位于镇综合文化站二楼，使用面积420平方米，设有少儿阅览区、成人阅览区和自习区三个功能区。"
     assert _span_text(choose_span, branch, "黄碾镇分馆设在什么地方？") == "镇综合文化站二楼"
     assert _span_text(choose_span, "位于镇综合文化站二楼的分馆今天开馆。", "分馆在哪里？") == "镇综合文化站二楼"
+    # not a rank or a level, nor where something else stands, nor for a question that asks where something was done
+    assert _span_text(choose_span, "学生成绩位于年级前十，他常在学校图书馆自习。", "他在哪里？") is None
+    assert _span_text(choose_span, "这家企业位于行业前列，新工厂建在产业园区。", "新工厂建在哪里？") != "行业前列"
+    assert _span_text(choose_span, "该厂位于城郊结合部，去年在郑州设立了销售中心。", "该厂在哪里设立了销售中心？") == "郑州"
 
 
 def test_everyday_words_for_markets_buying_doing_up_and_opening_hours(tmp_path):
