@@ -550,6 +550,8 @@ def _placed_unnamed(simplified: str, analysis: QuestionAnalysis, candidate_start
                 term in clause for term in terms):
             placed.append((start, end))
     return placed
+
+
 # Nouns that "在什么地方" asks with and that name no kind of place, as 哪个镇 does: asked as 哪里.
 _ANY_PLACE = ("地方", "位置", "地点", "地址")
 # "和X一样，Y也…": X is named only to be compared with the sentence's subject Y, so a question about
