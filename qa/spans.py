@@ -447,7 +447,8 @@ def _names(simplified: str, answer_type: AnswerType, wh_noun: str | None) -> lis
                                    for s, e in spans))
     elif answer_type is AnswerType.PLACE:
         spans = _joined(_entity_spans(simplified, ("ns",), _PLACE_SUFFIX, stop_words) + _placed_small(simplified)
-                        + [m.span() for m in _ADDRESS.finditer(simplified)])
+                        + [m.span() for m in _ADDRESS.finditer(simplified)]
+                        + [m.span() for m in _CROSSING.finditer(simplified)])
     else:
         return []
     # "与颐高集团签署", "引入的山西康颐养老服务有限公司": a place word that a body's name goes on from (颐高/ns 集团) is
@@ -477,6 +478,9 @@ _LOCAL_OFFICE = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[由经向])"
 _BODY_AFTER = re.compile(r"集团|公司|有限公司|科技|银行|大学|学院")
 # a street address by its number ("府后西街18号", "英雄中路216号院"), which the tagger does not know as a place
 # after a preposition, a clause mark or the district, town or 街道 it lies in
+# where two roads cross ("太行东街与英雄南路交叉口"), one place
+_CROSSING = re.compile(r"[^\W\d_在于到至的是为与和]{1,6}?[街路道巷]与[^\W\d_在于到至的是为与和]{1,6}?[街路道巷]"
+                       r"(?:交叉口|交汇处|交界处|十字路口|丁字路口|路口)")
 _ADDRESS = re.compile(r"(?:(?<=[在于到至、，：])|(?<=街道)|(?<=[^社小园校]区)|(?<=[镇乡县市]))[^\W\d_在于到至的是为]{1,6}?[街路巷]\d+号(?:院|楼)?")
 _FOUNDED = re.compile(r"了|注册|成立|设立|创办|组建|开办|新")  # "在潞州区注册成立了新公司": a doing, not a name
 # a body's name going on from a place word, over other characters of its name up to 集团 or 公司

@@ -2032,6 +2032,9 @@ def test_a_town_or_village_placed_by_a_preposition_is_a_place_though_jieba_does_
     assert _span_text(choose_span, "学生成绩位于年级前十，他常在学校图书馆自习。", "他在哪里？") is None
     assert _span_text(choose_span, "这家企业位于行业前列，新工厂建在产业园区。", "新工厂建在哪里？") != "行业前列"
     assert _span_text(choose_span, "该厂位于城郊结合部，去年在郑州设立了销售中心。", "该厂在哪里设立了销售中心？") == "郑州"
+    # where two roads cross is one place
+    night_market = "5月20日晚7时，位于太行东街与英雄南路交叉口的“潞州夜市”正式开市。"
+    assert _span_text(choose_span, night_market, "潞州夜市在哪个路口？") == "太行东街与英雄南路交叉口"
 
 
 def test_everyday_words_for_markets_buying_doing_up_and_opening_hours(tmp_path):
