@@ -478,10 +478,11 @@ _LOCAL_OFFICE = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[由经向])"
 _BODY_AFTER = re.compile(r"集团|公司|有限公司|科技|银行|大学|学院")
 # a street address by its number ("府后西街18号", "英雄中路216号院"), which the tagger does not know as a place
 # after a preposition, a clause mark or the district, town or 街道 it lies in
-# where two roads cross ("太行东街与英雄南路交叉口"), one place
-_CROSSING = re.compile(r"[^\W\d_在于到至的是为与和]{1,6}?[街路道巷]与[^\W\d_在于到至的是为与和]{1,6}?[街路道巷]"
-                       r"(?:交叉口|交汇处|交界处|十字路口|丁字路口|路口)")
 _ADDRESS = re.compile(r"(?:(?<=[在于到至、，：])|(?<=街道)|(?<=[^社小园校]区)|(?<=[镇乡县市]))[^\W\d_在于到至的是为]{1,6}?[街路巷]\d+号(?:院|楼)?")
+# where two roads cross ("位于太行东街与英雄南路交叉口", "在215国道与太行路交叉口"), one place: each road's name of up to
+# five characters, the first after a preposition or verb of place or a mark (not "昨晚英雄路…", "公厕紧邻英雄路…")
+_CROSSING = re.compile(r"(?<=[在于到至从沿住邻近经临即为是：，。、；（\s])[^\W_在于到至的是为与和从沿住]{1,5}[街路道巷]与"
+                       r"[^\W_在于到至的是为与和]{1,5}?[街路道巷](?:交叉口|交汇处|交界处|十字路口|丁字路口|路口)")
 _FOUNDED = re.compile(r"了|注册|成立|设立|创办|组建|开办|新")  # "在潞州区注册成立了新公司": a doing, not a name
 # a body's name going on from a place word, over other characters of its name up to 集团 or 公司
 _COMPANY_NAMED_ON = re.compile(r"[^\W\d_的在于和与及是为由从到]{0,10}?(?:集团|公司)|" + _BODY_AFTER.pattern)
@@ -533,25 +534,32 @@ _PLACE_MARKER = re.compile(rf"(?:{_PLACE_MARKERS})$")
 _PLACED_BY_MARKER = re.compile(rf"(?:{_PLACE_MARKERS})([^{_CLAUSE_END}、的（(\s]{{2,20}})(?=[{_CLAUSE_END}、的（(\s]|$)")
 # where-is questions: nothing asked after the wh-word ("分馆设在什么地方", not "在哪里设立了销售中心")
 _ASKS_WHERE_IT_IS = re.compile(rf"(?:在|位于|设在|建在|坐落在|坐落于|地处)(?:{WHERE_WORDS}|哪|什么位置)[？?]?$")
-# a rank or a level, which 位于 also places a thing at ("位于全国第十位", "位于行业前列", "位于荣枯线以上")
-_RANK_OR_LEVEL = re.compile(r"(?:前列|之列|行列|之首|榜首|首位|第[\d一二三四五六七八九十百]+位?|前[\d一二三四五六七八九十百]+[名位]?|"
-                            r"以上|以下|水平|区间)$")
+# what ends a place's name or where in it ("…二楼", "…东侧", "…湖畔"): not a rank, a level, a stage or a range,
+# which 位于 also places a thing at ("位于全国第十位", "位于行业前列", "位于施工收尾阶段", "位于1200米至1500米之间")
+_PLACE_END = re.compile(r"(?:楼|层|室|厅|内|旁|侧|边|处|口|区|路|街|巷|站|馆|中心|院|村|镇|乡|县|市|省|山|畔|岸|麓|部|附近|对面|一带|"
+                        r"广场|大厦|园|湾|岛|港|场|所|校|厂)$")
 
 
 def _placed_unnamed(simplified: str, analysis: QuestionAnalysis, candidate_starts: set[int]) -> list[tuple[int, int]]:
     """For a where-is question, what 位于 (地处, 坐落于) places the thing asked about at, where no other candidate
-    starts, in a clause that names that thing ("黄碾镇分馆设在什么地方" on "分馆位于镇综合文化站二楼" →
-    镇综合文化站二楼, a place jieba does not know); not a rank or a level."""
+    starts: right after a question's term ("黄碾镇分馆设在什么地方" on "分馆位于镇综合文化站二楼" → 镇综合文化站二楼, a
+    place jieba does not know), and only what ends as a place does (not "质量位于全省中游", "地处偏僻"); nor for
+    another thing of the same name ("新院区建在哪里" on "老院区位于…")."""
     if not _ASKS_WHERE_IT_IS.search(analysis.text):
         return []
     terms = [term for term in analysis.terms if len(term) >= 2]
     placed = []
     for marked in _PLACED_BY_MARKER.finditer(simplified):
         start, end = marked.span(1)
-        clause = simplified[_clause_start(simplified, marked.start()):marked.start()] + simplified[
-            end:_clause_end(simplified, end)]
-        if start not in candidate_starts and not _RANK_OR_LEVEL.search(marked.group(1)) and any(
-                term in clause for term in terms):
+        named = next((term for term in terms if simplified.endswith(term, 0, marked.start())), None)
+        if (start in candidate_starts or not named or not _PLACE_END.search(marked.group(1))
+                or marked.group(1).startswith("同一")):  # "与书店位于同一栋楼的影院": where something else is
+            continue
+        # what stands before the name in each, where both write something there: 老院区 is not 新院区
+        said_before, asked_before = simplified[:marked.start() - len(named)][-1:], analysis.text[
+            :analysis.text.find(named)][-1:]
+        if not (ALL_HAN.fullmatch(said_before + asked_before) and len(said_before + asked_before) == 2
+                and said_before != asked_before):
             placed.append((start, end))
     return placed
 

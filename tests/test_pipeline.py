@@ -2027,14 +2027,22 @@ def test_a_town_or_village_placed_by_a_preposition_is_a_place_though_jieba_does_
     # and where what follows 位于 names no place jieba knows, it is the place all the same (not 功能区 later on)
     branch = "黄碾镇分馆位于镇综合文化站二楼，使用面积420平方米，设有少儿阅览区、成人阅览区和自习区三个功能区。"
     assert _span_text(choose_span, branch, "黄碾镇分馆设在什么地方？") == "镇综合文化站二楼"
-    assert _span_text(choose_span, "位于镇综合文化站二楼的分馆今天开馆。", "分馆在哪里？") == "镇综合文化站二楼"
-    # not a rank or a level, nor where something else stands, nor for a question that asks where something was done
+    # not a rank, a level or a stage, nor what is said of something else or of an attribute, nor for a question that
+    # asks where something was done
     assert _span_text(choose_span, "学生成绩位于年级前十，他常在学校图书馆自习。", "他在哪里？") is None
     assert _span_text(choose_span, "这家企业位于行业前列，新工厂建在产业园区。", "新工厂建在哪里？") != "行业前列"
+    assert _span_text(choose_span, "该项目目前位于主体施工阶段，建在城东新区漳泽湖畔。", "该项目建在哪里？") != "主体施工阶段"
+    assert _span_text(choose_span, "该县空气质量位于全省中游，县城地处太行山东麓。", "该县位于哪里？") != "全省中游"
+    assert _span_text(choose_span, "老院区位于老城十字街口东侧，新院区则建在城东高铁站附近。", "新院区建在哪里？") != (
+        "老城十字街口东侧")
+    assert _span_text(choose_span, "书店开在步行街，与书店位于同一栋楼的影院下月开业。", "书店开在哪里？") != "同一栋楼"
     assert _span_text(choose_span, "该厂位于城郊结合部，去年在郑州设立了销售中心。", "该厂在哪里设立了销售中心？") == "郑州"
     # where two roads cross is one place
     night_market = "5月20日晚7时，位于太行东街与英雄南路交叉口的“潞州夜市”正式开市。"
     assert _span_text(choose_span, night_market, "潞州夜市在哪个路口？") == "太行东街与英雄南路交叉口"
+    # from the first road's name, not from the words before it
+    toilet = "新公厕紧邻英雄路与太行街交叉口，方便过往市民。"
+    assert _span_text(choose_span, toilet, "新公厕建在哪里？") == "英雄路与太行街交叉口"
 
 
 def test_everyday_words_for_markets_buying_doing_up_and_opening_hours(tmp_path):
