@@ -391,8 +391,8 @@ def _parts_named(question: str, article_text: str) -> list[str]:
     for part in _PART.finditer(question):
         if not _another_named(question, part.start(), part.group()):
             continue
-        starts = range(part.start() - 2, max(part.start() - 5, -1), -1)
-        if name := next((question[start:part.end()] for start in starts if question[start:part.end()] in article_text), None):
+        written = (question[start:part.end()] for start in range(part.start() - 2, max(part.start() - 5, -1), -1))
+        if name := next((name for name in written if name in article_text), None):
             names.append(name)
     return names
 

@@ -1570,7 +1570,8 @@ def _listed_of_kind(sentence: str, kind: str) -> tuple[int, int] | None:
     Or the things listed right before their count and the kind's name ("哪几个站" on "沿途新增前庄、后庄、西沟3个站点",
     "哪几样产业" on "重点发展A、B和C三大产业")."""
     named_first = _listed_after_kind(sentence, kind)
-    if named_first or kind not in sentence:  # the patterns below, made for the kind, are compiled only if they can match
+    # the patterns below, made for the kind, are compiled only where they can match
+    if named_first or kind not in sentence:
         return named_first
     for counted in re.finditer(rf"等?[\d一二三四五六七八九十两]+[大个家所座条项名位处门部支批][\u4e00-\u9fff]{{0,3}}?{re.escape(kind)}"
                                rf"{_NOTHING_MORE}", sentence):

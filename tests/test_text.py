@@ -118,7 +118,8 @@ def test_our_viterbi_tags_as_jiebas_own_does():
 
     pos_tag("潞州区")  # loads jieba's tagger, whose own Viterbi stays in its module
     jiebas = sys.modules["jieba.posseg.viterbi"].viterbi
-    page = (Path(__file__).resolve().parent.parent / "corpus" / "newspaper-page-2023-02.txt").read_text(encoding="utf-8")
+    page_path = Path(__file__).resolve().parent.parent / "corpus" / "newspaper-page-2023-02.txt"
+    page = page_path.read_text(encoding="utf-8")
     runs = set(re.findall("[\u4e00-\u9fd5]+", page)) | {
         "閦", "唵嘛呢叭咪吽",  # characters without states of their own: every state is possible
         "妊姒嫁到周国",  # no state of 姒's may follow the states kept for 妊: any that may follow is kept
