@@ -22,6 +22,9 @@ class Embedder(abc.ABC):
     #: stable name recorded in the index manifest; an index only opens with the same embedder
     embedder_id: str
     dim: int
+    #: whether a text gets the same vector, to the bit, embedded with one other text as alone (a question
+    #: with its aspect): then which way they are embedded can never change an answer
+    pair_invariant = False
 
     @abc.abstractmethod
     def embed_batch(self, texts: Sequence[str], *, is_query: bool) -> np.ndarray:

@@ -305,16 +305,33 @@ class Assistant:
     def query_vectors(self, question: str, analysis: QuestionAnalysis) -> tuple[np.ndarray, np.ndarray | None]:
         """The vectors of the (resolved) question and of its aspect (None without one). Where the embedder runs on
         fewer threads than there are cores (the server's one), the aspect is embedded on another thread while
-        this one embeds the question, which hides most of its cost (CMRC questions, medians: the question alone
-        13.1 ms, with its aspect packed in one batch 16.4 ms, side by side 15.0 ms); where it uses every core
-        (the batch commands), side by side they only contend (eval medians 16 -> 27 ms), and one batch runs."""
+        this one embeds the question, which hides most of its cost; but with no core free that thread waits
+        for one, and the two together take twice the question alone (CMRC questions with an aspect, medians:
+        the question alone 13.1-13.2 ms; beside it 14.9-16.9 ms idle, 25.5 ms with another process busy; the
+        two in one batch 16.1-17.3 ms either way). So with no core free, and where the embedder uses every core
+        (the batch commands: side by side the two only contend, eval medians 16 -> 27 ms), one batch runs.
+        Either way only where the embedder gives the same vectors both ways (`Embedder.pair_invariant`)."""
         if analysis.aspect is None:
             return self.embedder.embed_query(question), None
-        if self.settings.n_threads >= (os.cpu_count() or 1):
-            both = self.embedder.embed_batch([question, analysis.aspect], is_query=True)
-            return both[0], both[1]
-        aspect = _aspect_threads().submit(self.embedder.embed_query, analysis.aspect)
-        return self.embedder.embed_query(question), aspect.result()
+        if self.settings.n_threads < (os.cpu_count() or 1) and (
+                not self.embedder.pair_invariant or a_core_is_free()):
+            aspect = _aspect_threads().submit(self.embedder.embed_query, analysis.aspect)
+            return self.embedder.embed_query(question), aspect.result()
+        both = self.embedder.embed_batch([question, analysis.aspect], is_query=True)
+        return both[0], both[1]
+
+
+def a_core_is_free() -> bool:
+    """Whether a core besides the caller's is idle at this instant: fewer tasks runnable, the caller among
+    them, than there are cores (/proc/loadavg, which a container shares with its host; 20 µs). One instant:
+    a passing task packs a question that need not be, which costs time, never an answer. True where the
+    count cannot be read."""
+    try:
+        with open("/proc/loadavg") as f:
+            runnable = int(f.read().split()[3].split("/")[0])
+    except (OSError, ValueError, IndexError):
+        return True
+    return runnable < (os.cpu_count() or 1)
 
 
 @functools.cache

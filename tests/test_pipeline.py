@@ -1125,6 +1125,24 @@ def test_span_choice_follows_what_the_question_marks(sentence, question, expecte
     assert sentence[s:e] == expected
 
 
+def test_no_core_is_free_while_every_core_runs_another_process():
+    import os
+    import subprocess
+    import sys
+    import time
+
+    from qa.pipeline import a_core_is_free
+
+    busy = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(os.cpu_count() or 1)]
+    try:
+        time.sleep(0.5)
+        assert not any(a_core_is_free() for _ in range(20))
+    finally:
+        for process in busy:
+            process.kill()
+            process.wait()
+
+
 def test_sentences_are_also_scored_against_the_question_without_its_subject(assistant):
     import numpy as np
 
