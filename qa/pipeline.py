@@ -307,10 +307,11 @@ class Assistant:
         fewer threads than there are cores (the server's one), the aspect is embedded on another thread while
         this one embeds the question, which hides most of its cost; but with no core free that thread waits
         for one, and the two together take twice the question alone (CMRC questions with an aspect, medians:
-        the question alone 13.1-13.2 ms; beside it 14.9-16.9 ms idle, 25.5 ms with another process busy; the
-        two in one batch 16.1-17.3 ms either way). So with no core free, and where the embedder uses every core
-        (the batch commands: side by side the two only contend, eval medians 16 -> 27 ms), one batch runs.
-        Either way only where the embedder gives the same vectors both ways (`Embedder.pair_invariant`)."""
+        the question alone 12.6-13.2 ms; beside it 14.9-16.9 ms idle, 25.5 ms with another process busy; the
+        two in one batch 16.1-17.3 ms either way). So one batch runs where the embedder uses every core (the
+        batch commands: side by side the two only contend, eval medians 16 -> 27 ms), and with no core free
+        where the embedder gives the same vectors both ways (`Embedder.pair_invariant`), so that the load
+        never changes an answer; other embedders always go beside."""
         if analysis.aspect is None:
             return self.embedder.embed_query(question), None
         if self.settings.n_threads < (os.cpu_count() or 1) and (
