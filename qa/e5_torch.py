@@ -278,10 +278,10 @@ class TorchE5(Embedder):
                     ids = torch.zeros((len(group), longest), dtype=torch.long)
                     for row, w in enumerate(group):
                         ids[row, : lengths[row]] = torch.tensor(windows[w].ids)
-                    keep = torch.arange(longest)[None, :] < torch.tensor(lengths)[:, None]
                     # no mask where nothing is padded (a text alone): the same vectors, 25 µs less a layer
-                    hidden = self._forward(ids, torch.arange(longest),
-                                           None if min(lengths) == longest else keep[:, None, None, :]).numpy()
+                    keep = None if min(lengths) == longest else (
+                        torch.arange(longest)[None, :] < torch.tensor(lengths)[:, None])[:, None, None, :]
+                    hidden = self._forward(ids, torch.arange(longest), keep).numpy()
                     for row, w in enumerate(group):
                         states[w] = hidden[row, : lengths[row]]
                 g += len(group)

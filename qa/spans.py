@@ -556,8 +556,8 @@ def _placed_unnamed(simplified: str, analysis: QuestionAnalysis, candidate_start
                 or marked.group(1).startswith("同一")):  # "与书店位于同一栋楼的影院": where something else is
             continue
         # what stands before the name in each, where both write something there: 老院区 is not 新院区
-        said_before, asked_before = simplified[:marked.start() - len(named)][-1:], analysis.text[
-            :analysis.text.find(named)][-1:]
+        said_before = simplified[:marked.start() - len(named)][-1:]
+        asked_before = analysis.text[:analysis.text.find(named)][-1:]
         if not (ALL_HAN.fullmatch(said_before + asked_before) and len(said_before + asked_before) == 2
                 and said_before != asked_before):
             placed.append((start, end))
