@@ -10,8 +10,8 @@ import numpy as np
 
 from qa.question import (FILLER_WORDS, NAME_TYPES, POSTS, QUESTION_END, SIGN_OFF_WORDS, WH_WORDS, WHERE_WORDS,
                          AnswerType, QuestionAnalysis, asks_post, counted_thing)
-from qa.spans import (ALL_HAN, ASKS_SPEAKER, COMPARED, DIMENSION_ASKED, SPAN_PATTERNS, asked_kind, asked_post,
-                      balanced, choose_span, counts_in, counts_what_was_asked, coverage, document_span, each_has,
+from qa.spans import (ALL_HAN, ASKS_SPEAKER, COMPARED, COMPARED_BY_YEAR, DIMENSION_ASKED, SPAN_PATTERNS, asked_kind,
+                      asked_post, balanced, choose_span, counts_in, counts_what_was_asked, coverage, document_span, each_has,
                       gap_span, gap_with_noun, holds_post_asked, matchable, name_after_post, named_kind_span,
                       names_post, of_another_body, of_other_dimension, of_the_list_it_is_in, post_of, reason_or_means,
                       said_again, term_match)
@@ -539,6 +539,40 @@ def _of_another_year_or_phase(sentence: str, question: str, previous: str = "") 
     return False
 
 
+def _figure_of_another_year(sentence: str, span: tuple[int, int] | None, analysis: QuestionAnalysis,
+                            article: Article) -> bool:
+    """Whether a figure is of another year than the question asks about, by the year its sentence names last before it
+    ("今年旅游节预计能实现多少收入" is not answered by the 1.6亿元 of "去年第二届旅游节期间，…实现旅游综合收入1.6亿元，今年预计接待
+    游客50万人次"), not counting a year named as the start of a time ("去年10月以来") nor one compared with, which is the
+    year only of the figure right after it ("比去年同期的1130件"; "比去年同期增加了10%" is of this year). A sentence
+    that names a year only to compare with speaks of the article's own: a question that asks of the year compared is
+    not answered by its other figures ("去年一季度抽检了多少批次" on "一季度，该局共抽检食品样品1286批次，…比去年同期的96.8%
+    提高1.1个百分点"), unless the article looks back on that year (its first quarter, `_own_years`)."""
+    if span is None or analysis.answer_type not in _FIGURE_TYPES or not article.date:
+        return False
+    asked = _named_in(_YEAR_NUMBER, with_resolved_years(_of_the_year_compared(analysis.text), article.date))
+    if not asked:
+        return False
+    own, compared = None, set()
+    for named in _A_YEAR.finditer(sentence):
+        year = _named_in(_YEAR_NUMBER, with_resolved_years(named.group(), article.date))
+        if not year or _SINCE.match(sentence, named.end()):
+            continue
+        if sentence[named.start() - 1:named.start()] in _COMPARING:
+            compared |= year
+        elif named.start() < span[0]:
+            own = year
+    if by := COMPARED_BY_YEAR.search(sentence, max(span[0] - 12, 0), span[0]):
+        own = _named_in(_YEAR_NUMBER, with_resolved_years(by.group(1), article.date)) or own
+    if own is not None:
+        return not own & asked
+    return bool(compared & asked) and not asked & _own_years(article)
+
+
+_SINCE = re.compile(r"(?:\d{1,2}月(?:\d{1,2}日)?)?(?:以来|至今|起)")
+_COMPARING = ("比", "较", "与", "和")  # before a year
+
+
 def _asks_of_unnamed_time(question: str, article: Article) -> bool:
     """Whether the question asks only of years in figures other than the article's own, or of phases after
     the first, that the article nowhere names ("2022年的接种率" in a 2023 report that names neither 2022年
@@ -894,6 +928,7 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
         0.5 if _date_of_another_event(chosen_text, span, analysis) else 1.0) * (
         0.3 if span and of_another_body(chosen_text, span, analysis) else 1.0) * (
         0.4 if _whole_for_a_part(chosen_text, span, analysis, articles[chosen.article_id]) else 1.0) * (
+        0.4 if _figure_of_another_year(chosen_text, span, analysis, articles[chosen.article_id]) else 1.0) * (
         0.4 if _part_for_the_whole(chosen_text, span, analysis) else 1.0) * (
         0.4 if analysis.answer_type in _FIGURE_TYPES and of_the_list_it_is_in(chosen_text, span, analysis)
         else 1.0) * (

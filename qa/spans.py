@@ -824,6 +824,10 @@ def _clauses_of_given_figures(sentence: str, question: str) -> set[int]:
 
 
 _COMPARED_WITH = ("比", "较", "是", "于", "同")
+_YEAR_WORD = re.compile(r"(去年|前年|上年|\d{4}年)")
+_SAME_YEAR = {"上年": "去年"}
+# a figure of the year compared with, right after it: "比去年同期的1130件", "较2021年的86%", "比2023年度的350元"
+COMPARED_BY_YEAR = re.compile(r"(?:比|较)(去年|前年|上年|\d{4}年)度?(?:同期)?的?$")
 # A figure in a question with the unit it is in ("70多岁" → 70, 岁); not the end of a range ("1至2月": a time, no row).
 _GIVEN_FIGURE = re.compile(r"(?<![\d.至到~-])(\d+(?:\.\d+)?)[多余来]?([\u4e00-\u9fff])")
 
@@ -862,6 +866,12 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
         candidates += _placed_unnamed(simplified, analysis, {s for s, _ in candidates})
     given_clauses = _clauses_of_given_figures(simplified, analysis.text)
     candidates = [(s, e) for s, e in candidates if _clause_start(simplified, s) in given_clauses] or candidates
+    # "去年同期执结了多少件" on "共执结案件1486件，比去年同期的1130件增加356件": the figure the year asked is compared by,
+    # in the unit asked (not the 96.8% of "…共抽检1286批次，…合格率97.9%，比去年同期的96.8%提高" for 多少批次)
+    if asked_years := {_SAME_YEAR.get(y, y) for y in _YEAR_WORD.findall(analysis.text)}:
+        candidates = [(s, e) for s, e in candidates if (by := COMPARED_BY_YEAR.search(simplified[max(s - 12, 0):s]))
+                      and _SAME_YEAR.get(by.group(1), by.group(1)) in asked_years
+                      and (analysis.unit is None or analysis.unit in simplified[s:e])] or candidates
     if analysis.answer_type is AnswerType.NUMBER and _ASKS_PHONE.search(analysis.text):
         candidates = [(s, e) for s, e in candidates if _PHONE.fullmatch(simplified[s:e])]  # not "〔2020〕5号"
     if analysis.answer_type is AnswerType.NUMBER:

@@ -2791,3 +2791,39 @@ def test_a_sentence_that_says_the_question_in_other_words_is_answered_below_the_
     evening = assistant.ask("晚饭几点开饭、几点收摊？")  # few of its words, close in meaning: 晚餐时间为…
     assert evening.text == "17时至18时30分" and evening.confidence < 0.45
     assert not assistant.ask("长者食堂早饭几点开始？").answerable  # a near miss (another meal) is not
+
+
+def test_a_figure_is_of_the_year_its_sentence_names_last_before_it():
+    from qa.answer import _figure_of_another_year
+    from qa.question import analyse
+    from qa.types import Article
+
+    def of_another_year(sentence: str, figure: str, question: str, date: str = "2023-06-10") -> bool:
+        at = sentence.find(figure)
+        article = Article("a", "报道", "本报讯：" + sentence, date, "报")
+        return _figure_of_another_year(sentence, (at, at + len(figure)), analyse(question), article)
+
+    holiday = "去年国庆假期，景区共接待游客8.2万人次，今年预计增长两成。"
+    assert of_another_year(holiday, "8.2万人次", "今年国庆景区能接待多少游客？")
+    assert not of_another_year(holiday, "8.2万人次", "去年国庆景区接待了多少游客？")
+    assert not of_another_year(holiday, "8.2万人次", "2022年国庆景区接待了多少游客？")
+    # a year compared with is the year of its own clause only; the sentence's other figures are of the article's year
+    firms = "前三季度，全区新增市场主体4120户，比去年同期的3650户增加470户，新增企业980户。"
+    assert not of_another_year(firms, "3650户", "去年同期新增了多少户市场主体？")
+    assert not of_another_year("2024年度个人缴费标准为每人每年380元，比2023年度的350元增加30元。", "350元", "2023年度个人缴费多少钱？")
+    assert of_another_year(firms, "4120户", "去年同期新增了多少户市场主体？")
+    assert of_another_year(firms, "980户", "去年同期新增了多少户企业？")
+    assert not of_another_year(firms, "4120户", "今年前三季度新增了多少户市场主体？")
+    # the start of a time; a report early in the year looks back on the last; no year asked
+    assert not of_another_year("去年10月以来，窗口累计办理业务2.3万件。", "2.3万件", "今年窗口办了多少件业务？")
+    invest = "全区完成固定资产投资52亿元，比去年增长8%。"
+    assert not of_another_year(invest, "52亿元", "去年完成了多少固定资产投资？", date="2023-02-10")
+    assert of_another_year(invest, "52亿元", "去年完成了多少固定资产投资？", date="2023-08-10")
+    assert not of_another_year(holiday, "8.2万人次", "国庆景区接待了多少游客？")
+    # the figure of the year asked, where the sentence compares with it
+    from qa.spans import choose_span
+    assert _span_text(choose_span, firms, "去年同期新增了多少户市场主体？") == "3650户"
+    assert _span_text(choose_span, "今年全区粮食总产量达到5.2亿斤，较2021年的4.8亿斤增长8%。", "2021年粮食总产量是多少？") == "4.8亿斤"
+    assert _span_text(choose_span, firms, "前三季度新增了多少户市场主体？") == "4120户"
+    checks = "一季度共抽检食品1286批次，合格率97.9%，比去年同期的96.8%提高1.1个百分点。"
+    assert _span_text(choose_span, checks, "去年一季度抽检了多少批次食品？") == "1286批"
