@@ -10,8 +10,9 @@ import numpy as np
 
 from qa.question import (FILLER_WORDS, NAME_TYPES, POSTS, QUESTION_END, SIGN_OFF_WORDS, WH_WORDS, WHERE_WORDS,
                          AnswerType, QuestionAnalysis, asks_post, counted_thing)
-from qa.spans import (ALL_HAN, ASKS_SPEAKER, COMPARED, COMPARED_BY_YEAR, DIMENSION_ASKED, SPAN_PATTERNS, asked_kind,
-                      asked_post, balanced, choose_span, counts_in, counts_what_was_asked, coverage, document_span, each_has,
+from qa.spans import (ALL_HAN, ASKS_SPEAKER, COMPARED, COMPARED_BY_YEAR, DIMENSION_ASKED, SPAN_PATTERNS,
+                      YEAR_COMPARED_AFTER, asked_kind, asked_post, balanced, choose_span, counts_in, counts_what_was_asked,
+                      coverage, document_span, each_has,
                       gap_span, gap_with_noun, holds_post_asked, matchable, name_after_post, named_kind_span,
                       names_post, of_another_body, of_other_dimension, of_the_list_it_is_in, post_of, reason_or_means,
                       said_again, term_match)
@@ -397,6 +398,103 @@ def _parts_named(question: str, article_text: str) -> list[str]:
     return names
 
 
+def _one_part_of_many(sentence: str, start: int, span: tuple[int, int] | None, analysis: QuestionAnalysis,
+                      article: Article) -> bool:
+    """Whether a figure asked of one named place or body comes from an article that names it only as one of many
+    before the figure's clause: listed with others, or given its own figure after 其中. "老顶山周边有多少名护林员" is
+    not answered by "…检查站36个，其中老顶山周边9个；312名专职护林员实行网格化管理", nor "黄碾镇充电站有多少个充电桩" by
+    "我区计划新建公共充电桩800个，…目前已有黄碾镇、堠北庄镇等5个乡镇建成充电站". Not where the figure's clause names the
+    part other than in a list, before the figure or after it ("其中长治八中考点1500人", "投资680万元的城东公园改造工程"), nor
+    where the sentence calls it by the end of its name ("其中八中考点考生1500人", "幼儿园设12个班"), the clause says the
+    figure holds for each (各, 均, 每, 分别, 都), the question asks of several parts or a list of them, or the title names
+    the part (the article is about it). A kind that the dictionary holds (幼儿园, 养老院) is no name. `start`: the
+    sentence's offset in the article."""
+    if span is None or analysis.answer_type not in _FIGURE_TYPES or _WHOLE.search(analysis.text) or _REFERS.search(
+            sentence):
+        return False
+    clause = max(sentence.rfind(mark, 0, span[0]) for mark in "，；。：") + 1
+    if _EACH.search(sentence, clause, span[1]):
+        return False
+    text, title = matchable(article.text), to_simplified(article.title)
+    parts = {part for part in _parts_listed(analysis.text, text) if part not in title}  # not what the article is about
+    if _asks_of_several(analysis.text, parts):
+        return False
+    clause_end = min((at for at in (sentence.find(mark, span[1]) for mark in "，；。：") if at >= 0), default=len(sentence))
+    before, own, after = text[:start] + sentence[:clause], sentence[clause:span[0]], sentence[span[1]:clause_end]
+    return any(not (is_word(part) and pos_tag(part)[0][1] != "ns")
+               and all(own.startswith(_LIST_MARKS, i + len(part)) for i in _mentions(part, own))
+               and all(after.startswith(_LIST_MARKS, i + len(part)) or after[i - 1:i] == "、" for i in _mentions(part, after))
+               and not _called_short(part, sentence[:span[0]])
+               and all(_one_of_many(before, i, i + len(part)) for i in _mentions(part, before))
+               for part in parts)
+
+
+def _asks_of_several(question: str, parts: set[str]) -> bool:
+    """Whether the question names two of the parts (not one inside another: 黄碾镇 in 黄碾镇派出所), or lists one
+    ("县一中和县二中两个考点一共…")."""
+    named = [part for part in parts if not any(part != other and part in other for other in parts)]
+    return len(named) >= 2 or any(question.startswith(_LIST_MARKS, question.find(part) + len(part)) for part in parts)
+
+
+def _parts_listed(question: str, text: str) -> set[str]:
+    """The places and bodies `question` names that `text` names as one of many: a proper name as jieba tags it
+    (漳河), or three characters or more that end in a kind of place or body (长治八中, 黄碾镇, 漳河沿岸)."""
+    found = set()
+    for i in range(len(question) - 1):
+        for j in range(i + 2, min(i + _LONGEST_PART, len(question)) + 1):
+            name = question[i:j]
+            if name not in text:
+                break  # nor is any longer name from i
+            if ALL_HAN.fullmatch(name) and (len(name) >= 3 and name[-1] in _KINDS_OF_PLACE or len(
+                    tags := pos_tag(name)) == 1 and tags[0][1] in ("ns", "nt", "nz")) and any(
+                    _one_of_many(text, m.start(), m.end()) for m in re.finditer(re.escape(name), text)):
+                found.add(name)
+    return found
+
+
+def _one_of_many(text: str, start: int, end: int) -> bool:
+    """Whether the name at text[start:end] is listed with others ("黄碾镇、堠北庄镇等"), not as doing one thing together
+    ("东街社区、西街社区联合举办…"), or is a part given its own figure ("其中老顶山周边9个"; not "其中长治一中是…")."""
+    if _AFTER_QIZHONG.search(text, max(start - 3, 0), start):
+        return _BARE_FIGURE.match(text, end) is not None
+    return (text[start - 1:start] == "、" or text.startswith(("、", "等"), end)) and not _TOGETHER.match(text, end)
+
+
+def _called_short(name: str, text: str) -> bool:
+    """Whether `text` calls `name` by the end of it: bare (after a mark, or 其中: "其中八中考点考生1500人" for 长治八中), or
+    from a mark that tells it from its siblings, where not part of the whole name ("今年八中考点考生1618人")."""
+    return any(m.start() == 0 or not ALL_HAN.fullmatch(text[m.start() - 1]) or text[max(m.start() - 2, 0):m.start()] == "其中"
+               or name[k] in _SIBLING_MARKS and text[m.start() - 1] != name[k - 1]
+               for k in range(1, len(name) - 1) for m in re.finditer(re.escape(name[k:]), text))
+
+
+def _mentions(name: str, text: str) -> list[int]:
+    """Where `text` names `name`; a name of three characters or more also with one character misprinted."""
+    return [m.start() for m in _misprinted(name).finditer(text)]
+
+
+@functools.lru_cache(maxsize=1024)
+def _misprinted(name: str) -> re.Pattern:
+    """`name`, or with one character other than its kind (its last) or one that tells it from its siblings (长治一中 and
+    长治三中, 东关 and 西关): "计家敦村" for 计家墩村."""
+    if len(name) < 3:
+        return re.compile(re.escape(name))
+    return re.compile("(?=" + "|".join([re.escape(name)] + [
+        re.escape(name[:k]) + f"[^{_SIBLING_MARKS}]" + re.escape(name[k + 1:])
+        for k in range(len(name) - 1) if name[k] not in _SIBLING_MARKS]) + ")")
+
+
+_LONGEST_PART = 8
+_KINDS_OF_PLACE = "镇乡村街道区山河湖岸边线中校院馆所站园场庙寺厂"
+_SIBLING_MARKS = "一二三四五六七八九十东西南北上下前后中新老大小"
+_LIST_MARKS = ("、", "等", "和", "及", "与")
+# the figure holds for each one (not 各类, 人均, 每年)
+_EACH = re.compile(r"各(?![类项种])|(?<![人户平])均|每(?![年月天日])|分别|都")
+_AFTER_QIZHONG = re.compile(r"其中[，,]?$")
+_BARE_FIGURE = re.compile(r"(?:街道|社区|乡|镇|村)?(?:有|为|共|约|达|占)?[\d一二三四五六七八九十两几]")
+_TOGETHER = re.compile(r"[^，；。：]*?(?:联合|共同|携手|一同|一起|合办|带队)")
+
+
 def _part_for_the_whole(sentence: str, span: tuple[int, int] | None, analysis: QuestionAnalysis) -> bool:
     """Whether a figure asked of the whole district is a named part's, which its clause names before it in a
     sentence that says nothing of the whole: "全区60岁以上老人有多少" on "东街街道共有60周岁以上老年人8650人"; not
@@ -519,11 +617,12 @@ _YEAR_COMPARED = re.compile(r"(?:较|比)(?:去年|上年|上一年)(?:同期)?(
 _A_YEAR = re.compile(r"\d{2,4}年|[今去前明上]年|本年")
 
 
-def _of_the_year_compared(text: str) -> str:
+def _of_the_year_compared(text: str, compared: re.Pattern = _YEAR_COMPARED) -> str:
     """`text` without the year it names only to compare with, and, if it names no other, saying 今年: the year
     compared with last year is this one ("全区粮食总产量达到5.2亿斤，比去年增长3%"), unless a year is named
-    ("2022年，…比上年增长5.2%")."""
-    uncompared = _YEAR_COMPARED.sub("", text)
+    ("2022年，…比上年增长5.2%"). A question's `compared` are any after 比, 较, 与 or 同 ("与去年同期相比…增加了多少",
+    "比去年高多少")."""
+    uncompared = compared.sub("", text)
     return uncompared if uncompared == text or _A_YEAR.search(uncompared) else "今年" + uncompared
 
 
@@ -543,34 +642,52 @@ def _figure_of_another_year(sentence: str, span: tuple[int, int] | None, analysi
                             article: Article) -> bool:
     """Whether a figure is of another year than the question asks about, by the year its sentence names last before it
     ("今年旅游节预计能实现多少收入" is not answered by the 1.6亿元 of "去年第二届旅游节期间，…实现旅游综合收入1.6亿元，今年预计接待
-    游客50万人次"), not counting a year named as the start of a time ("去年10月以来") nor one compared with, which is the
-    year only of the figure right after it ("比去年同期的1130件"; "比去年同期增加了10%" is of this year). A sentence
-    that names a year only to compare with speaks of the article's own: a question that asks of the year compared is
-    not answered by its other figures ("去年一季度抽检了多少批次" on "一季度，该局共抽检食品样品1286批次，…比去年同期的96.8%
-    提高1.1个百分点"), unless the article looks back on that year (its first quarter, `_own_years`)."""
+    游客50万人次"); only years 1900-2099 ("1300年历史" is none). A year compared with (after 比 or 较, or before 相比) is the
+    year only of the figure right after it ("比去年同期的1130件"; "比去年同期增加了10%" is of this year; 上年 is the year
+    before the sentence's own); a year that starts a time ("去年10月以来") or is joined with another ("去年和今年…分别")
+    does not make the figure another year's. A sentence that names a year only to compare with speaks of the article's
+    own: a question that asks of the year compared is not answered by its other figures ("去年一季度抽检了多少批次" on
+    "一季度，该局共抽检食品样品1286批次，…比去年同期的96.8%提高1.1个百分点"), unless the article looks back on that year
+    (its first quarter, `_own_years`). A question's own comparisons are not the year it asks ("比去年高多少")."""
     if span is None or analysis.answer_type not in _FIGURE_TYPES or not article.date:
         return False
-    asked = _named_in(_YEAR_NUMBER, with_resolved_years(_of_the_year_compared(analysis.text), article.date))
+    asked = _named_in(_YEAR_NUMBER, with_resolved_years(_of_the_year_compared(analysis.text, YEAR_COMPARED_AFTER),
+                                                        article.date))
     if not asked:
         return False
-    own, compared = None, set()
-    for named in _A_YEAR.finditer(sentence):
-        year = _named_in(_YEAR_NUMBER, with_resolved_years(named.group(), article.date))
-        if not year or _SINCE.match(sentence, named.end()):
+    own, compared, named = None, set(), set()  # named: every year the figure may be of
+    for m in _A_YEAR.finditer(sentence):
+        year = {y for y in _named_in(_YEAR_NUMBER, with_resolved_years(m.group(), article.date))
+                if 1900 <= int(y) <= 2099}
+        if not year:
             continue
-        if sentence[named.start() - 1:named.start()] in _COMPARING:
+        before = m.start() < span[0]
+        if _SINCE.match(sentence, m.end()):
+            if before:
+                named |= year
+        elif sentence[m.start() - 1:m.start()] in ("比", "较"):
             compared |= year
-        elif named.start() < span[0]:
+        elif sentence[m.start() - 1:m.start()] in ("与", "和", "同"):
+            if _COMPARED_AFTER.match(sentence, m.end()):
+                compared |= year
+            elif before:
+                named |= year
+        elif before:
             own = year
+            named |= year
     if by := COMPARED_BY_YEAR.search(sentence, max(span[0] - 12, 0), span[0]):
-        own = _named_in(_YEAR_NUMBER, with_resolved_years(by.group(1), article.date)) or own
+        word = by.group(1)
+        by_year = ({str(int(y) - 1) for y in (own or {article.date[:4]})} if word == "上年"
+                   else _named_in(_YEAR_NUMBER, with_resolved_years(word, article.date)))
+        if by_year:
+            return not by_year & asked
     if own is not None:
-        return not own & asked
+        return not own & asked and not named & asked
     return bool(compared & asked) and not asked & _own_years(article)
 
 
+_COMPARED_AFTER = re.compile(r"度?(?:同期)?(?:相比|比较|相较)")
 _SINCE = re.compile(r"(?:\d{1,2}月(?:\d{1,2}日)?)?(?:以来|至今|起)")
-_COMPARING = ("比", "较", "与", "和")  # before a year
 
 
 def _asks_of_unnamed_time(question: str, article: Article) -> bool:
@@ -928,6 +1045,7 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
         0.5 if _date_of_another_event(chosen_text, span, analysis) else 1.0) * (
         0.3 if span and of_another_body(chosen_text, span, analysis) else 1.0) * (
         0.4 if _whole_for_a_part(chosen_text, span, analysis, articles[chosen.article_id]) else 1.0) * (
+        0.4 if _one_part_of_many(chosen_text, chosen.start, span, analysis, articles[chosen.article_id]) else 1.0) * (
         0.4 if _figure_of_another_year(chosen_text, span, analysis, articles[chosen.article_id]) else 1.0) * (
         0.4 if _part_for_the_whole(chosen_text, span, analysis) else 1.0) * (
         0.4 if analysis.answer_type in _FIGURE_TYPES and of_the_list_it_is_in(chosen_text, span, analysis)

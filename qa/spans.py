@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import os
 import re
 from collections.abc import Iterator, Sequence
 
@@ -32,8 +33,9 @@ _TIME_OF_DAY = (rf"(?:每天|每日|次日)?(?:凌晨|早上|上午|中午|正�
 _MORE_DAYS = r"(?:、\d{1,2}[日号]|(?:至|—|－|-|～|~)(?:\d{1,2}月)?\d{1,2}[日号]|到(?:\d{1,2}月)?\d{1,2}日)?"
 SPAN_PATTERNS: dict[AnswerType, re.Pattern] = {
     AnswerType.AMOUNT: re.compile(rf"{_QUALIFIER}{_NUM}{_MAG}(?:{_CURRENCY})"),
-    # a share, a ratio ("男女生比例约为1：7"), or a rate that the article gives as a bare figure ("收视率为7.07")
-    AnswerType.PERCENT: re.compile(rf"{_QUALIFIER}(?:\d+(?:\.\d+)?[%‰]|百分之[零一二三四五六七八九十百点]+|[一二三四五六七八九十]成|"
+    # a share, a ratio ("男女生比例约为1：7"), a rate that the article gives as a bare figure ("收视率为7.07"), or a
+    # rate's change ("提高3.3个百分点")
+    AnswerType.PERCENT: re.compile(rf"{_QUALIFIER}(?:\d+(?:\.\d+)?(?:[%‰]|个百分点)|百分之[零一二三四五六七八九十百点]+|[一二三四五六七八九十]成|"
                                    rf"\d+(?:\.\d+)?[:：∶比]\d+(?:\.\d+)?|(?<=率为)\d+(?:\.\d+)?)"),
     AnswerType.DATE: re.compile(
         # a reign year with its Western year ("天正16年（1588年）", "1993年（民国82年）"), then the month and day
@@ -825,9 +827,24 @@ def _clauses_of_given_figures(sentence: str, question: str) -> set[int]:
 
 _COMPARED_WITH = ("比", "较", "是", "于", "同")
 _YEAR_WORD = re.compile(r"(去年|前年|上年|\d{4}年)")
-_SAME_YEAR = {"上年": "去年"}
+# a year named to compare with ("与去年同期相比…增加了多少", "比去年高多少")
+YEAR_COMPARED_AFTER = re.compile(r"(?<=[比较与同])(?:去年|前年|上年|\d{4}年)度?(?:同期)?")
+# a change asked for ("比去年同期增加了多少件"), and said before its figure ("…的312件增加74件")
+_CHANGE_ASKED = re.compile(r"(?:增加|增长|提高|上升|下降|减少|降低|多|少|高|低)了?(?:多少|几)")
+_CHANGE_SAID = re.compile(r"(?:增加|增长|提高|上升|下降|减少|降低|多|少)了?(?:达|近|约)?$")
 # a figure of the year compared with, right after it: "比去年同期的1130件", "较2021年的86%", "比2023年度的350元"
 COMPARED_BY_YEAR = re.compile(r"(?:比|较)(去年|前年|上年|\d{4}年)度?(?:同期)?的?$")
+
+
+def _year_compared(sentence: str, at: int, word: str) -> str:
+    """The year a comparison at `at` names: 上年 of a sentence that names a year before it is the year before that one
+    ("2023年，…比上年的50.1万吨": 2022年), else 去年."""
+    if word != "上年":
+        return word
+    named = re.findall(r"(\d{4})年", sentence[:at])
+    return f"{int(named[-1]) - 1}年" if named else "去年"
+
+
 # A figure in a question with the unit it is in ("70多岁" → 70, 岁); not the end of a range ("1至2月": a time, no row).
 _GIVEN_FIGURE = re.compile(r"(?<![\d.至到~-])(\d+(?:\.\d+)?)[多余来]?([\u4e00-\u9fff])")
 
@@ -866,12 +883,16 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
         candidates += _placed_unnamed(simplified, analysis, {s for s, _ in candidates})
     given_clauses = _clauses_of_given_figures(simplified, analysis.text)
     candidates = [(s, e) for s, e in candidates if _clause_start(simplified, s) in given_clauses] or candidates
+    candidates = _in_the_row_asked(simplified, candidates, analysis)
     # "去年同期执结了多少件" on "共执结案件1486件，比去年同期的1130件增加356件": the figure the year asked is compared by,
     # in the unit asked (not the 96.8% of "…共抽检1286批次，…合格率97.9%，比去年同期的96.8%提高" for 多少批次)
-    if asked_years := {_SAME_YEAR.get(y, y) for y in _YEAR_WORD.findall(analysis.text)}:
+    uncompared = YEAR_COMPARED_AFTER.sub("", analysis.text)
+    if asked_years := {"去年" if year == "上年" else year for year in _YEAR_WORD.findall(uncompared)}:
         candidates = [(s, e) for s, e in candidates if (by := COMPARED_BY_YEAR.search(simplified[max(s - 12, 0):s]))
-                      and _SAME_YEAR.get(by.group(1), by.group(1)) in asked_years
+                      and _year_compared(simplified, s, by.group(1)) in asked_years
                       and (analysis.unit is None or analysis.unit in simplified[s:e])] or candidates
+    if uncompared != analysis.text and _CHANGE_ASKED.search(analysis.text):
+        candidates = [(s, e) for s, e in candidates if _CHANGE_SAID.search(simplified, max(s - 6, 0), s)] or candidates
     if analysis.answer_type is AnswerType.NUMBER and _ASKS_PHONE.search(analysis.text):
         candidates = [(s, e) for s, e in candidates if _PHONE.fullmatch(simplified[s:e])]  # not "〔2020〕5号"
     if analysis.answer_type is AnswerType.NUMBER:
@@ -1106,6 +1127,35 @@ def _after_asked_verb(sentence: str, asked: re.Match | None) -> tuple[int, int] 
             end = _clause_end(sentence, start, stops="（(")
             return (start, end) if 2 <= end - start <= 30 and _WORDLIKE.match(sentence, start) else None
     return None
+
+
+def _in_the_row_asked(sentence: str, candidates: list[tuple[int, int]],
+                      analysis: QuestionAnalysis) -> list[tuple[int, int]]:
+    """Without the candidates in rows alike (in one unit, the rows ending in the same words: "多层住宅每月每平方米0.6元、
+    高层住宅每月每平方米0.9元") whose rows do not differ from the others by a word the question holds, where some do (高层
+    in "高层住宅的物业费是多少": two to four characters from where the rows differ, up to one of the words they share, that no
+    other row holds: not 身份证 in "身份证到期换领工本费20元，…临时身份证工本费10元"). A row runs from the last mark before
+    its candidate (、，；。：) to it."""
+    def unit(span: tuple[int, int]) -> str:
+        return _FIGURE_DIGITS.sub("", sentence[span[0]:span[1]])
+
+    dropped = set()
+    for _, alike_spans in itertools.groupby(sorted(candidates, key=unit), key=unit):
+        spans = list(alike_spans)
+        rows = [sentence[max(sentence.rfind(mark, 0, s) for mark in "、，；。：") + 1:s] for s, _ in spans]
+        alike = len(os.path.commonprefix([row[::-1] for row in rows])) if len(rows) >= 2 else 0
+        if alike < 2 or any(len(row) == alike for row in rows):
+            continue
+        asked = [span for span, row in zip(spans, rows)
+                 if any((word := row[len(row) - alike - k:len(row) - alike + shared]) in analysis.text
+                        and not any(word in other for other in rows if other is not row)
+                        for k in range(1, min(len(row) - alike, 4) + 1) for shared in range(max(2 - k, 0), 5 - k))]
+        if 0 < len(asked) < len(spans):
+            dropped |= set(spans) - set(asked)
+    return [span for span in candidates if span not in dropped]
+
+
+_FIGURE_DIGITS = re.compile(r"[\d.]")
 
 
 def _clause_start(sentence: str, at: int) -> int:

@@ -2827,3 +2827,82 @@ def test_a_figure_is_of_the_year_its_sentence_names_last_before_it():
     assert _span_text(choose_span, firms, "前三季度新增了多少户市场主体？") == "4120户"
     checks = "一季度共抽检食品1286批次，合格率97.9%，比去年同期的96.8%提高1.1个百分点。"
     assert _span_text(choose_span, checks, "去年一季度抽检了多少批次食品？") == "1286批"
+    # a question's own comparison; years of a history, of a founding, of a plan's span; years joined; 上年 of a year named
+    assert not of_another_year("今年以来，全区新增市场主体3260户，与去年同期相比增加410户。", "410户", "与去年同期相比新增市场主体增加了多少户？")
+    assert not of_another_year("今年，收购价格为每斤1.45元，比去年高0.05元。", "0.05元", "收购价格比去年高多少？")
+    assert not of_another_year("今年1至8月，这座有着1300年历史的古镇接待游客48.6万人次。", "48.6万人次", "今年1至8月古镇接待了多少游客？")
+    assert not of_another_year("今年，成立于2016年的合作社带动农户132户。", "132户", "今年合作社带动了多少户农户？")
+    assert not of_another_year("去年和今年，该镇分别投入850万元和1100万元用于道路建设。", "1100万元", "今年该镇投入多少资金修路？")
+    grain = "2023年，全区粮食总产量52.6万吨，比上年的50.1万吨增长5%。"
+    assert of_another_year(grain, "50.1万吨", "去年全区粮食总产量是多少？", date="2024-02-10")
+    assert not of_another_year(grain, "52.6万吨", "去年全区粮食总产量是多少？", date="2024-02-10")
+    assert _span_text(choose_span, grain, "2022年全区粮食总产量是多少？") == "50.1万吨"
+    # a change asked for is the figure after the word for it, a rate's in percentage points
+    deeds = "今年前10个月，全区办理不动产登记2.4万件，比去年同期的2.1万件增加3000件。"
+    assert _span_text(choose_span, deeds, "不动产登记比去年同期增加了多少件？") == "3000件"
+    assert _span_text(choose_span, deeds, "去年同期办理了多少件不动产登记？") == "2.1万件"
+    forest = "全区森林覆盖率达到35.2%，比去年提高1.4个百分点。"
+    assert _span_text(choose_span, forest, "森林覆盖率比去年提高了多少？") == "1.4个百分点"
+    assert _span_text(choose_span, forest, "森林覆盖率是多少？") == "35.2%"
+
+
+def test_a_figure_asked_of_one_part_is_not_the_one_told_where_the_part_is_named_only_as_one_of_many(tmp_path):
+    from qa.answer import _one_part_of_many
+    from qa.question import analyse
+    from qa.types import Article
+
+    def one_of_many(paragraph: str, sentence: str, figure: str, question: str, title: str = "报道") -> bool:
+        article = Article("a", title, "本报讯：前言。\n" + paragraph + sentence, "2023-05-01", "报")
+        start = article.text.find(sentence)
+        at = sentence.find(figure)
+        return _one_part_of_many(sentence, start, (at, at + len(figure)), analyse(question), article)
+
+    # named in a list or after 其中 before the figure's clause, or only in a list after it: the whole's figure
+    clinics = "全区共有社区卫生服务站26个，其中东街街道8个、太行街道6个。"
+    assert one_of_many(clinics, "今年以来，服务站累计接诊患者12.4万人次。", "12.4万人次", "东街街道的服务站接诊了多少人次？")
+    assert one_of_many("", "今年我区计划新建村级光伏电站40座，目前已有河西乡、马厂镇等3个乡镇开工建设。", "40座",
+                       "河西乡要建多少座光伏电站？")
+    assert one_of_many("", "义诊活动在城东广场、太行公园两个地点同时举行，共为居民测量血压860人次。", "860人次",
+                       "太行公园义诊给多少人量了血压？")
+    assert one_of_many("", "苏店镇、黄碾镇等乡镇共种植中药材1.8万亩。", "1.8万亩", "黄碾镇种了多少亩中药材？")  # listed in its clause
+    assert one_of_many("", "设城东一中、城东三中两个考点，其中城东一中考点考生1500人。", "1500人", "城东三中考点有多少名考生？")
+    # its own figure, in the clause that names it; a paragraph about it; the whole asked; a misprinted name
+    assert not one_of_many("", "全区共有社区卫生服务站26个，其中东街街道8个、太行街道6个。", "8个", "东街街道有几个服务站？")
+    assert not one_of_many("东街街道地处老城区。", "今年以来，服务站累计接诊患者12.4万人次。", "12.4万人次",
+                           "东街街道的服务站接诊了多少人次？")
+    assert not one_of_many(clinics, "今年以来，全区服务站累计接诊患者12.4万人次。", "12.4万人次", "全区服务站接诊了多少人次？")
+    assert not one_of_many("考察团先后到皇城村、郭峪村参观。", "晋城市皇成村依托古堡资源，发展农家乐40余家。", "40余家",
+                           "皇城村发展了多少家农家乐？")
+    assert not one_of_many(clinics, "今年以来，服务站累计接诊患者12.4万人次。", "12.4万人次", "东街街道的服务站接诊了多少人次？",
+                           title="东街街道服务站接诊量创新高")
+    # the topic after 其中, a figure for each, a name called by its end, parts doing one thing together
+    assert not one_of_many("全区有城关幼儿园、东城幼儿园等公办幼儿园12所，其中城关幼儿园是省级示范园。", "园内现有幼儿420名。",
+                           "420名", "城关幼儿园有多少名幼儿？")
+    assert not one_of_many("", "东村、西村两个村各建成一个文化广场，每个广场面积1200平方米。", "1200平方米",
+                           "东村文化广场面积有多少平方米？")
+    assert not one_of_many("比赛在城南体育馆、城北体育馆同时进行。", "体育馆可容纳观众3000人。", "3000人", "城北体育馆能容纳多少观众？")
+    assert not one_of_many("", "东街社区、西街社区联合举办邻里节，共有居民600余人参加。", "600余人", "东街社区邻里节有多少居民参加？")
+    # end to end: the part's question is refused, its own figure and the whole's are given
+    clinic_news = Article("c", "社区卫生服务站方便群众就医", "本报讯：" + clinics + "今年以来，服务站累计接诊患者12.4万人次。",
+                          "2023-06-01", "报")
+    assistant = _assistant_over(tmp_path, clinic_news)
+    assert not assistant.ask("太行街道的服务站接诊了多少人次？").answerable
+    assert assistant.ask("太行街道有几个社区卫生服务站？").text == "6个"
+    assert assistant.ask("服务站今年接诊了多少人次？").text == "12.4万人次"
+    # a figure whose clause names the part after it; a question of two parts or a list; a short name; a dictionary kind
+    assert not one_of_many("今年我区改造城东公园、城西公园两座公园。", "投资680万元的城东公园改造工程已经完工。", "680万元",
+                           "城东公园改造投资了多少钱？")
+    assert not one_of_many("", "今年高考设县一中、县二中两个考点，共有考生2980人。", "2980人", "县一中和县二中两个考点一共有多少考生？")
+    assert not one_of_many("设城东一中、城东三中两个考点。", "据了解，今年三中考点考生1618人。", "1618人", "城东三中考点有多少名考生？")
+    assert not one_of_many("今年新建幼儿园、养老院等设施。", "其中幼儿园5所，可新增学位1800个。", "1800个", "新建的幼儿园能增加多少个学位？")
+
+
+def test_of_rows_alike_the_figure_is_the_one_of_the_row_the_question_names():
+    from qa.spans import choose_span
+
+    fees = "停车收费标准为小型车每小时2元、大型车每小时5元，夜间停车免费。"
+    assert _span_text(choose_span, fees, "大型车停一小时收多少钱？") == "5元"
+    assert _span_text(choose_span, fees, "小型车停车每小时多少钱？") == "2元"
+    # a word every row holds tells none of them apart
+    cards = "读者证押金为成人读者证100元、少儿读者证50元。"
+    assert _span_text(choose_span, cards, "少儿读者证押金多少钱？") == "50元"
