@@ -837,8 +837,8 @@ COMPARED_BY_YEAR = re.compile(r"(?:比|较)(去年|前年|上年|\d{4}年)度?(?
 
 
 def _year_compared(sentence: str, at: int, word: str) -> str:
-    """The year a comparison at `at` names: 上年 of a sentence that names a year before it is the year before that one
-    ("2023年，…比上年的50.1万吨": 2022年), else 去年."""
+    """The year a comparison at `at` names (`word`, as written), but 上年 as 去年, or, in a sentence that names a year
+    before it, as the year before that one ("2023年，…比上年的50.1万吨": 2022年)."""
     if word != "上年":
         return word
     named = re.findall(r"(\d{4})年", sentence[:at])
@@ -891,6 +891,7 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
         candidates = [(s, e) for s, e in candidates if (by := COMPARED_BY_YEAR.search(simplified[max(s - 12, 0):s]))
                       and _year_compared(simplified, s, by.group(1)) in asked_years
                       and (analysis.unit is None or analysis.unit in simplified[s:e])] or candidates
+    # a change asked against a year ("比去年同期增加了多少件"): the figure after the word for it, not the year's
     if uncompared != analysis.text and _CHANGE_ASKED.search(analysis.text):
         candidates = [(s, e) for s, e in candidates if _CHANGE_SAID.search(simplified, max(s - 6, 0), s)] or candidates
     if analysis.answer_type is AnswerType.NUMBER and _ASKS_PHONE.search(analysis.text):
@@ -1132,10 +1133,13 @@ def _after_asked_verb(sentence: str, asked: re.Match | None) -> tuple[int, int] 
 def _in_the_row_asked(sentence: str, candidates: list[tuple[int, int]],
                       analysis: QuestionAnalysis) -> list[tuple[int, int]]:
     """Without the candidates in rows alike (in one unit, the rows ending in the same words: "多层住宅每月每平方米0.6元、
-    高层住宅每月每平方米0.9元") whose rows do not differ from the others by a word the question holds, where some do (高层
-    in "高层住宅的物业费是多少": two to four characters from where the rows differ, up to one of the words they share, that no
-    other row holds: not 身份证 in "身份证到期换领工本费20元，…临时身份证工本费10元"). A row runs from the last mark before
-    its candidate (、，；。：) to it."""
+    高层住宅每月每平方米0.9元") that the question does not name, where it names some. It names a row by a word that no other
+    row holds: two to four characters from where the rows differ, up to one of the words they share (高层 in "高层住宅的
+    物业费是多少"; not 身份证 in "身份证到期换领工本费20元，…临时身份证工本费10元"), unless the row negates it (非居民用水 for
+    居民用水), or by the row's opening word or figure ("平日每天发放200个", "60至79周岁…100元"), but not the whole's
+    (全区 in "全区新增的就业岗位中，柳林乡有多少个"). What the question sets aside ("除高层住宅外") names nothing. A row runs from the last mark before its candidate (、，；。：) to it."""
+    question = _SET_ASIDE.sub("", analysis.text)
+
     def unit(span: tuple[int, int]) -> str:
         return _FIGURE_DIGITS.sub("", sentence[span[0]:span[1]])
 
@@ -1146,15 +1150,29 @@ def _in_the_row_asked(sentence: str, candidates: list[tuple[int, int]],
         alike = len(os.path.commonprefix([row[::-1] for row in rows])) if len(rows) >= 2 else 0
         if alike < 2 or any(len(row) == alike for row in rows):
             continue
-        asked = [span for span, row in zip(spans, rows)
-                 if any((word := row[len(row) - alike - k:len(row) - alike + shared]) in analysis.text
-                        and not any(word in other for other in rows if other is not row)
-                        for k in range(1, min(len(row) - alike, 4) + 1) for shared in range(max(2 - k, 0), 5 - k))]
+
+        def names(row: str, start: int, end: int) -> bool:
+            word = row[start:end]
+            if word not in question or any(word in other for other in rows if other is not row):
+                return False
+            while start > 0 and row[start - 1:end] in question:
+                start -= 1
+            return not (start > 0 and row[start - 1] in "非不未无没")
+
+        differ = [len(row) - alike for row in rows]
+        asked = [span for span, row, at in zip(spans, rows, differ)
+                 if any(names(row, at - k, at + shared) for k in range(1, min(at, 4) + 1)
+                        for shared in range(max(2 - k, 0), 5 - k))
+                 or any(names(row, 0, n) and (row[:n].isdigit() or is_word(row[:n]) and not _WHOLE_SCOPE.match(row))
+                        for n in range(2, min(at, 4) + 1))]
         if 0 < len(asked) < len(spans):
             dropped |= set(spans) - set(asked)
     return [span for span in candidates if span not in dropped]
 
 
+_WHOLE_SCOPE = re.compile(r"全[区市县镇乡村省国]|我[区市县镇乡村]")
+# what a question sets aside ("除高层住宅外，其他住宅…")
+_SET_ASIDE = re.compile(r"除了?[^，,。？?]{1,12}?(?:之外|以外|外)")
 _FIGURE_DIGITS = re.compile(r"[\d.]")
 
 

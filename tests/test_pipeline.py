@@ -2906,3 +2906,11 @@ def test_of_rows_alike_the_figure_is_the_one_of_the_row_the_question_names():
     # a word every row holds tells none of them apart
     cards = "读者证押金为成人读者证100元、少儿读者证50元。"
     assert _span_text(choose_span, cards, "少儿读者证押金多少钱？") == "50元"
+    # not a row that negates the word, one the question sets aside, nor one named only after a row's opening figure
+    assert _span_text(choose_span, "居民生活用气每立方米2.6元，非居民用气每立方米3.4元。", "居民用气多少钱一立方米？") == "2.6元"
+    assert _span_text(choose_span, "现行物业费标准为多层住宅每月每平方米0.6元、高层住宅每月每平方米0.9元。",
+                      "除高层住宅外，其他住宅物业费每平方米多少钱？") == "0.6元"
+    assert _span_text(choose_span, "60至79周岁老人每月补贴100元，80周岁以上老人每月补贴200元。",
+                      "60周岁以上老人每月补贴多少钱？") == "100元"
+    jobs = "今年全区新增城镇就业岗位2100个，其中东山乡新增就业岗位300个，西河镇新增就业岗位260个。"
+    assert _span_text(choose_span, jobs, "全区新增的就业岗位里，东山乡有多少个？") == "300个"
