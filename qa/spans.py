@@ -1165,6 +1165,9 @@ def _in_the_row_asked(sentence: str, candidates: list[tuple[int, int]],
                         for shared in range(max(2 - k, 0), 5 - k))
                  or any(names(row, 0, n) and (row[:n].isdigit() or is_word(row[:n]) and not _WHOLE_SCOPE.match(row))
                         for n in range(2, min(at, 4) + 1))]
+        # a part (a row from 其中 on) the question names is asked, not the whole it is part of, whose words name it too
+        # ("首批入驻的小吃摊位有多少个" on "首批入驻摊位160个，其中小吃摊位96个")
+        asked = [span for span, row in zip(spans, rows) if span in asked and row.startswith("其中")] or asked
         if 0 < len(asked) < len(spans):
             dropped |= set(spans) - set(asked)
     return [span for span in candidates if span not in dropped]

@@ -2912,5 +2912,9 @@ def test_of_rows_alike_the_figure_is_the_one_of_the_row_the_question_names():
                       "除高层住宅外，其他住宅物业费每平方米多少钱？") == "0.6元"
     assert _span_text(choose_span, "60至79周岁老人每月补贴100元，80周岁以上老人每月补贴200元。",
                       "60周岁以上老人每月补贴多少钱？") == "100元"
+    # a part from 其中 on that the question names, not the whole whose words name it too
+    street = "美食街由区商务局牵头建设，分为特色餐饮区和文创区两个区域，首批入驻商户120家，其中餐饮商户70家。"
+    assert _span_text(choose_span, street, "首批入驻的餐饮商户有多少家？") == "70家"
+    assert _span_text(choose_span, street, "首批入驻了多少家商户？") == "120家"
     jobs = "今年全区新增城镇就业岗位2100个，其中东山乡新增就业岗位300个，西河镇新增就业岗位260个。"
     assert _span_text(choose_span, jobs, "全区新增的就业岗位里，东山乡有多少个？") == "300个"
