@@ -610,14 +610,17 @@ _ASKS_PHONE = re.compile(r"电话|号码|手机")
 _PHONE = re.compile(r"\d{3,4}-\d{7,8}|\d{7,12}")
 _YEAR = re.compile(r"\d{4}年")
 # How long, high, far, heavy or big something is: answered by a figure in a unit of measure.
-_ASKS_MEASURE = re.compile(r"多[长高远宽深厚粗重大]|面积|长度|高度|宽度|深度|海拔|距离|重量|体重|身高")
+# how far one goes on foot or wheels ("每天走多少路") asks a length too, not "多少路公交"
+_DISTANCE_GONE = r"(?:走|跑|骑|步行|行驶?)了?多少里?路"
+_ASKS_MEASURE = re.compile(rf"多[长高远宽深厚粗重大]|面积|长度|高度|宽度|深度|海拔|距离|重量|体重|身高|{_DISTANCE_GONE}")
 _LENGTH_UNITS = r"(?<![平立]方)米|公里|千米|厘米|毫米|公分|公尺|英尺|英寸|英里|海里|km|cm|mm|m"  # not 平方米
 _WEIGHT_UNITS = r"吨|公斤|千克|克|公克|斤|kg"
 _MEASURED = re.compile(rf"(?i:{_LENGTH_UNITS}|{_WEIGHT_UNITS}|米|亩|公顷|英亩|岁|km²|m²)$")
 # How heavy, and how long, high, far, wide, deep or thick: a figure in a unit of that kind ("青铜鼎有多重" is not
 # answered by its "高58厘米"). 多大 and 面积 take any measure (an area, an age).
 _MEASURE_KINDS = ((re.compile(r"多重|多沉|重量|体重"), re.compile(rf"(?i:{_WEIGHT_UNITS})$")),
-                  (re.compile(r"多[长高远宽深厚粗]|长度|高度|宽度|深度|海拔|距离|身高"), re.compile(rf"(?i:{_LENGTH_UNITS})$")))
+                  (re.compile(rf"多[长高远宽深厚粗]|长度|高度|宽度|深度|海拔|距离|身高|{_DISTANCE_GONE}"),
+                   re.compile(rf"(?i:{_LENGTH_UNITS})$")))
 # The hour is asked by 几点 and answered only by a time of day.
 _ASKS_HOUR = re.compile(HOUR_CUE)
 _ASKS_HOW_OFTEN = re.compile(r"(?:多久|多长时间|几天|几个月)[^？?]{0,8}一[趟次回]")

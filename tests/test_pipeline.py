@@ -2918,3 +2918,12 @@ def test_of_rows_alike_the_figure_is_the_one_of_the_row_the_question_names():
     assert _span_text(choose_span, street, "首批入驻了多少家商户？") == "120家"
     jobs = "今年全区新增城镇就业岗位2100个，其中东山乡新增就业岗位300个，西河镇新增就业岗位260个。"
     assert _span_text(choose_span, jobs, "全区新增的就业岗位里，东山乡有多少个？") == "300个"
+
+
+def test_how_far_one_goes_asks_a_length():
+    from qa.spans import choose_span
+
+    assert _span_text(choose_span, "巡河员每天早上6点出发，沿河步行约12公里，查看水位和堤防。", "巡河员每天走多少路？") == "约12公里"
+    assert _span_text(choose_span, "快递小哥老李每天8时开始派件，骑行近60公里，送件200多件。", "老李每天骑多少路？") == "近60公里"
+    # a count of bus routes is no length
+    assert _span_text(choose_span, "站前广场共有12路公交线路经过，日均客流3万人次。", "站前广场有多少路公交经过？") == "12"
