@@ -642,9 +642,9 @@ def _figure_of_another_year(sentence: str, span: tuple[int, int] | None, analysi
                             article: Article) -> bool:
     """Whether a figure is of another year than the question asks about, by the year its sentence names last before it
     ("今年旅游节预计能实现多少收入" is not answered by the 1.6亿元 of "去年第二届旅游节期间，…实现旅游综合收入1.6亿元，今年预计接待
-    游客50万人次"); only years 1900-2099 ("1300年历史" is none). A year compared with (after 比 or 较, or before 相比) is the
-    year only of the figure right after it ("比去年同期的1130件"; "比去年同期增加了10%" is of this year; 上年 is the year
-    before the sentence's own); a year that starts a time ("去年10月以来") or is joined with another ("去年和今年…分别")
+    游客50万人次"); only years 1900-2099 ("1300年历史" is none). A year compared with (after 比 or 较, before 相比, or
+    given as 去年同期为…) is the year only of the figure right after it ("比去年同期的1130件", "去年同期为42.1亿元";
+    "比去年同期增加了10%" is of this year; 上年 is the year before the sentence's own); a year that starts a time ("去年10月以来") or is joined with another ("去年和今年…分别")
     does not make the figure another year's. A sentence that names a year only to compare with speaks of the article's
     own: a question that asks of the year compared is not answered by its other figures ("去年一季度抽检了多少批次" on
     "一季度，该局共抽检食品样品1286批次，…比去年同期的96.8%提高1.1个百分点"), unless the article looks back on that year
@@ -665,7 +665,7 @@ def _figure_of_another_year(sentence: str, span: tuple[int, int] | None, analysi
         if _SINCE.match(sentence, m.end()):
             if before:
                 named |= year
-        elif sentence[m.start() - 1:m.start()] in ("比", "较"):
+        elif sentence[m.start() - 1:m.start()] in ("比", "较") or _GIVEN_TO_COMPARE.match(sentence, m.end()):
             compared |= year
         elif sentence[m.start() - 1:m.start()] in ("与", "和", "同"):
             if _COMPARED_AFTER.match(sentence, m.end()):
@@ -676,7 +676,7 @@ def _figure_of_another_year(sentence: str, span: tuple[int, int] | None, analysi
             own = year
             named |= year
     if by := COMPARED_BY_YEAR.search(sentence, max(span[0] - 12, 0), span[0]):
-        word = by.group(1)
+        word = by.group(1) or by.group(2)
         by_year = ({str(int(y) - 1) for y in (own or {article.date[:4]})} if word == "上年"
                    else _named_in(_YEAR_NUMBER, with_resolved_years(word, article.date)))
         if by_year:
@@ -687,6 +687,7 @@ def _figure_of_another_year(sentence: str, span: tuple[int, int] | None, analysi
 
 
 _COMPARED_AFTER = re.compile(r"度?(?:同期)?(?:相比|比较|相较)")
+_GIVEN_TO_COMPARE = re.compile(r"度?同期(?:为|是)")  # "…46.3亿元，去年同期为42.1亿元，同比增长10%"
 _SINCE = re.compile(r"(?:\d{1,2}月(?:\d{1,2}日)?)?(?:以来|至今|起)")
 
 

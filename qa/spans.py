@@ -835,8 +835,9 @@ YEAR_COMPARED_AFTER = re.compile(r"(?<=[比较与同])(?:去年|前年|上年|\d
 # a change asked for ("比去年同期增加了多少件"), and said before its figure ("…的312件增加74件")
 _CHANGE_ASKED = re.compile(r"(?:增加|增长|提高|上升|下降|减少|降低|多|少|高|低)了?(?:多少|几)")
 _CHANGE_SAID = re.compile(r"(?:增加|增长|提高|上升|下降|减少|降低|多|少)了?(?:达|近|约)?$")
-# a figure of the year compared with, right after it: "比去年同期的1130件", "较2021年的86%", "比2023年度的350元"
-COMPARED_BY_YEAR = re.compile(r"(?:比|较)(去年|前年|上年|\d{4}年)度?(?:同期)?的?$")
+# a figure of the year compared with, right after it: "比去年同期的1130件", "较2021年的86%", "比2023年度的350元",
+# "去年同期为42.1亿元"
+COMPARED_BY_YEAR = re.compile(r"(?:(?:比|较)(去年|前年|上年|\d{4}年)度?(?:同期)?的?|(?<![今本])(去年|前年|上年|\d{4}年)度?同期(?:为|是))$")
 
 
 def _year_compared(sentence: str, at: int, word: str) -> str:
@@ -892,7 +893,7 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
     uncompared = YEAR_COMPARED_AFTER.sub("", analysis.text)
     if asked_years := {"去年" if year == "上年" else year for year in _YEAR_WORD.findall(uncompared)}:
         candidates = [(s, e) for s, e in candidates if (by := COMPARED_BY_YEAR.search(simplified[max(s - 12, 0):s]))
-                      and _year_compared(simplified, s, by.group(1)) in asked_years
+                      and _year_compared(simplified, s, by.group(1) or by.group(2)) in asked_years
                       and (analysis.unit is None or analysis.unit in simplified[s:e])] or candidates
     # a change asked against a year ("比去年同期增加了多少件"): the figure after the word for it, not the year's
     if uncompared != analysis.text and _CHANGE_ASKED.search(analysis.text):

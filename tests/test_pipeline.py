@@ -2841,6 +2841,11 @@ def test_a_figure_is_of_the_year_its_sentence_names_last_before_it():
     deeds = "今年前10个月，全区办理不动产登记2.4万件，比去年同期的2.1万件增加3000件。"
     assert _span_text(choose_span, deeds, "不动产登记比去年同期增加了多少件？") == "3000件"
     assert _span_text(choose_span, deeds, "去年同期办理了多少件不动产登记？") == "2.1万件"
+    # a year given only to compare with: its figure is that year's, the others the article's
+    taxes = "今年1至6月，全区实现税收收入46.3亿元，去年同期为42.1亿元，同比增长10%。"
+    assert _span_text(choose_span, taxes, "去年同期税收收入是多少？") == "42.1亿元"
+    assert not of_another_year(taxes, "10%", "今年税收收入同比增长了多少？", date="2023-07-10")
+    assert of_another_year(taxes, "46.3亿元", "去年上半年税收收入是多少？", date="2023-07-10")
     forest = "全区森林覆盖率达到35.2%，比去年提高1.4个百分点。"
     assert _span_text(choose_span, forest, "森林覆盖率比去年提高了多少？") == "1.4个百分点"
     assert _span_text(choose_span, forest, "森林覆盖率是多少？") == "35.2%"
