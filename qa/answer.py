@@ -644,8 +644,8 @@ def _figure_of_another_year(sentence: str, span: tuple[int, int] | None, analysi
     ("今年旅游节预计能实现多少收入" is not answered by the 1.6亿元 of "去年第二届旅游节期间，…实现旅游综合收入1.6亿元，今年预计接待
     游客50万人次"); only years 1900-2099 ("1300年历史" is none). A year compared with (after 比 or 较, before 相比, or
     given as 去年同期为…) is the year only of the figure right after it ("比去年同期的1130件", "去年同期为42.1亿元";
-    "比去年同期增加了10%" is of this year; 上年 is the year before the sentence's own); a year that starts a time ("去年10月以来") or is joined with another ("去年和今年…分别")
-    does not make the figure another year's. A sentence that names a year only to compare with speaks of the article's
+    "比去年同期增加了10%" is of this year; 上年 is the year before the sentence's own); a year that starts a time
+    ("去年10月以来") or is joined with another ("去年和今年…分别") does not make the figure another year's. A sentence that names a year only to compare with speaks of the article's
     own: a question that asks of the year compared is not answered by its other figures ("去年一季度抽检了多少批次" on
     "一季度，该局共抽检食品样品1286批次，…比去年同期的96.8%提高1.1个百分点"), unless the article looks back on that year
     (its first quarter, `_own_years`). A question's own comparisons are not the year it asks ("比去年高多少")."""
@@ -681,8 +681,8 @@ def _figure_of_another_year(sentence: str, span: tuple[int, int] | None, analysi
                    else _named_in(_YEAR_NUMBER, with_resolved_years(word, article.date)))
         if by_year:
             return not by_year & asked
-    if own is not None:
-        return not own & asked and not named & asked
+    if own is not None:  # and so in `named`
+        return not named & asked
     return bool(compared & asked) and not asked & _own_years(article)
 
 

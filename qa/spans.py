@@ -829,15 +829,16 @@ def _clauses_of_given_figures(sentence: str, question: str) -> set[int]:
 
 
 _COMPARED_WITH = ("比", "较", "是", "于", "同")
-_YEAR_WORD = re.compile(r"(去年|前年|上年|\d{4}年)")
+_YEARS = r"去年|前年|上年|\d{4}年"
+_YEAR_WORD = re.compile(f"({_YEARS})")
 # a year named to compare with ("与去年同期相比…增加了多少", "比去年高多少")
-YEAR_COMPARED_AFTER = re.compile(r"(?<=[比较与同])(?:去年|前年|上年|\d{4}年)度?(?:同期)?")
+YEAR_COMPARED_AFTER = re.compile(rf"(?<=[比较与同])(?:{_YEARS})度?(?:同期)?")
 # a change asked for ("比去年同期增加了多少件"), and said before its figure ("…的312件增加74件")
 _CHANGE_ASKED = re.compile(r"(?:增加|增长|提高|上升|下降|减少|降低|多|少|高|低)了?(?:多少|几)")
 _CHANGE_SAID = re.compile(r"(?:增加|增长|提高|上升|下降|减少|降低|多|少)了?(?:达|近|约)?$")
 # a figure of the year compared with, right after it: "比去年同期的1130件", "较2021年的86%", "比2023年度的350元",
 # "去年同期为42.1亿元"
-COMPARED_BY_YEAR = re.compile(r"(?:(?:比|较)(去年|前年|上年|\d{4}年)度?(?:同期)?的?|(?<![今本])(去年|前年|上年|\d{4}年)度?同期(?:为|是))$")
+COMPARED_BY_YEAR = re.compile(rf"(?:(?:比|较)({_YEARS})度?(?:同期)?的?|(?<![今本])({_YEARS})度?同期(?:为|是))$")
 
 
 def _year_compared(sentence: str, at: int, word: str) -> str:
@@ -1141,7 +1142,8 @@ def _in_the_row_asked(sentence: str, candidates: list[tuple[int, int]],
     row holds: two to four characters from where the rows differ, up to one of the words they share (高层 in "高层住宅的
     物业费是多少"; not 身份证 in "身份证到期换领工本费20元，…临时身份证工本费10元"), unless the row negates it (非居民用水 for
     居民用水), or by the row's opening word or figure ("平日每天发放200个", "60至79周岁…100元"), but not the whole's
-    (全区 in "全区新增的就业岗位中，柳林乡有多少个"). What the question sets aside ("除高层住宅外") names nothing. A row runs from the last mark before its candidate (、，；。：) to it."""
+    (全区 in "全区新增的就业岗位中，柳林乡有多少个"). What the question sets aside ("除高层住宅外") names nothing. A row
+    runs from the last mark before its candidate (、，；。：) to it."""
     question = _SET_ASIDE.sub("", analysis.text)
 
     def unit(span: tuple[int, int]) -> str:
