@@ -1236,9 +1236,13 @@ def _whole_list(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
     if sentence.startswith("了", start, s):  # "走访了…": the verb's 了 is no part of the first item
         start += 1
     end = at = e
+    glued = False
     for word, flag in pos_tag(sentence[e:clause_end]):
         if flag.startswith("p") or flag.startswith("v") and len(word) > 1:
             break
+        if not glued and _LIST_COUNTED.match(sentence, at):
+            break
+        glued = _LIST_GLUE.fullmatch(word) is not None
         if word.startswith("等"):
             named = _PLACES_AFTER_ETC.match(sentence, at)
             end = named.end() if named else end
@@ -1251,6 +1255,8 @@ def _whole_list(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
 
 _ASIDE = re.compile(r"[（(][^（()）]*[)）]")
 # Wh-words that leave a gap in a copied sentence (not the final particles 吗/呢).
+_COUNT_CLOSING = re.compile(r"(?<![、第\d])(?:等|共计?|一共|总共|合计|总计)?(?:\d+|[一两三四五六七八九十]+(?=[个家所座条项名位处门部支批类种对辆台户张]))"
+                            r"(?:[个家所座条项名位处门部支批类种对辆台户张][\u4e00-\u9fff]{0,6})?$")
 _GAP_WH = re.compile(r"什么样的|什么|哪些|哪个|哪种|哪里|哪儿|哪位|谁|多少|几|何种|何")
 _WORDLIKE = re.compile(r"[^\W_]")  # a letter or digit of any script
 _GLUE_VERB_HEADS = ("作", "成", "称", "视", "改", "定")  # of 作为, 成为, …: verbs that end in the glue 为
@@ -1309,6 +1315,9 @@ def gap_span(sentence: str, question: str, *, bracketed: bool = False) -> tuple[
         return None
     aside = _ASIDE.match(sentence, start, end)  # "胜利广场（Place des Victoires）是巴黎…": past the aside
     start = aside.end() if aside else start
+    # "来自哪几个科室" on "来自内科、儿科和眼科3个科室": the list's own count, and the kind after it, close the list
+    if (counted := _COUNT_CLOSING.search(sentence, start, end)) and "、" in sentence[start:counted.start()]:
+        end = counted.start()
     while start < end and sentence[start] in _GAP_TRIM:
         start += 1
     while end > start and sentence[end - 1] in _GAP_TRIM:
@@ -1585,6 +1594,8 @@ def gap_with_noun(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] 
 
 # a count: a figure, or a numeral with its measure word ("3家", "两村"), which ends a list's items
 _COUNT_IN_LIST = re.compile(r"\d|[一两二三四五六七八九十]+[个家所座条项名位处门部支批类种对辆台人户张村镇乡]")
+# a list's count after its last item ("…和平医院3家医院", "…6号楼共2栋"), not a number of the item's own ("西区6号楼")
+_LIST_COUNTED = re.compile(r"(?:共计?|一共|总共|合计|总计)?(?:\d+|[一两二三四五六七八九十]+)[个家所座条项名位处门部支批类种对辆台人户张村镇乡]")
 
 
 def _sole_list(sentence: str) -> tuple[int, int] | None:

@@ -1406,6 +1406,22 @@ def test_a_list_of_places_runs_from_its_first_whole_name(sentence, question, exp
     assert _span_text(choose_span, sentence, question) == expected
 
 
+@pytest.mark.parametrize("sentence, first, expected", [
+    ("来自市第一医院、市中医院、和平医院3家医院的12名专家为村民义诊。", "市第一医院", "市第一医院、市中医院、和平医院"),
+    ("调研组走访了东关村、西关村、南关村3个村的种植大户。", "东关村", "东关村、西关村、南关村"),
+    ("小区改造了6号楼、7号楼共2个单元。", "6号楼", "6号楼、7号楼"),
+    # numbers of the items' own: 6号, 8号院
+    ("改造东区5号楼、西区6号楼等住宅。", "东区5号楼", "东区5号楼、西区6号楼"),
+    ("太行街1号院、2号院和英雄路8号院完成改造。", "太行街1号院", "太行街1号院、2号院和英雄路8号院"),
+])
+def test_a_list_ends_before_its_own_count(sentence, first, expected):
+    from qa.spans import _whole_list
+
+    at = sentence.index(first)
+    start, end = _whole_list(sentence, (at, at + len(first)))
+    assert sentence[start:end] == expected
+
+
 @pytest.mark.parametrize("sentence, question, expected", [
     ("今年以来，全区共接待游客35万人次。", "今年接待了多少人次游客？", "35万人次"),
     ("专项行动中，交警共查处超载违法行为26起。", "交警查处了多少起超载？", "26起"),
@@ -1438,6 +1454,20 @@ def test_things_of_the_kind_asked_for_may_be_listed_before_their_count_and_its_n
     # an item's note in brackets holds no word that leads to the list
     assert _span_text(gap_with_noun, "雪后，建设路（北环至南环段）、人民路、解放路等路段将封闭除雪。", "哪些路要封？") == (
         "建设路（北环至南环段）、人民路、解放路")
+
+
+@pytest.mark.parametrize("sentence, question, expected", [
+    # the question's words bracket the list with its count ("…4个科室"), or end at the count's measure word
+    ("巡诊的医生来自内科、外科、中医科、妇产科4个科室。", "巡诊医生来自哪些科室？", "内科、外科、中医科、妇产科"),
+    ("夜市分设小吃、服装、日用品、玩具4个区域，共有摊位120个。", "夜市分设了哪些区域？", "小吃、服装、日用品、玩具"),
+    ("参加培训的学员来自城关镇、西火镇、苏店镇等5个乡镇。", "参加培训的学员来自哪些乡镇？", "城关镇、西火镇、苏店镇"),
+    # a numeral of an item's own is no count
+    ("参赛队伍来自区一中、区二中和区三中。", "参赛队伍来自哪些学校？", "区一中、区二中和区三中"),
+])
+def test_a_list_that_fills_the_gap_ends_before_its_count(sentence, question, expected):
+    from qa.spans import gap_with_noun
+
+    assert _span_text(gap_with_noun, sentence, question) == expected
 
 
 def test_all_the_places_are_asked_for_by_dou_before_where():
