@@ -602,8 +602,18 @@ def _date_of_another_event(sentence: str, span: tuple[int, int] | None, analysis
         event = words[-1][0][:-1]
     else:
         return False
+    if event in _TIMING_ONLY:  # "将于4月8日开幕", "定于5月1日举行": the event is told after the date
+        event = next((word for word, flag in pos_tag(sentence[span[1]:span[1] + _EVENT_REACH]) if flag.startswith("v")),
+                     "")
+        if not event:
+            return False
     asked = analysis.text.replace(analysis.subject, "") if analysis.subject else analysis.text  # not 城建局's 建
     return not any(c in asked or not character_synonyms(c).isdisjoint(asked) for c in event.removeprefix("始"))
+
+
+# words before 于 that say only when or whether the event is, not what it is
+_TIMING_ONLY = frozenset("将 已 曾 均 定 拟 预计 计划 预定 准备 分别 先后 正式 已经 即将 将要".split())
+_EVENT_REACH = 12  # characters after the date in which the event's verb is looked for
 
 
 _FIGURE_TYPES = frozenset({AnswerType.NUMBER, AnswerType.AMOUNT, AnswerType.PERCENT})

@@ -313,6 +313,22 @@ def test_a_date_said_of_another_event_does_not_answer_when(tmp_path):
     assert _date_of_another_event(office, (at, at + 5), analyse("城建局什么时候开放？"))
 
 
+@pytest.mark.parametrize("sentence, date, question, another", [
+    # 将, 定, 预计, 已 before 于 say when, not what: the event is the verb after the date
+    ("第五届梨花节将于4月12日在北村开幕。", "4月12日", "梨花节哪天开始？", False),
+    ("第五届梨花节将于4月12日在北村开幕。", "4月12日", "梨花节哪天结束？", True),
+    ("全区中小学定于9月1日开学。", "9月1日", "中小学什么时候开学？", False),
+    ("东河大桥预计于10月底完工。", "10月底", "东河大桥什么时候完工？", False),
+    ("东河大桥已于去年5月建成。", "去年5月", "东河大桥什么时候通车？", True),
+])
+def test_the_event_of_a_date_timed_by_jiang_yu_is_told_after_it(sentence, date, question, another):
+    from qa.answer import _date_of_another_event
+    from qa.question import analyse
+
+    at = sentence.index(date)
+    assert _date_of_another_event(sentence, (at, at + len(date)), analyse(question)) is another
+
+
 def test_a_reason_written_just_before_what_it_explains_answers_why(tmp_path):
     from qa.types import Article
 
