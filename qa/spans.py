@@ -1237,8 +1237,12 @@ def _whole_list(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
         start += 1
     end = at = e
     glued = False
-    for word, flag in pos_tag(sentence[e:clause_end]):
-        if flag.startswith("p") or flag.startswith("v") and len(word) > 1:
+    words = pos_tag(sentence[e:clause_end])
+    for i, (word, flag) in enumerate(words):
+        # a preposition, a verb or an adverb after the items ("…西村均已完成"), or 各 before a verb ("…马厂镇各建设1个";
+        # not "江西各省等地")
+        if (flag.startswith(("p", "d")) or flag.startswith("v") and len(word) > 1
+                or word == "各" and words[i + 1:i + 2] and words[i + 1][1].startswith("v")):
             break
         if not glued and _LIST_COUNTED.match(sentence, at):
             break

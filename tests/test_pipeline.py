@@ -1438,6 +1438,19 @@ def test_a_list_ends_before_its_own_count(sentence, first, expected):
     assert sentence[start:end] == expected
 
 
+@pytest.mark.parametrize("sentence, first, expected", [
+    ("区里将在苏店镇、西火镇、黄碾镇各建1座污水处理站。", "苏店镇", "苏店镇、西火镇、黄碾镇"),
+    ("东关小学、西关小学和南关小学均已完成改造。", "东关小学", "东关小学、西关小学和南关小学"),
+    ("这种树分布于老挝、越南以及中国的广西、云南各省等地。", "老挝", "老挝、越南以及中国的广西、云南各省等地"),  # 各 before a noun
+])
+def test_a_list_ends_before_an_adverb_or_a_pronoun_after_it(sentence, first, expected):
+    from qa.spans import _whole_list
+
+    at = sentence.index(first)
+    start, end = _whole_list(sentence, (at, at + len(first)))
+    assert sentence[start:end] == expected
+
+
 @pytest.mark.parametrize("sentence, question, expected", [
     ("今年以来，全区共接待游客35万人次。", "今年接待了多少人次游客？", "35万人次"),
     ("专项行动中，交警共查处超载违法行为26起。", "交警查处了多少起超载？", "26起"),
