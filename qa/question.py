@@ -71,7 +71,7 @@ WEEKDAY_ASKED = r"(?:周|星期|礼拜)几(?![次趟遍节堂位名个项件]|�
 # First match wins, so the more specific cues come first ("多少钱" is an amount before it is a number).
 _TYPE_CUES: tuple[tuple[AnswerType, str], ...] = (
     (AnswerType.REASON, r"为什么|为何|什么原因|原因是|怎么会|(?i:\bwhy\b)"),
-    (AnswerType.DURATION, r"多长时间|多久|多少年|几年了|多少天|几个月|多少个月"),
+    (AnswerType.DURATION, r"多长时间|多久|多少年|几年了|多少天|(?<![哪周])几天|几个月|多少个月"),
     (AnswerType.DATE, r"(?i:\bwhen\b)|什么时候|何时|哪天|哪一天|哪几天|哪些天|几月|几号|" + WEEKDAY_ASKED
                          + "|哪年|哪一年|什么时间|什么日子|日期|几时|始建于|哪个年代|什么年代|(?:哪|什么)[一几]?个?时间?段|"
                          + HOUR_CUE),

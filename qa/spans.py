@@ -60,7 +60,7 @@ SPAN_PATTERNS: dict[AnswerType, re.Pattern] = {
     # or how often ("每月两次", "每两周一次"), which "多久来一趟" asks
     # (not the year, month or day of a date: "4月25日起封闭施工", "2023年5月")
     AnswerType.DURATION: re.compile(rf"(?<!\d)\d+年零?\d+个月|(?<!\d[年月])(?<!\d){_QUALIFIER}{_NUM}{_MAG}(?:个)?"
-                                    r"(?:年(?!\d{1,2}月)|月(?!\d{1,2}[日号])|天|日|小时|周|分钟)(?:半)?"
+                                    r"(?:年(?!\d{1,2}月)|月(?!\d{1,2}[日号])|天|工作日|日|小时|周|分钟)(?:半)?"
                                     r"|(?:(?:[一两二三四五六七八九十]+|\d+)个)?(?<![上下前后])半个?(?:小时|月|年|天)"
                                     r"|每[两三四五六七八九十]?(?:个月|季度|星期|年|月|周|天|日)[一两二三四五六七八九十\d]+[次趟回]"),
     # a race time ("3分33秒62", "9秒58") before any figure in a unit, which would take its minutes alone
@@ -772,7 +772,7 @@ def counts_in(unit: str | None, sentence: str, span: tuple[int, int]) -> bool:
 _PARKING_SPACES = ("车位", "泊位")
 _AGE_NAMED = re.compile(r"[树桥楼房馆校厂车]龄[约近超逾达已为有]?")  # a thing's age in 年; not 教龄 or 工龄
 # Not 位, which a report writes of people met ("20多位老人围坐在餐桌前"), seldom of a count asked in 人.
-_COUNTED_ALIKE = {"人": ("名",), "名": ("人",), "台": ("辆",), "棵": ("株",), "株": ("棵",)}
+_COUNTED_ALIKE = {"人": ("名",), "名": ("人",), "台": ("辆",), "棵": ("株",), "株": ("棵",), "天": ("工作日",)}
 
 
 def counts_what_was_asked(sentence: str, span: tuple[int, int], counted: str) -> bool:
@@ -1106,7 +1106,7 @@ _CHANGED_TO_ASKED = re.compile(r"(?:提高|增加|增长|提升|扩大|上升|�
 _REACHED = re.compile(r"(?:到|至)了?$")
 # "由原来的1200人次", "由去年的每座1200元", "由每人60元": the figure a change began at
 _CHANGE_FROM = re.compile(r"(?:由|从)(?:(?:原来|原先|原有|去年|上年)的|原)?(?:每[\u4e00-\u9fff]{1,2})?$")
-_CHANGE_TO = re.compile(r"(?:增加|提高|增长|提升|扩大|上升|下降|降低|减少|缩短|延长|缩小|拓宽|加宽|扩容|调整|上调|下调|降|涨|升)"
+_CHANGE_TO = re.compile(r"(?:增加|提高|增长|提升|扩大|上升|下降|降低|减少|缩短|压缩|缩减|延长|缩小|拓宽|加宽|扩容|调整|上调|下调|降|涨|升)"
                         r"(?:到|至|为)")
 _RANK_ASKED = re.compile(r"第几|第多少|排名|排第|排在|名次|位次|排多少|排了多少|连续几|连续多少")
 _EARLIER_ASKED = re.compile(r"原来|原先|原本|以前|之前|此前|过去|起初|最初|最早|由多少|从多少|上年|同期|"

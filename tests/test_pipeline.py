@@ -2337,6 +2337,20 @@ def test_a_post_asked_of_one_body_is_not_answered_by_the_same_post_of_another():
     assert of_another(both, "李明", "区水利局局长是谁？") is False and of_another(both, "张军", "区水利局局长是谁？")
 
 
+def test_how_many_days_is_a_duration_that_working_days_answer(tmp_path):
+    from qa.question import AnswerType, analyse
+    from qa.spans import choose_span
+    from qa.types import Article
+
+    assert analyse("办营业执照要等几天？").answer_type is AnswerType.DURATION
+    assert analyse("庙会是哪几天？").answer_type is AnswerType.DATE  # which days: dates
+    # a change written with 压缩至 reaches the figure after it
+    assert _span_text(choose_span, "审批时限由20个工作日压缩至5个工作日。", "审批要几天？") == "5个工作日"
+    office = Article("a", "企业开办再提速", "本报讯 今年起，区行政审批局推行“一窗通办”，企业开办时间由原来的5个工作日缩短为"
+                     "1个工作日，全程免费。", "2023-03-02", "报")
+    assert _assistant_over(tmp_path / "idx", office).ask("现在开办企业要等几天？").text == "1个工作日"
+
+
 def test_figures_a_change_reached_half_durations_girths_and_ages_in_years():
     from qa.spans import choose_span
 
