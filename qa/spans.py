@@ -17,7 +17,7 @@ from qa.text import is_word, names_no_thing, pos_tag, synonyms, to_simplified, t
 _NUM = r"(?:±?\d{1,3}(?:,\d{3})+(?:\.\d+)?|±?\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"  # "1,750", "±10"
 _MAG = r"(?:余|多)?(?:万|亿)?(?:余|多)?"
 # A figure keeps the word that qualifies it: "约22平方公里" is not "22平方公里", nor "第二位" "二位".
-_QUALIFIER = r"(?:大约|约|将近|近|逾|超过|不到|不足|仅|第)?"
+_QUALIFIER = r"(?:大约|约|将近|近|逾|不得?超过|超过|不到|不足|仅|第)?"  # 不超过 whole: its 超过 alone says the contrary
 _CURRENCY = ("元|块钱|美元|美金|欧元|日元|日圆|港元|港币|英镑|韩元|卢布|澳元|加元|新台币|台币|人民币|越南盾|法郎|卢比|马克|"
              "比索|泰铢|里拉|令吉|先令|澳门元|澳门币")
 # A measure keeps its unit, also after a space ("1.601 km²"), and a sum of money in any currency.
@@ -772,7 +772,8 @@ def counts_in(unit: str | None, sentence: str, span: tuple[int, int]) -> bool:
 _PARKING_SPACES = ("车位", "泊位")
 _AGE_NAMED = re.compile(r"[树桥楼房馆校厂车]龄[约近超逾达已为有]?")  # a thing's age in 年; not 教龄 or 工龄
 # Not 位, which a report writes of people met ("20多位老人围坐在餐桌前"), seldom of a count asked in 人.
-_COUNTED_ALIKE = {"人": ("名",), "名": ("人",), "台": ("辆",), "棵": ("株",), "株": ("棵",), "天": ("工作日",)}
+_COUNTED_ALIKE = {"人": ("名",), "名": ("人",), "台": ("辆",), "棵": ("株",), "株": ("棵",), "天": ("工作日",),
+                  "个小时": ("小时",), "个钟头": ("小时",)}
 
 
 def counts_what_was_asked(sentence: str, span: tuple[int, int], counted: str) -> bool:

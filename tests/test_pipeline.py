@@ -2351,6 +2351,18 @@ def test_how_many_days_is_a_duration_that_working_days_answer(tmp_path):
     assert _assistant_over(tmp_path / "idx", office).ask("现在开办企业要等几天？").text == "1个工作日"
 
 
+@pytest.mark.parametrize("sentence, question, expected", [
+    # 几个月, 几个钟头 ask a duration in months or hours, not a count in the all-purpose 个
+    ("按规定，预付费一次性收取不得超过3个月。", "预付费一次最多能收几个月的？", "不得超过3个月"),
+    ("检修期间，每户停水时间不超过6小时。", "检修的时候一户最多停几个钟头的水？", "不超过6小时"),
+    ("演出持续了两个小时。", "演出演了几个小时？", "两个小时"),
+])
+def test_months_and_hours_asked_with_ge_are_durations_and_at_most_keeps_its_not(sentence, question, expected):
+    from qa.spans import choose_span
+
+    assert _span_text(choose_span, sentence, question) == expected
+
+
 def test_figures_a_change_reached_half_durations_girths_and_ages_in_years():
     from qa.spans import choose_span
 
