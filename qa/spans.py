@@ -1107,7 +1107,7 @@ _CHANGED_TO_ASKED = re.compile(r"(?:提高|增加|增长|提升|扩大|上升|�
 _REACHED = re.compile(r"(?:到|至)了?$")
 # "由原来的1200人次", "由去年的每座1200元", "由每人60元": the figure a change began at
 _CHANGE_FROM = re.compile(r"(?:由|从)(?:(?:原来|原先|原有|去年|上年)的|原)?(?:每[\u4e00-\u9fff]{1,2})?$")
-_CHANGE_TO = re.compile(r"(?:增加|提高|增长|提升|扩大|上升|下降|降低|减少|缩短|压缩|缩减|延长|缩小|拓宽|加宽|扩容|调整|上调|下调|降|涨|升)"
+_CHANGE_TO = re.compile(r"(?:增加|提高|增长|提升|扩大|上升|下降|降低|减少|缩短|压缩|压减|缩减|延长|缩小|拓宽|加宽|扩容|调整|上调|下调|降|涨|升)"
                         r"(?:到|至|为)")
 _RANK_ASKED = re.compile(r"第几|第多少|排名|排第|排在|名次|位次|排多少|排了多少|连续几|连续多少")
 _EARLIER_ASKED = re.compile(r"原来|原先|原本|以前|之前|此前|过去|起初|最初|最早|由多少|从多少|上年|同期|"
@@ -1240,12 +1240,13 @@ def _whole_list(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
     glued = False
     words = pos_tag(sentence[e:clause_end])
     for i, (word, flag) in enumerate(words):
-        # a preposition, a verb or an adverb after the items ("…西村均已完成"), or 各 before a verb ("…马厂镇各建设1个";
-        # not "江西各省等地")
-        if (flag.startswith(("p", "d")) or flag.startswith("v") and len(word) > 1
+        # a preposition, a verb or an adverb after the items ("…西村均已完成"; not 更 of 更乐镇, a name the tagger
+        # reads as 更/d 乐/a 镇/n), or 各 before a verb ("…马厂镇各建设1个"; not "江西各省等地")
+        if (flag.startswith("p") or flag.startswith("v") and len(word) > 1
+                or flag.startswith("d") and not (words[i + 1:i + 2] and words[i + 1][1].startswith(("a", "n")))  # 更乐镇
                 or word == "各" and words[i + 1:i + 2] and words[i + 1][1].startswith("v")):
             break
-        if not glued and _LIST_COUNTED.match(sentence, at):
+        if (flag == "m" or word in _SUM_WORDS) and not glued and _LIST_COUNTED.match(sentence, at):  # not 三家店村
             break
         glued = _LIST_GLUE.fullmatch(word) is not None
         if word.startswith("等"):
@@ -1260,8 +1261,9 @@ def _whole_list(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
 
 _ASIDE = re.compile(r"[（(][^（()）]*[)）]")
 # Wh-words that leave a gap in a copied sentence (not the final particles 吗/呢).
-_COUNT_CLOSING = re.compile(r"(?<![、第\d])(?:等|共计?|一共|总共|合计|总计)?(?:\d+|[一两三四五六七八九十]+(?=[个家所座条项名位处门部支批类种对辆台户张]))"
-                            r"(?:[个家所座条项名位处门部支批类种对辆台户张][\u4e00-\u9fff]{0,6})?$")
+_COUNTING = "个家所座条项名位处门部支批类种对辆台户张栋"  # measure words that count a list's items
+_COUNT_CLOSING = re.compile(rf"(?<![、第\dA-Za-z和及与或])(?:等|共计?|一共|总共|合计|总计)?"
+                            rf"(?:\d+|[一两三四五六七八九十]+(?=[{_COUNTING}]))(?:[{_COUNTING}][\u4e00-\u9fff]{{0,6}})?$")
 _GAP_WH = re.compile(r"什么样的|什么|哪些|哪个|哪种|哪里|哪儿|哪位|谁|多少|几|何种|何")
 _WORDLIKE = re.compile(r"[^\W_]")  # a letter or digit of any script
 _GLUE_VERB_HEADS = ("作", "成", "称", "视", "改", "定")  # of 作为, 成为, …: verbs that end in the glue 为
@@ -1321,7 +1323,8 @@ def gap_span(sentence: str, question: str, *, bracketed: bool = False) -> tuple[
     aside = _ASIDE.match(sentence, start, end)  # "胜利广场（Place des Victoires）是巴黎…": past the aside
     start = aside.end() if aside else start
     # "来自哪几个科室" on "来自内科、儿科和眼科3个科室": the list's own count, and the kind after it, close the list
-    if (counted := _COUNT_CLOSING.search(sentence, start, end)) and "、" in sentence[start:counted.start()]:
+    if ((counted := _COUNT_CLOSING.search(sentence, start, end)) and "、" in sentence[start:counted.start()]
+            and (not counted.group()[-1].isdigit() or sentence[end:end + 1] in _COUNTING)):  # not G309's 309
         end = counted.start()
     while start < end and sentence[start] in _GAP_TRIM:
         start += 1
@@ -1600,6 +1603,7 @@ def gap_with_noun(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] 
 # a count: a figure, or a numeral with its measure word ("3家", "两村"), which ends a list's items
 _COUNT_IN_LIST = re.compile(r"\d|[一两二三四五六七八九十]+[个家所座条项名位处门部支批类种对辆台人户张村镇乡]")
 # a list's count after its last item ("…和平医院3家医院", "…6号楼共2栋"), not a number of the item's own ("西区6号楼")
+_SUM_WORDS = ("共", "共计", "一共", "总共", "合计", "总计")
 _LIST_COUNTED = re.compile(r"(?:共计?|一共|总共|合计|总计)?(?:\d+|[一两二三四五六七八九十]+)[个家所座条项名位处门部支批类种对辆台人户张村镇乡]")
 
 

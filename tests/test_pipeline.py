@@ -320,6 +320,11 @@ def test_a_date_said_of_another_event_does_not_answer_when(tmp_path):
     ("全区中小学定于9月1日开学。", "9月1日", "中小学什么时候开学？", False),
     ("东河大桥预计于10月底完工。", "10月底", "东河大桥什么时候完工？", False),
     ("东河大桥已于去年5月建成。", "去年5月", "东河大桥什么时候通车？", True),
+    # the verbs of the date's clause, past 起, each by its first character against what is asked
+    ("新条例将于3月1日起正式施行。", "3月1日", "新条例什么时候施行？", False),
+    ("第五届梨花节将于4月12日在北村开幕。", "4月12日", "梨花节哪天闭幕？", True),
+    ("农民篮球赛定于10月8日举行。", "10月8日", "农民篮球赛什么时候报名？", True),
+    ("城西大桥计划于年底建成通车。", "年底", "城西大桥计划什么时候通车？", False),
 ])
 def test_the_event_of_a_date_timed_by_jiang_yu_is_told_after_it(sentence, date, question, another):
     from qa.answer import _date_of_another_event
@@ -1442,6 +1447,8 @@ def test_a_list_ends_before_its_own_count(sentence, first, expected):
     ("区里将在苏店镇、西火镇、黄碾镇各建1座污水处理站。", "苏店镇", "苏店镇、西火镇、黄碾镇"),
     ("东关小学、西关小学和南关小学均已完成改造。", "东关小学", "东关小学、西关小学和南关小学"),
     ("这种树分布于老挝、越南以及中国的广西、云南各省等地。", "老挝", "老挝、越南以及中国的广西、云南各省等地"),  # 各 before a noun
+    ("活动在老城区、新城区和更乐镇均设了分会场。", "老城区", "老城区、新城区和更乐镇"),  # the tagger's 更/d of 更乐镇
+    ("今年建成东湖公园、西山公园和植物园共3座公园。", "东湖公园", "东湖公园、西山公园和植物园"),  # 共, read as a noun
 ])
 def test_a_list_ends_before_an_adverb_or_a_pronoun_after_it(sentence, first, expected):
     from qa.spans import _whole_list
@@ -1492,6 +1499,8 @@ def test_things_of_the_kind_asked_for_may_be_listed_before_their_count_and_its_n
     ("参加培训的学员来自城关镇、西火镇、苏店镇等5个乡镇。", "参加培训的学员来自哪些乡镇？", "城关镇、西火镇、苏店镇"),
     # a numeral of an item's own is no count
     ("参赛队伍来自区一中、区二中和区三中。", "参赛队伍来自哪些学校？", "区一中、区二中和区三中"),
+    ("列入今年大修计划的国道为G207、G208。", "列入今年大修计划的国道为哪些？", "G207、G208"),
+    ("首批入选示范镇的有西火镇、苏店镇和三家店乡。", "首批入选示范镇的有哪些？", "西火镇、苏店镇和三家店乡"),
 ])
 def test_a_list_that_fills_the_gap_ends_before_its_count(sentence, question, expected):
     from qa.spans import gap_with_noun
@@ -2344,6 +2353,11 @@ def test_how_many_days_is_a_duration_that_working_days_answer(tmp_path):
 
     assert analyse("办营业执照要等几天？").answer_type is AnswerType.DURATION
     assert analyse("庙会是哪几天？").answer_type is AnswerType.DATE  # which days: dates
+    # 前几天, 过几天 tell when the thing asked about happened, not what is asked
+    assert analyse("前几天开班的培训班是哪个单位办的？").answer_type is AnswerType.ORGANISATION
+    assert analyse("过几天供暖从哪天开始？").answer_type is AnswerType.DATE
+    # 多少个工作日 keeps its unit, and a change by 压减到 reaches the figure after it
+    assert _span_text(choose_span, "施工许可审批时间由20个工作日压减到7个工作日。", "审批现在要多少个工作日？") == "7个工作日"
     # a change written with 压缩至 reaches the figure after it
     assert _span_text(choose_span, "审批时限由20个工作日压缩至5个工作日。", "审批要几天？") == "5个工作日"
     office = Article("a", "企业开办再提速", "本报讯 今年起，区行政审批局推行“一窗通办”，企业开办时间由原来的5个工作日缩短为"
