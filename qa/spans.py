@@ -17,7 +17,8 @@ from qa.text import is_word, names_no_thing, pos_tag, synonyms, to_simplified, t
 _NUM = r"(?:±?\d{1,3}(?:,\d{3})+(?:\.\d+)?|±?\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"  # "1,750", "±10"
 _MAG = r"(?:余|多)?(?:万|亿)?(?:余|多)?"
 # A figure keeps the word that qualifies it: "约22平方公里" is not "22平方公里", nor "第二位" "二位".
-_QUALIFIER = r"(?:大约|约|将近|近|逾|不得?超过|超过|不到|不足|仅|第)?"  # 不超过 whole: its 超过 alone says the contrary
+# 不超过, 不低于 whole: 超过 alone says the contrary, and a bare figure drops that it is a bound
+_QUALIFIER = r"(?:大约|约|将近|近|逾|不得?(?:超过|低于|少于|高于|多于)|超过|不到|不足|仅|第)?"
 _CURRENCY = ("元|块钱|美元|美金|欧元|日元|日圆|港元|港币|英镑|韩元|卢布|澳元|加元|新台币|台币|人民币|越南盾|法郎|卢比|马克|"
              "比索|泰铢|里拉|令吉|先令|澳门元|澳门币")
 # A measure keeps its unit, also after a space ("1.601 km²"), and a sum of money in any currency.
@@ -648,7 +649,8 @@ _LIST_GLUE = re.compile(r"、|和|及|与|以及|或")
 # Between names listed together, also a word for "every" or "the relevant" ("、各级医疗机构").
 _NAMES_GLUE = re.compile(r"(?:、|和|及|与|以及)(?:各级|各|有关|相关)?")
 # "1984年10月7日至1985年9月29日", "20至30米": a range answers when-and-how-much as a whole.
-_RANGE_GLUE = re.compile(r"至|到|-|－|—|~|～")
+# "200元以上3000元以下": the two bounds of a fine are a range too (its 以下 is added after the run)
+_RANGE_GLUE = re.compile(r"至|到|-|－|—|~|～|以上")
 _RANGE_TYPES = frozenset({AnswerType.DATE, AnswerType.NUMBER, AnswerType.AMOUNT, AnswerType.DURATION, AnswerType.PERCENT})
 
 
@@ -773,7 +775,7 @@ _PARKING_SPACES = ("车位", "泊位")
 _AGE_NAMED = re.compile(r"[树桥楼房馆校厂车]龄[约近超逾达已为有]?")  # a thing's age in 年; not 教龄 or 工龄
 # Not 位, which a report writes of people met ("20多位老人围坐在餐桌前"), seldom of a count asked in 人.
 _COUNTED_ALIKE = {"人": ("名",), "名": ("人",), "台": ("辆",), "棵": ("株",), "株": ("棵",), "天": ("工作日",),
-                  "个小时": ("小时",), "个钟头": ("小时",)}
+                  "个小时": ("小时",), "个钟头": ("小时",), "度": ("℃", "摄氏度")}
 
 
 def counts_what_was_asked(sentence: str, span: tuple[int, int], counted: str) -> bool:
@@ -968,7 +970,8 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
     if plural or "谁" in analysis.text or (analysis.answer_type is AnswerType.PLACE and analysis.wh_noun is None):
         candidates = _joined_by(_NAMES_GLUE if not plural else _LIST_GLUE, candidates, simplified)
     if analysis.answer_type in _RANGE_TYPES:
-        candidates = _joined_by(_RANGE_GLUE, candidates, simplified)
+        candidates = [(s, e + 2) if "以上" in simplified[s:e] and simplified.startswith("以下", e) else (s, e)
+                      for s, e in _joined_by(_RANGE_GLUE, candidates, simplified)]
     if analysis.answer_type is AnswerType.NUMBER and _ASKS_MEASURE.search(analysis.text):
         measured = next((units for asked, units in _MEASURE_KINDS if asked.search(analysis.text)), _MEASURED)
         candidates = [(s, e) for s, e in candidates if measured.search(simplified, s, e)]  # not "08/26"

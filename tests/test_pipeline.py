@@ -2370,6 +2370,10 @@ def test_how_many_days_is_a_duration_that_working_days_answer(tmp_path):
     ("按规定，预付费一次性收取不得超过3个月。", "预付费一次最多能收几个月的？", "不得超过3个月"),
     ("检修期间，每户停水时间不超过6小时。", "检修的时候一户最多停几个钟头的水？", "不超过6小时"),
     ("演出持续了两个小时。", "演出演了几个小时？", "两个小时"),
+    # degrees in ℃ answer 多少度, and a lower bound keeps its 不低于
+    ("冬季教室温度不低于16℃。", "教室里最低要多少度？", "不低于16℃"),
+    # the two bounds of a fine are one answer
+    ("违者由执法部门处500元以上2000元以下罚款。", "违者要罚多少钱？", "500元以上2000元以下"),
 ])
 def test_months_and_hours_asked_with_ge_are_durations_and_at_most_keeps_its_not(sentence, question, expected):
     from qa.spans import choose_span
