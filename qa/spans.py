@@ -1109,7 +1109,7 @@ def _named_within(sentence: str, start: int, end: int, place: str) -> bool:
 _CHANGED_TO_ASKED = re.compile(r"(?:提高|增加|增长|提升|扩大|上升|升|下降|降低|降|减少|缩短|延长|缩小|涨|跌)(?:到|至)了?(?:多少|几)")
 _REACHED = re.compile(r"(?:到|至)了?$")
 # "由原来的1200人次", "由去年的每座1200元", "由每人60元": the figure a change began at
-_CHANGE_FROM = re.compile(r"(?:由|从)(?:(?:原来|原先|原有|去年|上年)的|原)?(?:每[\u4e00-\u9fff]{1,2})?$")
+_CHANGE_FROM = re.compile(r"(?:由|从)(?:(?:原来|原先|原有|最初|起初|过去|以前|此前|之前|去年|上年)的|原)?(?:每[\u4e00-\u9fff]{1,2})?$")
 _CHANGE_TO = re.compile(r"(?:增加|提高|增长|提升|扩大|上升|下降|降低|减少|缩短|压缩|压减|缩减|延长|缩小|拓宽|加宽|扩容|调整|上调|下调|降|涨|升)"
                         r"(?:到|至|为)")
 _RANK_ASKED = re.compile(r"第几|第多少|排名|排第|排在|名次|位次|排多少|排了多少|连续几|连续多少")

@@ -2374,6 +2374,8 @@ def test_how_many_days_is_a_duration_that_working_days_answer(tmp_path):
     ("冬季教室温度不低于16℃。", "教室里最低要多少度？", "不低于16℃"),
     # the two bounds of a fine are one answer
     ("违者由执法部门处500元以上2000元以下罚款。", "违者要罚多少钱？", "500元以上2000元以下"),
+    # a change from what it was at first (由最初的…) reaches the figure after it
+    ("村民参与率由最初的不到30%提高到85%。", "现在参与率是多少？", "85%"),
 ])
 def test_months_and_hours_asked_with_ge_are_durations_and_at_most_keeps_its_not(sentence, question, expected):
     from qa.spans import choose_span
