@@ -130,8 +130,10 @@ RECENT_WORDS = ("最近", "近期", "近来", "最新")
 FILLER_WORDS = frozenset({"现在", "目前", "如今", "现今", "当前", "当下", "一直", "大家", "那天", "那晚", "那次", "这次", "这回", "去"})
 _NEAREST = re.compile(r"[离距][^，。？?]*最近")
 # Measure words that may follow 多少/几 in a question and a number in the answer.
-UNITS = ("个月", "个小时", "个钟头", "个工作日", "工作日", "摄氏度", "℃", "度", "平方米", "大", "公里", "万元", "亿元", "分厂", "个", "家", "户", "名", "人", "栋", "处", "米", "元", "年", "次", "项", "座",
+UNITS = ("平方米", "大", "公里", "万元", "亿元", "分厂", "个", "家", "户", "名", "人", "栋", "处", "米", "元", "年", "次", "项", "座",
          "所", "条", "种", "位", "批", "台", "辆", "件", "倍", "天", "月", "亩", "吨", "岁", "间", "层", "场", "份", "张", "株",
+         # durations and temperatures asked as such ("几个月", "几个钟头", "多少个工作日", "多少度")
+         "个月", "个小时", "个钟头", "个工作日", "工作日", "摄氏度", "℃", "度",
          # measures, so that a figure keeps its unit ("80公分", "22平方公里", "±10m")
          "平方公里", "平方千米", "立方米", "公分", "厘米", "毫米", "千米", "公顷", "公斤", "千克", "克", "英尺", "英里", "海里",
          "公尺", "平方公尺", "公克", "英亩", "平方英里",
@@ -260,6 +262,8 @@ def analyse(question: str) -> QuestionAnalysis:
     if answer_type is AnswerType.PERCENT:  # what is measured: "贷款利率是多少" → 利率
         counted_terms = [t for t in terms if t.endswith("率")][-1:]
     unit = "个百分点" if points else unit_match.group(1) if unit_match else "岁" if _AGE.search(text) else None
+    if answer_type is AnswerType.DURATION:  # "几个月的钱" counts months, not 月钱
+        counted_terms = []
     subject, aspect = _split_subject(text)
     return QuestionAnalysis(text=text, answer_type=answer_type, terms=terms, anchor_terms=_anchor_terms(text, terms),
                             unit=unit,

@@ -18,7 +18,9 @@ _NUM = r"(?:±?\d{1,3}(?:,\d{3})+(?:\.\d+)?|±?\d+(?:\.\d+)?|[零〇一二两三
 _MAG = r"(?:余|多)?(?:万|亿)?(?:余|多)?"
 # A figure keeps the word that qualifies it: "约22平方公里" is not "22平方公里", nor "第二位" "二位".
 # 不超过, 不低于 whole: 超过 alone says the contrary, and a bare figure drops that it is a bound
-_QUALIFIER = r"(?:大约|约|将近|近|逾|不得?(?:超过|低于|少于|高于|多于)|超过|不到|不足|仅|第)?"
+_BOUND = r"不得?(?:超过|低于|少于|高于|多于)"
+_QUALIFIER = rf"(?:大约|约|将近|近|逾|{_BOUND}|超过|不到|不足|仅|第|零下)?"
+_LEADING_BOUND = re.compile(_BOUND)
 _CURRENCY = ("元|块钱|美元|美金|欧元|日元|日圆|港元|港币|英镑|韩元|卢布|澳元|加元|新台币|台币|人民币|越南盾|法郎|卢比|马克|"
              "比索|泰铢|里拉|令吉|先令|澳门元|澳门币")
 # A measure keeps its unit, also after a space ("1.601 km²"), and a sum of money in any currency.
@@ -654,6 +656,13 @@ _RANGE_GLUE = re.compile(r"至|到|-|－|—|~|～|以上")
 _RANGE_TYPES = frozenset({AnswerType.DATE, AnswerType.NUMBER, AnswerType.AMOUNT, AnswerType.DURATION, AnswerType.PERCENT})
 
 
+def _past_bound(sentence: str, start: int, end: int) -> int:
+    """Where the figure of a span begins, past a bound that opens it: "利率不得高于4.35%" is no nearer to 利率, nor
+    beside it, than "4.35%" was before the bound was kept with its figure."""
+    bound = _LEADING_BOUND.match(sentence, start, end)
+    return bound.end() if bound else start
+
+
 def _joined_by(glue: re.Pattern, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
     """`spans` and the runs of them with only `glue` between ("俄罗斯、日本、朝鲜以及中国" → one span)."""
     unique = set(spans)
@@ -775,7 +784,8 @@ _PARKING_SPACES = ("车位", "泊位")
 _AGE_NAMED = re.compile(r"[树桥楼房馆校厂车]龄[约近超逾达已为有]?")  # a thing's age in 年; not 教龄 or 工龄
 # Not 位, which a report writes of people met ("20多位老人围坐在餐桌前"), seldom of a count asked in 人.
 _COUNTED_ALIKE = {"人": ("名",), "名": ("人",), "台": ("辆",), "棵": ("株",), "株": ("棵",), "天": ("工作日",),
-                  "个小时": ("小时",), "个钟头": ("小时",), "度": ("℃", "摄氏度")}
+                  "个小时": ("小时",), "个钟头": ("小时",), "度": ("℃", "摄氏度"),
+                  "个月": ("年", "天", "周")}  # "几个月" is answered by 半年 or 90天 too (not 月 alone: "5月" is a date)
 
 
 def counts_what_was_asked(sentence: str, span: tuple[int, int], counted: str) -> bool:
@@ -970,8 +980,8 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
     if plural or "谁" in analysis.text or (analysis.answer_type is AnswerType.PLACE and analysis.wh_noun is None):
         candidates = _joined_by(_NAMES_GLUE if not plural else _LIST_GLUE, candidates, simplified)
     if analysis.answer_type in _RANGE_TYPES:
-        candidates = [(s, e + 2) if "以上" in simplified[s:e] and simplified.startswith("以下", e) else (s, e)
-                      for s, e in _joined_by(_RANGE_GLUE, candidates, simplified)]
+        candidates = [(s, e + 2) if "以上" in simplified[s:e] else (s, e) for s, e in _joined_by(
+            _RANGE_GLUE, candidates, simplified) if "以上" not in simplified[s:e] or simplified.startswith("以下", e)]
     if analysis.answer_type is AnswerType.NUMBER and _ASKS_MEASURE.search(analysis.text):
         measured = next((units for asked, units in _MEASURE_KINDS if asked.search(analysis.text)), _MEASURED)
         candidates = [(s, e) for s, e in candidates if measured.search(simplified, s, e)]  # not "08/26"
@@ -1008,7 +1018,7 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
     # counts it, whatever its measure word.
     counted = analysis.counted
     beside = [(s, e) for s, e in candidates if counted and (simplified.startswith(counted, e)
-                                                            or simplified.endswith(counted, 0, s))]
+                                                            or simplified.endswith(counted, 0, _past_bound(simplified, s, e)))]
     # "投资了多少家机构" on "整合创服机构1280家，投资机构340余家": of those, the count whose name for the
     # thing holds another of the question's words counts what is asked.
     named_as_asked = [(s, e) for s, e in beside if simplified.endswith(counted, 0, s) and any(
@@ -1035,6 +1045,7 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
 
     def closeness(span: tuple[int, int]) -> float:
         s, e = span
+        s = _past_bound(simplified, s, e)
         # On the expected side a term counts fully, on the other half. Terms before the wh-word are
         # also the usual case: news copy states the thing first and its figure or name after it
         # ("服务创业公司10万余家", "总裁郑明伟").
@@ -1113,7 +1124,7 @@ _CHANGE_FROM = re.compile(r"(?:由|从)(?:(?:原来|原先|原有|最初|起初|
 _CHANGE_TO = re.compile(r"(?:增加|提高|增长|提升|扩大|上升|下降|降低|减少|缩短|压缩|压减|缩减|延长|缩小|拓宽|加宽|扩容|调整|上调|下调|降|涨|升)"
                         r"(?:到|至|为)")
 _RANK_ASKED = re.compile(r"第几|第多少|排名|排第|排在|名次|位次|排多少|排了多少|连续几|连续多少")
-_EARLIER_ASKED = re.compile(r"原来|原先|原本|以前|之前|此前|过去|起初|最初|最早|由多少|从多少|上年|同期|"
+_EARLIER_ASKED = re.compile(r"原来|原先|原本|以前|之前|此前|过去|起初|最初|最早|刚开始|一开始|开始时|当初|由多少|从多少|上年|同期|"
                             r"(?:改造|调整|延伸|延长|提高|提升|增加|增长|下降|降低|减少|扩大|扩容|拓宽|上调|下调|整治|降价|涨价|调价)前")
 # "毕业于哪儿", "毕业于哪所大学": the question's verb with 于, then a bare where-word or which body. Not
 # a kind of place: "位于哪个市" asks for the city's name, not the whole address.
@@ -1246,7 +1257,7 @@ def _whole_list(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
         # a preposition, a verb or an adverb after the items ("…西村均已完成"; not 更 of 更乐镇, a name the tagger
         # reads as 更/d 乐/a 镇/n), or 各 before a verb ("…马厂镇各建设1个"; not "江西各省等地")
         if (flag.startswith("p") or flag.startswith("v") and len(word) > 1
-                or flag.startswith("d") and not (words[i + 1:i + 2] and words[i + 1][1].startswith(("a", "n")))  # 更乐镇
+                or flag.startswith("d") and not (words[i + 1:i + 2] and words[i + 1][1].startswith(("a", "n")))
                 or word == "各" and words[i + 1:i + 2] and words[i + 1][1].startswith("v")):
             break
         if (flag == "m" or word in _SUM_WORDS) and not glued and _LIST_COUNTED.match(sentence, at):  # not 三家店村
@@ -1263,10 +1274,12 @@ def _whole_list(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
 
 
 _ASIDE = re.compile(r"[（(][^（()）]*[)）]")
-# Wh-words that leave a gap in a copied sentence (not the final particles 吗/呢).
 _COUNTING = "个家所座条项名位处门部支批类种对辆台户张栋"  # measure words that count a list's items
-_COUNT_CLOSING = re.compile(rf"(?<![、第\dA-Za-z和及与或])(?:等|共计?|一共|总共|合计|总计)?"
+_SUM_WORDS = ("共", "共计", "一共", "总共", "合计", "总计")  # words that sum a list up before its count
+_SUMMED = "|".join(sorted(_SUM_WORDS, key=len, reverse=True))
+_COUNT_CLOSING = re.compile(rf"(?<![、第\dA-Za-z和及与或])(?:等|{_SUMMED})?"
                             rf"(?:\d+|[一两三四五六七八九十]+(?=[{_COUNTING}]))(?:[{_COUNTING}][\u4e00-\u9fff]{{0,6}})?$")
+# Wh-words that leave a gap in a copied sentence (not the final particles 吗/呢).
 _GAP_WH = re.compile(r"什么样的|什么|哪些|哪个|哪种|哪里|哪儿|哪位|谁|多少|几|何种|何")
 _WORDLIKE = re.compile(r"[^\W_]")  # a letter or digit of any script
 _GLUE_VERB_HEADS = ("作", "成", "称", "视", "改", "定")  # of 作为, 成为, …: verbs that end in the glue 为
@@ -1606,8 +1619,7 @@ def gap_with_noun(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] 
 # a count: a figure, or a numeral with its measure word ("3家", "两村"), which ends a list's items
 _COUNT_IN_LIST = re.compile(r"\d|[一两二三四五六七八九十]+[个家所座条项名位处门部支批类种对辆台人户张村镇乡]")
 # a list's count after its last item ("…和平医院3家医院", "…6号楼共2栋"), not a number of the item's own ("西区6号楼")
-_SUM_WORDS = ("共", "共计", "一共", "总共", "合计", "总计")
-_LIST_COUNTED = re.compile(r"(?:共计?|一共|总共|合计|总计)?(?:\d+|[一两二三四五六七八九十]+)[个家所座条项名位处门部支批类种对辆台人户张村镇乡]")
+_LIST_COUNTED = re.compile(rf"(?:{_SUMMED})?(?:\d+|[一两二三四五六七八九十]+)[个家所座条项名位处门部支批类种对辆台人户张村镇乡]")
 
 
 def _sole_list(sentence: str) -> tuple[int, int] | None:

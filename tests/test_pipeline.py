@@ -2374,8 +2374,16 @@ def test_how_many_days_is_a_duration_that_working_days_answer(tmp_path):
     ("冬季教室温度不低于16℃。", "教室里最低要多少度？", "不低于16℃"),
     # the two bounds of a fine are one answer
     ("违者由执法部门处500元以上2000元以下罚款。", "违者要罚多少钱？", "500元以上2000元以下"),
-    # a change from what it was at first (由最初的…) reaches the figure after it
+    # a change from what it was at first (由最初的…) reaches the figure after it, unless the question asks the start
     ("村民参与率由最初的不到30%提高到85%。", "现在参与率是多少？", "85%"),
+    ("村里大棚由最初的6个增加到98个。", "村里刚开始有几个大棚？", "6个"),
+    # a bound is kept with its figure but is no nearer to the question's words (利率 ~ 机械化率) than the figure is
+    ("全村耕种收综合机械化率达到92%，贷款利率不得高于4.2%。", "综合机械化率是多少？", "92%"),
+    # 几个月 is answered by half a year too; a temperature below zero keeps its 零下
+    ("术后需居家康复半年，每3个月复查一次。", "术后要在家康复几个月？", "半年"),
+    ("元旦当天最低气温零下8℃。", "元旦最低气温多少度？", "零下8℃"),
+    # 以上 joins two figures only as the bounds of a range closed by 以下
+    ("全镇65岁以上1500名老人已签约家庭医生。", "多少岁以上的老人签约了家庭医生？", "65岁"),
 ])
 def test_months_and_hours_asked_with_ge_are_durations_and_at_most_keeps_its_not(sentence, question, expected):
     from qa.spans import choose_span
