@@ -41,7 +41,8 @@ SENTENCE_TYPES = frozenset({AnswerType.WHAT, AnswerType.REASON, AnswerType.MANNE
 _SENTENCE_CUES = {AnswerType.REASON: re.compile(r"因为|由于|因此|所以|为了|原因|导致|以便|旨在|因而|^为[^，。；！？]{2,24}，"),
                   AnswerType.MANNER: re.compile(r"通过|采取|采用|利用|借助|依靠|方式|方法|措施|办法")}
 # Words that open a reason given in a sentence of its own.
-_REASON_LEAD = re.compile(r"由于|因为")
+_REASON_LEAD = re.compile(r"由于|因为|[^，。；]{0,8}(?:原因是|原因在于)")
+_REASON_SAID = re.compile(r"[^，。；]{0,8}(?:原因是|原因在于)[：:，,]?([^。；！？]+)")  # "调整原因是X": the reason is X
 _REASON_REACH = 3  # how many of the leading options may give the reason, or stand right after it
 # A short line with no clause in it: a name, a date, "联系人：高凌宇".
 _LABEL_LINE = re.compile(r"[^，。；！？,;!?]{1,30}")
@@ -960,14 +961,15 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
         # sentence, short of the question's terms, ranks low.
         # The renovation may be told twice (the lead's "升级改造工程全面完工" ranks first): the leading
         # options of the best option's article are looked at, the best first, and one that itself opens
-        # with 由于 is taken as it is.
+        # with 由于 is taken as it is; one that opens by naming the reason ("调整原因是X…") gives X.
         if analysis.answer_type is AnswerType.REASON and options and not _SENTENCE_CUES[AnswerType.REASON].search(
                 text_of(options[0][0])):
             told = [c for c, _ in options[:_REASON_REACH] if c.article_id == options[0][0].article_id]
             reason = next((r for c in told for r in (c, _sentence_before(c, scored, articles))
                            if r is not None and _REASON_LEAD.match(text_of(r))), None)
             if reason is not None:
-                options = [(reason, None)] + options
+                said = _REASON_SAID.match(matchable(text_of(reason)))
+                options = [(reason, said.span(1) if said else None)] + options
         # "李琴说了什么" is best matched by "区金融服务中心主任李琴说。", which is no answer; what she said
         # is the quotation just before it.
         if (analysis.answer_type is not AnswerType.REASON and scored and ASKS_SPEAKER.search(analysis.text)

@@ -343,6 +343,14 @@ def test_a_reason_written_just_before_what_it_explains_answers_why(tmp_path):
     assert answer.text.startswith("由于年久失修")
 
 
+def test_a_sentence_that_names_the_reason_answers_why_with_the_reason(tmp_path):
+    from qa.types import Article
+
+    bus = Article("a", "12路公交调整走向", "本报讯 自5月8日起，区公交公司对12路公交线路走向进行调整。12路公交调整后，不再经过东风路，"
+                  "改经建设路运行，新增建设路口站点。调整原因是东风路将于5月10日起封闭施工。", "2023-05-06", "报")
+    assert _assistant_over(tmp_path / "idx", bus).ask("12路为啥改道了？").text == "东风路将于5月10日起封闭施工"
+
+
 def test_a_date_beside_the_event_asked_about_is_preferred(tmp_path):
     from qa.types import Article
 
