@@ -41,8 +41,9 @@ SENTENCE_TYPES = frozenset({AnswerType.WHAT, AnswerType.REASON, AnswerType.MANNE
 _SENTENCE_CUES = {AnswerType.REASON: re.compile(r"因为|由于|因此|所以|为了|原因|导致|以便|旨在|因而|^为[^，。；！？]{2,24}，"),
                   AnswerType.MANNER: re.compile(r"通过|采取|采用|利用|借助|依靠|方式|方法|措施|办法")}
 # Words that open a reason given in a sentence of its own.
-_REASON_LEAD = re.compile(r"由于|因为|[^，。；]{0,8}(?:原因是|原因在于)")
-_REASON_SAID = re.compile(r"[^，。；]{0,8}(?:原因是|原因在于)[：:，,]?([^。；！？]+)")  # "调整原因是X": the reason is X
+_REASON_NAMED = r"[^，。；]{0,8}(?:原因是|原因在于)"  # "调整原因是X…": a sentence that names the reason, X
+_REASON_LEAD = re.compile(rf"由于|因为|{_REASON_NAMED}")
+_REASON_SAID = re.compile(rf"{_REASON_NAMED}[：:，,]?([^。；！？]+)")
 _REASON_REACH = 3  # how many of the leading options may give the reason, or stand right after it
 # A short line with no clause in it: a name, a date, "联系人：高凌宇".
 _LABEL_LINE = re.compile(r"[^，。；！？,;!?]{1,30}")
