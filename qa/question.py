@@ -256,14 +256,14 @@ def analyse(question: str) -> QuestionAnalysis:
     wh_noun = _wh_noun(text)
     # What is counted follows the measure word ("多少家投资机构") or, without one, the wh-word ("多少工人").
     bare = _BARE_COUNT.search(text) if answer_type is AnswerType.NUMBER else None
-    after = None if points else unit_match.end() if unit_match else bare.end() if bare else None
+    # a duration counts no thing ("几个月的钱" counts months, not 月钱)
+    after = None if points or answer_type is AnswerType.DURATION else (
+        unit_match.end() if unit_match else bare.end() if bare else None)
     counted = _COUNTED.match(text, after) if after is not None else None
     counted_terms = [t for t in tokenize(counted.group()) if not WH_WORDS.fullmatch(t)] if counted else []
     if answer_type is AnswerType.PERCENT:  # what is measured: "贷款利率是多少" → 利率
         counted_terms = [t for t in terms if t.endswith("率")][-1:]
     unit = "个百分点" if points else unit_match.group(1) if unit_match else "岁" if _AGE.search(text) else None
-    if answer_type is AnswerType.DURATION:  # "几个月的钱" counts months, not 月钱
-        counted_terms = []
     subject, aspect = _split_subject(text)
     return QuestionAnalysis(text=text, answer_type=answer_type, terms=terms, anchor_terms=_anchor_terms(text, terms),
                             unit=unit,

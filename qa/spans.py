@@ -1617,9 +1617,10 @@ def gap_with_noun(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] 
 
 
 # a count: a figure, or a numeral with its measure word ("3家", "两村"), which ends a list's items
-_COUNT_IN_LIST = re.compile(r"\d|[一两二三四五六七八九十]+[个家所座条项名位处门部支批类种对辆台人户张村镇乡]")
+_NUMERALS, _COUNT_MEASURES = "一两二三四五六七八九十", "个家所座条项名位处门部支批类种对辆台人户张村镇乡"
+_COUNT_IN_LIST = re.compile(rf"\d|[{_NUMERALS}]+[{_COUNT_MEASURES}]")
 # a list's count after its last item ("…和平医院3家医院", "…6号楼共2栋"), not a number of the item's own ("西区6号楼")
-_LIST_COUNTED = re.compile(rf"(?:{_SUMMED})?(?:\d+|[一两二三四五六七八九十]+)[个家所座条项名位处门部支批类种对辆台人户张村镇乡]")
+_LIST_COUNTED = re.compile(rf"(?:{_SUMMED})?(?:\d+|[{_NUMERALS}]+)[{_COUNT_MEASURES}]")
 
 
 def _sole_list(sentence: str) -> tuple[int, int] | None:
