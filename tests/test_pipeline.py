@@ -516,6 +516,20 @@ def test_a_date_question_takes_the_sentence_with_a_date_over_one_that_echoes_it(
     assert _assistant_over(tmp_path / "idx", park).ask("青松公园栈道什么时候开放？").text == "5月1日"
 
 
+def test_the_words_a_sentence_shares_with_the_headline_do_not_make_it_the_answer(tmp_path):
+    from qa.types import Article
+
+    # Each article's first sentence repeats the name its headline gives; the answer leaves the name out.
+    race = Article("r", "城南马拉松", "城南马拉松全称“城南国际马拉松赛”，城南马拉松自2015年起每年举办一届，赛道途经城南新区"
+                   "主要街道。本赛事由区体育局和区文旅局联合主办，今年报名人数超过2万人。", "2023-06-01", "报")
+    actor = Article("a", "林远航", "林远航（1962年－），福建泉州人，林远航是中国内地男演员、导演。1985年毕业于上海戏剧学院"
+                    "表演系。目前担任省话剧院院长。", "2023-06-01", "报")
+    assistant = _assistant_over(tmp_path / "idx", race, actor)
+    for question in ("城南马拉松的主办方是什么？", "城南马拉松的主办方是？"):
+        assert assistant.ask(question).text.startswith("本赛事由区体育局和区文旅局联合主办"), question
+    assert assistant.ask("林远航目前担任什么职务？").text == "省话剧院院长"
+
+
 def test_who_may_be_a_body_when_no_person_is_named_in_the_better_sentence(tmp_path):
     from qa.types import Article
 
