@@ -644,6 +644,16 @@ _SPEAKS_NEXT = re.compile(r"(?:说|表示|介绍|指出|透露|告诉记者)[，
 # Questions about what someone said, in its own words ("谁建议增设停车场").
 _ASKS_WHAT_WAS_SAID = re.compile(rf"{ASKS_SPEAKER.pattern}|建议|希望|要求|提醒|强调|呼吁|认为|感谢|表态|提出")
 _HOUR_ENDING = re.compile(rf"{_TIME_OF_DAY}(?:(?:至|到|-|~|～){_TIME_OF_DAY})?$")
+# An hour asked as when something opens or starts ("几点开门", "从几点开始") or closes or ends ("几点关门", "开到几点").
+_START_ASKED = re.compile(rf"从{HOUR_CUE}|{HOUR_CUE}(?:就|才|能)?(?:开|上班|出摊|营业|放(?!学|假)|起|发车|供应|接待)")
+_END_ASKED = re.compile(rf"[到至]{HOUR_CUE}|{HOUR_CUE}(?:就|才|能)?(?:关|闭|结束|收|下班|打烊|截止|停|散)")
+_HOURS_GLUE = r"(?:至|到|-|－|—|~|～)"
+_TWO_HOURS = re.compile(rf"({_TIME_OF_DAY}){_HOURS_GLUE}({_TIME_OF_DAY})")
+_AFTER_GLUE = re.compile(rf"{_HOURS_GLUE}$")
+# the parts of the day a question may name an hour by, each with its other words
+_DAY_PARTS = (("早上", "早晨", "清晨", "上午"), ("中午", "正午"), ("下午",), ("晚上", "傍晚", "夜间", "夜里", "晚间"))
+_END_SAID = re.compile(r"\s*(?:关|闭|结束|收|下班|打烊|截止|停|散)")
+_START_SAID = re.compile(rf"\s*(?:{_HOURS_GLUE}|开|起|营业|上班|出摊|发车|供应|接待)")
 # A question asking for several ("哪些地区", "哪几个村", "分别") is answered by the whole list.
 # "都卖到哪儿去了": all the places (not the 都 of 成都, 首都)
 _PLURAL = re.compile(r"哪些|哪几|分别|都有|(?<![成首京古国陪商迁建定])都[\u4e00-\u9fff]{0,4}(?:哪|谁)")
@@ -661,6 +671,38 @@ def _past_bound(sentence: str, start: int, end: int) -> int:
     beside it, than "4.35%" was before the bound was kept with its figure."""
     bound = _LEADING_BOUND.match(sentence, start, end)
     return bound.end() if bound else start
+
+
+def _phase_asked(question: str) -> bool | None:
+    """True for an hour asked as when something closes or ends ("几点关门", "开到几点"), False as when it opens or starts
+    ("几点开门", "从几点开始"), None for neither, for both ("几点开始、几点收摊") and for a range ("几点到几点")."""
+    asks_end = _END_ASKED.search(question) is not None
+    asks_start = _START_ASKED.search(question) is not None
+    return asks_end if asks_end != asks_start and len(_ASKS_HOUR.findall(question)) == 1 else None
+
+
+def _hours_asked(sentence: str, spans: list[tuple[int, int]], question: str) -> list[tuple[int, int]]:
+    """Of the hours and ranges of hours `spans`, those of the part of the day the question names, by the hour that opens
+    them ("下午几点关门" on "上午8时至12时、下午2时30分至6时"), and of those, the ranges and the hours that tell when
+    something opens or starts, or closes or ends, as the question asks (`_phase_asked`): for "几点关门" not the 6时 of
+    "公园每天6时开园，22时闭园", nor the first hour of a range; an hour after 至 or 到 ("延时服务至晚上19:00") or before
+    a verb of closing closes. Each step keeps what it had where no span fits. The range chosen is cut to the hour
+    asked afterwards (`choose_span`): where a range stands tells better than where one of its hours does."""
+    ranges = {span for span in spans if _TWO_HOURS.fullmatch(sentence, *span)}
+    singles = sorted(set(spans) - ranges)
+    opening = {span: span[0] for span in ranges}
+    for before, hour in zip([None, *singles], singles):
+        joined = before is not None and re.fullmatch(_HOURS_GLUE, sentence[before[1]:hour[0]])
+        opening[hour] = opening[before] if joined else hour[0]
+    kept = spans
+    if part := next((words for words in _DAY_PARTS if any(w in question for w in words)), None):
+        said = re.compile(rf"(?:每天|每日)?(?:{'|'.join(part)})")
+        kept = [span for span in kept if said.match(sentence, opening[span])] or kept
+    if (asks_end := _phase_asked(question)) is not None:
+        kept = [(s, e) for s, e in kept if (s, e) in ranges or (
+            _AFTER_GLUE.search(sentence, 0, s) is not None or _END_SAID.match(sentence, e) is not None) == asks_end
+                and (asks_end or _START_SAID.match(sentence, e))] or kept
+    return kept
 
 
 def _joined_by(glue: re.Pattern, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
@@ -982,6 +1024,8 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
     if analysis.answer_type in _RANGE_TYPES:
         candidates = [(s, e + 2) if "以上" in simplified[s:e] else (s, e) for s, e in _joined_by(
             _RANGE_GLUE, candidates, simplified) if "以上" not in simplified[s:e] or simplified.startswith("以下", e)]
+    if analysis.answer_type is AnswerType.DATE and _ASKS_HOUR.search(analysis.text):
+        candidates = _hours_asked(simplified, candidates, analysis.text)
     if analysis.answer_type is AnswerType.NUMBER and _ASKS_MEASURE.search(analysis.text):
         measured = next((units for asked, units in _MEASURE_KINDS if asked.search(analysis.text)), _MEASURED)
         candidates = [(s, e) for s, e in candidates if measured.search(simplified, s, e)]  # not "08/26"
@@ -1071,6 +1115,9 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
             and not any(year in began.group() and year in analysis.text for year in ("去年", "上年"))
             and (change := _CHANGE_TO.match(simplified, best[1]))):
         best = next(((s, e) for s, e in candidates if change.end() <= s < _clause_end(simplified, change.end())), best)
+    if (analysis.answer_type is AnswerType.DATE and (asks_end := _phase_asked(analysis.text)) is not None
+            and (hours := _TWO_HOURS.fullmatch(simplified, *best))):
+        best = hours.span(2 if asks_end else 1)  # "几点关门" on "早上5点半到晚上7点": 晚上7点
     # "陈其拥立谁称帝" on "…陈其被刘辉驱逐，次年，拥立高湛称帝": the words on both sides of the wh-word
     # mark the answer more surely than nearness to the subject does, and the tagger may not know the name.
     gap = gap_span(simplified, analysis.text, bracketed=True) if analysis.answer_type in NAME_TYPES else None

@@ -1244,6 +1244,32 @@ def test_an_hour_question_is_answered_only_by_a_time_of_day():
     assert sentence[s:e] == "下午5点半"
 
 
+@pytest.mark.parametrize("sentence, question, expected", [
+    # closing or ending: the last hour of a range, or the one before a verb of closing
+    ("南关菜市场恢复营业，营业时间为早上5点半到晚上7点，共有摊位120个。", "南关菜市场晚上几点关门？", "晚上7点"),
+    ("市图书馆周末8:30开馆，18:00闭馆。", "市图书馆周末几点关门？", "18:00"),
+    ("东湖公园每天6时开园，22时闭园。", "东湖公园晚上几点关门？", "22时"),
+    ("夜市每天18:00至次日0:30营业。", "夜市开到几点？", "次日0:30"),
+    ("阅览室平日上午9:00至12:00开放，夜间自习延长至晚上22:00。", "阅览室夜间自习到几点？", "晚上22:00"),  # 至 alone
+    # a range stands where its meal is named, though the hour before that name ends the meal before
+    ("食堂早餐时间为6:30至8:00，午餐为11:00至12:30。", "食堂午餐几点结束？", "12:30"),
+    # opening or starting: the first hour
+    ("南关菜市场恢复营业，营业时间为早上5点半到晚上7点，共有摊位120个。", "南关菜市场早上几点开门？", "早上5点半"),
+    ("市图书馆周末8:30开馆，18:00闭馆。", "市图书馆周末几点开门？", "8:30"),
+    ("夜市每天18:00至次日0:30营业。", "夜市几点开始出摊？", "每天18:00"),
+    # the part of the day asked, by the hour that opens the range
+    ("政务大厅上午9时至12时、下午1时30分至5时办理业务。", "政务大厅下午几点下班？", "5时"),
+    ("政务大厅上午9时至12时、下午1时30分至5时办理业务。", "政务大厅下午几点上班？", "下午1时30分"),
+    # both asked: the range
+    ("南关菜市场恢复营业，营业时间为早上5点半到晚上7点，共有摊位120个。", "南关菜市场几点到几点营业？", "早上5点半到晚上7点"),
+    ("政务大厅上午9时至12时、下午1时30分至5时办理业务。", "政务大厅下午几点到几点办业务？", "下午1时30分至5时"),
+])
+def test_an_hour_asked_as_opening_or_closing_is_the_first_or_last_of_a_range(sentence, question, expected):
+    from qa.spans import choose_span
+
+    assert _span_text(choose_span, sentence, question) == expected
+
+
 def test_points_made_are_no_hour():
     from qa.spans import typed_spans
     from qa.question import AnswerType
@@ -2737,7 +2763,7 @@ def test_the_third_review_s_cases_of_firsts_ranks_earlier_values_villages_names_
     assert cut("演练在马厂镇新农村广场举行。", "演练在哪里举行？") == "马厂镇新农村广场"
     assert cut("一中本科达线率由68%提升至75.3%，在全市排名第2。", "一中本科达线率在全市排第几？") == "第2"
     meals = "食堂每天供应午餐和晚餐，午餐时间为11时至13时，晚餐时间为17时至18时30分。"
-    assert cut(meals, "食堂晚饭几点开始供应？") == "17时至18时30分"  # 晚饭 written 晚餐, in its own clause
+    assert cut(meals, "食堂晚饭几点开始供应？") == "17时"  # 晚饭 written 晚餐, in its own clause; when it starts
     income = "村里的人均收入由原来的6000元增加到现在的2.1万元。"
     assert cut(income, "村里人均收入现在是多少？") == "2.1万元"  # what the change reached, past 现在的
 
