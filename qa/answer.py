@@ -529,17 +529,23 @@ _RATE_BEFORE = re.compile(r"每[\u4e00-\u9fff]{1,2}[^，。；\d]{0,6}$")
 _PARTS_OF_A_DISTRICT = ("镇", "乡", "街道", "村", "社区")
 
 
-def _of_another_of_its_kind(sentence: str, analysis: QuestionAnalysis, article: Article) -> bool:
+def _of_another_of_its_kind(sentence: str, analysis: QuestionAnalysis, article: Article,
+                            span: tuple[int, int] | None = None) -> bool:
     """Whether a figure or date asked of a named school, hospital, village… comes from a sentence that names
     another of its kind and not it ("东关小学是哪一年建的" on "西街小学始建于1958年"), or from an article that never
     names it but names another ("区第一人民医院…几点关门" on the 区第二人民医院's hours); so too a bus route by its
-    number ("5路公交全程多长" on "18路公交线路…全程21.3公里") and a meal ("早饭几点开始供应" on "食堂每天供应午餐和晚餐，
-    午餐时间为11时至13时…")."""
+    number ("5路公交全程多长" on "18路公交线路…全程21.3公里"), a meal ("早饭几点开始供应" on "食堂每天供应午餐和晚餐，
+    午餐时间为11时至13时…"), a level ("什么时候成为国家级森林公园" on "2012年被批准为省级森林公园"; "全区有多少个国家级
+    非遗项目" on "各级非遗代表性项目68个") and a day of the week ("周日几点开门" on "周六上午9:00至12:00…"); a level or a
+    day by the clause of the answer `span` where that names one ("2005年当选省人大代表，2010年获评全国劳动模范" gives no
+    year of 全国人大代表; "3月12日，…同意设立白云洞市级森林公园" none of 国家级)."""
     if analysis.answer_type not in _FIGURE_TYPES | {AnswerType.DATE, AnswerType.DURATION}:
         return False
-    for named_in in _routes, _meals:
+    clause = _clause_of(sentence, span) if span else ""
+    for named_in in _routes, _meals, _levels, _weekdays:
         asked = named_in(analysis.text)
-        if asked and (said := named_in(sentence)) and not asked & said:
+        said = (named_in in (_levels, _weekdays) and named_in(clause)) or named_in(sentence)
+        if asked and said and not asked & said:
             return True
     named = _NAMED_KIND.search(analysis.subject)  # "东关小学", "区第一人民医院便民门诊", "春节假期大峡谷景区"
     if not named or not (own := analysis.subject[:named.start()].lstrip("区市县")[-2:]):
@@ -571,14 +577,50 @@ def _meals(text: str) -> frozenset[int]:
     return frozenset(i for i, meal in enumerate(_MEALS) if meal.search(text))
 
 
+def _clause_of(sentence: str, span: tuple[int, int]) -> str:
+    """The clause of `sentence` that holds `span`, between the commas or semicolons around it (not a colon: hours
+    hold one, "周六9:00至12:00")."""
+    start = max(sentence.rfind(mark, 0, span[0]) for mark in "，；,;") + 1
+    ends = [at for mark in "，；,;" if (at := sentence.find(mark, span[1])) >= 0]
+    return sentence[start:min(ends, default=len(sentence))]
+
+
+def _levels(text: str) -> frozenset[str]:
+    """The levels of government `text` names: 国家级, 省市级 (both), 各级 (all, none in particular), 全国 (the nation's:
+    全国重点文物保护单位), and the level of a congress or conference (省人大代表, 市政协委员); a district's is a county's."""
+    named = (level for found in _LEVEL.finditer(text)
+             for level in (_LEVEL_NAME.findall(found.group(1)) if found.group(1) else (found.group(2) or found.group(3),)))
+    return frozenset(_LEVEL_OF.get(level, level) for level in named)
+
+
+def _weekdays(text: str) -> frozenset[int]:
+    """The days of the week `text` names (1 to 7), with those a range, 工作日 or 周末 spans; all for 每天 and its like."""
+    if _EVERY_DAY.search(text):
+        return frozenset(range(1, 8))
+    days = {d for word, named in _DAYS_BY_WORD.items() if word in text for d in named}
+    for found in _WEEKDAYS.finditer(text):
+        first = _DAY_NUMBER[found.group(1)]
+        last = _DAY_NUMBER[found.group(2)] if found.group(2) else first
+        days |= set(range(first, last + 1))
+    return frozenset(days)
+
+
 _ROUTE = re.compile(r"(?<![\d.])\d+(?=路|号线)")  # a bus route or a metro line by its number
 _ROUTE_RANGE = re.compile(r"\d+(?:路|号线)?(?:至|到|-|~|～)\d+(?:路|号线)")
 _MEALS = (re.compile("早[餐饭]"), re.compile("午[餐饭]|中午饭|中饭"), re.compile("晚[餐饭]"))
+_LEVEL_NAME = re.compile("国家|省|市|县|区|乡|镇|村|世界|各")
+_LEVEL = re.compile(r"((?:国家|省|市|县|区|乡|镇|村|世界)+|各)级|(全国)|(省|市|县|区)(?=人大|政协)")
+_LEVEL_OF = {"全国": "国家", "区": "县"}
+_DAY_NUMBER = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7}
+# "周三", "星期一至星期五", "周一至五", "周五、周六" (each found apart)
+_WEEKDAYS = re.compile(r"(?:周|星期|礼拜)([一二三四五六日天])(?:[至到~～—-](?:周|星期|礼拜)?([一二三四五六日天]))?")
+_DAYS_BY_WORD = {"工作日": range(1, 6), "周末": (6, 7), "双休日": (6, 7)}
+_EVERY_DAY = re.compile(r"每天|每日|天天|全天|全周|全年无休|一周七天|周一至周日")
 
 # Kinds of named things a question asks about, longest first; what stands before a kind when it names none
-_NAMED_KIND = re.compile("实验小学|小学|中学|幼儿园|人民医院|医院|卫生院|学校|社区|小区|街道|公园|景区|村|镇|乡")
+_NAMED_KIND = re.compile("实验小学|小学|中学|幼儿园|人民医院|医院|卫生院|学校|社区|小区|街道|公园|景区|片区|村|镇|乡")
 _NO_NAME_BEFORE_KIND = frozenset("各全该本此这那属级所家个座间等和与及的是在为了几多两")
-_NAME_FLAGS = frozenset({"n", "ns", "nr", "nrt", "nrfg", "nz", "nt", "ng", "j"})  # jieba's tags of a name's last word
+_NAME_FLAGS = frozenset({"n", "ns", "nr", "nrt", "nrfg", "nz", "nt", "ng", "j", "s"})  # jieba's tags of a name's last word
 # 该村, 此地, 其: a reference back to what the question names; not 其中, 其他, 此外, 此次 …, which refer to nothing
 _REFERS = re.compile(r"[该此其](?![中他它余次外前后])[\u4e00-\u9fff]")
 
@@ -1075,7 +1117,7 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
         0.4 if _part_for_the_whole(chosen_text, span, analysis) else 1.0) * (
         0.4 if analysis.answer_type in _FIGURE_TYPES and of_the_list_it_is_in(chosen_text, span, analysis)
         else 1.0) * (
-        0.4 if _of_another_of_its_kind(chosen_text, analysis, articles[chosen.article_id]) else 1.0)
+        0.4 if _of_another_of_its_kind(chosen_text, analysis, articles[chosen.article_id], span) else 1.0)
     confidence = 0.0 if chosen is None else chosen.confidence * near_miss_cut * (
         _untyped_share(span, from_gap, analysis)) * _on_topic(analysis, articles[chosen.article_id])
     # An answer whose sentence says the question in other words is given down to a lower bar, unless a sign of a near

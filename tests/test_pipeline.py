@@ -2838,6 +2838,29 @@ def test_a_figure_of_a_whole_list_a_named_part_another_route_or_meal_is_not_the_
     assert not assistant.ask("社区食堂早饭几点开始供应？").answerable
 
 
+def test_a_level_a_day_of_the_week_or_an_area_other_than_asked_does_not_answer(tmp_path):
+    from qa.types import Article
+
+    village = Article("v", "凤凰村建设美丽乡村", "本报讯：凤凰村2017年被评为市级美丽乡村示范村，2021年被评为省级文明村。"
+                      "全镇共有各级文物保护单位15处。村党支部书记张红梅2013年当选市人大代表。村委会主任李秀兰2005年当选"
+                      "省人大代表，2010年获评全国劳动模范。", "2023-05-06", "报")
+    gym = Article("g", "体育馆调整开放时间", "本报讯：区体育馆周一至周五9:00至21:00开放，周六上午9:00至12:00开放。",
+                  "2023-06-01", "报")
+    water = Article("w", "城东片区停水通知", "本报讯：受管网改造影响，6月3日城东片区将停水12小时。", "2023-06-01", "报")
+    market = Article("m", "滨河早市开市", "本报讯：滨河早市每周日5:30至9:00开放，摊位费每个每天5元。", "2023-06-01", "报")
+    assistant = _assistant_over(tmp_path, village, gym, water, market)
+    # a level or a day by the clause of the answer: 全国 is 李秀兰's 劳动模范, 每天 the fee's
+    for question in ("凤凰村哪一年被评为国家级美丽乡村？", "全镇有多少处国家级文物保护单位？", "张红梅哪一年当选全国人大代表？",
+                     "李秀兰哪一年当选全国人大代表？", "区体育馆周日几点开门？", "城西片区哪天停水？", "滨河早市周六几点开门？"):
+        assert not assistant.ask(question).answerable, question
+    assert assistant.ask("凤凰村哪一年被评为市级美丽乡村示范村？").text == "2017年"
+    assert assistant.ask("张红梅哪一年当选市人大代表？").text == "2013年"
+    assert assistant.ask("区体育馆周三几点开门？").text == "9:00"  # inside 周一至周五
+    assert assistant.ask("城东片区哪天停水？").text == "6月3日"
+    assert assistant.ask("李秀兰哪一年获评全国劳动模范？").text == "2010年"
+    assert assistant.ask("滨河早市周日几点开门？").text == "5:30"
+
+
 def test_dates_are_no_durations_nor_counts_reasons_run_past_names_and_addresses_are_places():
     from qa.answer import _PER_UNIT_ASKED
     from qa.question import AnswerType, analyse
