@@ -826,6 +826,8 @@ _PARKING_SPACES = ("车位", "泊位")
 _AGE_NAMED = re.compile(r"[树桥楼房馆校厂车]龄[约近超逾达已为有]?")  # a thing's age in 年; not 教龄 or 工龄
 # Not 位, which a report writes of people met ("20多位老人围坐在餐桌前"), seldom of a count asked in 人.
 _COUNTED_ALIKE = {"人": ("名",), "名": ("人",), "台": ("辆",), "棵": ("株",), "株": ("棵",), "天": ("工作日",),
+                  "本": ("册",), "册": ("本",), "件": ("起",), "起": ("件",),  # books; cases ("案件12起")
+                  "栋": ("幢", "座"), "幢": ("栋", "座"), "座": ("栋", "幢"),  # buildings
                   "个小时": ("小时",), "个钟头": ("小时",), "度": ("℃", "摄氏度"),
                   "个月": ("年", "天", "周")}  # "几个月" is answered by 半年 or 90天 too (not 月 alone: "5月" is a date)
 

@@ -2861,6 +2861,19 @@ def test_a_level_a_day_of_the_week_or_an_area_other_than_asked_does_not_answer(t
     assert assistant.ask("滨河早市周日几点开门？").text == "5:30"
 
 
+def test_a_count_asked_in_one_measure_word_is_answered_in_its_like(tmp_path):
+    from qa.types import Article
+
+    # asked in everyday words, at a confidence that the unit's missing would cut under the bar
+    library = Article("l", "乡镇图书分馆开馆", "本报讯：柳林乡图书分馆日前开馆，读者持证每次最多可借5册，借期30天。",
+                      "2023-06-01", "报")
+    homes = Article("h", "安居小区竣工", "本报讯：安居小区日前竣工，共建成住宅楼12栋，可容纳居民800户。", "2023-06-01", "报")
+    assistant = _assistant_over(tmp_path, library, homes)
+    assert assistant.ask("柳林乡新开的那个图书馆一回能借几本书？").text == "5册"  # books in 本 or 册
+    assert assistant.ask("乡里图书馆借书一次最多拿几本？").text == "5册"
+    assert assistant.ask("安居小区一共盖了几座楼？").text == "12栋"  # buildings in 座, 栋 or 幢
+
+
 def test_dates_are_no_durations_nor_counts_reasons_run_past_names_and_addresses_are_places():
     from qa.answer import _PER_UNIT_ASKED
     from qa.question import AnswerType, analyse
