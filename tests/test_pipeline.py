@@ -2874,6 +2874,21 @@ def test_a_count_asked_in_one_measure_word_is_answered_in_its_like(tmp_path):
     assert assistant.ask("安居小区一共盖了几座楼？").text == "12栋"  # buildings in 座, 栋 or 幢
 
 
+def test_everyday_words_find_the_words_news_writes_for_them(tmp_path):
+    from qa.types import Article
+
+    veterans = Article("v", "退役军人就业服务", "本报讯：今年以来，区退役军人事务局开展专场招聘4场，帮助260名退役军人实现就业。",
+                       "2023-06-01", "报")
+    court = Article("c", "区法院强化执行", "本报讯：今年以来，区法院共将120人纳入失信被执行人名单，限制高消费350人次。",
+                    "2023-06-01", "报")
+    sheds = Article("e", "电动自行车充电棚建成", "本报讯：东关社区新建电动自行车充电棚3处，可同时为150辆电动自行车充电。",
+                    "2023-06-01", "报")
+    assistant = _assistant_over(tmp_path, veterans, court, sheds)
+    assert assistant.ask("今年区里帮多少老兵找到了工作？").text == "260名"  # 老兵: 退役军人
+    assert assistant.ask("区法院今年把多少老赖列入了名单？").text == "120人"  # 老赖: 失信被执行人
+    assert assistant.ask("东关社区的充电棚能同时给多少辆电瓶车充电？").text == "150辆"  # 电瓶车: 电动自行车
+
+
 def test_dates_are_no_durations_nor_counts_reasons_run_past_names_and_addresses_are_places():
     from qa.answer import _PER_UNIT_ASKED
     from qa.question import AnswerType, analyse
