@@ -162,10 +162,10 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
 
     Signals: how many of the question's key terms the sentence holds (IDF-weighted), the same with
     its headline and neighbours (the subject often stands there: "该小区…"), character-bigram
-    overlap beyond the headline's (robust to segmentation), dense similarity of the sentence to the
-    question, whether it holds something of the expected answer type, the rank of its chunk, whether the sentence
-    itself holds the terms beside the question's wh-word (what is asked about: "讲了哪些知识" → 知识),
-    the dense similarity of the sentence to the question's aspect (`aspect_vector`: the question
+    overlap (robust to segmentation; a pair the headline holds counts as held), dense similarity of the
+    sentence to the question, whether it holds something of the expected answer type, the rank of its
+    chunk, whether the sentence itself holds the terms beside the question's wh-word (what is asked
+    about: "讲了哪些知识" → 知识), the dense similarity of the sentence to the question's aspect (`aspect_vector`: the question
     without its subject; the whole question's vector when None), and the dense similarity to the
     question of the sentence read with the one before it. A sentence that names the question's subject
     only in a comparison, that is about another thing of the subject's kind, or that speaks of another
@@ -615,7 +615,7 @@ _DAY_NUMBER = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日"
 # "周三", "星期一至星期五", "周一至五", "周五、周六" (each found apart)
 _WEEKDAYS = re.compile(r"(?:周|星期|礼拜)([一二三四五六日天])(?:[至到~～—-](?:周|星期|礼拜)?([一二三四五六日天]))?")
 _DAYS_BY_WORD = {"工作日": range(1, 6), "周末": (6, 7), "双休日": (6, 7)}
-_EVERY_DAY = re.compile(r"每天|每日|天天|全天|全周|全年无休|一周七天|周一至周日")
+_EVERY_DAY = re.compile(r"每天|每日|天天|全天|全周|全年无休|一周七天")  # 周一至周日 is a range of all
 
 # Kinds of named things a question asks about, longest first; what stands before a kind when it names none
 _NAMED_KIND = re.compile("实验小学|小学|中学|幼儿园|人民医院|医院|卫生院|学校|社区|小区|街道|公园|景区|片区|村|镇|乡")
