@@ -653,6 +653,11 @@ _AFTER_GLUE = re.compile(rf"{_HOURS_GLUE}$")
 # the parts of the day a question may name an hour by, each with its other words
 _DAY_PARTS = (("早上", "早晨", "清晨", "上午"), ("中午", "正午"), ("下午",), ("晚上", "傍晚", "夜间", "夜里", "晚间"))
 _END_SAID = re.compile(r"\s*(?:关|闭|结束|收|下班|打烊|截止|停|散)")
+# The last hour to go in ("最晚几点能进", "几点以后不让进"), which a notice gives apart from the closing hour: "20时停止入园",
+# "最晚入园时间为21:30".
+_LAST_ENTRY_ASKED = re.compile(rf"最晚{HOUR_CUE}?.{{0,3}}[进入]|{HOUR_CUE}(?:以后|之后|后)?就?(?:不能|不让|不再|停止)[进入]")
+_LAST_ENTRY_AFTER = re.compile(r"\s*(?:停止|不再)(?:入园|入场|进入|进馆|入馆|进场|售票|检票)")
+_LAST_ENTRY_BEFORE = re.compile(r"最晚(?:入园|入场|进入|进馆|入馆|进场)(?:时间)?[为是：:]?$")
 _START_SAID = re.compile(rf"\s*(?:{_HOURS_GLUE}|开|起|营业|上班|出摊|发车|供应|接待)")
 # A question asking for several ("哪些地区", "哪几个村", "分别") is answered by the whole list.
 # "都卖到哪儿去了": all the places (not the 都 of 成都, 首都)
@@ -686,7 +691,8 @@ def _hours_asked(sentence: str, spans: list[tuple[int, int]], question: str) -> 
     them ("下午几点关门" on "上午8时至12时、下午2时30分至6时"), and of those, the ranges and the hours that tell when
     something opens or starts, or closes or ends, as the question asks (`_phase_asked`): for "几点关门" not the 6时 of
     "公园每天6时开园，22时闭园", nor the first hour of a range; an hour after 至 or 到 ("延时服务至晚上19:00") or before
-    a verb of closing closes. Each step keeps what it had where no span fits. The range chosen is cut to the hour
+    a verb of closing closes; the last hour to go in is the one a notice gives as such (`_LAST_ENTRY_ASKED`). Each step
+    keeps what it had where no span fits. The range chosen is cut to the hour
     asked afterwards (`choose_span`): where a range stands tells better than where one of its hours does."""
     ranges = {span for span in spans if _TWO_HOURS.fullmatch(sentence, *span)}
     singles = sorted(set(spans) - ranges)
@@ -698,7 +704,10 @@ def _hours_asked(sentence: str, spans: list[tuple[int, int]], question: str) -> 
     if part := next((words for words in _DAY_PARTS if any(w in question for w in words)), None):
         said = re.compile(rf"(?:每天|每日)?(?:{'|'.join(part)})")
         kept = [span for span in kept if said.match(sentence, opening[span])] or kept
-    if (asks_end := _phase_asked(question)) is not None:
+    if _LAST_ENTRY_ASKED.search(question):
+        kept = [(s, e) for s, e in kept if _LAST_ENTRY_AFTER.match(sentence, e)
+                or _LAST_ENTRY_BEFORE.search(sentence, max(0, s - 10), s)] or kept
+    elif (asks_end := _phase_asked(question)) is not None:
         kept = [(s, e) for s, e in kept if (s, e) in ranges or (
             _AFTER_GLUE.search(sentence, 0, s) is not None or _END_SAID.match(sentence, e) is not None) == asks_end
                 and (asks_end or _START_SAID.match(sentence, e))] or kept
