@@ -536,16 +536,18 @@ def _of_another_of_its_kind(sentence: str, analysis: QuestionAnalysis, article: 
     names it but names another ("区第一人民医院…几点关门" on the 区第二人民医院's hours); so too a bus route by its
     number ("5路公交全程多长" on "18路公交线路…全程21.3公里"), a meal ("早饭几点开始供应" on "食堂每天供应午餐和晚餐，
     午餐时间为11时至13时…"), a level ("什么时候成为国家级森林公园" on "2012年被批准为省级森林公园"; "全区有多少个国家级
-    非遗项目" on "各级非遗代表性项目68个") and a day of the week ("周日几点开门" on "周六上午9:00至12:00…"); a level or a
-    day by the clause of the answer `span` where that names one ("2005年当选省人大代表，2010年获评全国劳动模范" gives no
+    非遗项目" on "各级非遗代表性项目68个"), a day of the week ("周日几点开门" on "周六上午9:00至12:00…"), a quarter of the
+    year ("二季度…" on "一季度…"), a holiday ("国庆期间" on "“五一”假期") and an exam (高考 on 中考); a level, a day or a
+    quarter by the clause of the answer `span` where that names one ("2005年当选省人大代表，2010年获评全国劳动模范" gives no
     year of 全国人大代表; "3月12日，…同意设立白云洞市级森林公园" none of 国家级)."""
     if analysis.answer_type not in _FIGURE_TYPES | {AnswerType.DATE, AnswerType.DURATION}:
         return False
     clause = _clause_of(sentence, span) if span else ""
-    for named_in in _routes, _meals, _levels, _weekdays:
+    for named_in in _routes, _meals, _levels, _weekdays, _quarters, _holidays, _exams:
         asked = named_in(analysis.text)
-        said = (named_in in (_levels, _weekdays) and named_in(clause)) or named_in(sentence)
-        if asked and said and not asked & said:
+        said = (named_in in (_levels, _weekdays, _quarters) and named_in(clause)) or named_in(sentence)
+        # a figure of 上半年 is none of 二季度's, nor one quarter's of 上半年
+        if asked and said and (not asked & said or named_in is _quarters and asked != said):
             return True
     named = _NAMED_KIND.search(analysis.subject)  # "东关小学", "区第一人民医院便民门诊", "春节假期大峡谷景区"
     if not named or not (own := analysis.subject[:named.start()].lstrip("区市县")[-2:]):
@@ -593,6 +595,27 @@ def _levels(text: str) -> frozenset[str]:
     return frozenset(_LEVEL_OF.get(level, level) for level in named)
 
 
+def _quarters(text: str) -> frozenset[int]:
+    """The quarters of the year `text` names (1 to 4): 一季度, 第二季度, 上半年 (1 and 2), 下半年, 前三季度."""
+    named: set[int] = set()
+    for found in _QUARTER.finditer(text):
+        if found.group(1):
+            named.add(_QUARTER_NUMBER[found.group(1)])
+        elif found.group(2):
+            named |= {1, 2} if found.group(2) == "上" else {3, 4}
+        else:
+            named |= set(range(1, _QUARTER_NUMBER[found.group(3)] + 1))
+    return frozenset(named)
+
+
+def _holidays(text: str) -> frozenset[int]:
+    return frozenset(i for i, holiday in enumerate(_HOLIDAYS) if holiday.search(text))
+
+
+def _exams(text: str) -> frozenset[str]:
+    return frozenset(_EXAM.findall(text))
+
+
 def _weekdays(text: str) -> frozenset[int]:
     """The days of the week `text` names (1 to 7), with those a range, 工作日 or 周末 spans; all for 每天 and its like."""
     if _EVERY_DAY.search(text):
@@ -611,6 +634,10 @@ _MEALS = (re.compile("早[餐饭]"), re.compile("午[餐饭]|中午饭|中饭"),
 _LEVEL_NAME = re.compile("国家|省|市|县|区|乡|镇|村|世界|各")
 _LEVEL = re.compile(r"((?:国家|省|市|县|区|乡|镇|村|世界)+|各)级|(全国)|(省|市|县|区)(?=人大|政协)")
 _LEVEL_OF = {"全国": "国家", "区": "县"}
+_QUARTER = re.compile(r"(?<!前)第?([一二三四1-4])季度|([上下])半年|前([二三2-3])季度")
+_QUARTER_NUMBER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_HOLIDAYS = tuple(re.compile(p) for p in (r"五一(?!路|街|广场|大道|村)|劳动节", "国庆", "春节", "中秋", "端午", "元旦", "清明"))
+_EXAM = re.compile("高考|中考")
 _DAY_NUMBER = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7}
 # "周三", "星期一至星期五", "周一至五", "周五、周六" (each found apart)
 _WEEKDAYS = re.compile(r"(?:周|星期|礼拜)([一二三四五六日天])(?:[至到~～—-](?:周|星期|礼拜)?([一二三四五六日天]))?")

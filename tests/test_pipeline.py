@@ -2853,7 +2853,17 @@ def test_a_level_a_day_of_the_week_or_an_area_other_than_asked_does_not_answer(t
                   "2023-06-01", "报")
     water = Article("w", "城东片区停水通知", "本报讯：受管网改造影响，6月3日城东片区将停水12小时。", "2023-06-01", "报")
     market = Article("m", "滨河早市开市", "本报讯：滨河早市每周日5:30至9:00开放，摊位费每个每天5元。", "2023-06-01", "报")
-    assistant = _assistant_over(tmp_path, village, gym, water, market)
+    economy = Article("e", "区经济运行平稳", "本报讯：上半年，全区实现社会消费品零售总额42.6亿元。三季度全区新增市场主体1860户。"
+                      "春节假期，太行古镇共接待游客9.2万人次。今年全区共有3120名考生报名参加中考。", "2023-10-20", "报")
+    assistant = _assistant_over(tmp_path, village, gym, water, market, economy)
+    # a quarter, a holiday or an exam other than asked
+    for question in ("全区四季度新增了多少户市场主体？", "全区下半年社会消费品零售总额是多少？", "国庆假期太行古镇接待了多少游客？",
+                     "今年全区有多少名考生报名参加高考？"):
+        assert not assistant.ask(question).answerable, question
+    assert assistant.ask("全区三季度新增了多少户市场主体？").text == "1860户"
+    assert not assistant.ask("全区二季度社会消费品零售总额是多少？").answerable  # 上半年's is not the quarter's
+    assert assistant.ask("全区上半年社会消费品零售总额是多少？").text == "42.6亿元"
+    assert assistant.ask("春节假期太行古镇接待了多少游客？").text == "9.2万人次"
     # a level or a day by the clause of the answer: 全国 is 李秀兰's 劳动模范, 每天 the fee's
     for question in ("凤凰村哪一年被评为国家级美丽乡村？", "全镇有多少处国家级文物保护单位？", "张红梅哪一年当选全国人大代表？",
                      "李秀兰哪一年当选全国人大代表？", "区体育馆周日几点开门？", "城西片区哪天停水？", "滨河早市周六几点开门？"):
