@@ -631,8 +631,9 @@ def _weekdays(text: str) -> frozenset[int]:
 _ROUTE = re.compile(r"(?<![\d.])\d+(?=路|号线)")  # a bus route or a metro line by its number
 _ROUTE_RANGE = re.compile(r"\d+(?:路|号线)?(?:至|到|-|~|～)\d+(?:路|号线)")
 _MEALS = (re.compile("早[餐饭]"), re.compile("午[餐饭]|中午饭|中饭"), re.compile("晚[餐饭]"))
-_LEVEL_NAME = re.compile("国家|省|市|县|区|乡|镇|村|世界|各")
-_LEVEL = re.compile(r"((?:国家|省|市|县|区|乡|镇|村|世界)+|各)级|(全国)|(省|市|县|区)(?=人大|政协)")
+_LEVELS = "国家|省|市|县|区|乡|镇|村|世界"
+_LEVEL_NAME = re.compile(f"{_LEVELS}|各")
+_LEVEL = re.compile(rf"((?:{_LEVELS})+|各)级|(全国)|(省|市|县|区)(?=人大|政协)")
 _LEVEL_OF = {"全国": "国家", "区": "县"}
 _QUARTER = re.compile(r"(?<!前)第?([一二三四1-4])季度|([上下])半年|前([二三2-3])季度")
 _QUARTER_NUMBER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}

@@ -644,21 +644,26 @@ _SPEAKS_NEXT = re.compile(r"(?:说|表示|介绍|指出|透露|告诉记者)[，
 # Questions about what someone said, in its own words ("谁建议增设停车场").
 _ASKS_WHAT_WAS_SAID = re.compile(rf"{ASKS_SPEAKER.pattern}|建议|希望|要求|提醒|强调|呼吁|认为|感谢|表态|提出")
 _HOUR_ENDING = re.compile(rf"{_TIME_OF_DAY}(?:(?:至|到|-|~|～){_TIME_OF_DAY})?$")
+# Verbs of opening or starting, and of closing or ending, after an hour in a question ("几点开门", "几点关门") or in a
+# sentence ("6时开园，22时闭园").
+_OPENING = "开|起|营业|上班|出摊|发车|供应|接待"
+_CLOSING = "关|闭|结束|收|下班|打烊|截止|停|散"
 # An hour asked as when something opens or starts ("几点开门", "从几点开始") or closes or ends ("几点关门", "开到几点").
-_START_ASKED = re.compile(rf"从{HOUR_CUE}|{HOUR_CUE}(?:就|才|能)?(?:开|上班|出摊|营业|放(?!学|假)|起|发车|供应|接待)")
-_END_ASKED = re.compile(rf"[到至]{HOUR_CUE}|{HOUR_CUE}(?:就|才|能)?(?:关|闭|结束|收|下班|打烊|截止|停|散)")
-_HOURS_GLUE = r"(?:至|到|-|－|—|~|～)"
+_START_ASKED = re.compile(rf"从{HOUR_CUE}|{HOUR_CUE}(?:就|才|能)?(?:{_OPENING}|放(?!学|假))")
+_END_ASKED = re.compile(rf"[到至]{HOUR_CUE}|{HOUR_CUE}(?:就|才|能)?(?:{_CLOSING})")
+_RANGE_MARKS = "至|到|-|－|—|~|～"  # between the two ends of a range
+_HOURS_GLUE = rf"(?:{_RANGE_MARKS})"
 _TWO_HOURS = re.compile(rf"({_TIME_OF_DAY}){_HOURS_GLUE}({_TIME_OF_DAY})")
 _AFTER_GLUE = re.compile(rf"{_HOURS_GLUE}$")
 # the parts of the day a question may name an hour by, each with its other words
 _DAY_PARTS = (("早上", "早晨", "清晨", "上午"), ("中午", "正午"), ("下午",), ("晚上", "傍晚", "夜间", "夜里", "晚间"))
-_END_SAID = re.compile(r"\s*(?:关|闭|结束|收|下班|打烊|截止|停|散)")
+_END_SAID = re.compile(rf"\s*(?:{_CLOSING})")
 # The last hour to go in ("最晚几点能进", "几点以后不让进"), which a notice gives apart from the closing hour: "20时停止入园",
 # "最晚入园时间为21:30".
 _LAST_ENTRY_ASKED = re.compile(rf"最晚{HOUR_CUE}?.{{0,3}}[进入]|{HOUR_CUE}(?:以后|之后|后)?就?(?:不能|不让|不再|停止)[进入]")
 _LAST_ENTRY_AFTER = re.compile(r"\s*(?:停止|不再)(?:入园|入场|进入|进馆|入馆|进场|售票|检票)")
 _LAST_ENTRY_BEFORE = re.compile(r"最晚(?:入园|入场|进入|进馆|入馆|进场)(?:时间)?[为是：:]?$")
-_START_SAID = re.compile(rf"\s*(?:{_HOURS_GLUE}|开|起|营业|上班|出摊|发车|供应|接待)")
+_START_SAID = re.compile(rf"\s*(?:{_HOURS_GLUE}|{_OPENING})")
 # A question asking for several ("哪些地区", "哪几个村", "分别") is answered by the whole list.
 # "都卖到哪儿去了": all the places (not the 都 of 成都, 首都)
 _PLURAL = re.compile(r"哪些|哪几|分别|都有|(?<![成首京古国陪商迁建定])都[\u4e00-\u9fff]{0,4}(?:哪|谁)")
@@ -667,7 +672,7 @@ _LIST_GLUE = re.compile(r"、|和|及|与|以及|或")
 _NAMES_GLUE = re.compile(r"(?:、|和|及|与|以及)(?:各级|各|有关|相关)?")
 # "1984年10月7日至1985年9月29日", "20至30米": a range answers when-and-how-much as a whole.
 # "200元以上3000元以下": the two bounds of a fine are a range too (its 以下 is added after the run)
-_RANGE_GLUE = re.compile(r"至|到|-|－|—|~|～|以上")
+_RANGE_GLUE = re.compile(rf"{_RANGE_MARKS}|以上")
 _RANGE_TYPES = frozenset({AnswerType.DATE, AnswerType.NUMBER, AnswerType.AMOUNT, AnswerType.DURATION, AnswerType.PERCENT})
 
 
