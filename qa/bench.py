@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import hashlib
-import inspect
 import itertools
 import json
 import math
@@ -219,23 +218,23 @@ def ask_stages(assistant, question: str) -> dict[str, float]:
     """Seconds spent in each stage of `Assistant.ask`, calling the stage functions directly."""
     from qa.answer import extract_answer
     from qa.question import analyse, resolve_followup
-    from qa.retrieve import bm25_search, dense_search, fused_top, retrieve
-    from qa.text import tokenize
+    from qa.retrieve import N_CANDIDATES, bm25_search, dense_search, fused_top
+    from qa.text import to_simplified, tokenize
     from qa.types import Hit
 
-    n_candidates = inspect.signature(retrieve).parameters["n_candidates"].default
     top_k = assistant.settings.top_k
     index = assistant.index
     t = [time.perf_counter()]
     resolved = resolve_followup(question, [])
     analysis = analyse(resolved)
     t.append(time.perf_counter())
-    query_vector, aspect_vector = assistant.query_vectors(resolved, analysis)
-    t.append(time.perf_counter())
-    dense = dense_search(index, query_vector, top_k=n_candidates)
-    t.append(time.perf_counter())
     terms = tokenize(resolved)
-    sparse = bm25_search(index, terms, top_k=n_candidates)
+    sparse = bm25_search(index, terms, top_k=N_CANDIDATES)
+    t.append(time.perf_counter())
+    headline = to_simplified(index.articles[index.chunks[sparse[0][0]].article_id].title) if sparse else ""
+    query_vector, aspect_vector = assistant.query_vectors(resolved, analysis, headline=headline)
+    t.append(time.perf_counter())
+    dense = dense_search(index, query_vector, top_k=N_CANDIDATES)
     t.append(time.perf_counter())
     fused = fused_top(*(r for r in (dense, sparse) if r), top_k=top_k)
     d, s = dict(dense), dict(sparse)
@@ -244,7 +243,7 @@ def ask_stages(assistant, question: str) -> dict[str, float]:
     extract_answer(question, analysis, hits, index, query_vector, aspect_vector=aspect_vector, top_k=top_k,
                    min_confidence=assistant.settings.min_confidence)
     t.append(time.perf_counter())
-    names = ("analyse", "embed_query", "dense_search", "bm25_search", "fusion", "answer")
+    names = ("analyse", "bm25_search", "embed_query", "dense_search", "fusion", "answer")
     return {name: t[i + 1] - t[i] for i, name in enumerate(names)}
 
 

@@ -17,13 +17,13 @@ from qa.chunk import chunk_articles
 from qa.config import Settings
 from qa.embed import Embedder, load_embedder
 from qa.errors import EmptyQuestionError
-from qa.question import (QuestionAnalysis, analyse, answers_given, contrary_of, followup_readings, last_subject,
-                         who_was_asked, with_named)
-from qa.retrieve import Mode, retrieve
+from qa.question import (QuestionAnalysis, analyse, answers_given, contrary_of, followup_readings, headline_aspect,
+                         last_subject, who_was_asked, with_named)
+from qa.retrieve import Mode, retrieve, sparse_ranking
 from qa.store import (Index, IndexStats, append, article_digest, load, make_index, read_head, save, with_articles_added,
                       with_articles_removed, writer_lock)
 from qa.text import sentence_spans, to_simplified, tokenize, with_resolved_years
-from qa.types import Answer, Article, Chunk, RefusalReason
+from qa.types import Answer, Article, Chunk, Hit, RefusalReason
 
 log = logging.getLogger(__name__)
 
@@ -273,9 +273,7 @@ class Assistant:
         """The answer stage for the question read as `resolved`, once retrieved: a function of the question as
         asked and the sentences to pass over, so that asking again for more retrieves only once."""
         analysis = analyse(resolved)
-        query_vector, aspect_vector = self.query_vectors(resolved, analysis) if mode != Mode.BM25 else (None, None)
-        hits = retrieve(self.index, query_vector=query_vector, query_terms=tokenize(resolved), top_k=top_k, mode=mode,
-                        dates=dates)
+        query_vector, aspect_vector, hits = self.retrieved(resolved, analysis, top_k=top_k, mode=mode, dates=dates)
         return lambda question, passed_over: extract_answer(
             question, analysis, hits, self.index, query_vector, aspect_vector=aspect_vector, top_k=top_k,
             min_confidence=self.settings.min_confidence, passed_over=passed_over)
@@ -302,8 +300,26 @@ class Assistant:
             answer = replace(answer, confidence=confidence)
         return replace(answer, question=question)
 
-    def query_vectors(self, question: str, analysis: QuestionAnalysis) -> tuple[np.ndarray, np.ndarray | None]:
-        """The vectors of the (resolved) question and of its aspect (None without one). Where the embedder runs on
+    def retrieved(self, question: str, analysis: QuestionAnalysis, *, top_k: int, mode: Mode = Mode.HYBRID,
+                  dates: tuple[str | None, str | None] = (None, None)
+                  ) -> tuple[np.ndarray | None, np.ndarray | None, list[Hit]]:
+        """The vectors of the (resolved) question and of its aspect (None in BM25 mode), and its hits. BM25 ranks
+        first: its best chunk's headline, where the question names it, tells what the question asks about it
+        (`headline_aspect`), before the vectors are made."""
+        terms = tokenize(question)
+        sparse = sparse_ranking(self.index, terms, mode=mode, dates=dates)
+        if mode == Mode.BM25:
+            return None, None, retrieve(self.index, query_vector=None, query_terms=terms, top_k=top_k, mode=mode,
+                                        dates=dates, sparse=sparse)
+        headline = to_simplified(self.index.articles[self.index.chunks[sparse[0][0]].article_id].title) if sparse else ""
+        query_vector, aspect_vector = self.query_vectors(question, analysis, headline=headline)
+        return query_vector, aspect_vector, retrieve(self.index, query_vector=query_vector, query_terms=terms,
+                                                     top_k=top_k, mode=mode, dates=dates, sparse=sparse)
+
+    def query_vectors(self, question: str, analysis: QuestionAnalysis,
+                      headline: str = "") -> tuple[np.ndarray, np.ndarray | None]:
+        """The vectors of the (resolved) question and of its aspect (None without one): what it asks about the
+        `headline` it names, else about the subject it leads with. Where the embedder runs on
         fewer threads than there are cores (the server's one), the aspect is embedded on another thread while
         this one embeds the question, which hides most of its cost; but with no core free that thread waits
         for one, and the two together take twice the question alone (CMRC questions with an aspect, medians:
@@ -312,13 +328,14 @@ class Assistant:
         batch commands: side by side the two only contend, eval medians 16 -> 27 ms), and with no core free
         where the embedder gives the same vectors both ways (`Embedder.pair_invariant`), so that the load
         never changes an answer; other embedders always go beside."""
-        if analysis.aspect is None:
+        aspect = headline_aspect(analysis, headline) or analysis.aspect
+        if aspect is None:
             return self.embedder.embed_query(question), None
         if self.settings.n_threads < (os.cpu_count() or 1) and (
                 not self.embedder.pair_invariant or a_core_is_free()):
-            aspect = _aspect_threads().submit(self.embedder.embed_query, analysis.aspect)
-            return self.embedder.embed_query(question), aspect.result()
-        both = self.embedder.embed_batch([question, analysis.aspect], is_query=True)
+            aspect_vector = _aspect_threads().submit(self.embedder.embed_query, aspect)
+            return self.embedder.embed_query(question), aspect_vector.result()
+        both = self.embedder.embed_batch([question, aspect], is_query=True)
         return both[0], both[1]
 
 

@@ -73,21 +73,45 @@ def reciprocal_rank_fusion(*rankings: Sequence[tuple[int, float]], k: int = RRF_
     return sorted(fused.items(), key=lambda item: (-item[1], item[0]))
 
 
+N_CANDIDATES = 50  # chunks each retriever ranks before fusion
+
+
+def published_between(index: Index, dates: tuple[str | None, str | None]) -> np.ndarray | None:
+    """Which chunks' articles were published in `dates` = (first, last), ISO dates, inclusive, either open
+    (articles without a date are left out of a range); None for no range."""
+    if dates == (None, None):
+        return None
+    first, last = dates
+    published = index.chunk_dates
+    return (published != "") & (published >= (first or "")) & (published <= (last or "9999"))
+
+
+def sparse_ranking(index: Index, query_terms: Sequence[str], *, mode: Mode = Mode.HYBRID,
+                   n_candidates: int = N_CANDIDATES,
+                   dates: tuple[str | None, str | None] = (None, None)) -> list[tuple[int, float]]:
+    """BM25's ranking as `retrieve` makes it (none in dense mode), for a caller that reads it before the query's
+    vector is made."""
+    allowed = published_between(index, dates)
+    if mode == Mode.DENSE or (allowed is not None and not allowed.any()):
+        return []
+    return bm25_search(index, query_terms, top_k=n_candidates, allowed=allowed)
+
+
 def retrieve(index: Index, *, query_vector: np.ndarray | None, query_terms: Sequence[str], top_k: int = 5,
-             mode: Mode = Mode.HYBRID, n_candidates: int = 50, dates: tuple[str | None, str | None] = (None, None)) -> list[Hit]:
+             mode: Mode = Mode.HYBRID, n_candidates: int = N_CANDIDATES,
+             dates: tuple[str | None, str | None] = (None, None),
+             sparse: Sequence[tuple[int, float]] | None = None) -> list[Hit]:
     """The `top_k` chunk hits for a query, by `mode`; each hit carries both retrievers' scores.
 
     `dates` = (first, last), ISO dates, inclusive, either open: only articles published then count
-    (articles without a date are left out when a range is given)."""
-    allowed = None
-    if dates != (None, None):
-        first, last = dates
-        published = index.chunk_dates
-        allowed = (published != "") & (published >= (first or "")) & (published <= (last or "9999"))
-        if not allowed.any():
-            return []
+    (articles without a date are left out when a range is given). `sparse`: BM25's ranking when the caller has
+    made it already (`sparse_ranking` with the same terms, mode and dates)."""
+    allowed = published_between(index, dates)
+    if allowed is not None and not allowed.any():
+        return []
     dense = dense_search(index, query_vector, top_k=n_candidates, allowed=allowed) if mode != Mode.BM25 else []
-    sparse = bm25_search(index, query_terms, top_k=n_candidates, allowed=allowed) if mode != Mode.DENSE else []
+    if sparse is None:
+        sparse = sparse_ranking(index, query_terms, mode=mode, n_candidates=n_candidates, dates=dates)
     fused = fused_top(*(r for r in (dense, sparse) if r), top_k=top_k)
     dense_by_pos, sparse_by_pos = dict(dense), dict(sparse)
     return [Hit(chunk=index.chunks[pos], score=score, dense_score=dense_by_pos.get(pos),

@@ -28,8 +28,6 @@ from qa.answer import WEIGHTS, score_sentences  # noqa: E402  (after the path is
 from qa.config import Settings  # noqa: E402
 from qa.pipeline import Assistant  # noqa: E402
 from qa.question import analyse, resolve_followup  # noqa: E402
-from qa.retrieve import retrieve  # noqa: E402
-from qa.text import tokenize  # noqa: E402
 
 GRID = {"context": (0.4, 0.6, 0.8), "bigram": (0.2, 0.4, 0.6), "dense": (0.0, 0.3, 0.6),
         "typed": (0.1, 0.2), "rank": (0.05, 0.1), "anchor": (0.1, 0.2, 0.4), "aspect": (0.0, 0.3, 0.6, 0.9), "paired": (0.0, 0.2, 0.4)}
@@ -45,8 +43,7 @@ def signals(assistant: Assistant, cases) -> list[tuple[np.ndarray, np.ndarray]]:
     for question, history, golds, gold_sentence in cases:
         resolved = resolve_followup(question, history)
         analysis = analyse(resolved)
-        query_vector, aspect_vector = assistant.query_vectors(resolved, analysis)
-        hits = retrieve(assistant.index, query_vector=query_vector, query_terms=tokenize(resolved), top_k=5)
+        query_vector, aspect_vector, hits = assistant.retrieved(resolved, analysis, top_k=5)
         scored = score_sentences(analysis, hits, assistant.index, query_vector, aspect_vector)
         if not scored:
             out.append((np.zeros((1, len(WEIGHTS))), np.zeros(1, dtype=bool)))

@@ -1,6 +1,7 @@
 import pytest
 
-from qa.question import AnswerType, analyse, answer_type_of, answers_given, followup_readings, resolve_followup
+from qa.question import (AnswerType, analyse, answer_type_of, answers_given, followup_readings, headline_aspect,
+                         resolve_followup)
 
 
 @pytest.mark.parametrize("question, expected", [
@@ -129,6 +130,19 @@ def test_the_noun_a_wh_word_asks_about(question, noun):
 ])
 def test_the_aspect_is_the_question_without_its_leading_subject(question, aspect):
     assert analyse(question).aspect == aspect
+
+
+@pytest.mark.parametrize("question, headline, aspect", [
+    ("阵内德胜目前主持什么节目？", "阵内德胜", "目前主持什么节目"),  # no subject split: the tagger reads no noun
+    ("去萱莱镇看龙眼节要什么时候去？", "萱莱镇", "去看龙眼节要什么时候去"),  # named after a verb
+    ("《神圣十月》是由哪个杂志连载的？", "神圣十月", "是由哪个杂志连载的"),
+    ("渠成是哪里人？", "渠成 (足球运动员)", "是哪里人"),  # the gloss is no part of the name
+    ("什么是青松茶？", "青松茶", None),  # nothing asked of it but what it is
+    ("白鹭湖有多深？", "青松茶", None),  # another article's headline
+    ("湖有多深？", "湖", None),  # too short to be a name
+])
+def test_what_a_question_asks_of_the_headline_it_names(question, headline, aspect):
+    assert headline_aspect(analyse(question), headline) == aspect
 
 
 def test_what_kind_of_asks_with_no_key_term_of_its_own():
