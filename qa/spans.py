@@ -32,8 +32,16 @@ _DAY_OF_MONTH = rf"(?:\d{{1,2}}|[一二三]?十[一二三四五六七八九]?|[�
 # A time of day, which may be every day's or the next day's ("每天晚上8时至次日凌晨2时").
 _TIME_OF_DAY = (rf"(?:每天|每日|次日)?(?:凌晨|早上|上午|中午|正午|下午|傍晚|晚上)?"
                 rf"(?:\d{{1,2}}(?:时|点)(?:\d{{1,2}}分|半)?(?!{POINTS_MADE})|\d{{1,2}}:\d{{2}})")
+# a race time ("1小时16分08秒", "3分33秒62", "9秒58"), also how long a race took
+_RACE_TIME = r"(?:\d{1,2}小时)?\d{1,2}分\d{1,2}(?:\.\d+)?秒\d*|\d{1,2}秒\d{2}"
 # another day of a list ("2月22日、23日") or the last of a range ("6月6日至10日", "6月28日至7月2日")
 _MORE_DAYS = r"(?:、\d{1,2}[日号]|(?:至|—|－|-|～|~)(?:\d{1,2}月)?\d{1,2}[日号]|到(?:\d{1,2}月)?\d{1,2}日)?"
+# the day of the week a date gives in brackets ("9月25日（星期四）"), part of it
+_WEEKDAY_GIVEN = r"(?:[（(](?:星期|周)[一二三四五六日天][)）])?"
+# a part of a month ("12月上旬", "11月底")
+_PART_OF_MONTH = r"(?:份|初|上旬|中旬|下旬|底|末)"
+# before a date, a deadline ("11月底前完工"): not 前往, 前来, 前后
+_BEFORE_DATE = r"(?:(?:以)?前(?![往来进去行夕面后]))?"
 SPAN_PATTERNS: dict[AnswerType, re.Pattern] = {
     AnswerType.AMOUNT: re.compile(rf"{_QUALIFIER}{_NUM}{_MAG}(?:{_CURRENCY})"),
     # a share, a ratio ("男女生比例约为1：7"), a rate that the article gives as a bare figure ("收视率为7.07"), or a
@@ -44,10 +52,12 @@ SPAN_PATTERNS: dict[AnswerType, re.Pattern] = {
         # a reign year with its Western year ("天正16年（1588年）", "1993年（民国82年）"), then the month and day
         rf"(?:[\u4e00-\u9fff]{{2}}(?:\d{{1,2}}|[元{_CN_DIGIT}十]{{1,4}})年\s?[（(]\d{{3,4}}年[)）]"
         rf"|{_YEAR_NUMBER}年(?:\s?[（(][\u4e00-\u9fff]{{2}}\d{{1,3}}年[)）])?)"
-        rf"(?:{_MONTH}(?:{_DAY_OF_MONTH}{_MORE_DAYS})?|代(?:以来|以后|初|末)?|初|底|末|前后|以来|以后)?"
-        rf"|\d{{1,2}}月\d{{1,2}}[日号]{_MORE_DAYS}(?:[上下]午)?|"
+        rf"(?:{_MONTH}(?:{_DAY_OF_MONTH}{_MORE_DAYS}{_WEEKDAY_GIVEN}|{_PART_OF_MONTH})?{_BEFORE_DATE}"
+        rf"|代(?:以来|以后|初|末)?|初|底|末|前后|以来|以后)?"
+        rf"|\d{{1,2}}月\d{{1,2}}[日号]{_MORE_DAYS}{_WEEKDAY_GIVEN}{_BEFORE_DATE}(?:[上下]午)?|"
         r"(?:上世纪)?\d{2}年代|(?:今年|去年|前年)?[一二三四五六七八九十]{1,2}月"
-        r"|农历[正一二三四五六七八九十冬腊]+月|\d{1,2}月(?:份|初|中旬|下旬|底)?|近日|近年来|日前|连日来|春节(?:过后|前后|期间)"
+        rf"|农历[正一二三四五六七八九十冬腊]+月|\d{{1,2}}月{_PART_OF_MONTH}?{_BEFORE_DATE}|近日|近年来|日前|连日来"
+        r"|春节(?:过后|前后|期间)"
         # months given as a range ("2至4月"), and times of day ("正午12时26分", "上午11:00")
         r"|\d{1,2}(?:至|到|~|～|-)\d{1,2}月"
         # centuries ("十九世纪以来", "公元前3世纪")
@@ -62,12 +72,12 @@ SPAN_PATTERNS: dict[AnswerType, re.Pattern] = {
         rf"|{_TIME_OF_DAY}"),
     # or how often ("每月两次", "每两周一次"), which "多久来一趟" asks
     # (not the year, month or day of a date: "4月25日起封闭施工", "2023年5月")
-    AnswerType.DURATION: re.compile(rf"(?<!\d)\d+年零?\d+个月|(?<!\d[年月])(?<!\d){_QUALIFIER}{_NUM}{_MAG}(?:个)?"
+    AnswerType.DURATION: re.compile(rf"{_RACE_TIME}|\d{{1,3}}个?小时\d{{1,2}}分钟?|(?<!\d)\d+年零?\d+个月|(?<!\d[年月])(?<!\d){_QUALIFIER}{_NUM}{_MAG}(?:个)?"
                                     r"(?:年(?!\d{1,2}月)|月(?!\d{1,2}[日号])|天|工作日|日|小时|周|分钟)(?:半)?"
                                     r"|(?:(?:[一两二三四五六七八九十]+|\d+)个)?(?<![上下前后])半个?(?:小时|月|年|天)"
                                     r"|每[两三四五六七八九十]?(?:个月|季度|星期|年|月|周|天|日)[一两二三四五六七八九十\d]+[次趟回]"),
     # a race time ("3分33秒62", "9秒58") before any figure in a unit, which would take its minutes alone
-    AnswerType.NUMBER: re.compile(rf"\d{{3,4}}-\d{{7,8}}|(?:\d{{1,2}}小时)?\d{{1,2}}分\d{{1,2}}(?:\.\d+)?秒\d*|\d{{1,2}}秒\d{{2}}"
+    AnswerType.NUMBER: re.compile(rf"\d{{3,4}}-\d{{7,8}}|{_RACE_TIME}"
                                   rf"|{_QUALIFIER}{_NUM}{_MAG} ?(?i:{_UNIT})(?![\d日号])(?<!\d月)"  # not a month: 3月
                                   rf"|{_QUALIFIER}\d+(?:\.\d+)?{_MAG}[%‰]?(?![\d年月日号])"),
 }
@@ -632,6 +642,7 @@ _ASKS_DAY = re.compile(r"几号|哪一?天|哪日|几月几")
 # "每周几复查": a day of the week, in any of its names.
 _ASKS_WEEKDAY = re.compile(WEEKDAY_ASKED)
 _WEEKDAY = re.compile(r"(周|星期|礼拜)([一二三四五六日天])")
+_WEEKDAY_IN_BRACKETS = re.compile(r"[（(]((?:星期|周)[一二三四五六日天])[)）]")
 _DAY_NAMED = re.compile(r"[日号]|星期|周[一二三四五六日天]|今天|昨天|明天|当天")
 # Which year (哪年, 哪一年, 什么年份) is answered by a date that names a year, a decade or a century.
 _ASKS_YEAR = re.compile(r"哪一?年|几几年|什么年份|哪个年份")
@@ -817,6 +828,12 @@ _PER_ITEM_AFTER = re.compile(r"各|每|均|分别")
 _ITEM_BEFORE = re.compile(r"、[^，。；、\d]{0,8}$")
 _ITEM_AFTER = re.compile(r"[^，。；、\d]{0,8}?、")
 _SUM = re.compile(r"共|总|合计|累计")
+
+
+def _counts_a_noun_after(sentence: str, end: int) -> bool:
+    """Whether the figure ending at `end` counts the noun right after it ("8个班", "300余个品种")."""
+    after = sentence[end:end + 6]
+    return bool(after) and "\u4e00" <= after[0] <= "\u9fff" and pos_tag(after)[0][1].startswith("n")
 
 
 def counts_in(unit: str | None, sentence: str, span: tuple[int, int]) -> bool:
@@ -1015,7 +1032,9 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
     if analysis.answer_type is AnswerType.DATE and _ASKS_DAY.search(analysis.text):
         candidates = [(s, e) for s, e in candidates if _DAY_NAMED.search(simplified, s, e)]  # not "80年代"
     if analysis.answer_type is AnswerType.DATE and _ASKS_WEEKDAY.search(analysis.text):
-        candidates = [(s, e) for s, e in candidates if _WEEKDAY.search(simplified, s, e)]
+        # of "3月8日（星期五）", the day of the week
+        candidates = [given.span(1) if (given := _WEEKDAY_IN_BRACKETS.search(simplified, s, e)) else (s, e)
+                      for s, e in candidates if _WEEKDAY.search(simplified, s, e)]
     if analysis.answer_type is AnswerType.DATE and _ASKS_YEAR.search(analysis.text):
         candidates = [(s, e) for s, e in candidates if _YEAR_NAMED.search(simplified, s, e)]  # not "2月24日"
     within = _place_asked_within(analysis.text) if analysis.answer_type is AnswerType.PLACE else None
@@ -1076,14 +1095,19 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
         candidates = [(s, e) for s, e in candidates if parts_from < s and names_the_part(s)] or candidates
     # "几家专业公司" on "下设…七大专业公司，…服务创业公司10万余家": a count beside the thing asked about
     # counts it, whatever its measure word.
+    # Not a count whose measure word another noun follows: "展出菊花300余个品种、6万余盆" counts kinds of 菊花 (品种).
     counted = analysis.counted
-    beside = [(s, e) for s, e in candidates if counted and (simplified.startswith(counted, e)
-                                                            or simplified.endswith(counted, 0, _past_bound(simplified, s, e)))]
+    after_it = [(s, e) for s, e in candidates
+                if counted and simplified.endswith(counted, 0, _past_bound(simplified, s, e))]
+    beside = [(s, e) for s, e in candidates if counted and simplified.startswith(counted, e)
+              or (s, e) in after_it and not _counts_a_noun_after(simplified, e)]
     # "投资了多少家机构" on "整合创服机构1280家，投资机构340余家": of those, the count whose name for the
     # thing holds another of the question's words counts what is asked.
     named_as_asked = [(s, e) for s, e in beside if simplified.endswith(counted, 0, s) and any(
         simplified.endswith(term, 0, s - len(counted)) for term in analysis.terms if term != counted)]
-    candidates = named_as_asked or beside or candidates
+    # and where none is beside it, not one after the thing asked that counts another noun: "多少新生" on "招收新生8个班、
+    # 360人"
+    candidates = named_as_asked or beside or [span for span in candidates if span not in after_it] or candidates
     # "多少户" asks for a count of 户: when the sentence has one, the other counts are not the answer.
     with_unit = [span for span in candidates if counts_in(analysis.unit, simplified, span)]
     candidates = with_unit or candidates

@@ -1159,6 +1159,18 @@ def test_a_sentence_without_what_is_asked_for_does_not_answer(park, question, ex
     # A share may be a ratio, or a rate given as a bare figure.
     ("该校今年招生1200人，男女生比例约为1：3。", "该校男女生比例是多少？", "1：3"),
     ("该剧于2019年首播，首集收视率为2.35。", "该剧首集的收视率是多少？", "2.35"),
+    # A date keeps the day of the week it gives, the part of the month and a deadline's 前; a time of hours, minutes
+    # and seconds is one.
+    ("受线路检修影响，11月3日（星期一）9:00至15:00，西街片区将暂停供气。", "西街片区哪天停气？", "11月3日（星期一）"),
+    ("受线路检修影响，11月3日（星期一）9:00至15:00，西街片区将暂停供气。", "西街片区星期几停气？", "星期一"),
+    ("新建的冷库预计明年3月上旬投用，可储存果蔬2000吨。", "冷库什么时候投用？", "3月上旬"),
+    ("该桥加固工程计划于2026年6月底前完工，总投资900万元。", "该桥加固工程什么时候完工？", "2026年6月底前"),
+    ("全程马拉松男子组冠军以2小时11分45秒冲线。", "男子组冠军用了多长时间？", "2小时11分45秒"),
+    ("这台手术前后持续了4小时20分钟。", "这台手术做了多长时间？", "4小时20分钟"),
+    # A count in the measure word asked (盆, 箱, 班 …), not one that counts another noun after its measure word.
+    ("花卉市场今年摆出月季200余个品种、3万余盆。", "花卉市场一共摆了多少盆月季？", "3万余盆"),
+    ("该园今年秋季招收小班幼儿4个班、120人。", "该园今年秋季招收多少小班幼儿？", "120人"),
+    ("爱心企业捐赠牛奶300箱、大米500袋。", "爱心企业捐了多少箱牛奶？", "300箱"),
 ])
 def test_span_choice_follows_what_the_question_marks(sentence, question, expected):
     from qa.spans import choose_span
@@ -1985,6 +1997,8 @@ def test_days_of_the_week_and_times_of_every_day_are_dates():
     assert dates("每个星期六下午举行。") == ["每个星期六下午"]
     assert dates("球队每周一、三、五晚上训练。") == ["每周一、三、五晚上"]
     assert dates("游泳馆周六周日上午开放。") == ["周六", "周日上午"]
+    # Not the 前 of 前往 or 前后.
+    assert dates("11月2日前往省城，11月5日前后返回，12月1日前交材料。") == ["11月2日", "11月5日", "12月1日前"]
     # Not a week that counts, nor a count of times or days.
     for text in ("一周后完工。", "志愿者每周二至三次上门送餐。", "一周三次。", "每周三天在岗。"):
         assert dates(text) == [], text

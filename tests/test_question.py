@@ -7,6 +7,7 @@ from qa.question import (AnswerType, analyse, answer_type_of, answers_given, fol
 @pytest.mark.parametrize("question, expected", [
     ("颐高集团的总裁是谁？", AnswerType.PERSON),
     ("颐高集团的总裁叫什么名字？", AnswerType.PERSON),
+    ("爱心企业捐了多少箱牛奶？", AnswerType.NUMBER),  # a count in 箱, not a sum given
     ("区金融服务中心的主任叫啥？", AnswerType.PERSON),  # colloquial 啥 for 什么
     ("这个城市的地理位置怎么样？", AnswerType.MANNER),  # how good its location is, not where it is
     ("学校的位置在哪里？", AnswerType.PLACE),
