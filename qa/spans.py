@@ -90,9 +90,10 @@ _MEASURES = ("元", "米", "公里", "公尺", "公分", "亩", "公顷", "斤",
 _TIMES = ("年", "月", "日", "号", "天", "周", "小时", "分钟", "秒")
 _NOT_A_COUNT = _MEASURES + _TIMES
 _PLACE_SUFFIX = re.compile(r"(?:省|市|县|区|村|镇|乡|街道|广场|小区|路|街|园|山|河|湖|地区)$")
-# Posts written right before a name ("总裁郑明伟"), with those ending in 人 ("发言人").
+# Posts written right before a name ("总裁郑明伟"), with those ending in 人 ("发言人"); not the word for the post after
+# it ("局长职务", "院长助理").
 _NAMED_ROLES = POSTS + "|发言人|创始人|主持人|代言人|经办人|责任人|法人"
-_ROLE_THEN_NAME = re.compile(rf"(?:{_NAMED_ROLES})：?([\u4e00-\u9fff]{{2,3}}?)(?=说|表示|告诉|介绍|对|在|参加|进行|就|与|等|"
+_ROLE_THEN_NAME = re.compile(rf"(?:{_NAMED_ROLES})：?(?!职务|职位|一职|助理)([\u4e00-\u9fff]{{2,3}}?)(?=说|表示|告诉|介绍|对|在|参加|进行|就|与|等|"
                              r"指出|强调|带队|[，。、；：”\s]|$)")
 
 

@@ -1167,6 +1167,9 @@ def test_a_sentence_without_what_is_asked_for_does_not_answer(park, question, ex
     ("该桥加固工程计划于2026年6月底前完工，总投资900万元。", "该桥加固工程什么时候完工？", "2026年6月底前"),
     ("全程马拉松男子组冠军以2小时11分45秒冲线。", "男子组冠军用了多长时间？", "2小时11分45秒"),
     ("这台手术前后持续了4小时20分钟。", "这台手术做了多长时间？", "4小时20分钟"),
+    # The word for a post after a post is no name: "…院长职务" (a name after a post still is).
+    ("董事会决定由韩卫平接任，免去郑立群的公司董事长职务。", "谁接任公司董事长？", "韩卫平"),
+    ("会议决定聘任陈晓东为公司总经理，黄立新不再担任总经理助理。", "谁被聘任为总经理？", "陈晓东"),
     # A count in the measure word asked (盆, 箱, 班 …), not one that counts another noun after its measure word.
     ("花卉市场今年摆出月季200余个品种、3万余盆。", "花卉市场一共摆了多少盆月季？", "3万余盆"),
     ("该园今年秋季招收小班幼儿4个班、120人。", "该园今年秋季招收多少小班幼儿？", "120人"),
