@@ -217,9 +217,10 @@ def saved(index, index_dir: Path):
 def ask_stages(assistant, question: str) -> dict[str, float]:
     """Seconds spent in each stage of `Assistant.ask`, calling the stage functions directly."""
     from qa.answer import extract_answer
+    from qa.pipeline import first_headline
     from qa.question import analyse, resolve_followup
     from qa.retrieve import N_CANDIDATES, bm25_search, dense_search, fused_top
-    from qa.text import to_simplified, tokenize
+    from qa.text import tokenize
     from qa.types import Hit
 
     top_k = assistant.settings.top_k
@@ -231,8 +232,7 @@ def ask_stages(assistant, question: str) -> dict[str, float]:
     terms = tokenize(resolved)
     sparse = bm25_search(index, terms, top_k=N_CANDIDATES)
     t.append(time.perf_counter())
-    headline = to_simplified(index.articles[index.chunks[sparse[0][0]].article_id].title) if sparse else ""
-    query_vector, aspect_vector = assistant.query_vectors(resolved, analysis, headline=headline)
+    query_vector, aspect_vector = assistant.query_vectors(resolved, analysis, headline=first_headline(index, sparse))
     t.append(time.perf_counter())
     dense = dense_search(index, query_vector, top_k=N_CANDIDATES)
     t.append(time.perf_counter())

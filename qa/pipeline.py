@@ -311,8 +311,7 @@ class Assistant:
         if mode == Mode.BM25:
             return None, None, retrieve(self.index, query_vector=None, query_terms=terms, top_k=top_k, mode=mode,
                                         dates=dates, sparse=sparse)
-        headline = to_simplified(self.index.articles[self.index.chunks[sparse[0][0]].article_id].title) if sparse else ""
-        query_vector, aspect_vector = self.query_vectors(question, analysis, headline=headline)
+        query_vector, aspect_vector = self.query_vectors(question, analysis, headline=first_headline(self.index, sparse))
         return query_vector, aspect_vector, retrieve(self.index, query_vector=query_vector, query_terms=terms,
                                                      top_k=top_k, mode=mode, dates=dates, sparse=sparse)
 
@@ -337,6 +336,11 @@ class Assistant:
             return self.embedder.embed_query(question), aspect_vector.result()
         both = self.embedder.embed_batch([question, aspect], is_query=True)
         return both[0], both[1]
+
+
+def first_headline(index: Index, ranking: Sequence[tuple[int, float]]) -> str:
+    """The (simplified) headline of the article of a ranking's first chunk, "" for an empty ranking."""
+    return to_simplified(index.articles[index.chunks[ranking[0][0]].article_id].title) if ranking else ""
 
 
 def a_core_is_free() -> bool:

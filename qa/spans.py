@@ -72,7 +72,9 @@ SPAN_PATTERNS: dict[AnswerType, re.Pattern] = {
         rf"|{_TIME_OF_DAY}"),
     # or how often ("每月两次", "每两周一次"), which "多久来一趟" asks
     # (not the year, month or day of a date: "4月25日起封闭施工", "2023年5月")
-    AnswerType.DURATION: re.compile(rf"{_RACE_TIME}|\d{{1,3}}个?小时\d{{1,2}}分钟?|(?<!\d)\d+年零?\d+个月|(?<!\d[年月])(?<!\d){_QUALIFIER}{_NUM}{_MAG}(?:个)?"
+    # (hours and minutes, "4小时20分钟", are one)
+    AnswerType.DURATION: re.compile(rf"{_RACE_TIME}|\d{{1,3}}个?小时\d{{1,2}}分钟?"
+                                    rf"|(?<!\d)\d+年零?\d+个月|(?<!\d[年月])(?<!\d){_QUALIFIER}{_NUM}{_MAG}(?:个)?"
                                     r"(?:年(?!\d{1,2}月)|月(?!\d{1,2}[日号])|天|工作日|日|小时|周|分钟)(?:半)?"
                                     r"|(?:(?:[一两二三四五六七八九十]+|\d+)个)?(?<![上下前后])半个?(?:小时|月|年|天)"
                                     r"|每[两三四五六七八九十]?(?:个月|季度|星期|年|月|周|天|日)[一两二三四五六七八九十\d]+[次趟回]"),
@@ -93,8 +95,8 @@ _PLACE_SUFFIX = re.compile(r"(?:省|市|县|区|村|镇|乡|街道|广场|小区
 # Posts written right before a name ("总裁郑明伟"), with those ending in 人 ("发言人"); not the word for the post after
 # it ("局长职务", "院长助理").
 _NAMED_ROLES = POSTS + "|发言人|创始人|主持人|代言人|经办人|责任人|法人"
-_ROLE_THEN_NAME = re.compile(rf"(?:{_NAMED_ROLES})：?(?!职务|职位|一职|助理)([\u4e00-\u9fff]{{2,3}}?)(?=说|表示|告诉|介绍|对|在|参加|进行|就|与|等|"
-                             r"指出|强调|带队|[，。、；：”\s]|$)")
+_ROLE_THEN_NAME = re.compile(rf"(?:{_NAMED_ROLES})：?(?!职务|职位|一职|助理)([\u4e00-\u9fff]{{2,3}}?)"
+                             r"(?=说|表示|告诉|介绍|对|在|参加|进行|就|与|等|指出|强调|带队|[，。、；：”\s]|$)")
 
 
 # A unit of measure as articles also write it: in the other Chinese name, or by its symbol.
