@@ -69,6 +69,10 @@ WHERE_WORDS = "哪里|哪儿|何处|何地|什么地方|哪个地方"
 # "本周几位", "每周几回").
 WEEKDAY_ASKED = r"(?:周|星期|礼拜)几(?![次趟遍节堂位名个项件]|天(?!气)|回(?:[？?。，]|$))"
 # First match wins, so the more specific cues come first ("多少钱" is an amount before it is a number).
+# Measure words of containers, groups and trips ("多少盆", "几箱", "几趟"), read alike by the answer type, the unit asked and
+# the count asked; and nouns that begin with one of them, which ask for no count in it ("多少盒饭", "几班车").
+_MORE_MEASURES = "盆箱袋瓶桶盒组班趟"
+_NOUNS_OF_MORE_MEASURES = "盒饭|班车|箱包|组长"
 _TYPE_CUES: tuple[tuple[AnswerType, str], ...] = (
     (AnswerType.REASON, r"为什么|为何|什么原因|原因是|怎么会|(?i:\bwhy\b)"),
     (AnswerType.DURATION, r"多长时间|多久|多少年|几年了|多少天|(?<![哪周前这那近过头后])几天|几个月|多少个月"),
@@ -84,8 +88,8 @@ _TYPE_CUES: tuple[tuple[AnswerType, str], ...] = (
     (AnswerType.PLACE, rf"(?i:\bwhere\b)|{WHERE_WORDS}|在哪|哪一?国|哪(?:个|条|座)(?:省|市|县|区|村|镇|乡|街道|地方|城市|国家|地区|小区|广场|路|街|道路|公园)|"
                        r"哪些地方|哪些地区|去了哪|地点|位置(?!怎么样|如何)|什么位置|哪些(?:省|市|村|小区)"),
     # A count of things ("多少家投资机构") before amounts and percentages that share their verbs.
-    (AnswerType.NUMBER, r"(?:多少|几)(?:个|家|户|名|人|栋|处|项|所|座|条|种|位|次|辆|台|件|批|场|间|层|株|张|份|盆|箱|袋|瓶|桶|盒|"
-                        r"组|班|趟)"),
+    (AnswerType.NUMBER, r"(?:多少|几)(?:个|家|户|名|人|栋|处|项|所|座|条|种|位|次|辆|台|件|批|场|间|层|株|张|份|"
+                        + "|".join(_MORE_MEASURES) + ")"),
     (AnswerType.PERCENT, r"百分之几|百分比|比例|占比|比重|率(?:是|为|有|达到?)?(?:多少|几)|增幅|涨幅|降幅|(?:增长|增加|提高|提升|下降|降低|减少|上涨|涨|跌|下跌)了?"
                          r"(?:多少|几成)(?![\u4e00-\u9fff]*[元钱])"),
     # The words for a sum ask for one unless the question asks something else of it ("贷款解决了什么问题").
@@ -140,7 +144,7 @@ UNITS = ("平方米", "大", "公里", "万元", "亿元", "分厂", "个", "家
          "公尺", "平方公尺", "公克", "英亩", "平方英里",
          "千瓦", "毫升", "升", "斤", "秒", "分钟", "小时", "集", "枚", "首", "部", "本", "篇", "只", "头", "匹", "架", "艘", "颗", "把",
          "册", "股", "发", "届", "剂", "棵", "盏", "口", "段", "类", "级", "期", "卷", "章", "节", "支",
-         "代", "季", "轮", "区", "套", "款", "辑", "盆", "箱", "袋", "瓶", "桶", "盒", "组", "班", "趟",
+         "代", "季", "轮", "区", "套", "款", "辑", *_MORE_MEASURES,
          "起", "人次", "辆次", "架次",  # cases ("查处酒驾47起") and counts of visits or trips
          "个百分点", "百分点",  # a difference of rates: "0.5个百分点", not "0.5个"
          "km²", "m²", "km", "cm", "mm", "kg", "m")
@@ -155,10 +159,11 @@ _WH_NOUN = re.compile(rf"什么(?:样子的?|样的?)?(?![子的样])([\u4e00-\u
 # 个队) or leave as a term ("多少家单位" → 家): the measure word is no term, and the article may count in
 # another ("5册", "58支代表队"). Not the first character of a noun that begins with one ("多少项目", "几个家庭").
 _COUNT_ASKED = re.compile(r"(?<!哪)(?:多少|几)(?!项目|家庭|家长|家属|家乡|名额|名单|名称|名字|场馆|场所|场地|部门|部分|"
-                          r"位置|条件|种类|次数|批次|户籍|台账|张贴|套餐|套装|起点|起步|盒饭|班车|箱包|组长)"
-                          r"[个本支家所名位件台辆条座项次种批场间层株份棵盏只头匹架艘颗把册首部篇枚集张户起套盆箱袋瓶桶盒组班趟](?=[\u4e00-\u9fff])")
-# (not the first character of a noun that begins with a measure word: "多少盒饭", "几班车")
-_UNIT_AFTER_WH = re.compile(r"(?<!哪)(?:多少|几)(?!盒饭|班车|箱包|组长)(" + "|".join(sorted(UNITS, key=len, reverse=True)) + ")")
+                          rf"位置|条件|种类|次数|批次|户籍|台账|张贴|套餐|套装|起点|起步|{_NOUNS_OF_MORE_MEASURES})"
+                          rf"[个本支家所名位件台辆条座项次种批场间层株份棵盏只头匹架艘颗把册首部篇枚集张户起套{_MORE_MEASURES}]"
+                          r"(?=[\u4e00-\u9fff])")
+_UNIT_AFTER_WH = re.compile(rf"(?<!哪)(?:多少|几)(?!{_NOUNS_OF_MORE_MEASURES})("
+                            + "|".join(sorted(UNITS, key=len, reverse=True)) + ")")
 # "几个点" of a rate's rise or fall is percentage points ("利率降了几个点" → 0.5个百分点, "同比增长了多少个点"); not places
 # ("为提高接种率设了几个点", "服务点增加了几个点"), a time (几点), nor an index's points ("指数涨了多少点"). 率先 is no rate.
 _POINTS_ASKED = re.compile(r"(?:率(?!先)|比例|占比|比重|同比|环比)[^，。？！]{0,4}?"

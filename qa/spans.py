@@ -37,7 +37,8 @@ _RACE_TIME = r"(?:\d{1,2}小时)?\d{1,2}分\d{1,2}(?:\.\d+)?秒\d*|\d{1,2}秒\d{
 # another day of a list ("2月22日、23日") or the last of a range ("6月6日至10日", "6月28日至7月2日")
 _MORE_DAYS = r"(?:、\d{1,2}[日号]|(?:至|—|－|-|～|~)(?:\d{1,2}月)?\d{1,2}[日号]|到(?:\d{1,2}月)?\d{1,2}日)?"
 # the day of the week a date gives in brackets ("9月25日（星期四）"), part of it
-_WEEKDAY_GIVEN = r"(?:[（(](?:星期|周)[一二三四五六日天][)）])?"
+_WEEKDAY_NAMED = r"(?:星期|周)[一二三四五六日天]"
+_WEEKDAY_GIVEN = rf"(?:[（(]{_WEEKDAY_NAMED}[)）])?"
 # a part of a month ("12月上旬", "11月底")
 _PART_OF_MONTH = r"(?:份|初|上旬|中旬|下旬|底|末)"
 # before a date, a deadline ("11月底前完工"): not 前往, 前来, 前后
@@ -645,7 +646,7 @@ _ASKS_DAY = re.compile(r"几号|哪一?天|哪日|几月几")
 # "每周几复查": a day of the week, in any of its names.
 _ASKS_WEEKDAY = re.compile(WEEKDAY_ASKED)
 _WEEKDAY = re.compile(r"(周|星期|礼拜)([一二三四五六日天])")
-_WEEKDAY_IN_BRACKETS = re.compile(r"[（(]((?:星期|周)[一二三四五六日天])[)）]")
+_WEEKDAY_IN_BRACKETS = re.compile(rf"[（(]({_WEEKDAY_NAMED})[)）]")
 _DAY_NAMED = re.compile(r"[日号]|星期|周[一二三四五六日天]|今天|昨天|明天|当天")
 # Which year (哪年, 哪一年, 什么年份) is answered by a date that names a year, a decade or a century.
 _ASKS_YEAR = re.compile(r"哪一?年|几几年|什么年份|哪个年份")
