@@ -2235,7 +2235,8 @@ def test_a_year_or_a_later_phase_that_the_article_never_names_is_not_answered_fr
     assistant = _assistant_over(tmp_path, vaccine, river)
     assert assistant.ask("2023年全区老年人流感疫苗接种率是多少？").text == "28%"
     assert not assistant.ask("2022年全区老年人流感疫苗接种率是多少？").answerable
-    assert assistant.ask("去年全区老年人流感疫苗接种率是多少？").text == "28%"  # 去年 may be counted from today
+    # 去年 counted from the article's date (2022) or from today (after 2024): a report of 2023 answers neither
+    assert not assistant.ask("去年全区老年人流感疫苗接种率是多少？").answerable
     assert assistant.ask("清河治理工程总投资多少？").text == "3000万元"
     assert not assistant.ask("清河治理二期工程总投资多少？").answerable
 
@@ -3182,3 +3183,45 @@ def test_how_far_one_goes_asks_a_length():
     assert _span_text(choose_span, "快递小哥老李每天8时开始派件，骑行近60公里，送件200多件。", "老李每天骑多少路？") == "近60公里"
     # a count of bus routes is no length
     assert _span_text(choose_span, "站前广场共有12路公交线路经过，日均客流3万人次。", "站前广场有多少路公交经过？") == "12"
+
+
+def test_a_sentence_that_names_another_of_the_kind_asked_and_not_it_is_no_answer(tmp_path):
+    from qa.types import Article
+
+    reservoir = Article("r", "白石水库完成除险加固", "本报讯：县水务局介绍，白石水库除险加固工程日前完工，总投资1.2亿元。"
+                        "白石水库为全县最大的中型水库，正常蓄水位为96.5米。", "2024-06-03", "报")
+    contest = Article("c", "全县书法大赛落幕", "本报讯：全县青少年书法大赛昨日落幕。在比赛中，城关中学学生李明获得一等奖，奖金3000元；"
+                      "参赛作品将在县文化馆展出一周。", "2024-05-20", "报")
+    school = Article("s", "县一中北校区投入使用", "本报讯：县一中北校区9月1日正式投入使用。北校区占地80亩，可容纳学生2400人。",
+                     "2024-09-02", "报")
+    bank = Article("b", "城关农村商业银行新设网点", "本报讯：城关农村商业银行今年新设营业网点5个，覆盖全部乡镇。",
+                   "2024-03-15", "报")
+    assistant = _assistant_over(tmp_path, reservoir, contest, school, bank)
+    assert assistant.ask("白石水库正常蓄水位是多少？").text == "96.5米"
+    assert not assistant.ask("黑龙潭水库正常蓄水位是多少？").answerable  # 96.5米 is 白石水库's
+    assert "3000元" in assistant.ask("书法大赛一等奖奖金是多少？").text
+    assert not assistant.ask("书法大赛三等奖奖金是多少？").answerable  # only the first prize's is given
+    assert assistant.ask("县一中北校区占地多少亩？").text == "80亩"
+    assert not assistant.ask("县一中南校区占地多少亩？").answerable
+    # the name asked shortened ("农商银行" for 农村商业银行), or the kind the wh-word asks for, is no other one
+    assert assistant.ask("城关农商银行今年新设了几个网点？").text == "5个"
+    assert assistant.ask("全县最大的中型水库是哪个水库？").answerable
+
+
+def test_last_year_asked_is_read_from_the_article_s_date_and_from_today(tmp_path):
+    import datetime
+
+    from qa.types import Article
+
+    last_year = datetime.date.today().year - 1
+    fair = Article("f", "第三届荷花节开幕", "本报讯：第三届荷花节7月8日在西湖村开幕，当天吸引游客1.2万人次。", "2019-07-09", "报")
+    market = Article("m", "夜市人气旺", f"本报讯：{last_year}年，城南夜市共接待市民38万人次。", f"{last_year}-12-20", "报")
+    report = Article("r", "全县油菜丰收", "本报讯：今年全县油菜总产量5.2万吨，比去年增加0.3万吨。去年全县油菜总产量4.9万吨。",
+                     "2019-06-08", "报")
+    assistant = _assistant_over(tmp_path, fair, market, report)
+    assert "1.2万人次" in assistant.ask("荷花节开幕当天来了多少游客？").text
+    # 2019's own festival: 去年 is 2018 from the article's date, the year before this one from today
+    assert not assistant.ask("去年荷花节开幕当天来了多少游客？").answerable
+    assert "38万人次" in assistant.ask("去年城南夜市接待了多少市民？").text  # last year, counted from today
+    assert "4.9万吨" in assistant.ask("去年全县油菜总产量是多少？").text  # the article's 去年
+
