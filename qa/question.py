@@ -147,7 +147,7 @@ UNITS = ("平方米", "大", "公里", "万元", "亿元", "分厂", "个", "家
          "代", "季", "轮", "区", "套", "款", "辑", *_MORE_MEASURES,
          "起", "人次", "辆次", "架次",  # cases ("查处酒驾47起") and counts of visits or trips
          "个百分点", "百分点",  # a difference of rates: "0.5个百分点", not "0.5个"
-         "km²", "m²", "km", "cm", "mm", "kg", "m")
+         "km²", "m²", "km", "cm", "mm", "kg", "m", "GWh", "MWh", "kWh", "GW", "MW", "kW")  # read in any case
 _AGE = re.compile(r"多大年纪|多大岁数|多大了|今年多大|几岁|多少岁|年龄|年纪")  # asks for an age: a count of 岁
 # The noun a wh-word asks about: after 什么, or after 哪 and the measure word it may take ("哪一位老师" →
 # 老师). 哪里/哪儿 are whole where-words, and a bare 哪 takes one character, if it is no verb ("哪国人" → 国,

@@ -43,11 +43,12 @@ _WEEKDAY_GIVEN = rf"(?:[（(]{_WEEKDAY_NAMED}[)）])?"
 _PART_OF_MONTH = r"(?:份|初|上旬|中旬|下旬|底|末)"
 # before a date, a deadline ("11月底前完工"): not 前往, 前来, 前后
 _BEFORE_DATE = r"(?:(?:以)?前(?![往来进去行夕面后]))?"
+_FRACTION = r"[一二三四五六七八九十]+分之[一二三四五六七八九十]+"  # a share as a fraction: "三分之二"
 SPAN_PATTERNS: dict[AnswerType, re.Pattern] = {
     AnswerType.AMOUNT: re.compile(rf"{_QUALIFIER}{_NUM}{_MAG}(?:{_CURRENCY})"),
     # a share, a ratio ("男女生比例约为1：7"), a rate that the article gives as a bare figure ("收视率为7.07"), or a
     # rate's change ("提高3.3个百分点")
-    AnswerType.PERCENT: re.compile(rf"{_QUALIFIER}(?:\d+(?:\.\d+)?(?:[%‰]|个百分点)|百分之[零一二三四五六七八九十百点]+|[一二三四五六七八九十]成|"
+    AnswerType.PERCENT: re.compile(rf"{_QUALIFIER}(?:\d+(?:\.\d+)?(?:[%‰]|个百分点)|百分之[零一二三四五六七八九十百点]+|[一二三四五六七八九十]成|{_FRACTION}|"
                                    rf"\d+(?:\.\d+)?[:：∶比]\d+(?:\.\d+)?|(?<=率为)\d+(?:\.\d+)?)"),
     AnswerType.DATE: re.compile(
         # a reign year with its Western year ("天正16年（1588年）", "1993年（民国82年）"), then the month and day
@@ -82,16 +83,19 @@ SPAN_PATTERNS: dict[AnswerType, re.Pattern] = {
     # a race time ("3分33秒62", "9秒58") before any figure in a unit, which would take its minutes alone
     AnswerType.NUMBER: re.compile(rf"\d{{3,4}}-\d{{7,8}}|{_RACE_TIME}"
                                   rf"|{_QUALIFIER}{_NUM}{_MAG} ?(?i:{_UNIT})(?![\d日号])(?<!\d月)"  # not a month: 3月
-                                  rf"|{_QUALIFIER}\d+(?:\.\d+)?{_MAG}[%‰]?(?![\d年月日号])"),
+                                  rf"|{_QUALIFIER}\d+(?:\.\d+)?{_MAG}[%‰]?(?![\d年月日号])"
+                                  rf"|{_QUALIFIER}{_FRACTION}"),  # "三分之二以上业主同意"
 }
 # Words for a place that end a place's name: a name jieba tags inside one ("师范/nr 南小区") is no person's.
 _PLACE_WORDS = ("小区", "街道", "广场", "地区")
 # Units that measure rather than count (money, area, length, weight, volume, power, shares), and those
 # of time: no answer to "多少个孩子".
 _MEASURES = ("元", "米", "公里", "公尺", "公分", "亩", "公顷", "斤", "克", "吨", "升", "瓦", "%", "‰", "km²", "m²", "km", "cm",
-             "mm", "kg", "m")
+             "mm", "kg", "m", "W", "Wh")
 _TIMES = ("年", "月", "日", "号", "天", "周", "小时", "分钟", "秒")
 _NOT_A_COUNT = _MEASURES + _TIMES
+_AGES = ("岁",)  # "60岁以上老人": no count of the things a question counts in another unit ("几个儿童游乐区")
+_A_DAY_OF_THE_YEAR = re.compile(r"(?:\d{4}年)?[\d一二三四五六七八九十]{1,3}月(?:[\d一二三四五六七八九十]{1,3}[日号])?")
 _PLACE_SUFFIX = re.compile(r"(?:省|市|县|区|村|镇|乡|街道|广场|小区|路|街|园|山|河|湖|地区)$")
 # Posts written right before a name ("总裁郑明伟"), with those ending in 人 ("发言人"); not the word for the post after
 # it ("局长职务", "院长助理").
@@ -632,9 +636,9 @@ _DISTANCE_GONE = r"(?:走|跑|骑|步行|行驶?)了?多少里?路"
 _ASKS_MEASURE = re.compile(rf"多[长高远宽深厚粗重大]|面积|长度|高度|宽度|深度|海拔|距离|重量|体重|身高|{_DISTANCE_GONE}")
 _LENGTH_UNITS = r"(?<![平立]方)米|公里|千米|厘米|毫米|公分|公尺|英尺|英寸|英里|海里|km|cm|mm|m"  # not 平方米
 _WEIGHT_UNITS = r"吨|公斤|千克|克|公克|斤|kg"
-_MEASURED = re.compile(rf"(?i:{_LENGTH_UNITS}|{_WEIGHT_UNITS}|米|亩|公顷|英亩|岁|km²|m²)$")
+_MEASURED = re.compile(rf"(?i:{_LENGTH_UNITS}|{_WEIGHT_UNITS}|米|亩|公顷|英亩|岁|km²|m²|瓦|瓦时|wh?)$")  # 多大: power too
 # How heavy, and how long, high, far, wide, deep or thick: a figure in a unit of that kind ("青铜鼎有多重" is not
-# answered by its "高58厘米"). 多大 and 面积 take any measure (an area, an age).
+# answered by its "高58厘米"). 多大 and 面积 take any measure (an area, an age, a power).
 _MEASURE_KINDS = ((re.compile(r"多重|多沉|重量|体重"), re.compile(rf"(?i:{_WEIGHT_UNITS})$")),
                   (re.compile(rf"多[长高远宽深厚粗]|长度|高度|宽度|深度|海拔|距离|身高|{_DISTANCE_GONE}"),
                    re.compile(rf"(?i:{_LENGTH_UNITS})$")))
@@ -1121,8 +1125,13 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
     # "多少个孩子", "几岁" count things or years: a sum of money, a measure ("150余万元") or a date
     # ("十月") is no count of them. Not "多少投资", which names no measure word and asks for a sum.
     if analysis.answer_type is AnswerType.NUMBER and analysis.unit and not analysis.unit.endswith(_NOT_A_COUNT):
-        candidates = [(s, e) for s, e in candidates if not simplified[s:e].endswith(_NOT_A_COUNT)
+        candidates = [(s, e) for s, e in candidates if not simplified[s:e].endswith(_NOT_A_COUNT + _AGES)
                       or (s, e) in with_unit]  # an age in 年 ("树龄约1300年") counts 岁
+        if not candidates:
+            return None
+    # "来了多少游客", "投了多少钱": a count or a sum, which a day of the year ("三月三庙会", "9月1日") is not.
+    if analysis.answer_type is AnswerType.NUMBER and not analysis.unit:
+        candidates = [(s, e) for s, e in candidates if not _A_DAY_OF_THE_YEAR.fullmatch(simplified, s, e)]
         if not candidates:
             return None
 

@@ -3225,3 +3225,23 @@ def test_last_year_asked_is_read_from_the_article_s_date_and_from_today(tmp_path
     assert "38万人次" in assistant.ask("去年城南夜市接待了多少市民？").text  # last year, counted from today
     assert "4.9万吨" in assistant.ask("去年全县油菜总产量是多少？").text  # the article's 去年
 
+
+def test_an_age_or_a_day_of_the_year_is_no_count_of_what_is_asked():
+    from qa.spans import choose_span
+
+    cut = functools.partial(_span_text, choose_span)
+    boats = "公园门票免费，70岁以上老人、1.4米以下儿童可免费乘坐游船。"
+    assert cut(boats, "翠湖公园有几个儿童游乐场？") is None  # 70岁 counts no playgrounds
+    assert cut(boats, "多大年纪的老人可以免费坐游船？") == "70岁"
+    assert cut("第八届桃花节暨三月三庙会在南山镇开幕。", "桃花节来了多少游客？") is None  # 三月 is no count of visitors
+    assert cut("本届读书节于9月1日开幕，共吸引读者1.6万人次。", "读书节来了多少读者？") == "1.6万人次"
+
+
+def test_a_fraction_and_a_figure_in_units_of_power_or_energy_are_whole_figures():
+    from qa.spans import choose_span
+
+    cut = functools.partial(_span_text, choose_span)
+    assert cut("改造方案需经本楼三分之二以上住户同意，并公示7天。", "改造方案要多少住户同意？") == "三分之二"
+    assert cut("全村三分之一的农户种植了茶叶。", "全村百分之几的农户种茶？") == "三分之一"
+    assert cut("项目投产后年产储能电池8GWh，新增就业岗位900个。", "项目投产后一年能生产多少储能电池？") == "8GWh"
+    assert cut("光伏电站总装机容量为120MW，年发电量约1.5亿千瓦时。", "光伏电站装机容量多大？") == "120MW"
