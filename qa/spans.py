@@ -44,6 +44,7 @@ _PART_OF_MONTH = r"(?:份|初|上旬|中旬|下旬|底|末)"
 # before a date, a deadline ("11月底前完工"): not 前往, 前来, 前后
 _BEFORE_DATE = r"(?:(?:以)?前(?![往来进去行夕面后]))?"
 _FRACTION = r"[一二三四五六七八九十]+分之[一二三四五六七八九十]+"  # a share as a fraction: "三分之二"
+_FRACTION_SPAN = re.compile(_FRACTION)  # no count in a measure word ("多少个村" on "三分之二的村…，达到126个村")
 SPAN_PATTERNS: dict[AnswerType, re.Pattern] = {
     AnswerType.AMOUNT: re.compile(rf"{_QUALIFIER}{_NUM}{_MAG}(?:{_CURRENCY})"),
     # a share, a ratio ("男女生比例约为1：7"), a rate that the article gives as a bare figure ("收视率为7.07"), or a
@@ -328,8 +329,9 @@ def _entity_spans(sentence: str, tag_prefixes: tuple[str, ...], suffix: re.Patte
         # word such as 村 or 区 they belong to the place.
         persons = suffix is _PLACE_SUFFIX and suffix.search(word) is not None
         j = i
-        while j > 0 and _grows_name(*words[j - 1][2:], persons=persons) and words[j - 1][2] not in stop_words and not (
-                _labels_next(words, j - 1)):
+        # An adjective before one character of a name is the name's too ("幸福/a 苑/nr 小区", "和谐/a 苑/nr 小区").
+        while j > 0 and (_grows_name(*words[j - 1][2:], persons=persons) or words[j - 1][3] == "a" and len(
+                words[j][2]) == 1 and j < i) and words[j - 1][2] not in stop_words and not _labels_next(words, j - 1):
             j -= 1
         if suffix is ORG_SUFFIX and ends_in_suffix:
             j = min(j, _place_led_start(words, i, stop_words))
@@ -626,9 +628,12 @@ def _marked(sentence: str, start: int, end: int, analysis: QuestionAnalysis) -> 
     return bonus
 
 
-# A telephone number is asked for by 电话 or 号码 and is all digits, 7 or more, or an area code and a number.
-_ASKS_PHONE = re.compile(r"电话|号码|手机")
+# A telephone number is asked for by 电话, 热线 or 号码 and is all digits, 7 or more, or an area code and a number; or a
+# short hotline that the sentence says to dial ("请拨打96110咨询", "服务热线12345").
+_ASKS_PHONE = re.compile(r"电话|热线|号码|手机")
 _PHONE = re.compile(r"\d{3,4}-\d{7,8}|\d{7,12}")
+_HOTLINE = re.compile(r"\d{3,6}")
+_DIALLED = re.compile(r"(?:拨打|致电|打|电话|热线)[：:]?$")
 _YEAR = re.compile(r"\d{4}年")
 # How long, high, far, heavy or big something is: answered by a figure in a unit of measure.
 # how far one goes on foot or wheels ("每天走多少路") asks a length too, not "多少路公交"
@@ -996,7 +1001,8 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
     if uncompared != analysis.text and _CHANGE_ASKED.search(analysis.text):
         candidates = [(s, e) for s, e in candidates if _CHANGE_SAID.search(simplified, max(s - 6, 0), s)] or candidates
     if analysis.answer_type is AnswerType.NUMBER and _ASKS_PHONE.search(analysis.text):
-        candidates = [(s, e) for s, e in candidates if _PHONE.fullmatch(simplified[s:e])]  # not "〔2020〕5号"
+        candidates = [(s, e) for s, e in candidates if _PHONE.fullmatch(simplified[s:e]) or (  # not "〔2020〕5号"
+            _HOTLINE.fullmatch(simplified[s:e]) and _DIALLED.search(simplified, max(0, s - 4), s))]
     if analysis.answer_type is AnswerType.NUMBER:
         # "是一所农村公立幼儿园": 一 with a measure word is the article "a", no count, unless the
         # question counts in that measure word ("有几所学校") and, if it says what it counts, that
@@ -1125,7 +1131,8 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
     # "多少个孩子", "几岁" count things or years: a sum of money, a measure ("150余万元") or a date
     # ("十月") is no count of them. Not "多少投资", which names no measure word and asks for a sum.
     if analysis.answer_type is AnswerType.NUMBER and analysis.unit and not analysis.unit.endswith(_NOT_A_COUNT):
-        candidates = [(s, e) for s, e in candidates if not simplified[s:e].endswith(_NOT_A_COUNT + _AGES)
+        candidates = [(s, e) for s, e in candidates if not (simplified[s:e].endswith(_NOT_A_COUNT + _AGES)
+                                                            or _FRACTION_SPAN.search(simplified, s, e))
                       or (s, e) in with_unit]  # an age in 年 ("树龄约1300年") counts 岁
         if not candidates:
             return None

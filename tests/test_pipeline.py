@@ -3245,3 +3245,50 @@ def test_a_fraction_and_a_figure_in_units_of_power_or_energy_are_whole_figures()
     assert cut("全村三分之一的农户种植了茶叶。", "全村百分之几的农户种茶？") == "三分之一"
     assert cut("项目投产后年产储能电池8GWh，新增就业岗位900个。", "项目投产后一年能生产多少储能电池？") == "8GWh"
     assert cut("光伏电站总装机容量为120MW，年发电量约1.5亿千瓦时。", "光伏电站装机容量多大？") == "120MW"
+
+
+def test_a_hotline_to_dial_answers_what_number_to_call():
+    from qa.question import AnswerType, analyse
+    from qa.spans import choose_span
+
+    cut = functools.partial(_span_text, choose_span)
+    warning = "民警提醒，凡是要求“先交钱”的都是诈骗，遇到可疑情况请拨打96110咨询，被骗后及时拨打110报警。"
+    assert analyse("碰到可疑的情况打啥电话咨询？").answer_type is AnswerType.NUMBER  # not a what-question
+    assert cut(warning, "碰到可疑的情况打啥电话咨询？") == "96110"
+    assert cut(warning, "被骗了打什么电话报警？") == "110"
+    assert cut("今年共接到群众来电3200余个，办结率98%。", "热线电话是多少？") is None  # a count is no number to dial
+
+
+def test_an_adjective_before_one_character_of_a_place_name_is_part_of_it():
+    from qa.spans import choose_span
+
+    cut = functools.partial(_span_text, choose_span)
+    assert cut("团结苑小区建于上世纪80年代，共有居民楼36栋。", "哪个小区建于上世纪80年代？") == "团结苑小区"
+    assert cut("今年西关街道和谐苑小区率先完成改造。", "哪个小区率先完成改造？") == "西关街道和谐苑小区"
+    assert cut("今年全区计划改造老旧小区32个，其中和平街道最多。", "哪个街道改造的小区最多？") == "和平街道"
+
+
+def test_the_review_s_misfires_of_the_sibling_and_last_year_rules(tmp_path):
+    import datetime
+
+    from qa.types import Article
+
+    last_year = datetime.date.today().year - 1
+    lake = Article("l", "白鹭湖水库水质持续改善", "本报讯：白鹭水库管理所负责人介绍，今年库区周边已拆除网箱320个。", "2024-08-01", "报")
+    concert = Article("c", "新春音乐会下周上演", "本报讯：届时区老年书画协会等6支文艺团队将登台献艺，演出门票共800张。", "2024-01-20", "报")
+    plan = Article("p", "我区加快充电设施建设", "本报讯：根据规划，到2025年全区将建成公共充电桩900个。", "2023-05-01", "报")
+    grain = Article("g", "全区粮食喜获丰收", "本报讯：今年全区粮食总产量46万吨，实现十连增。", f"{last_year}-11-20", "报")
+    assistant = _assistant_over(tmp_path, lake, concert, plan, grain)
+    assert assistant.ask("白鹭湖水库周边拆除了多少个网箱？").text == "320个"  # 白鹭水库: the name asked, shortened
+    assert "6支" in assistant.ask("新春音乐会有多少支文艺团队登台？").text  # 新春 and 老年 are no two of a kind
+    assert not assistant.ask("去年全区公共充电桩有多少个？").answerable  # a 2023 plan's 2025 is no count of 2025
+    assert assistant.ask("去年全区粮食总产量是多少？").text == "46万吨"  # last year's report of its own year
+
+
+def test_a_fraction_is_no_count_in_a_measure_word():
+    from qa.spans import choose_span
+
+    cut = functools.partial(_span_text, choose_span)
+    villages = "全镇三分之二的村建成了文化广场，达到18个村。"
+    assert cut(villages, "全镇建成文化广场的村有多少个？") == "18个"
+    assert cut(villages, "全镇百分之几的村建成了文化广场？") == "三分之二"
