@@ -183,9 +183,9 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
     unkinded_terms = tuple(t for t in evidence_terms if t != kind)
     unkinded_anchors = tuple(t for t in anchors if t != kind) or unkinded_terms
     # The question's 今年/去年 read against each article's date, as the article's own are, and from today
-    # (`asked_years`): "去年…改造了多少个小区" asks of 2022 in a 2023 paper, which its "2023年我区拟改造…" does not
+    # (`_asked_years`): "去年…改造了多少个小区" asks of 2022 in a 2023 paper, which its "2023年我区拟改造…" does not
     # tell; "比去年多了多少" asks of this year.
-    asked_in = {hit.chunk.article_id: asked_years(_of_the_year_compared(analysis.text),
+    asked_in = {hit.chunk.article_id: _asked_years(_of_the_year_compared(analysis.text),
                                                   index.articles[hit.chunk.article_id].date) for hit in hits}
     unnamed_time = {article_id: _asks_of_unnamed_time(analysis.text, index.articles[article_id])
                     for article_id in asked_in}
@@ -580,11 +580,10 @@ def _names_a_sibling(sentence: str, question: str, span: tuple[int, int] | None)
     asks for ("哪所小学", "建筑风格是什么"), nor the answer `span` itself. Dev sets: 6 of 51 near misses answered are
     refused, no right answer lost; CMRC: one wrong answer refused; helper-79's 172 fresh cases: 28 of 39 near misses
     refused (16 before), no right answer lost."""
-    words = _placed_words(question)
+    words, placed = _placed_words(question), _placed_words(sentence)
     for modifier, head in _named_kinds(question, words):
         if modifier + head in sentence or head not in sentence:
             continue
-        placed = _placed_words(sentence)
         ours = others = 0
         for k, (word, flag, at) in enumerate(placed):
             if not word.endswith(head):
@@ -832,7 +831,7 @@ def _of_another_year_or_phase(sentence: str, question: str, previous: str = "") 
     "今年计划完成产值2000余万元", "2019年" against "2021年"), or of another phase ("二期工程投资多少" against
     "一期投资4.2亿元"; a sentence that names none is of the phase the one before it names). Years
     written alike are compared (a 今年 in a question is not checked against an article's 2023年), and where both
-    give years in figures (a dated article's, with the question's read both ways, `asked_years`) by those alone: "去年…"
+    give years in figures (a dated article's, with the question's read both ways, `_asked_years`) by those alone: "去年…"
     asked today is answered by last year's report of "今年…"."""
     in_figures = bool(_named_in(_YEAR_NUMBER, question) and _named_in(_YEAR_NUMBER, sentence))
     for said_in, asked in _years_asked(question):
@@ -857,7 +856,7 @@ def _figure_of_another_year(sentence: str, span: tuple[int, int] | None, analysi
     (its first quarter, `_own_years`). A question's own comparisons are not the year it asks ("比去年高多少")."""
     if span is None or analysis.answer_type not in _FIGURE_TYPES or not article.date:
         return False
-    asked = _named_in(_YEAR_NUMBER, asked_years(_of_the_year_compared(analysis.text, YEAR_COMPARED_AFTER), article.date))
+    asked = _named_in(_YEAR_NUMBER, _asked_years(_of_the_year_compared(analysis.text, YEAR_COMPARED_AFTER), article.date))
     if not asked:
         return False
     own, compared, named = None, set(), set()  # named: every year the figure may be of
@@ -911,7 +910,7 @@ def _asks_of_unnamed_time(question: str, article: Article) -> bool:
             if not article.date:
                 continue
             # "比去年多了多少" asks of 今年
-            asked = _named_in(_YEAR_NUMBER, asked_years(_of_the_year_compared(question, YEAR_COMPARED_AFTER),
+            asked = _named_in(_YEAR_NUMBER, _asked_years(_of_the_year_compared(question, YEAR_COMPARED_AFTER),
                                                         article.date))
             said_in = _YEAR_NUMBER
         if not asked & (_own_years(article) | {"1"} | _named_in(said_in, _resolved_text(article))):
@@ -919,7 +918,7 @@ def _asks_of_unnamed_time(question: str, article: Article) -> bool:
     return False
 
 
-def asked_years(question: str, date: str | None) -> str:
+def _asked_years(question: str, date: str | None) -> str:
     """The question followed by the years its 今年/去年… stand for, counted from an article's `date` and, for a dated
     article, from today: "去年夜市接待了多少市民" asked in 2026 may mean 2025 as well as the year before the article's.
     Not a year from today after the article's own: a report of 2023 tells no figure of 2025, only a plan's ("到2025年
