@@ -459,6 +459,10 @@ _YEAR_WORD = re.compile("|".join(RELATIVE_YEARS) + r"|\d{4}年")
 _OFFICE_AFTER_POST = ("办公室", "办", "室")
 _POST_WORD = re.compile(rf"(?:副|常务副)?(?:{POSTS})")
 _ELLIPSIS = re.compile(r"^(?:那么|那|还有|另外)?(.+?)(?:呢|怎么样|如何)[？?]?$")
+# A count asked at the end of a question with its measure word but not what it counts ("完成了多少个？")
+_COUNT_WITHOUT_THING = re.compile(rf"(?:多少|几)([{_WH_MEASURES}户处])(?=[？?]?$)")
+# A place in a contest or a prize ("冠军", "第二名", "一等奖", "银牌")
+_RANK = re.compile(r"[冠亚季]军|第[一二三四五六七八九十\d]+名|[一二三四五六七八九十特]等奖|优秀奖|[金银铜]奖|[金银铜]牌")
 _SUBJECT_TAGS = ("n", "nr", "ns", "nt", "nz", "j", "s", "vn", "eng", "nrt", "nrfg", "m", "q")  # s: 城北
 
 
@@ -714,6 +718,9 @@ def _resolve_one(question: str, previous: str | None) -> str:
             if year:
                 return previous[:year.start()] + topic + previous[year.end():]
             return subject + topic + previous[len(subject):] if previous.startswith(subject) else topic + previous
+        # "那第二名呢？" after "半马冠军奖金多少？": another place or prize, in the place of the one asked
+        if _RANK.fullmatch(topic) and (rank := _RANK.search(previous)):
+            return previous[:rank.start()] + topic + previous[rank.end():]
         # "教师呢？" after "幼儿园园长是谁？": another post, in the place of the one asked; after a
         # question that asked none ("有几个分厂？"), who holds it.
         if _POST_WORD.fullmatch(topic):
@@ -747,4 +754,10 @@ def _resolve_one(question: str, previous: str | None) -> str:
         if at >= 0:
             return previous[:at] + topic + previous[at + len(_replaced_head(subject, topic)):]
         return topic + previous
+    # "那去年完成了多少个？" after "今年东城区计划改造多少个老旧小区？": the thing counted, left out with its measure word kept
+    # (not "那小学有几所？", which names what it counts)
+    bare = _COUNT_WITHOUT_THING.search(text)
+    if bare and (earlier := analyse(previous)).counted and earlier.unit == bare.group(1) and not any(
+            flag.startswith("n") for _, flag in pos_tag(text[:bare.start()])):
+        return text[:bare.end()] + earlier.counted + text[bare.end():]
     return text

@@ -3292,3 +3292,15 @@ def test_a_fraction_is_no_count_in_a_measure_word():
     villages = "全镇三分之二的村建成了文化广场，达到18个村。"
     assert cut(villages, "全镇建成文化广场的村有多少个？") == "18个"
     assert cut(villages, "全镇百分之几的村建成了文化广场？") == "三分之二"
+
+
+@pytest.mark.parametrize("history, question, resolved", [
+    (["县青少年足球联赛冠军奖金多少？"], "那第三名呢？", "县青少年足球联赛第三名奖金多少？"),
+    (["摄影大赛一等奖是谁拿的？"], "那二等奖呢？", "摄影大赛二等奖是谁拿的？"),
+    (["今年全县计划新建多少个村级卫生室？"], "那去年建成了多少个？", "那去年建成了多少个村级卫生室？"),
+    (["县里有几所中学？"], "那小学有几所？", "那小学有几所？"),  # names what it counts
+])
+def test_a_follow_up_asks_of_another_place_or_prize_or_leaves_out_what_it_counts(history, question, resolved):
+    from qa.question import resolve_followup
+
+    assert resolve_followup(question, history) == resolved
