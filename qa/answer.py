@@ -13,7 +13,7 @@ from qa.question import (FILLER_WORDS, NAME_TYPES, POSTS, QUESTION_END, SIGN_OFF
                          AnswerType, QuestionAnalysis, asks_post, counted_thing)
 from qa.spans import (ALL_HAN, ASKS_SPEAKER, COMPARED, COMPARED_BY_YEAR, DIMENSION_ASKED, SPAN_PATTERNS,
                       YEAR_COMPARED_AFTER, asked_kind, asked_post, balanced, choose_span, counts_in, counts_what_was_asked,
-                      coverage, document_span, each_has,
+                      coverage, document_span, each_has, in_order,
                       gap_span, gap_with_noun, holds_post_asked, matchable, name_after_post, named_kind_span,
                       names_post, of_another_body, of_other_dimension, of_the_list_it_is_in, post_of, reason_or_means,
                       said_again, term_match)
@@ -494,7 +494,8 @@ def _misprinted(name: str) -> re.Pattern:
 
 _LONGEST_PART = 8
 _KINDS_OF_PLACE = "镇乡村街道区山河湖岸边线中校院馆所站园场庙寺厂"
-_SIBLING_MARKS = "一二三四五六七八九十东西南北上下前后中新老大小"
+_ORDINALS = "一二三四五六七八九十"
+_SIBLING_MARKS = _ORDINALS + "东西南北上下前后中新老大小"
 _LIST_MARKS = ("、", "等", "和", "及", "与")
 # the figure holds for each one (not 各类, 人均, 每年)
 _EACH = re.compile(r"各(?![类项种])|(?<![人户平])均|每(?![年月天日])|分别|都")
@@ -589,7 +590,7 @@ def _names_a_sibling(sentence: str, question: str, span: tuple[int, int] | None)
             if not word.endswith(head):
                 continue
             head_at = at + len(word) - len(head)
-            if _in_order(modifier, sentence[max(0, head_at - len(modifier) - _SAME_NAME_REACH):head_at]) or (
+            if in_order(modifier, sentence[max(0, head_at - len(modifier) - _SAME_NAME_REACH):head_at]) or (
                     _REFERS_BACK.search(sentence, max(0, head_at - 1), head_at)):
                 ours += 1
                 continue
@@ -599,7 +600,7 @@ def _names_a_sibling(sentence: str, question: str, span: tuple[int, int] | None)
                 before, before_flag = placed[k - 1][0], placed[k - 1][1]
             else:
                 continue
-            if _in_order(before, modifier):  # the name asked, shortened: 青龙水库 for 青龙湖水库, 商信银行 for 商业信用银行
+            if in_order(before, modifier):  # the name asked, shortened: 青龙水库 for 青龙湖水库, 商信银行 for 商业信用银行
                 ours += 1
                 continue
             others += (len(before) >= 2 and ALL_HAN.fullmatch(before) is not None and before_flag in _PROPER_FLAGS
@@ -646,12 +647,6 @@ def _within(start: int, end: int, span: tuple[int, int] | None) -> bool:
     return span is not None and start < span[1] and span[0] < end
 
 
-def _in_order(name: str, text: str) -> bool:
-    """Whether the characters of `name` stand in `text` in order, others between ("商信" in "商业信用")."""
-    rest = iter(text)
-    return all(char in rest for char in name)
-
-
 def _asked_of(question: str, end: int) -> bool:
     """Whether a wh-word follows closely what ends at `end`: "建筑风格是什么" asks for the 风格."""
     return WH_WORDS.search(question, end, end + 3) is not None
@@ -673,7 +668,6 @@ _NOUN_FLAGS = _PROPER_FLAGS | {"n", "ng"}
 # Marks that tell one of a kind from the others of it ("新校区", "老校区"); ordinals only before the words they number
 # ("二期", "一等奖", "一中"), not "一天" against "三天".
 _CONTRASTS = ("东西南北", "新老", "男女", "春夏秋冬", "上下", "早晚", "内外", "初高", "冠亚季", "金银铜", "日夜")
-_ORDINALS = "一二三四五六七八九十"
 _ORDINAL_OF = re.compile(r"期|等奖|号线|阶段|批|届|季度|标段|中(?![心国央])|小(?![时区组])")
 
 

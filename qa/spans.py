@@ -2081,7 +2081,7 @@ def _same_body(asked: str, named: str) -> bool:
     before = long[:first]  # nothing, 第 ("二院"), a place ("山西潞鼎伟业商贸有限公司", "长治市…") or a body
     return (not before or before in ("第", "人民") or before.endswith(("省", "市", "县", "区"))
             or _BODY_END.search(before) is not None
-            or [flag for _, flag in pos_tag(before)] == ["ns"]) and _in_order(short, long[first:])
+            or [flag for _, flag in pos_tag(before)] == ["ns"]) and in_order(short, long[first:])
 
 
 # A unit of a body, with a name of its own ("第一税务分局", "就业服务中心", "城关派出所"), not the body's own office or
@@ -2094,8 +2094,8 @@ _COMPANY_KIND = re.compile(r"(?:股份有限公司|有限责任公司|有限公�
 _PARTY_ORGAN = re.compile(r"(?:党支部|党总支|党组|党委)$")
 
 
-def _in_order(short: str, long: str) -> bool:
-    """Whether the characters of `short` stand in `long` in their order."""
+def in_order(short: str, long: str) -> bool:
+    """Whether the characters of `short` stand in `long` in their order ("商信" in "商业信用")."""
     rest = iter(long)
     return all(character in rest for character in short)
 
