@@ -1159,11 +1159,11 @@ def test_a_sentence_without_what_is_asked_for_does_not_answer(park, question, ex
     # A share may be a ratio, or a rate given as a bare figure.
     ("该校今年招生1200人，男女生比例约为1：3。", "该校男女生比例是多少？", "1：3"),
     ("该剧于2019年首播，首集收视率为2.35。", "该剧首集的收视率是多少？", "2.35"),
-    # A date keeps the day of the week it gives, the part of the month and a deadline's 前; a time of hours, minutes
-    # and seconds is one.
+    # A date keeps the day of the week it gives, the part of the month, a deadline's 前 and a year counted from the
+    # article's (明年); a time of hours, minutes and seconds is one.
     ("受线路检修影响，11月3日（星期一）9:00至15:00，西街片区将暂停供气。", "西街片区哪天停气？", "11月3日（星期一）"),
     ("受线路检修影响，11月3日（星期一）9:00至15:00，西街片区将暂停供气。", "西街片区星期几停气？", "星期一"),
-    ("新建的冷库预计明年3月上旬投用，可储存果蔬2000吨。", "冷库什么时候投用？", "3月上旬"),
+    ("新建的冷库预计明年3月上旬投用，可储存果蔬2000吨。", "冷库什么时候投用？", "明年3月上旬"),
     ("该桥加固工程计划于2026年6月底前完工，总投资900万元。", "该桥加固工程什么时候完工？", "2026年6月底前"),
     ("全程马拉松男子组冠军以2小时11分45秒冲线。", "男子组冠军用了多长时间？", "2小时11分45秒"),
     ("这台手术前后持续了4小时20分钟。", "这台手术做了多长时间？", "4小时20分钟"),
@@ -3304,3 +3304,46 @@ def test_a_follow_up_asks_of_another_place_or_prize_or_leaves_out_what_it_counts
     from qa.question import resolve_followup
 
     assert resolve_followup(question, history) == resolved
+
+
+def test_votes_points_and_weeks_keep_their_unit_and_a_time_in_two_units_is_one():
+    from qa.spans import choose_span
+
+    cut = functools.partial(_span_text, choose_span)
+    assert cut("经过无记名投票，王立新当选为镇长，得票96票；", "他得了多少票？") == "96票"
+    assert cut("考生李想以总分702分的成绩位列全市第一。", "李想考了多少分？") == "702分"
+    assert cut("患者术后需连续服药8周，并定期复查。", "术后要吃多少周的药？") == "8周"
+    assert cut("经全体会员表决，三分之二以上同意即可通过。", "要多少会员同意？") == "三分之二"  # not 三分
+    assert cut("被告人张某犯盗窃罪，被判处有期徒刑三年六个月。", "张某被判了几年？") == "三年六个月"
+    assert cut("动车开通后，两地间最快旅行时间约2小时15分钟。", "两地之间坐动车要多长时间？") == "约2小时15分钟"
+
+
+@pytest.mark.parametrize("sentence, question, expected", [
+    ("今年秸秆禁烧期从3月1日起至4月30日止，其中清明前后为重点管控期。", "秸秆禁烧期到哪天结束？", "4月30日"),
+    ("今年秸秆禁烧期从3月1日起至4月30日止，其中清明前后为重点管控期。", "秸秆禁烧期从哪天开始？", "3月1日"),
+    ("医保集中参保工作已于9月1日启动，参保截止日期为12月31日。", "医保参保啥时候截止？", "12月31日"),
+    ("菊花展展期为10月15日至11月20日，每天8时开园。", "菊花展到哪天结束？", "11月20日"),
+    ("新校区计划于明年8月交付使用，后年9月迎来首批新生。", "新校区什么时候交付？", "明年8月"),
+])
+def test_a_day_asked_as_an_end_or_a_start_and_a_month_of_a_year_counted_from_now(sentence, question, expected):
+    from qa.spans import choose_span
+
+    assert _span_text(choose_span, sentence, question) == expected
+
+
+@pytest.mark.parametrize("sentence, question, expected", [
+    ("来自湖南的选手周凯以2小时11分的成绩获得男子组冠军，本地选手、县第一中学教师陈静以2小时35分获得女子组冠军，并打破赛会纪录。",
+     "男子组冠军是谁？", "周凯"),
+    ("来自湖南的选手周凯以2小时11分的成绩获得男子组冠军，本地选手、县第一中学教师陈静以2小时35分获得女子组冠军，并打破赛会纪录。",
+     "女子组冠军是谁？", "陈静"),
+    ("会议决定任命赵刚为县自然资源局局长，任命孙丽为县住房和城乡建设局局长，任命周明为县农业农村局局长；",
+     "新任命的住建局局长是谁？", "孙丽"),
+    ("会议决定任命赵刚为县自然资源局局长，任命孙丽为县住房和城乡建设局局长，任命周明为县农业农村局局长；",
+     "新任命的自然资源局局长是谁？", "赵刚"),
+    # the figure stands apart from what it is of: no clauses alike, the nearest figure is kept
+    ("全区平均降雨量为98.2毫米，最大降雨量出现在李庄村，达到156.3毫米。", "全区平均降雨量是多少？", "98.2毫米"),
+])
+def test_of_clauses_alike_the_one_the_question_names_holds_the_answer(sentence, question, expected):
+    from qa.spans import choose_span
+
+    assert _span_text(choose_span, sentence, question) == expected
