@@ -623,6 +623,47 @@ def _names_a_sibling(sentence: str, question: str, span: tuple[int, int] | None)
     return False
 
 
+def _of_another_item(sentence: str, question: str, span: tuple[int, int] | None) -> bool:
+    """Whether the answer at `span` is told of another item of a list than the one asked: the words the question and
+    the answer's clause share just before it (每亩, 岗位月薪, 补贴) stand in the sentence more than once, and what
+    stands before them is in each a noun of its own, the sentence's not in the question and the question's not in the
+    clause ("马铃薯每亩补贴多少钱" on "补贴标准为水稻每亩15元、玉米每亩12元…"; "护理岗位月薪" on "技术类岗位月薪集中在
+    6000元至9000元之间，…工程师月薪最高可达1.5万元"). Not for a word of all or of this one (全镇, 该…), nor a person
+    asked about (杨朝祥担任…)."""
+    if span is None:
+        return False
+    clause_start = max(sentence.rfind(mark, 0, span[0]) for mark in "，；,;") + 1
+    said = [word for word in _placed_words(sentence[clause_start:span[0]]) if word[1] != "x" or word[0].strip()]
+    asked = _placed_words(question)
+    asked_words = [word for word, _, _ in asked]
+    shared = next((k for k in range(len(said) - 1, -1, -1) if len(said[k][0]) >= 2 and said[k][0] in asked_words
+                   and not WH_WORDS.fullmatch(said[k][0])), None)
+    if shared is None or sentence.count(said[shared][0]) < 2:
+        return False
+    k, j = shared, max(i for i, word in enumerate(asked_words) if word == said[shared][0])
+    while k > 0 and j > 0 and said[k - 1][0] == asked[j - 1][0]:  # back over the words both say
+        k, j = k - 1, j - 1
+    y = _item_before(said, k)
+    x = _item_before(asked, j)
+    if y is None or x is None:
+        return False
+    clause = _clause_of(sentence, span)
+    return (y[1] in _ITEM_FLAGS and x[1] in _ITEM_FLAGS - {"nr"} and len(x[0]) >= 2 and len(y[0]) >= 2
+            and not _OF_ALL_OR_THIS.match(x[0]) and not _OF_ALL_OR_THIS.match(y[0])
+            and y[0] not in question and not in_order(y[0], question)
+            and x[0] not in clause and not in_order(x[0], clause))
+
+
+def _item_before(words: Sequence[tuple[str, str, int]], k: int) -> tuple[str, str, int] | None:
+    """The word before words[k], past 的 and a bracketed aside ("可吸入颗粒物（PM10）年均浓度")."""
+    depth, k = 0, k - 1
+    while k >= 0 and (words[k][0] == "的" or depth or words[k][0] in "）)"):
+        depth += words[k][0] in "）)"
+        depth -= words[k][0] in "（("
+        k -= 1
+    return words[k] if k >= 0 else None
+
+
 def _named_kinds(question: str, words: Sequence[tuple[str, str, int]]) -> list[tuple[str, str]]:
     """The (name, kind) pairs of a question: a noun of two characters or more that ends a run of nouns, and the nouns
     before it ("青龙" "水库", "区人民" "医院", "商业信用" "银行"); not the kind a wh-word asks for."""
@@ -665,6 +706,9 @@ _SAME_NAME_REACH = 6  # characters between a name and its kind's word that may s
 _REFERS_BACK = re.compile(r"[该此这本其]")
 _PROPER_FLAGS = frozenset({"nr", "ns", "nt", "nz", "j", "nrt", "nrfg"})
 _NOUN_FLAGS = _PROPER_FLAGS | {"n", "ng"}
+# the words that may name an item of a list (`_of_another_item`), and those that name all of them or this one
+_ITEM_FLAGS = _NOUN_FLAGS | {"nz", "vn", "eng", "nrt"}
+_OF_ALL_OR_THIS = re.compile(r"[全本该此这其各每]|今年|去年|目前|现在|县里|区里|市里")
 # Marks that tell one of a kind from the others of it ("新校区", "老校区"); ordinals only before the words they number
 # ("二期", "一等奖", "一中"), not "一天" against "三天".
 _CONTRASTS = ("东西南北", "新老", "男女", "春夏秋冬", "上下", "早晚", "内外", "初高", "冠亚季", "金银铜", "日夜")
@@ -1270,6 +1314,7 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
         0.4 if _part_for_the_whole(chosen_text, span, analysis) else 1.0) * (
         0.4 if analysis.answer_type in _FIGURE_TYPES and of_the_list_it_is_in(chosen_text, span, analysis)
         else 1.0) * (
+        0.4 if analysis.answer_type in _FIGURE_TYPES and _of_another_item(chosen_text, analysis.text, span) else 1.0) * (
         0.4 if _of_another_of_its_kind(chosen_text, analysis, articles[chosen.article_id], span)
         # not for a name asked: it may well be another of the kind ("西城区市场稽查队注销是谁批准的" → 东城区市场监管局)
         or analysis.answer_type not in NAME_TYPES and _names_a_sibling(chosen_text, analysis.text, span) else 1.0)

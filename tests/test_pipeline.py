@@ -3347,3 +3347,20 @@ def test_of_clauses_alike_the_one_the_question_names_holds_the_answer(sentence, 
     from qa.spans import choose_span
 
     assert _span_text(choose_span, sentence, question) == expected
+
+
+def test_a_figure_told_of_another_item_of_a_list_than_asked_is_no_answer(tmp_path):
+    from qa.types import Article
+
+    subsidy = Article("s", "全县发放耕地地力保护补贴", "本报讯：今年全县耕地地力保护补贴已全部发放到户，补贴标准为水稻每亩15元、"
+                      "玉米每亩12元、大豆每亩10元。", "2025-06-03", "报")
+    jobs = Article("j", "春季招聘会岗位多", "本报讯：本次招聘会提供岗位1200个，技术类岗位月薪集中在6000元至9000元之间，"
+                   "部分工程师岗位月薪最高可达1.5万元。", "2025-03-02", "报")
+    bus = Article("b", "新能源公交获补贴", "本报讯：县财政对新能源公交给予建设补贴每座充电站20万元，运营补贴按每车每年3万元发放。",
+                  "2025-04-10", "报")
+    assistant = _assistant_over(tmp_path, subsidy, jobs, bus)
+    assert "15元" in assistant.ask("水稻每亩补贴多少钱？").text
+    assert "10元" in assistant.ask("大豆每亩补贴多少钱？").text
+    assert not assistant.ask("马铃薯每亩补贴多少钱？").answerable  # 水稻's, 玉米's and 大豆's are given, not its
+    assert not assistant.ask("护理岗位月薪是多少？").answerable  # 技术类 and 工程师 posts', not 护理's
+    assert "6000元至9000元" in assistant.ask("技术类岗位月薪是多少？").text
