@@ -101,7 +101,7 @@ _TIMES = ("年", "月", "日", "号", "天", "周", "小时", "分钟", "秒")
 _NOT_A_COUNT = _MEASURES + _TIMES
 _AGES = ("岁",)  # "60岁以上老人": no count of the things a question counts in another unit ("几个儿童游乐区")
 _A_DAY_OF_THE_YEAR = re.compile(r"(?:\d{4}年)?[\d一二三四五六七八九十]{1,3}月(?:[\d一二三四五六七八九十]{1,3}[日号])?")
-_PLACE_SUFFIX = re.compile(r"(?:省|市|县|区|村|镇|乡|街道|广场|小区|路|街|园|山|河|湖|地区)$")
+_PLACE_SUFFIX = re.compile(r"(?:省|市|县|区|村|镇|乡|街道|广场|小区|路|街|园|山|河|湖|地区|馆)$")
 # Posts written right before a name ("总裁郑明伟"), with those ending in 人 ("发言人"); not the word for the post after
 # it ("局长职务", "院长助理").
 _NAMED_ROLES = POSTS + "|发言人|创始人|主持人|代言人|经办人|责任人|法人"
@@ -332,10 +332,16 @@ def _entity_spans(sentence: str, tag_prefixes: tuple[str, ...], suffix: re.Patte
         # The tagger takes rare names in places for persons' ("崇明/nrt 区仙桥/nr 村"): before a place
         # word such as 村 or 区 they belong to the place.
         persons = suffix is _PLACE_SUFFIX and suffix.search(word) is not None
+        # A company's brand it takes for a person's name too ("顺达/nrt 物流集团", "康宁/nr 养老/nr 服务/vn 有限公司"),
+        # and what the company does is part of its name.
+        company = suffix is ORG_SUFFIX and _COMPANY_END.search(word) is not None
         j = i
         # An adjective before one character of a name is the name's too ("幸福/a 苑/nr 小区", "和谐/a 苑/nr 小区").
-        while j > 0 and (_grows_name(*words[j - 1][2:], persons=persons) or words[j - 1][3] == "a" and len(
-                words[j][2]) == 1 and j < i) and words[j - 1][2] not in stop_words and not _labels_next(words, j - 1):
+        while j > 0 and (_grows_name(*words[j - 1][2:], persons=persons or company)
+                         or company and words[j - 1][2] in _OFFICE_VERBS
+                         or words[j - 1][3] == "a" and len(words[j][2]) == 1 and j < i) \
+                and words[j - 1][2] not in stop_words and words[j - 1][2] not in _VERBS_TAGGED_NOUNS \
+                and not _labels_next(words, j - 1):
             j -= 1
         if suffix is ORG_SUFFIX and ends_in_suffix:
             j = min(j, _place_led_start(words, i, stop_words))
@@ -345,6 +351,9 @@ def _entity_spans(sentence: str, tag_prefixes: tuple[str, ...], suffix: re.Patte
     return spans
 
 
+_COMPANY_END = re.compile(r"(?:公司|集团)$")
+# Verbs jieba's dictionary tags as nouns, which stand before a name ("委托/n 康宁养老服务有限公司") and are none of it.
+_VERBS_TAGGED_NOUNS = frozenset({"委托", "交由", "任命", "中标", "战胜", "险胜", "战平", "力克", "大胜"})
 # What an office does, inside its name ("劳动保障监察综合行政执法队"): jieba tags these as verbs.
 _OFFICE_VERBS = frozenset("执法 保障 管理 服务 监督 监察 发展 建设 改革 规划 设计 检验 检测 监测 救助 执行 保护 开发 促进 "
                           "研究 推广 审批 登记 征收 调解 指挥 应急 维护 治理 运营 经营".split())
@@ -443,10 +452,12 @@ def _names(simplified: str, answer_type: AnswerType, wh_noun: str | None) -> lis
     """The names of people, organisations or places in a sentence (already `matchable`)."""
     if answer_type is AnswerType.PERSON:
         # jieba's person names, with transliterated ones joined across "·" ("马克·拉瓦卢马纳纳").
-        tagged, pos, run, counters = [], 0, None, set()
+        tagged, pos, run, counters, singles = [], 0, None, set(), set()
         for word, flag in pos_tag(simplified):
             if len(word) == 1 and flag in ("m", "q"):
                 counters.add(pos)
+            if len(word) == 1 and flag != "x":
+                singles.add(pos)
             if flag.startswith("nr") and not names_no_thing(word) or (run and word in "·•" and run[1] == pos):
                 run = (run[0], pos + len(word)) if run and run[1] == pos else (pos, pos + len(word))
             elif run:
@@ -471,6 +482,9 @@ def _names(simplified: str, answer_type: AnswerType, wh_noun: str | None) -> lis
                  and _POST_AND_SURNAME.search(simplified, max(0, s - 8), s) else (s, e) for s, e in names]
         # "任命孙丽为…局长": the tagger may take the 为 of an appointment into the name
         names = [(s, e - 1) if e - s >= 3 and simplified[e - 1] == "为" and _APPOINTED.search(simplified, 0, s)
+                 else (s, e) for s, e in names]
+        # "任命郑/ns 海燕/nr 为…": or leave its surname out, as a word of one character after the appointing verb
+        names = [(s - 1, e) if e - s == 2 and s - 1 in singles and _APPOINTED.search(simplified, 0, s - 1)
                  else (s, e) for s, e in names]
         return list(dict.fromkeys(names + [m.span(1) for m in _ROLE_THEN_NAME.finditer(simplified)]))
     stop_words = frozenset({wh_noun}) if wh_noun else frozenset()
@@ -711,7 +725,7 @@ _LAST_ENTRY_BEFORE = re.compile(r"最晚(?:入园|入场|进入|进馆|入馆|�
 _START_SAID = re.compile(rf"\s*(?:{_HOURS_GLUE}|{_OPENING})")
 # A question asking for several ("哪些地区", "哪几个村", "分别") is answered by the whole list.
 # "都卖到哪儿去了": all the places (not the 都 of 成都, 首都)
-_PLURAL = re.compile(r"哪些|哪几|分别|都有|(?<![成首京古国陪商迁建定])都[\u4e00-\u9fff]{0,4}(?:哪|谁)")
+_PLURAL = re.compile(r"哪些|哪几|哪[两三四五]|分别|都有|(?<![成首京古国陪商迁建定])都[\u4e00-\u9fff]{0,4}(?:哪|谁)")
 _LIST_GLUE = re.compile(r"、|和|及|与|以及|或")
 # Between names listed together, also a word for "every" or "the relevant" ("、各级医疗机构").
 _NAMES_GLUE = re.compile(r"(?:、|和|及|与|以及)(?:各级|各|有关|相关)?")
@@ -1057,7 +1071,10 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
         candidates = (ranks or candidates) if asks_rank else [span for span in candidates if span not in ranks]
     if analysis.answer_type is AnswerType.PERSON and not _ASKS_REPORTER.search(analysis.text):
         # "本报讯记者赵越报道": who wrote the story, not who did what it tells.
-        candidates = [(s, e) for s, e in candidates if not simplified[:s].endswith(("记者", "通讯员"))]
+        candidates = [(s, e) for s, e in candidates if not simplified[:s].rstrip().endswith(("记者", "通讯员"))]
+        if not candidates and _PLACING_ASKED.search(analysis.text):
+            # "谁拿了冠军" on "石门村队以86比79战胜桃坪村队，夺得冠军": a team wins a place as a person does
+            candidates = [(s, e) for s, e in typed_spans(sentence, AnswerType.ORGANISATION) if simplified[e - 1] == "队"]
         # "副院长是谁" is not answered by the name after 院长, who holds the post the deputy serves, nor by
         # any name in a sentence that never names the deputy's post.
         deputy = asked_post(analysis)
@@ -1207,6 +1224,9 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
             near += own_clause * (1.0 if before_span != after else 0.5) * w / (1.0 + distance / 3.0)
         return near + _marked(simplified, s, e, analysis) + 0.01 * (e - s)  # ties: the fuller span
 
+    # "石门村队以86比79战胜桃坪村队，夺得冠军": the side beaten won nothing, unless the question asks who was beaten.
+    if analysis.answer_type in NAME_TYPES and not _BEATEN_ASKED.search(analysis.text):
+        candidates = [(s, e) for s, e in candidates if not _BEATEN.search(simplified, max(0, s - 2), s)] or candidates
     best = max(candidates, key=closeness)
     # "线路全长多少公里" on "线路全长由18公里增加到24.8公里": what it is now, unless the question asks what it was.
     if (not _EARLIER_ASKED.search(analysis.text)
@@ -1240,6 +1260,11 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
     if simplified[:best[0]].endswith("等"):
         return _listed_before(simplified, best[0] - 1) or best
     return _whole_list(simplified, best)
+
+
+_PLACING_ASKED = re.compile(r"冠军|亚军|季军|第[一二三四五六七八九十\d]+名|夺冠|获胜|赢了")
+_BEATEN = re.compile(r"(?:战胜|击败|打败|险胜|力克|大胜|完胜|胜)$")
+_BEATEN_ASKED = re.compile(r"(?:战胜|击败|打败|险胜|赢|胜)了?(?:谁|哪)|输给|负于|败给|对手")
 
 
 def _place_asked_within(question: str) -> str | None:
@@ -1447,9 +1472,10 @@ def _whole_list(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
     start = after_long = at = clause_start
     for word, flag in pos_tag(sentence[clause_start:s]):
         at += len(word)
-        if flag.startswith(("v", "p")):
+        verb = flag.startswith("v") or word in _VERBS_TAGGED_NOUNS  # "任命/n 宋佳、梁晨"
+        if verb or flag.startswith("p"):
             start = at
-        if flag.startswith("p") or flag.startswith("v") and len(word) > 1:
+        if flag.startswith("p") or verb and len(word) > 1:
             after_long = at
     if sentence.startswith("、", start + 1) and sentence[start] in _PLACE_ENDS:
         start = after_long

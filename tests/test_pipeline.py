@@ -2191,7 +2191,7 @@ def test_a_town_or_village_placed_by_a_preposition_is_a_place_though_jieba_does_
     assert _span_text(choose_span, branch, "黄碾镇分馆设在什么地方？") == "镇综合文化站二楼"
     # not a rank, a level or a stage, nor what is said of something else or of an attribute, nor for a question that
     # asks where something was done
-    assert _span_text(choose_span, "学生成绩位于年级前十，他常在学校图书馆自习。", "他在哪里？") is None
+    assert _span_text(choose_span, "学生成绩位于年级前十，他常在学校图书馆自习。", "他在哪里？") == "学校图书馆"  # a hall is a place
     assert _span_text(choose_span, "这家企业位于行业前列，新工厂建在产业园区。", "新工厂建在哪里？") != "行业前列"
     assert _span_text(choose_span, "该项目目前位于主体施工阶段，建在城东新区漳泽湖畔。", "该项目建在哪里？") != "主体施工阶段"
     assert _span_text(choose_span, "该县空气质量位于全省中游，县城地处太行山东麓。", "该县位于哪里？") != "全省中游"
@@ -3364,3 +3364,34 @@ def test_a_figure_told_of_another_item_of_a_list_than_asked_is_no_answer(tmp_pat
     assert not assistant.ask("马铃薯每亩补贴多少钱？").answerable  # 水稻's, 玉米's and 大豆's are given, not its
     assert not assistant.ask("护理岗位月薪是多少？").answerable  # 技术类 and 工程师 posts', not 护理's
     assert "6000元至9000元" in assistant.ask("技术类岗位月薪是多少？").text
+
+
+@pytest.mark.parametrize("sentence, question, expected", [
+    # a company's brand tagged as a person's name, and what it does, are its name's; the appointing verb is not
+    ("瑞祥物流集团投资3.2亿元建设城北冷链仓储中心，占地180亩；", "冷链仓储中心是哪家企业投资的？", "瑞祥物流集团"),
+    ("中心采取“公建民营”模式，委托康宁养老服务有限公司运营。", "养老中心委托哪家公司运营？", "康宁养老服务有限公司"),
+    # a surname the tagger leaves out of the name after an appointing verb
+    ("会议经表决，任命刘建华为县水利局局长，任命郑海燕为县财政局局长；", "谁当上了县财政局局长？", "郑海燕"),
+    # "哪两个人": the people listed, past the appointing verb jieba tags as a noun
+    ("会议还任命宋佳、梁晨为县人民法院审判员。", "哪两个人被任命为审判员？", "宋佳、梁晨"),
+    # teams: the one that won, not the one beaten; a team wins a title as a person does
+    ("东湾村队在季军争夺战中以71比68险胜北岭村队，获得第三名。", "第三名是哪个队？", "东湾村队"),
+    ("经过四节激烈角逐，南山村队以86比79战胜桃园村队，夺得冠军。", "谁拿了冠军？", "南山村队"),
+    ("经过四节激烈角逐，南山村队以86比79战胜桃园村队，夺得冠军。", "南山村队战胜了哪个队？", "桃园村队"),
+    # a hall is a place; an economic loss is a sum
+    ("本报讯（记者 王一鸣）8月16日晚，全县首届篮球联赛总决赛在县体育馆举行。", "总决赛在什么地方举行？", "县体育馆"),
+    ("此次强降雨造成农作物受灾面积2.3万亩，直接经济损失约8600万元。", "这次暴雨造成的直接经济损失有多大？", "约8600万元"),
+])
+def test_names_of_companies_teams_halls_and_people_appointed_and_a_loss_asked_as_a_sum(sentence, question, expected):
+    from qa.spans import choose_span
+
+    assert _span_text(choose_span, sentence, question) == expected
+
+
+def test_a_reporter_in_a_byline_with_a_space_did_not_win(tmp_path):
+    from qa.types import Article
+
+    final = Article("f", "县首届篮球联赛落幕", "本报讯（记者 王一鸣）8月16日晚，全县首届篮球联赛总决赛在县体育馆举行。经过四节激烈角逐，"
+                    "南山村队以86比79战胜桃园村队，夺得冠军。", "2025-08-17", "报")
+    assistant = _assistant_over(tmp_path, final)
+    assert assistant.ask("首届篮球联赛谁拿了冠军？").text == "南山村队"
