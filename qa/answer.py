@@ -551,6 +551,11 @@ def _of_another_of_its_kind(sentence: str, analysis: QuestionAnalysis, article: 
         # a figure of 上半年 is none of 二季度's, nor one quarter's of 上半年
         if asked and said and (not asked & said or named_in is _quarters and asked != said):
             return True
+    asked_ordinals, said_ordinals = _ordinals(analysis.text), _ordinals(sentence)
+    # "第二十七次会议" asked, "第十八届…第二十六次会议" said: another meeting, though one of the same 届
+    if any(asked_ordinals[measure].isdisjoint(said_ordinals[measure])
+           for measure in asked_ordinals.keys() & said_ordinals.keys()):
+        return True
     named = _NAMED_KIND.search(analysis.subject)  # "东关小学", "区第一人民医院便民门诊", "春节假期大峡谷景区"
     if not named or not (own := analysis.subject[:named.start()].lstrip("区市县")[-2:]):
         return False  # the name's last two characters tell it from others of its kind (东关, 第一, 峡谷)
@@ -753,6 +758,15 @@ def _quarters(text: str) -> frozenset[int]:
     return frozenset(named)
 
 
+def _ordinals(text: str) -> dict[str, set[str]]:
+    """The ordinals `text` numbers sessions, meetings, batches or rounds by, by measure word, in Arabic figures:
+    {"届": {"18"}, "次": {"26"}} for "第十八届…第二十六次会议"."""
+    numbered: dict[str, set[str]] = {}
+    for numeral, measure in _ORDINAL.findall(text):
+        numbered.setdefault(measure, set()).add(_as_figure(numeral))
+    return numbered
+
+
 def _holidays(text: str) -> frozenset[int]:
     return frozenset(i for i, holiday in enumerate(_HOLIDAYS) if holiday.search(text))
 
@@ -791,7 +805,8 @@ _DAYS_BY_WORD = {"工作日": range(1, 6), "周末": (6, 7), "双休日": (6, 7)
 _EVERY_DAY = re.compile(r"每天|每日|天天|全天|全周|全年无休|一周七天")  # 周一至周日 is a range of all
 
 # Kinds of named things a question asks about, longest first; what stands before a kind when it names none
-_NAMED_KIND = re.compile("实验小学|小学|中学|幼儿园|人民医院|医院|卫生院|学校|社区|小区|街道|公园|景区|片区|村|镇|乡")
+_ORDINAL = re.compile(r"第(\d+|[一二三四五六七八九十百]+)(次|届|批|轮)")
+_NAMED_KIND = re.compile("实验小学|小学|中学|幼儿园|人民医院|医院|卫生院|学校|社区|小区|街道|公园|景区|片区|水厂|村|镇|乡")
 _NO_NAME_BEFORE_KIND = frozenset("各全该本此这那属级所家个座间等和与及的是在为了几多两")
 _NAME_FLAGS = frozenset({"n", "ns", "nr", "nrt", "nrfg", "nz", "nt", "ng", "j", "s"})  # jieba's tags of a name's last word
 # 该村, 此地, 其: a reference back to what the question names; not 其中, 其他, 此外, 此次 …, which refer to nothing

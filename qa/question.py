@@ -380,7 +380,8 @@ def _split_subject(text: str) -> tuple[str, str | None]:
     them apart. None when no subject leads or too little is left."""
     words = pos_tag(text.rstrip(QUESTION_END))
     n = 0
-    while n < len(words) and words[n][1].startswith(_SUBJECT_WORD_TAGS):
+    # a leading 县, 区 or 市 is the district's, whatever jieba tags it as (县/zg 第一/m 水厂/n)
+    while n < len(words) and (words[n][1].startswith(_SUBJECT_WORD_TAGS) or n == 0 and words[0][0] in "县区市"):
         n += 1
     aspect = "".join(word for word, _ in words[n:]).lstrip("的")
     return ("".join(word for word, _ in words[:n]), aspect) if n and len(aspect) >= 2 else ("", None)

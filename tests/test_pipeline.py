@@ -3395,3 +3395,17 @@ def test_a_reporter_in_a_byline_with_a_space_did_not_win(tmp_path):
                     "南山村队以86比79战胜桃园村队，夺得冠军。", "2025-08-17", "报")
     assistant = _assistant_over(tmp_path, final)
     assert assistant.ask("首届篮球联赛谁拿了冠军？").text == "南山村队"
+
+
+def test_another_meeting_by_its_number_or_another_works_of_a_county_is_no_answer(tmp_path):
+    from qa.types import Article
+
+    meeting = Article("m", "县人大常委会举行会议", "本报讯：1月20日，县第十八届人民代表大会常务委员会第二十六次会议在县行政中心召开。"
+                      "会议听取了县政府关于城市管理工作情况的报告。", "2026-01-21", "报")
+    water = Article("w", "第二水厂扩建完工", "本报讯：县第二水厂扩建工程日前完工。扩建后，水厂日供水能力由3万吨提高到6万吨。",
+                    "2026-05-20", "报")
+    assistant = _assistant_over(tmp_path, meeting, water)
+    assert assistant.ask("县人大常委会第二十六次会议哪天召开？").text == "1月20日"
+    assert not assistant.ask("县人大常委会第二十七次会议哪天召开？").answerable  # the 26th's day
+    assert assistant.ask("县第二水厂每天能供多少吨水？").text == "6万吨"
+    assert not assistant.ask("县第一水厂每天能供多少吨水？").answerable  # jieba tags the leading 县 zg
