@@ -15,7 +15,8 @@ from qa.question import (BODY_FULL_NAMES, HOUR_CUE, NAME_TYPES, ORG_SUFFIX, POIN
 from qa.text import is_word, names_no_thing, pos_tag, synonyms, to_simplified, tokenize, unglued, word_frequency
 
 
-_NUM = r"(?:±?\d{1,3}(?:,\d{3})+(?:\.\d+)?|±?\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"  # "1,750", "±10"
+# "1,750", "±10"; classes and levels in Roman numerals ("Ⅱ类水质", "Ⅳ级应急响应")
+_NUM = r"(?:±?\d{1,3}(?:,\d{3})+(?:\.\d+)?|±?\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+|[Ⅰ-Ⅻ])"
 _MAG = r"(?:余|多)?(?:万|亿)?(?:余|多)?"
 # A figure keeps the word that qualifies it: "约22平方公里" is not "22平方公里", nor "第二位" "二位".
 # 不超过, 不低于 whole: 超过 alone says the contrary, and a bare figure drops that it is a bound

@@ -3409,3 +3409,15 @@ def test_another_meeting_by_its_number_or_another_works_of_a_county_is_no_answer
     assert not assistant.ask("县人大常委会第二十七次会议哪天召开？").answerable  # the 26th's day
     assert assistant.ask("县第二水厂每天能供多少吨水？").text == "6万吨"
     assert not assistant.ask("县第一水厂每天能供多少吨水？").answerable  # jieba tags the leading 县 zg
+
+
+@pytest.mark.parametrize("sentence, question, expected", [
+    ("今年以来，南河出境断面水质稳定保持在Ⅲ类，饮用水水源地水质达标率为100%。", "南河出境断面的水质是几类？", "Ⅲ类"),
+    ("7月2日，市防汛抗旱指挥部启动防汛Ⅳ级应急响应。", "市里启动了几级应急响应？", "Ⅳ级"),
+    ("道路红线由30米拓宽至50米，按双向八车道标准建设。", "改造后是几车道？", "八车道"),
+    ("道路红线由30米拓宽至50米，按双向八车道标准建设。", "道路红线拓宽到多少米？", "50米"),
+])
+def test_a_class_or_level_in_roman_numerals_and_lanes_are_counts(sentence, question, expected):
+    from qa.spans import choose_span
+
+    assert _span_text(choose_span, sentence, question) == expected
