@@ -652,6 +652,12 @@ def _of_another_item(sentence: str, question: str, span: tuple[int, int] | None)
     x = _item_before(asked, j)
     if y is None or x is None:
         return False
+    # "女子组拿第一的队伍奖金" on "…，女子组冠军奖金1.5万元": the words naming the item name the one asked in other words
+    item_start = k
+    while item_start > 0 and said[item_start - 1][1] in _ITEM_FLAGS:
+        item_start -= 1
+    if any(len(word) >= 2 and word in asked_words for word, _, _ in said[item_start:k]):
+        return False
     clause = _clause_of(sentence, span)
     return (y[1] in _ITEM_FLAGS and x[1] in _ITEM_FLAGS - {"nr"} and len(x[0]) >= 2 and len(y[0]) >= 2
             and not _OF_ALL_OR_THIS.match(x[0]) and not _OF_ALL_OR_THIS.match(y[0])
@@ -1331,8 +1337,10 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
         else 1.0) * (
         0.4 if analysis.answer_type in _FIGURE_TYPES and _of_another_item(chosen_text, analysis.text, span) else 1.0) * (
         0.4 if _of_another_of_its_kind(chosen_text, analysis, articles[chosen.article_id], span)
-        # not for a name asked: it may well be another of the kind ("西城区市场稽查队注销是谁批准的" → 东城区市场监管局)
-        or analysis.answer_type not in NAME_TYPES and _names_a_sibling(chosen_text, analysis.text, span) else 1.0)
+        # not for a name asked: it may well be another of the kind ("西城区市场稽查队注销是谁批准的" → 东城区市场监管局);
+        # but a team is named for what it won ("女子组亚军是哪支队伍" on "…男子组冠军，东溪镇代表队…分获亚军")
+        or (analysis.answer_type not in NAME_TYPES or span is not None and chosen_text[span[1] - 1] == "队")
+        and _names_a_sibling(chosen_text, analysis.text, span) else 1.0)
     confidence = 0.0 if chosen is None else chosen.confidence * near_miss_cut * (
         _untyped_share(span, from_gap, analysis)) * _on_topic(analysis, articles[chosen.article_id])
     # An answer whose sentence says the question in other words is given down to a lower bar, unless a sign of a near

@@ -338,7 +338,10 @@ def _entity_spans(sentence: str, tag_prefixes: tuple[str, ...], suffix: re.Patte
         company = suffix is ORG_SUFFIX and _COMPANY_END.search(word) is not None
         j = i
         # An adjective before one character of a name is the name's too ("幸福/a 苑/nr 小区", "和谐/a 苑/nr 小区").
-        while j > 0 and (_grows_name(*words[j - 1][2:], persons=persons or company)
+        # and a place's name the tagger takes for a person's, with or before its 乡, 镇 or 村 ("花桥/nr 乡 代表队",
+        # "石桥镇/nr 代表队")
+        while j > 0 and (_grows_name(*words[j - 1][2:], persons=persons or company or words[j][2] in _TOWN_WORDS
+                                     or words[j - 1][2].endswith(_TOWN_WORDS))
                          or company and words[j - 1][2] in _OFFICE_VERBS
                          or words[j - 1][3] == "a" and len(words[j][2]) == 1 and j < i) \
                 and words[j - 1][2] not in stop_words and words[j - 1][2] not in _VERBS_TAGGED_NOUNS \
@@ -353,6 +356,7 @@ def _entity_spans(sentence: str, tag_prefixes: tuple[str, ...], suffix: re.Patte
 
 
 _COMPANY_END = re.compile(r"(?:公司|集团)$")
+_TOWN_WORDS = ("乡", "镇", "村")
 # Verbs jieba's dictionary tags as nouns, which stand before a name ("委托/n 康宁养老服务有限公司") and are none of it.
 _VERBS_TAGGED_NOUNS = frozenset({"委托", "交由", "任命", "中标", "战胜", "险胜", "战平", "力克", "大胜"})
 # What an office does, inside its name ("劳动保障监察综合行政执法队"): jieba tags these as verbs.
@@ -1228,6 +1232,10 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
     # "石门村队以86比79战胜桃坪村队，夺得冠军": the side beaten won nothing, unless the question asks who was beaten.
     if analysis.answer_type in NAME_TYPES and not _BEATEN_ASKED.search(analysis.text):
         candidates = [(s, e) for s, e in candidates if not _BEATEN.search(simplified, max(0, s - 2), s)] or candidates
+    # "男子组冠军是哪支队伍" on "花桥乡代表队…夺得男子组冠军，东溪镇代表队…分获亚军": the one whose clause names the title
+    if analysis.answer_type in NAME_TYPES and (placing := _PLACING_ASKED.search(analysis.text)):
+        candidates = [(s, e) for s, e in candidates if placing.group() in simplified[
+            _clause_start(simplified, s):_clause_end(simplified, e)]] or candidates
     best = max(candidates, key=closeness)
     # "线路全长多少公里" on "线路全长由18公里增加到24.8公里": what it is now, unless the question asks what it was.
     if (not _EARLIER_ASKED.search(analysis.text)

@@ -3421,3 +3421,17 @@ def test_a_class_or_level_in_roman_numerals_and_lanes_are_counts(sentence, quest
     from qa.spans import choose_span
 
     assert _span_text(choose_span, sentence, question) == expected
+
+
+def test_a_team_by_the_title_its_clause_names_and_a_prize_of_the_item_asked_in_other_words(tmp_path):
+    from qa.spans import choose_span
+    from qa.types import Article
+
+    race = ("经过预赛和决赛的激烈角逐，柳溪乡代表队以51.08秒的成绩夺得男子组冠军，石桥镇代表队和邻县平安村队分获亚军、季军；")
+    assert _span_text(choose_span, race, "男子组冠军是哪支队伍？") == "柳溪乡代表队"  # 柳溪/nr 乡
+    assert _span_text(choose_span, race, "男子组亚军是哪支队伍？") == "石桥镇代表队"
+    boats = Article("b", "县龙舟赛落幕", "本报讯：端午节当天，县第五届龙舟赛在城关河段举行。" + race.replace("石桥镇", "南岭镇")
+                    + "比赛总奖金为10万元，男子组冠军奖金2万元，女子组冠军奖金1.2万元。", "2025-06-01", "报")
+    assistant = _assistant_over(tmp_path, boats)
+    assert not assistant.ask("龙舟赛女子组亚军是哪支队伍？").answerable  # the men's runner-up is named, no women's
+    assert "1.2万元" in assistant.ask("女子组拿第一的队伍奖金有多少？").text  # 冠军 in other words, no other item
