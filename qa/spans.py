@@ -1039,6 +1039,13 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
         return after
     candidates = [(s, e) for s, e in typed_spans(sentence, analysis.answer_type, wh_noun=analysis.wh_noun)
                   if simplified[s:e] not in analysis.text and not _figure_asked_with(simplified[s:e], analysis.text)]
+    if by := _done_by(simplified, analysis):
+        # "防汛演练是哪个单位主办的" on "由区防汛抗旱指挥部主办，区应急管理局、区水务局承办": who did what was asked,
+        # a name the tagger knows inside it or, for a body, all of it (the tagger cuts 明珠路/小学)
+        inside = [(s, e) for s, e in candidates if by[0] <= s and e <= by[1]]
+        if analysis.answer_type is AnswerType.ORGANISATION or not inside:
+            return by
+        candidates = inside
     if analysis.answer_type is AnswerType.PLACE:
         candidates += _placed_unnamed(simplified, analysis, {s for s, _ in candidates})
     given_clauses = _clauses_of_given_figures(simplified, analysis.text)
@@ -1312,6 +1319,41 @@ _AFTER_VERB_ASKED = {
     AnswerType.PLACE: re.compile(rf"([\u4e00-\u9fff]{{2}})(?:于|到了?|至)(?:{WHERE_WORDS}|哪)[？?]?$"),
     AnswerType.ORGANISATION: re.compile(r"([\u4e00-\u9fff]{2})于哪一?[所个家][\u4e00-\u9fff]{1,3}[？?]?$"),
 }
+
+
+# Verbs of doing that a body or a person is named as the doer of ("由区防汛抗旱指挥部主办", "县龙舟协会承办"), by the
+# group of words the question and the sentence may say them in
+_DOERS_VERBS = ("主办|举办", "承办", "协办", "主持", "运营|经营", "承建|施工", "设计", "监理", "提供", "选送", "组织",
+                "发起", "捐赠|捐建", "研发", "印发|发布|出台")
+_DOERS_VERB_ASKED = re.compile(rf"(?:谁|哪)[^，。？?]{{0,8}}?({'|'.join(_DOERS_VERBS)})|"
+                               rf"({'|'.join(_DOERS_VERBS)})[^，。？?]{{0,6}}?(?:的)?(?:是)?(?:谁|哪)")
+
+
+def _done_by(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | None:
+    """Who or what body did what the question asks who did, where the sentence names it as the doer: after 由 or at the
+    head of its clause, right before the verb or one of its group ("施工单位是哪家" on "工程由西岭路桥建设有限公司承建");
+    None otherwise, or where the doer is no name (a pronoun, a whole clause)."""
+    if analysis.answer_type not in (AnswerType.PERSON, AnswerType.ORGANISATION):
+        return None
+    asked = _DOERS_VERB_ASKED.search(analysis.text)
+    if not asked:
+        return None
+    verb = asked.group(1) or asked.group(2)
+    group = next(g for g in _DOERS_VERBS if verb in g.split("|"))
+    said = re.search(rf"(?:由|(?<=[，；：。])|^)(?:委托|交由)?((?:(?!由)[\u4e00-\u9fff、]){{2,24}}?)(?:来|负责|共同|联合)?"
+                     rf"(?:{group})(?![方商者])", sentence)  # not "基地运营方…": the word for who does it
+    doer = said.group(1) if said else ""
+    # a body's or a place's name, not a pronoun nor what the question asks about ("晋阳小区改造工程施工已全面展开")
+    if (not (ORG_SUFFIX.search(doer) or _PLACE_SUFFIX.search(doer) or doer.endswith(_MORE_DOERS))
+            or doer.startswith(_POINTING) or _REFERRING.fullmatch(doer) or _NO_DOER.search(doer)
+            or doer in analysis.text or any(len(term) >= 3 and term in doer for term in analysis.terms)):
+        return None
+    return said.span(1)
+
+
+_MORE_DOERS = ("指挥部", "合作社", "团", "队")
+_POINTING = ("该", "其", "这", "此", "那", "他", "她", "它", "我", "你")  # "该食堂由…", "他们把经营权…"
+_NO_DOER = re.compile(r"[把被]")  # a clause head that does something to another is no doer ("…把经营权…")
 
 
 def _after_asked_verb(sentence: str, asked: re.Match | None) -> tuple[int, int] | None:

@@ -3435,3 +3435,20 @@ def test_a_team_by_the_title_its_clause_names_and_a_prize_of_the_item_asked_in_o
     assistant = _assistant_over(tmp_path, boats)
     assert not assistant.ask("龙舟赛女子组亚军是哪支队伍？").answerable  # the men's runner-up is named, no women's
     assert "1.2万元" in assistant.ask("女子组拿第一的队伍奖金有多少？").text  # 冠军 in other words, no other item
+
+
+@pytest.mark.parametrize("sentence, question, expected", [
+    # the doer of the verb asked, after 由 or heading its clause, whole, though the tagger cuts or misses the name
+    ("本次演练由市防汛抗旱指挥部主办，市应急管理局、市水务局承办，14家单位参加。", "演练是哪个单位主办的？", "市防汛抗旱指挥部"),
+    ("本次演练由市防汛抗旱指挥部主办，市应急管理局、市水务局承办，14家单位参加。", "演练由哪些单位承办？", "市应急管理局、市水务局"),
+    ("赛事由县文化和旅游广电局主办，县围棋协会承办。", "比赛由哪个协会承办？", "县围棋协会"),
+    ("工程由东海路桥建设有限公司承建，县住建局负责监管。", "修路的施工单位是哪家？", "东海路桥建设有限公司"),
+    ("会议由县人大常委会主任周德全主持。", "这次会议是谁主持的？", "周德全"),
+    ("据介绍，该食堂由城西街道提供场地，委托本地企业味美餐饮管理有限公司运营。", "场地是谁提供的？", "城西街道"),
+    # not a pronoun, what the question asks about, nor the word for who does it
+    ("孵化基地运营方南湖科创投资集团总经理潘立新介绍，入驻企业可享受租金减免。", "孵化基地是哪家公司在运营？", "南湖科创投资集团"),
+])
+def test_the_doer_of_the_verb_asked_is_the_name_before_it(sentence, question, expected):
+    from qa.spans import choose_span
+
+    assert _span_text(choose_span, sentence, question) == expected
