@@ -276,3 +276,19 @@ def test_the_refusal_threshold_is_cross_validated_on_held_out_questions():
     assert all(0.19 <= t <= 0.5 for t in chosen) and precision == recall == 1.0
     bins = reliability(cases)
     assert bins[0] == "[0.00, 0.30): 10 questions, 0.00 right" and bins[-1] == "[0.90, 1.00): 0 questions, – right"
+
+
+def test_the_dev_sets_judge_counts_short_answers_holding_gold_and_refused_near_misses(tmp_path):
+    from scripts.judge import counts
+
+    cases = [{"case_id": "a", "mode": "hybrid", "answerable": True, "answers": ["9座", "9"], "got": "9座",
+              "answered": True},
+             # holds the gold, but a whole sentence is more than twice its length + 6
+             {"case_id": "b", "mode": "hybrid", "answerable": True, "answers": ["9座"], "got": "江北段全长14.6公里，共设车站9座",
+              "answered": True},
+             {"case_id": "c", "mode": "hybrid", "answerable": False, "answers": [], "got": "", "answered": False},
+             {"case_id": "d", "mode": "hybrid", "answerable": False, "answers": [], "got": "3座", "answered": True},
+             {"case_id": "a", "mode": "bm25", "answerable": True, "answers": ["9座"], "got": "9座", "answered": True}]
+    path = tmp_path / "cases.jsonl"
+    path.write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in cases), encoding="utf-8")
+    assert counts(str(path)) == (2, 2, 2, 1, ["a", "c"])
