@@ -718,7 +718,7 @@ _REFERS_BACK = re.compile(r"[该此这本其]")
 _PROPER_FLAGS = frozenset({"nr", "ns", "nt", "nz", "j", "nrt", "nrfg"})
 _NOUN_FLAGS = _PROPER_FLAGS | {"n", "ng"}
 # the words that may name an item of a list (`_of_another_item`), and those that name all of them or this one
-_ITEM_FLAGS = _NOUN_FLAGS | {"nz", "vn", "eng", "nrt"}
+_ITEM_FLAGS = _NOUN_FLAGS | {"vn", "eng"}
 _OF_ALL_OR_THIS = re.compile(r"[全本该此这其各每]|今年|去年|目前|现在|县里|区里|市里")
 # Marks that tell one of a kind from the others of it ("新校区", "老校区"); ordinals only before the words they number
 # ("二期", "一等奖", "一中"), not "一天" against "三天".
@@ -810,8 +810,9 @@ _WEEKDAYS = re.compile(r"(?:周|星期|礼拜)([一二三四五六日天])(?:[�
 _DAYS_BY_WORD = {"工作日": range(1, 6), "周末": (6, 7), "双休日": (6, 7)}
 _EVERY_DAY = re.compile(r"每天|每日|天天|全天|全周|全年无休|一周七天")  # 周一至周日 is a range of all
 
-# Kinds of named things a question asks about, longest first; what stands before a kind when it names none
+# "第二十六次", "第18届": the ordinal of a meeting, a session, a batch or a round
 _ORDINAL = re.compile(r"第(\d+|[一二三四五六七八九十百]+)(次|届|批|轮)")
+# Kinds of named things a question asks about, longest first; what stands before a kind when it names none
 _NAMED_KIND = re.compile("实验小学|小学|中学|幼儿园|人民医院|医院|卫生院|学校|社区|小区|街道|公园|景区|片区|水厂|村|镇|乡")
 _NO_NAME_BEFORE_KIND = frozenset("各全该本此这那属级所家个座间等和与及的是在为了几多两")
 _NAME_FLAGS = frozenset({"n", "ns", "nr", "nrt", "nrfg", "nz", "nt", "ng", "j", "s"})  # jieba's tags of a name's last word
@@ -1335,7 +1336,8 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
         0.4 if _part_for_the_whole(chosen_text, span, analysis) else 1.0) * (
         0.4 if analysis.answer_type in _FIGURE_TYPES and of_the_list_it_is_in(chosen_text, span, analysis)
         else 1.0) * (
-        0.4 if analysis.answer_type in _FIGURE_TYPES and _of_another_item(chosen_text, analysis.text, span) else 1.0) * (
+        0.4 if analysis.answer_type in _FIGURE_TYPES and _of_another_item(chosen_text, analysis.text, span)
+        else 1.0) * (
         0.4 if _of_another_of_its_kind(chosen_text, analysis, articles[chosen.article_id], span)
         # not for a name asked: it may well be another of the kind ("西城区市场稽查队注销是谁批准的" → 东城区市场监管局);
         # but a team is named for what it won ("女子组亚军是哪支队伍" on "…男子组冠军，东溪镇代表队…分获亚军")

@@ -337,9 +337,9 @@ def _entity_spans(sentence: str, tag_prefixes: tuple[str, ...], suffix: re.Patte
         # and what the company does is part of its name.
         company = suffix is ORG_SUFFIX and _COMPANY_END.search(word) is not None
         j = i
-        # An adjective before one character of a name is the name's too ("幸福/a 苑/nr 小区", "和谐/a 苑/nr 小区").
-        # and a place's name the tagger takes for a person's, with or before its 乡, 镇 or 村 ("花桥/nr 乡 代表队",
-        # "石桥镇/nr 代表队")
+        # An adjective before one character of a name is the name's too ("幸福/a 苑/nr 小区", "和谐/a 苑/nr 小区"), and
+        # so is a place's name the tagger takes for a person's, with or before its 乡, 镇 or 村 ("花桥/nr 乡 代表队",
+        # "石桥镇/nr 代表队").
         while j > 0 and (_grows_name(*words[j - 1][2:], persons=persons or company or words[j][2] in _TOWN_WORDS
                                      or words[j - 1][2].endswith(_TOWN_WORDS))
                          or company and words[j - 1][2] in _OFFICE_VERBS
