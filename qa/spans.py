@@ -721,6 +721,13 @@ _TWO_HOURS = re.compile(rf"({_TIME_OF_DAY}){_HOURS_GLUE}({_TIME_OF_DAY})")
 _AFTER_GLUE = re.compile(rf"{_HOURS_GLUE}$")
 # the parts of the day a question may name an hour by, each with its other words
 _DAY_PARTS = (("早上", "早晨", "清晨", "上午"), ("中午", "正午"), ("下午",), ("晚上", "傍晚", "夜间", "夜里", "晚间"))
+_CLOCK_HOUR = re.compile(r"(\d{1,2})(?::\d{2}|时|点)")
+
+
+def _part_of_day(hour: int) -> int:
+    """The index in `_DAY_PARTS` of the part of the day an hour of a 24-hour clock opens in: 12 noon, 13 to 17 the
+    afternoon, 18 on the evening, before 12 the morning."""
+    return 1 if hour == 12 else 2 if 13 <= hour <= 17 else 3 if hour >= 18 else 0
 _END_SAID = re.compile(rf"\s*(?:{_CLOSING})")
 # The last hour to go in ("最晚几点能进", "几点以后不让进"), which a notice gives apart from the closing hour: "20时停止入园",
 # "最晚入园时间为21:30".
@@ -774,7 +781,10 @@ def _hours_asked(sentence: str, spans: list[tuple[int, int]], question: str) -> 
     kept = spans
     if part := next((words for words in _DAY_PARTS if any(w in question for w in words)), None):
         said = re.compile(rf"(?:每天|每日)?(?:{'|'.join(part)})")
-        kept = [span for span in kept if said.match(sentence, opening[span])] or kept
+        # by the word for the part or, where none is said, by a 24-hour clock ("14:30至17:00" is the afternoon's)
+        kept = [span for span in kept if said.match(sentence, opening[span])] or [
+            span for span in kept if (hour := _CLOCK_HOUR.match(sentence, opening[span]))
+            and _DAY_PARTS.index(part) == _part_of_day(int(hour.group(1)))] or kept
     if _LAST_ENTRY_ASKED.search(question):
         kept = [(s, e) for s, e in kept if _LAST_ENTRY_AFTER.match(sentence, e)
                 or _LAST_ENTRY_BEFORE.search(sentence, max(0, s - 10), s)] or kept
@@ -1051,6 +1061,12 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
     given_clauses = _clauses_of_given_figures(simplified, analysis.text)
     candidates = [(s, e) for s, e in candidates if _clause_start(simplified, s) in given_clauses] or candidates
     candidates = _in_the_row_asked(simplified, candidates, analysis)
+    if analysis.answer_type is AnswerType.DATE and _ASKS_HOUR.search(analysis.text) and (
+            day := _WEEKDAY.search(analysis.text)):
+        # "周六下午门诊看到几点" on "周一至周五门诊时间为…，周六、周日为8:00至12:00、14:30至17:00": the hours of the clause
+        # naming the day asked, where one does
+        candidates = [(s, e) for s, e in candidates if day.group(2) in {
+            found.group(2) for found in _WEEKDAY.finditer(simplified, _clause_start(simplified, s), e)}] or candidates
     if (analysis.answer_type is AnswerType.DATE and not _ASKS_HOUR.search(analysis.text) and (asks_end := _phase_asked(
             analysis.text, _DAY_END_ASKED, _DAY_START_ASKED, _DAY_CUE)) is not None):
         candidates = _days_of_phase(simplified, candidates, asks_end)  # what the question says of the day, first
@@ -1460,7 +1476,7 @@ def _in_the_clause_asked(sentence: str, candidates: list[tuple[int, int]],
         return candidates
     # every clause alike, also one where the tagger found no candidate ("…许诺以9粒进球获得初中女子组最佳射手"): where
     # that one is named, the others' candidates are not its answer either
-    starts = sorted({0} | {at + 1 for at, mark in enumerate(sentence) if mark in _CLAUSE_END})
+    starts = sorted({0} | {at + 1 for at in range(len(sentence)) if _ends_clause(sentence, at)})
     alike = [(start, _clause_end(sentence, start)) for start in starts]
     named = {c: sum(term_weight(term) * (3.0 if term in analysis.anchor_terms else 1.0) for term in held - shared)
              for c in alike if shared <= (held := held_in(c))}
@@ -1483,12 +1499,19 @@ _ALIKE = 0.45  # parallel clauses of the dev sets 0.48 and more, the steps of on
 
 def _clause_start(sentence: str, at: int) -> int:
     """Where the clause that `at` is in starts: after the last clause mark before it."""
-    return max((i + 1 for i in range(at) if sentence[i] in _CLAUSE_END), default=0)
+    return max((i + 1 for i in range(at) if _ends_clause(sentence, i)), default=0)
 
 
 def _clause_end(sentence: str, at: int, *, stops: str = "") -> int:
     """Where the clause that `at` is in ends: at the next clause mark or one of `stops`."""
-    return next((i for i in range(at, len(sentence)) if sentence[i] in _CLAUSE_END + stops), len(sentence))
+    return next((i for i in range(at, len(sentence)) if _ends_clause(sentence, i) or sentence[i] in stops),
+                len(sentence))
+
+
+def _ends_clause(sentence: str, i: int) -> bool:
+    """Whether the character at `i` is a clause mark: not the colon of a time of day ("8:00至12:00")."""
+    return sentence[i] in _CLAUSE_END and not (sentence[i] == ":" and 0 < i < len(sentence) - 1
+                                               and sentence[i - 1].isdigit() and sentence[i + 1].isdigit())
 
 
 def _listed_before(sentence: str, end: int) -> tuple[int, int] | None:

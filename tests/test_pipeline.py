@@ -3452,3 +3452,16 @@ def test_the_doer_of_the_verb_asked_is_the_name_before_it(sentence, question, ex
     from qa.spans import choose_span
 
     assert _span_text(choose_span, sentence, question) == expected
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("周六下午门诊看到几点？", "17:00"),  # the row of the day asked, its afternoon hours by the clock, their end
+    ("下午门诊几点开始？", "14:30"),
+    ("周一上午门诊几点开始？", "8:00"),
+])
+def test_a_timetable_s_hours_by_the_day_asked_and_the_part_of_a_24_hour_clock(question, expected):
+    from qa.spans import choose_span
+
+    hours = ("新门诊楼实行“周末不休诊”：周一至周五门诊时间为8:00至12:00、14:30至17:30，周六、周日为8:00至12:00、"
+             "14:30至17:00，急诊24小时开放。")  # the colon of 8:00 ends no clause
+    assert _span_text(choose_span, hours, question) == expected
