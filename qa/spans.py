@@ -739,6 +739,7 @@ _START_SAID = re.compile(rf"\s*(?:{_HOURS_GLUE}|{_OPENING})")
 # "都卖到哪儿去了": all the places (not the 都 of 成都, 首都)
 _PLURAL = re.compile(r"哪些|哪几|哪[两三四五]|分别|都有|(?<![成首京古国陪商迁建定])都[\u4e00-\u9fff]{0,4}(?:哪|谁)")
 _LIST_GLUE = re.compile(r"、|和|及|与|以及|或")
+_HOURS_LIST_GLUE = re.compile(r"、|和|及|以及")
 # Between names listed together, also a word for "every" or "the relevant" ("、各级医疗机构").
 _NAMES_GLUE = re.compile(r"(?:、|和|及|与|以及)(?:各级|各|有关|相关)?")
 # "1984年10月7日至1985年9月29日", "20至30米": a range answers when-and-how-much as a whole.
@@ -1158,6 +1159,11 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
         candidates = [(s, e + 2) if "以上" in simplified[s:e] else (s, e) for s, e in _joined_by(
             _RANGE_GLUE, candidates, simplified) if "以上" not in simplified[s:e] or simplified.startswith("以下", e)]
     if analysis.answer_type is AnswerType.DATE and _ASKS_HOUR.search(analysis.text):
+        if _phase_asked(analysis.text) is None and not any(
+                word in analysis.text for part in _DAY_PARTS for word in part):
+            # "渣土车几点不能上路" on "每天7:00至9:00、17:00至19:00禁止…": every hour listed, where no part of the day,
+            # nor an opening or a closing, is asked
+            candidates = _joined_by(_HOURS_LIST_GLUE, candidates, simplified)
         candidates = _hours_asked(simplified, candidates, analysis.text)
     if analysis.answer_type is AnswerType.NUMBER and _ASKS_MEASURE.search(analysis.text):
         measured = next((units for asked, units in _MEASURE_KINDS if asked.search(analysis.text)), _MEASURED)

@@ -3465,3 +3465,14 @@ def test_a_timetable_s_hours_by_the_day_asked_and_the_part_of_a_24_hour_clock(qu
     hours = ("新门诊楼实行“周末不休诊”：周一至周五门诊时间为8:00至12:00、14:30至17:30，周六、周日为8:00至12:00、"
              "14:30至17:00，急诊24小时开放。")  # the colon of 8:00 ends no clause
     assert _span_text(choose_span, hours, question) == expected
+
+
+@pytest.mark.parametrize("sentence, question, expected", [
+    ("施工期间，每天7:00至9:00、17:00至19:00禁止货车通行。", "施工期间货车几点不能上路？", "每天7:00至9:00、17:00至19:00"),
+    ("门诊时间为8:00至12:00、14:30至17:30。", "门诊时间是几点到几点？", "8:00至12:00、14:30至17:30"),
+    ("门诊时间为8:00至12:00、14:30至17:30。", "门诊几点开门？", "8:00"),  # an opening asked: the first hour
+])
+def test_hours_asked_without_a_part_of_the_day_an_opening_or_a_closing_are_all_listed(sentence, question, expected):
+    from qa.spans import choose_span
+
+    assert _span_text(choose_span, sentence, question) == expected
