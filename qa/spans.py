@@ -1505,7 +1505,7 @@ _ALIKE = 0.45  # parallel clauses of the dev sets 0.48 and more, the steps of on
 
 def _clause_start(sentence: str, at: int) -> int:
     """Where the clause that `at` is in starts: after the last clause mark before it."""
-    return max((i + 1 for i in range(at) if _ends_clause(sentence, i)), default=0)
+    return next((i + 1 for i in range(at - 1, -1, -1) if _ends_clause(sentence, i)), 0)
 
 
 def _clause_end(sentence: str, at: int, *, stops: str = "") -> int:
