@@ -1059,6 +1059,10 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
         candidates = inside
     if analysis.answer_type is AnswerType.PLACE:
         candidates += _placed_unnamed(simplified, analysis, {s for s, _ in candidates})
+    if analysis.answer_type is AnswerType.ORGANISATION and (kind := _KIND_OF_BODY.search(analysis.wh_noun or "")):
+        # "哪家建筑公司盖的" is not answered by "县人民医院", a body of another kind (a company may be a 集团)
+        names_of_kind = _NAMES_OF_KIND.get(kind.group(), (kind.group(),))
+        candidates = [(s, e) for s, e in candidates if simplified[s:e].endswith(names_of_kind)]
     given_clauses = _clauses_of_given_figures(simplified, analysis.text)
     candidates = [(s, e) for s, e in candidates if _clause_start(simplified, s) in given_clauses] or candidates
     candidates = _in_the_row_asked(simplified, candidates, analysis)
@@ -1300,6 +1304,8 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
     return _whole_list(simplified, best)
 
 
+_KIND_OF_BODY = re.compile(r"(?:公司|银行|医院|大学|学院|中学|小学|幼儿园|协会)$")  # a body's kind a wh-word asks for
+_NAMES_OF_KIND = {"公司": ("公司", "集团"), "医院": ("医院", "卫生院"), "学院": ("学院", "大学"), "大学": ("大学", "学院")}
 _PLACING_ASKED = re.compile(r"冠军|亚军|季军|第[一二三四五六七八九十\d]+名|夺冠|获胜|赢了")
 _BEATEN = re.compile(r"(?:战胜|击败|打败|险胜|力克|大胜|完胜|胜)$")
 _BEATEN_ASKED = re.compile(r"(?:战胜|击败|打败|险胜|赢|胜)了?(?:谁|哪)|输给|负于|败给|对手")

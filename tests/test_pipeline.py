@@ -3476,3 +3476,14 @@ def test_hours_asked_without_a_part_of_the_day_an_opening_or_a_closing_are_all_l
     from qa.spans import choose_span
 
     assert _span_text(choose_span, sentence, question) == expected
+
+
+def test_a_body_of_another_kind_than_the_one_asked_is_no_answer(tmp_path):
+    from qa.spans import choose_span
+    from qa.types import Article
+
+    assert _span_text(choose_span, "东山农商银行向东山县人民医院发放贷款5000万元。", "贷款是哪家银行发放的？") == "东山农商银行"
+    assert _span_text(choose_span, "首期工程由城建集团承建，县人民医院负责监管。", "是哪家公司承建的？") == "城建集团"  # 集团 too
+    ward = Article("w", "县医院新住院大楼启用", "本报讯：7月6日，东山县人民医院新住院大楼正式投入使用，设床位600张。",
+                   "2026-07-07", "报")
+    assert not _assistant_over(tmp_path, ward).ask("县医院新住院大楼是哪家建筑公司盖的？").answerable
