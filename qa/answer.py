@@ -637,7 +637,7 @@ def _of_another_item(sentence: str, question: str, span: tuple[int, int] | None)
     asked about (杨朝祥担任…)."""
     if span is None:
         return False
-    clause_start = max(sentence.rfind(mark, 0, span[0]) for mark in "，；,;") + 1
+    clause_start, clause_end = _clause_bounds(sentence, span)
     said = [word for word in _placed_words(sentence[clause_start:span[0]]) if word[1] != "x" or word[0].strip()]
     asked = _placed_words(question)
     asked_words = [word for word, _, _ in asked]
@@ -658,7 +658,7 @@ def _of_another_item(sentence: str, question: str, span: tuple[int, int] | None)
         item_start -= 1
     if any(len(word) >= 2 and word in asked_words for word, _, _ in said[item_start:k]):
         return False
-    clause = _clause_of(sentence, span)
+    clause = sentence[clause_start:clause_end]
     return (y[1] in _ITEM_FLAGS and x[1] in _ITEM_FLAGS - {"nr"} and len(x[0]) >= 2 and len(y[0]) >= 2
             and not _OF_ALL_OR_THIS.match(x[0]) and not _OF_ALL_OR_THIS.match(y[0])
             and y[0] not in question and not in_order(y[0], question)
@@ -738,9 +738,14 @@ def _meals(text: str) -> frozenset[int]:
 def _clause_of(sentence: str, span: tuple[int, int]) -> str:
     """The clause of `sentence` that holds `span`, between the commas or semicolons around it (not a colon: hours
     hold one, "周六9:00至12:00")."""
+    return sentence[slice(*_clause_bounds(sentence, span))]
+
+
+def _clause_bounds(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
+    """Where the clause of `_clause_of` starts and ends."""
     start = max(sentence.rfind(mark, 0, span[0]) for mark in "，；,;") + 1
     ends = [at for mark in "，；,;" if (at := sentence.find(mark, span[1])) >= 0]
-    return sentence[start:min(ends, default=len(sentence))]
+    return start, min(ends, default=len(sentence))
 
 
 def _levels(text: str) -> frozenset[str]:

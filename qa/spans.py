@@ -724,6 +724,11 @@ _DAY_PARTS = (("早上", "早晨", "清晨", "上午"), ("中午", "正午"), ("
 _CLOCK_HOUR = re.compile(r"(\d{1,2})(?::\d{2}|时|点)")
 
 
+def _day_part_asked(question: str) -> tuple[str, ...] | None:
+    """The words of the part of the day the question names ("下午几点关门" → ("下午",)), or None."""
+    return next((words for words in _DAY_PARTS if any(word in question for word in words)), None)
+
+
 def _part_of_day(hour: int) -> int:
     """The index in `_DAY_PARTS` of the part of the day an hour of a 24-hour clock opens in: 12 noon, 13 to 17 the
     afternoon, 18 on the evening, before 12 the morning."""
@@ -780,7 +785,7 @@ def _hours_asked(sentence: str, spans: list[tuple[int, int]], question: str) -> 
         joined = before is not None and re.fullmatch(_HOURS_GLUE, sentence[before[1]:hour[0]])
         opening[hour] = opening[before] if joined else hour[0]
     kept = spans
-    if part := next((words for words in _DAY_PARTS if any(w in question for w in words)), None):
+    if part := _day_part_asked(question):
         said = re.compile(rf"(?:每天|每日)?(?:{'|'.join(part)})")
         # by the word for the part or, where none is said, by a 24-hour clock ("14:30至17:00" is the afternoon's)
         kept = [span for span in kept if said.match(sentence, opening[span])] or [
@@ -1163,8 +1168,7 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
         candidates = [(s, e + 2) if "以上" in simplified[s:e] else (s, e) for s, e in _joined_by(
             _RANGE_GLUE, candidates, simplified) if "以上" not in simplified[s:e] or simplified.startswith("以下", e)]
     if analysis.answer_type is AnswerType.DATE and _ASKS_HOUR.search(analysis.text):
-        if _phase_asked(analysis.text) is None and not any(
-                word in analysis.text for part in _DAY_PARTS for word in part):
+        if _phase_asked(analysis.text) is None and _day_part_asked(analysis.text) is None:
             # "渣土车几点不能上路" on "每天7:00至9:00、17:00至19:00禁止…": every hour listed, where no part of the day,
             # nor an opening or a closing, is asked
             candidates = _joined_by(_HOURS_LIST_GLUE, candidates, simplified)
@@ -1367,9 +1371,7 @@ def _done_by(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | Non
     if not asked:
         return None
     verb = asked.group(1) or asked.group(2)
-    group = next(g for g in _DOERS_VERBS if verb in g.split("|"))
-    said = re.search(rf"(?:由|(?<=[，；：。])|^)(?:委托|交由)?((?:(?!由)[\u4e00-\u9fff、]){{2,24}}?)(?:来|负责|共同|联合)?"
-                     rf"(?:{group})(?![方商者])", sentence)  # not "基地运营方…": the word for who does it
+    said = next(pattern for group, pattern in _DOER_SAID.items() if verb in group.split("|")).search(sentence)
     doer = said.group(1) if said else ""
     # a body's or a place's name, not a pronoun nor what the question asks about ("晋阳小区改造工程施工已全面展开")
     if (not (ORG_SUFFIX.search(doer) or _PLACE_SUFFIX.search(doer) or doer.endswith(_MORE_DOERS))
@@ -1379,6 +1381,10 @@ def _done_by(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | Non
     return said.span(1)
 
 
+# the doer said before a verb of each group, after 由 or at the head of its clause; not "基地运营方…", the word for who
+# does it
+_DOER_SAID = {group: re.compile(rf"(?:由|(?<=[，；：。])|^)(?:委托|交由)?((?:(?!由)[\u4e00-\u9fff、]){{2,24}}?)"
+                                rf"(?:来|负责|共同|联合)?(?:{group})(?![方商者])") for group in _DOERS_VERBS}
 _MORE_DOERS = ("指挥部", "合作社", "团", "队")
 _POINTING = ("该", "其", "这", "此", "那", "他", "她", "它", "我", "你")  # "该食堂由…", "他们把经营权…"
 _NO_DOER = re.compile(r"[把被]")  # a clause head that does something to another is no doer ("…把经营权…")
