@@ -1118,8 +1118,8 @@ def _asks_about_person(subject: str) -> bool:
 _WHERE_IS = re.compile(rf"(?:在(?:{WHERE_WORDS}|哪)|(?<!排名)(?<!排)在(?:什么|哪个)位置)[啊呢呀吗]?[？?]?$")
 # 在 and 于 that place something: not those of 由于, 关于, 现在, 正在.
 _LOCATIVE = re.compile(r"(?<![由关对鉴基属等])于|(?<![现正存实所自好])在|地处|坐落|紧邻|毗邻|临近|靠近")
-# Who holds a post ("副院长是谁", "谁是副院长"); not 负责人, which a body may be.
-_WHO_HOLDS = re.compile(rf"(?!负责人)(?:{POSTS})(?:是|叫)?谁|谁是[^，。？?]*?(?!负责人)(?:{POSTS})[？?]?$")
+# Who holds a post ("副院长是谁", "谁是副院长"), or a person's name ("管护人员叫什么名字"): no body answers; 负责人 may be one.
+_WHO_HOLDS = re.compile(rf"(?!负责人)(?:{POSTS})(?:是|叫)?谁|谁是[^，。？?]*?(?!负责人)(?:{POSTS})[？?]?$|叫什么|名字")
 # The share of the best sentence's score below which a sentence with a name gives no name.
 _FAR_WEAKER = 0.85
 _CLOSE_ENOUGH = 0.9  # of the best sentence's score: a yes-or-no answer that says what is asked may score this much less

@@ -73,13 +73,18 @@ WEEKDAY_ASKED = r"(?:周|星期|礼拜)几(?![次趟遍节堂位名个项件]|�
 # the count asked; and nouns that begin with one of them, which ask for no count in it ("多少盒饭", "几班车").
 _MORE_MEASURES = "盆箱袋瓶桶盒组班趟"
 _NOUNS_OF_MORE_MEASURES = "盒饭|班车|箱包|组长"
+# People by what they do or are to someone, whom "叫什么" asks the name of ("护林员叫啥名字", "村医叫什么"), as it does of
+# a post ("总裁叫什么"); not a thing's name ("这家公司叫什么", "那条路叫啥").
+PEOPLE = ("员|手|村医|医生|医师|师|支书|护士|战士|民|工|儿子|女儿|父亲|母亲|妻子|丈夫|爱人|孩子|学生|选手|冠军|亚军|季军|状元|"
+          "老人|大爷|大妈|姐|哥|弟|妹")
 _TYPE_CUES: tuple[tuple[AnswerType, str], ...] = (
     (AnswerType.REASON, r"为什么|为何|什么原因|原因是|怎么会|(?i:\bwhy\b)"),
     (AnswerType.DURATION, r"多长时间|多久|多少年|几年了|多少天|(?<![哪周前这那近过头后])几天|几个月|多少个月"),
     (AnswerType.DATE, r"(?i:\bwhen\b)|什么时候|何时|哪天|哪一天|哪几天|哪些天|几月|几号|" + WEEKDAY_ASKED
                          + "|哪年|哪一年|什么时间|什么日子|日期|几时|始建于|哪个年代|什么年代|(?:哪|什么)[一几]?个?时间?段|"
                          + HOUR_CUE),
-    (AnswerType.PERSON, rf"(?i:\bwho\b)|谁|哪位|什么人|哪个人|哪[两三四几]个人|姓名|(?:{ROLES})(?:的名字|叫什么|是哪个人?(?=[？?]|$))|记者是"),
+    (AnswerType.PERSON, rf"(?i:\bwho\b)|谁|哪位|什么人|哪个人|哪[两三四几]个人|姓名|记者是|"
+                        rf"(?:{ROLES}|{PEOPLE}”?)(?:的名字|叫什么|是哪个人?(?=[？?]|$))"),
     # "颐高集团是什么公司" asks what kind of company it is, not for a company's name.
     (AnswerType.WHAT, r"是(?:一家|一个|一所|家|个)?什么(?:样的)?(?:公司|企业|单位|机构|组织|集团|银行)$"),
     (AnswerType.ORGANISATION, r"哪家|哪个单位|什么单位|哪个部门|什么部门|哪个机构|什么机构|哪些机构|哪个公司|什么公司|"

@@ -10,8 +10,9 @@ import os
 import re
 from collections.abc import Iterator, Sequence
 
-from qa.question import (BODY_FULL_NAMES, HOUR_CUE, NAME_TYPES, ORG_SUFFIX, POINTS_MADE, POSTS, QUESTION_END, UNITS,
-                         WH_WORDS, WHERE_WORDS, WEEKDAY_ASKED, AnswerType, QuestionAnalysis, contraries, term_weight)
+from qa.question import (BODY_FULL_NAMES, HOUR_CUE, NAME_TYPES, ORG_SUFFIX, PEOPLE, POINTS_MADE, POSTS, QUESTION_END,
+                         UNITS, WH_WORDS, WHERE_WORDS, WEEKDAY_ASKED, AnswerType, QuestionAnalysis, contraries,
+                         term_weight)
 from qa.text import is_word, names_no_thing, pos_tag, synonyms, to_simplified, tokenize, unglued, word_frequency
 
 
@@ -102,7 +103,7 @@ _TIMES = ("年", "月", "日", "号", "天", "周", "小时", "分钟", "秒")
 _NOT_A_COUNT = _MEASURES + _TIMES
 _AGES = ("岁",)  # "60岁以上老人": no count of the things a question counts in another unit ("几个儿童游乐区")
 _A_DAY_OF_THE_YEAR = re.compile(r"(?:\d{4}年)?[\d一二三四五六七八九十]{1,3}月(?:[\d一二三四五六七八九十]{1,3}[日号])?")
-_PLACE_SUFFIX = re.compile(r"(?:省|市|县|区|村|镇|乡|街道|广场|小区|路|街|园|山|河|湖|地区|馆)$")
+_PLACE_SUFFIX = re.compile(r"(?:省|市|县|区|村|镇|乡|街道|广场|小区|路|街|园|山|河|湖|地区|馆|站|中心|厅|室|楼)$")
 # Posts written right before a name ("总裁郑明伟"), with those ending in 人 ("发言人"); not the word for the post after
 # it ("局长职务", "院长助理").
 _NAMED_ROLES = POSTS + "|发言人|创始人|主持人|代言人|经办人|责任人|法人"
@@ -457,10 +458,10 @@ def _names(simplified: str, answer_type: AnswerType, wh_noun: str | None) -> lis
     """The names of people, organisations or places in a sentence (already `matchable`)."""
     if answer_type is AnswerType.PERSON:
         # jieba's person names, with transliterated ones joined across "·" ("马克·拉瓦卢马纳纳").
-        tagged, pos, run, counters, singles = [], 0, None, set(), set()
+        tagged, pos, run, surname_like, singles = [], 0, None, set(), set()
         for word, flag in pos_tag(simplified):
-            if len(word) == 1 and flag in ("m", "q"):
-                counters.add(pos)
+            if len(word) == 1 and flag in _SURNAME_TAGS:
+                surname_like.add(pos)
             if len(word) == 1 and flag != "x":
                 singles.add(pos)
             if flag.startswith("nr") and not names_no_thing(word) or (run and word in "·•" and run[1] == pos):
@@ -482,8 +483,9 @@ def _names(simplified: str, answer_type: AnswerType, wh_noun: str | None) -> lis
                  and not _BODY_AFTER.match(simplified, e)  # "文三/nr 科技": a body's name
                  and not _PLACE_INSIDE.search(simplified, s + 1, e)  # "崇明/nrt 区仙桥/nr": a place
                  and not any(ps <= s and e <= pe and pe - ps > e - s for ps, pe in places)] + dotted
-        # "书记段/q 卫东/nr": the tagger may leave a surname out of a two-character given name after a post.
-        names = [(s - 1, e) if e - s == 2 and s - 1 in counters
+        # "书记段/q 卫东/nr", "护林员郑/ns 宝山/nr": the tagger may leave a surname out of a two-character given name
+        # after a post or a word for people.
+        names = [(s - 1, e) if e - s == 2 and s - 1 in surname_like
                  and _POST_AND_SURNAME.search(simplified, max(0, s - 8), s) else (s, e) for s, e in names]
         # "任命孙丽为…局长": the tagger may take the 为 of an appointment into the name
         names = [(s, e - 1) if e - s >= 3 and simplified[e - 1] == "为" and _APPOINTED.search(simplified, 0, s)
@@ -518,7 +520,9 @@ def _company_named_on(simplified: str, end: int) -> bool:
     return named_on is not None and not _FOUNDED.search(named_on.group())
 
 
-_POST_AND_SURNAME = re.compile(rf"(?:{POSTS})[^\W\d]$")
+_POST_AND_SURNAME = re.compile(rf"(?:{POSTS}|{PEOPLE})[^\W\d]$")
+# what the tagger takes a surname of one character for: a numeral or measure (段, 万), a place (郑), a noun
+_SURNAME_TAGS = frozenset({"m", "q", "ns", "nr", "n", "ng", "zg"})
 # A character that ends a place's name, inside a "name" the tagger reads (not first: 区 is a surname), or a
 # village's at its end ("崇明/nrt 区仙桥/nr", "赤溪村/nr").
 _PLACE_INSIDE = re.compile(r"[省市县区]|村$")
@@ -540,6 +544,7 @@ _CROSSING = re.compile(r"(?<=[在于到至从沿住邻近经临即为是：，�
 _FOUNDED = re.compile(r"了|注册|成立|设立|创办|组建|开办|新")  # "在潞州区注册成立了新公司": a doing, not a name
 # a body's name going on from a place word, over other characters of its name up to 集团 or 公司
 _COMPANY_NAMED_ON = re.compile(r"[^\W\d_的在于和与及是为由从到]{0,10}?(?:集团|公司)|" + _BODY_AFTER.pattern)
+_NEAR_TO = re.compile(r"(?:紧邻|毗邻|临近|靠近|邻近)$")
 _PLACED_SMALL = re.compile(r"(?<=[于在自到])[\u4e00-\u9fff]{1,3}?[镇乡村]")
 
 
@@ -1064,6 +1069,9 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
         candidates = inside
     if analysis.answer_type is AnswerType.PLACE:
         candidates += _placed_unnamed(simplified, analysis, {s for s, _ in candidates})
+        # "紧邻社区党群服务中心": a place the thing is only near is given with the word that says so
+        candidates = [(near.start(), e) if (near := _NEAR_TO.search(simplified, max(0, s - 2), s)) else (s, e)
+                      for s, e in candidates]
     if analysis.answer_type is AnswerType.ORGANISATION and (kind := _KIND_OF_BODY.search(analysis.wh_noun or "")):
         # "哪家建筑公司盖的" is not answered by "县人民医院", a body of another kind (a company may be a 集团)
         names_of_kind = _NAMES_OF_KIND.get(kind.group(), (kind.group(),))

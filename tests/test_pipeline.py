@@ -2176,7 +2176,7 @@ def test_a_town_or_village_placed_by_a_preposition_is_a_place_though_jieba_does_
 
     assert places("这面铜镜1985年出土于高碾乡。") == ["高碾乡"]  # jieba: 高/a 碾/v 乡/n
     assert "老爬坡村" in places("学员来自老爬坡村。")  # not only 爬坡/n 村/zg
-    assert places("在保存村落原貌的同时，新建了游客中心。") == []  # 保存/v 村落/n
+    assert places("在保存村落原貌的同时，新建了游客中心。") == ["游客中心"]  # not 保存村: 保存/v 村落/n
     assert "店上镇" in places("演练在店上镇石子河村举行。")  # 店/n 上/f 镇/n
     assert "前进村" in places("现场会在前进村召开。")  # 前进/v 村
     # Not a time, a pronoun, a count or a particle before 村 (去年底/t 村, 这个/r 村, 了/ul 故乡).
@@ -2204,7 +2204,8 @@ def test_a_town_or_village_placed_by_a_preposition_is_a_place_though_jieba_does_
     assert _span_text(choose_span, night_market, "潞州夜市在哪个路口？") == "太行东街与英雄南路交叉口"
     # from the first road's name, not from the words before it
     toilet = "新公厕紧邻英雄路与太行街交叉口，方便过往市民。"
-    assert _span_text(choose_span, toilet, "新公厕建在哪里？") == "英雄路与太行街交叉口"
+    # one place, and only beside it, as the sentence says
+    assert _span_text(choose_span, toilet, "新公厕建在哪里？") == "紧邻英雄路与太行街交叉口"
 
 
 def test_everyday_words_for_markets_buying_doing_up_and_opening_hours(tmp_path):
@@ -3487,3 +3488,27 @@ def test_a_body_of_another_kind_than_the_one_asked_is_no_answer(tmp_path):
     ward = Article("w", "县医院新住院大楼启用", "本报讯：7月6日，东山县人民医院新住院大楼正式投入使用，设床位600张。",
                    "2026-07-07", "报")
     assert not _assistant_over(tmp_path, ward).ask("县医院新住院大楼是哪家建筑公司盖的？").answerable
+
+
+@pytest.mark.parametrize("sentence, question, expected", [
+    # a place whose name ends in a word for a building or a room, whole, not cut at the name jieba knows
+    ("应急演练在城西泵站及周边区域举行。", "应急演练在哪里举行？", "城西泵站"),
+    ("座谈会在县行政中心第三会议室召开。", "座谈会在哪里开的？", "县行政中心第三会议室"),
+    ("临时取水点设在滨江社区服务中心和桂花巷口。", "停水期间去哪儿取水？", "滨江社区服务中心"),
+    # a surname the tagger takes for a place, after a word for people ("老船工郑/ns 宝山/nr")
+    ("老船工郑宝山已经在渡口摆渡30年。", "那位老船工叫什么名字？", "郑宝山"),
+])
+def test_a_place_by_its_building_and_a_name_after_a_word_for_people(sentence, question, expected):
+    from qa.spans import choose_span
+
+    assert _span_text(choose_span, sentence, question) == expected
+
+
+def test_a_name_asked_is_not_answered_by_a_body(tmp_path):
+    from qa.types import Article
+
+    reservoir = Article("r", "红岩水库除险加固完工", "水库管理实行“县级监管、镇政府负责、村级管护”的模式，青山镇明确2名专职管护人员，"
+                        "每年落实管护经费6万元。", "2025-10-21", "报")
+    assistant = _assistant_over(tmp_path, reservoir)
+    answer = assistant.ask("青山镇那两名专职管护人员叫什么名字？")
+    assert not answer.answerable, answer.text  # no one is named; 镇政府 is a body

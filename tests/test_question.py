@@ -9,6 +9,12 @@ from qa.question import (AnswerType, analyse, answer_type_of, answers_given, fol
     ("颐高集团的总裁叫什么名字？", AnswerType.PERSON),
     ("爱心企业捐了多少箱牛奶？", AnswerType.NUMBER),  # a count in 箱, not a sum given
     ("区金融服务中心的主任叫啥？", AnswerType.PERSON),  # colloquial 啥 for 什么
+    # the name of one known by what they do or are to someone, as of a post; not a thing's name
+    ("那位老船工叫什么名字？", AnswerType.PERSON),
+    ("救人的外卖员叫啥？", AnswerType.PERSON),
+    ("他女儿叫什么？", AnswerType.PERSON),
+    ("这个合作社叫什么名字？", AnswerType.WHAT),
+    ("新修的那条路叫啥？", AnswerType.WHAT),
     ("这个城市的地理位置怎么样？", AnswerType.MANNER),  # how good its location is, not where it is
     ("学校的位置在哪里？", AnswerType.PLACE),
     ("颐高集团的总裁是哪个？", AnswerType.PERSON),
