@@ -95,7 +95,8 @@ _TYPE_CUES: tuple[tuple[AnswerType, str], ...] = (
     # A count of things ("多少家投资机构") before amounts and percentages that share their verbs.
     (AnswerType.NUMBER, r"(?:多少|几)(?:个|家|户|名|人|栋|处|项|所|座|条|种|位|次|辆|台|件|批|场|间|层|株|张|份|"
                         + "|".join(_MORE_MEASURES) + ")"),
-    (AnswerType.PERCENT, r"百分之几|百分比|比例|占比|比重|率(?:是|为|有|达到?)?(?:多少|几)|增幅|涨幅|降幅|(?:增长|增加|提高|提升|下降|降低|减少|上涨|涨|跌|下跌)了?"
+    # a score is a ratio ("以2比1战胜")
+    (AnswerType.PERCENT, r"比分|几比几|百分之几|百分比|比例|占比|比重|率(?:是|为|有|达到?)?(?:多少|几)|增幅|涨幅|降幅|(?:增长|增加|提高|提升|下降|降低|减少|上涨|涨|跌|下跌)了?"
                          r"(?:多少|几成)(?![\u4e00-\u9fff]*[元钱])"),
     # The words for a sum ask for one unless the question asks something else of it ("贷款解决了什么问题").
     (AnswerType.AMOUNT, r"多少钱|(?:几|多少)块钱|多少元|多少万|多少亿|投资了?多少|花了多少|(?:贷|借|捐|赔|筹|拨|补贴|奖励|挣|赚)了?多少(?:款|钱)?|"

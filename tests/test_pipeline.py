@@ -3512,3 +3512,16 @@ def test_a_name_asked_is_not_answered_by_a_body(tmp_path):
     assistant = _assistant_over(tmp_path, reservoir)
     answer = assistant.ask("青山镇那两名专职管护人员叫什么名字？")
     assert not answer.answerable, answer.text  # no one is named; 镇政府 is a body
+
+
+@pytest.mark.parametrize("sentence, question, expected", [
+    # a score asked is the ratio the match ended at, not one of its figures
+    ("决赛中，城南中学队以3比2战胜实验中学队，夺得冠军。", "决赛比分多少？", "3比2"),
+    ("决赛中，城南中学队以3比2战胜实验中学队，夺得冠军。", "两队最后打成了几比几？", "3比2"),
+    ("半决赛上，育英小学队2：0击败滨江小学队。", "半决赛的比分是多少？", "2：0"),
+    ("全县有3所中学参赛，比赛共进行了12场。", "决赛比分是多少？", None),
+])
+def test_a_score_asked_is_the_ratio(sentence, question, expected):
+    from qa.spans import choose_span
+
+    assert _span_text(choose_span, sentence, question) == expected
