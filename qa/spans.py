@@ -103,7 +103,7 @@ _TIMES = ("年", "月", "日", "号", "天", "周", "小时", "分钟", "秒")
 _NOT_A_COUNT = _MEASURES + _TIMES
 _AGES = ("岁",)  # "60岁以上老人": no count of the things a question counts in another unit ("几个儿童游乐区")
 _A_DAY_OF_THE_YEAR = re.compile(r"(?:\d{4}年)?[\d一二三四五六七八九十]{1,3}月(?:[\d一二三四五六七八九十]{1,3}[日号])?")
-_PLACE_SUFFIX = re.compile(r"(?:省|市|县|区|村|镇|乡|街道|广场|小区|路|街|园|山|河|湖|地区|馆|站|中心|厅|室|楼)$")
+_PLACE_SUFFIX = re.compile(r"(?:省|市|县|区|村|镇|乡|街道|广场|小区|路|街|园|山|河|湖|地区|馆|站|中心|厅|室|楼|小学|中学|学校|幼儿园|医院)$")
 # Posts written right before a name ("总裁郑明伟"), with those ending in 人 ("发言人"); not the word for the post after
 # it ("局长职务", "院长助理").
 _NAMED_ROLES = POSTS + "|发言人|创始人|主持人|代言人|经办人|责任人|法人"
@@ -297,15 +297,15 @@ _NUMERAL_WORD = re.compile(rf"第?[{_CN_DIGIT}十百千万亿兆两]+")
 
 def _grows_name(word: str, flag: str, *, persons: bool = False) -> bool:
     """Whether a word can stand at the front of a place or organisation name: nouns, words that set a
-    kind apart ("国立/b 中兴大学"), and numerals written in characters ("八一广场"), but not Arabic
-    figures ("3个广场"), counts ("一位"), other words jieba tags as numerals ("2023/m 年/m 我区"), nor,
-    unless `persons`, person names."""
+    kind apart ("国立/b 中兴大学"), words for where in a town ("城北/s 广场", "城东/s 中学"), and numerals written
+    in characters ("八一广场"), but not Arabic figures ("3个广场"), counts ("一位"), other words jieba tags as
+    numerals ("2023/m 年/m 我区"), nor, unless `persons`, person names."""
     if flag.startswith("nr"):
         return persons
     if word == "经":  # "经长治市公安局批准": jieba tags the preposition as a noun
         return False
-    return flag.startswith(("n", "j", "b")) or (flag == "m" and _NUMERAL_WORD.fullmatch(word) is not None
-                                            and not _COUNTED_ONE.fullmatch(word))
+    return flag.startswith(("n", "j", "b")) or flag == "s" and len(word) >= 2 or (
+        flag == "m" and _NUMERAL_WORD.fullmatch(word) is not None and not _COUNTED_ONE.fullmatch(word))
 
 
 # Words that label the name after them ("经举办单位长治市…办事处同意", "主管部门市教育局"): a name begins
@@ -545,6 +545,30 @@ _FOUNDED = re.compile(r"了|注册|成立|设立|创办|组建|开办|新")  # "
 # a body's name going on from a place word, over other characters of its name up to 集团 or 公司
 _COMPANY_NAMED_ON = re.compile(r"[^\W\d_的在于和与及是为由从到]{0,10}?(?:集团|公司)|" + _BODY_AFTER.pattern)
 _NEAR_TO = re.compile(r"(?:紧邻|毗邻|临近|靠近|邻近)$")
+# a route's end or start asked ("终点站是哪里", "开往哪里"; "起点在哪", "从哪儿发车"), and both ("从哪儿开到哪儿")
+_ROUTE_END_ASKED = re.compile(rf"终点|终到|(?:开|通|修|直达)[往到]?(?:{WHERE_WORDS}|哪)")
+_ROUTE_START_ASKED = re.compile(rf"起点|始发|从(?:{WHERE_WORDS}|哪)[^，。？?到至往]{{0,3}}(?:出发|发车|开出|始发|$|[？?])")
+_ROUTE_BOTH_ASKED = re.compile(rf"从(?:{WHERE_WORDS}|哪)[^，。？?]{{0,3}}[到至往](?:{WHERE_WORDS}|哪)")
+_ROUTE_END_SAID = re.compile(r"(?:终至|终到|至|到|开往|通往|直达|抵达)$")
+_ROUTE_START_SAID = re.compile(r"(?:从|自|由|起自)$")
+
+
+def _route_end_asked(sentence: str, candidates: list[tuple[int, int]], question: str) -> list[tuple[int, int]]:
+    """Of the places of a route ("从望江花园公交首末站发车，途经明珠路、兴业大道，终至五里桥地铁站"), the one the question
+    asks: its end after 至, 到 or 开往 ("终点站是哪里"), its start after 从 ("起点在哪"), or for both ("从哪儿开到哪儿")
+    the stretch from the start to the end ("火车站开往新桥中学"); all of them where none is said so."""
+    ends = [(s, e) for s, e in candidates if _ROUTE_END_SAID.search(sentence, max(0, s - 2), s)]
+    starts = [(s, e) for s, e in candidates if _ROUTE_START_SAID.search(sentence, max(0, s - 2), s)]
+    if _ROUTE_BOTH_ASKED.search(question):
+        # the whole name of each end (新桥中学, not the 新桥 inside it)
+        return [(start[0], max(e for s, e in ends if s == end[0])) for start in starts[:1] for end in ends
+                if start[1] < end[0]][:1] or candidates
+    asks_end, asks_start = _ROUTE_END_ASKED.search(question), _ROUTE_START_ASKED.search(question)
+    if asks_end and not asks_start:
+        return ends or candidates
+    if asks_start and not asks_end:
+        return starts or candidates
+    return candidates
 _PLACED_SMALL = re.compile(r"(?<=[于在自到])[\u4e00-\u9fff]{1,3}?[镇乡村]")
 
 
@@ -1072,6 +1096,7 @@ def choose_span(sentence: str, analysis: QuestionAnalysis) -> tuple[int, int] | 
         # "紧邻社区党群服务中心": a place the thing is only near is given with the word that says so
         candidates = [(near.start(), e) if (near := _NEAR_TO.search(simplified, max(0, s - 2), s)) else (s, e)
                       for s, e in candidates]
+        candidates = _route_end_asked(simplified, candidates, analysis.text)
     if analysis.answer_type is AnswerType.ORGANISATION and (kind := _KIND_OF_BODY.search(analysis.wh_noun or "")):
         # "哪家建筑公司盖的" is not answered by "县人民医院", a body of another kind (a company may be a 集团)
         names_of_kind = _NAMES_OF_KIND.get(kind.group(), (kind.group(),))

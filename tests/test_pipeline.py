@@ -3525,3 +3525,18 @@ def test_a_score_asked_is_the_ratio(sentence, question, expected):
     from qa.spans import choose_span
 
     assert _span_text(choose_span, sentence, question) == expected
+
+
+@pytest.mark.parametrize("sentence, question, expected", [
+    # of a route's places, the end after 至 or 开往, the start after 从, or the stretch between for both
+    ("新开的城西105路从石桥花园公交首末站发车，途经人民路、建设大道，终至火车南站，全长9.6公里。", "105路终点站是哪里？", "火车南站"),
+    ("K9路从东关客运站发车，途经解放路、人民医院，终点为滨河公园。", "K9路从哪里发车？", "东关客运站"),
+    ("夜间专线N5路从汽车站开往城北广场，运营时间为21:00至次日1:00。", "N5路从哪儿开到哪儿？", "汽车站开往城北广场"),
+    ("夜间专线N5路从汽车站开往城北中学，运营时间为21:00至次日1:00。", "N5路开往哪里？", "城北中学"),
+    # a school is a place where one works, with the words for where in a town before it (城北/s)
+    ("刘桂兰在石桥乡中心小学教书。", "刘桂兰在哪里教书？", "石桥乡中心小学"),
+])
+def test_a_route_s_end_or_start_as_asked(sentence, question, expected):
+    from qa.spans import choose_span
+
+    assert _span_text(choose_span, sentence, question) == expected
