@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from qa.question import (FILLER_WORDS, NAME_TYPES, POSTS, QUESTION_END, SIGN_OFF_WORDS, WH_WORDS, WHERE_WORDS,
+from qa.question import (FILLER_WORDS, HOUR_CUE, NAME_TYPES, POSTS, QUESTION_END, SIGN_OFF_WORDS, WH_WORDS, WHERE_WORDS,
                          AnswerType, QuestionAnalysis, asks_post, counted_thing)
 from qa.spans import (ALL_HAN, ASKS_SPEAKER, COMPARED, COMPARED_BY_YEAR, DIMENSION_ASKED, SPAN_PATTERNS,
                       YEAR_COMPARED_AFTER, asked_kind, asked_post, balanced, choose_span, counts_in, counts_what_was_asked,
@@ -1064,20 +1064,25 @@ def _typed_leaders(sentences: Sequence[ScoredSentence], analysis: QuestionAnalys
     found = []
     for c in sentences:
         if found and not prefers and c.score < within * found[0][0].score and not all(
-                _vague_time(text_of(d), span) for d, span in found):
+                _vague_time(text_of(d), span, analysis.text) for d, span in found):
             break
         if (span := choose_span(text_of(c), analysis)) is not None:
             found.append((c, span))
     return found
 
 
-# "近年来", "近日": when, but not a date. A date in another leading sentence of the article that tells of
+# "近年来", "近日": when, but not a date; nor is an hour alone ("首班车时间为6时30分") where the question asks no hour
+# and no daily time ("啥时候开通", not "每天啥时候演"). A date in another leading sentence of the article that tells of
 # what was asked answers better.
 _VAGUE_TIME = re.compile(r"近年来|近年|近几年|近日|近期|日前|目前|如今|当前|现在|最近|此前|以往")
+_HOUR_ALONE = re.compile(r"(?:[上下]午|早上|晚上|凌晨|中午)?\d{1,2}(?:[:：]\d{2}|[时点](?:\d{1,2}分|半)?)")
+_DAILY_ASKED = re.compile(rf"{HOUR_CUE}|每天|每日|每晚|每周|平时|工作日|周末|早上|上午|下午|晚上|几时")
 
 
-def _vague_time(sentence: str, span: tuple[int, int]) -> bool:
-    return _VAGUE_TIME.fullmatch(matchable(sentence)[span[0]:span[1]]) is not None
+def _vague_time(sentence: str, span: tuple[int, int], question: str) -> bool:
+    said = matchable(sentence)[span[0]:span[1]]
+    return _VAGUE_TIME.fullmatch(said) is not None or (
+        _HOUR_ALONE.fullmatch(said) is not None and not _DAILY_ASKED.search(question))
 
 
 # Why, how and yes-or-no are answered by the clauses that give the reason or the means, or say what was asked.
@@ -1253,13 +1258,15 @@ def extract_answer(question: str, analysis: QuestionAnalysis, hits: Sequence[Hit
         # Of the leading sentences, those that hold a candidate of the expected type, and for "多少户"
         # those with a count of 户 if any has.
         found = _typed_leaders(answerable_sentences[:10], analysis, text_of)
-        if analysis.answer_type is AnswerType.DATE and found and _vague_time(text_of(found[0][0]), found[0][1]):
+        if (analysis.answer_type is AnswerType.DATE and found
+                and _vague_time(text_of(found[0][0]), found[0][1], analysis.text)):
             # A date of the same article that tells of what was asked, over the vague time of the best;
             # "…食堂改造是什么时候" says what happened before its wh-word, in the terms besides its subject.
             event = (_asked_event(analysis) or [t for t in analysis.terms if t not in analysis.subject]
                      or list(analysis.terms))
             found = [(c, span) for c, span in found if c.article_id == found[0][0].article_id
-                     and not _vague_time(text_of(c), span) and coverage(event, matchable(text_of(c))) >= 0.5] or found
+                     and not _vague_time(text_of(c), span, analysis.text)
+                     and coverage(event, matchable(text_of(c))) >= 0.5] or found
         if analysis.answer_type is AnswerType.PERSON and not _WHO_HOLDS.search(analysis.text):
             # "由谁来接", "谁负责": who may be a body (not who holds a post: "副院长是谁"). A sentence that
             # names no person but a body gives the body when it is clearly the better sentence: by more than

@@ -3540,3 +3540,14 @@ def test_a_route_s_end_or_start_as_asked(sentence, question, expected):
     from qa.spans import choose_span
 
     assert _span_text(choose_span, sentence, question) == expected
+
+
+def test_an_hour_alone_does_not_answer_when_where_no_hour_is_asked(tmp_path):
+    from qa.types import Article
+
+    metro = Article("m", "地铁7号线北段3月18日开通", "本报讯：记者从区交通运输局获悉，地铁7号线北段将于3月18日上午10时开通初期运营。"
+                    "全线设车站8座。开通初期，7号线北段首班车时间为6时30分，末班车时间为23时，高峰时段行车间隔为5分钟。",
+                    "2026-03-10", "报")
+    assistant = _assistant_over(tmp_path, metro)
+    assert "3月18日" in assistant.ask("地铁7号线北段啥时候开通啊？").text  # a day, not the first train's hour
+    assert assistant.ask("7号线北段首班车几点发车？").text == "6时30分"  # an hour asked is an hour
