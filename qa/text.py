@@ -57,9 +57,11 @@ _SPACES = re.compile(r"\s+")
 # Spoken wh-words and pronouns, as written Chinese has them and the rules know them ("主题是啥" →
 # "主题是什么", "咋种的" → "怎么种的", "那儿" → "那里").
 # 这几/那几 point ("这几个公园一共花了多少钱", "国庆这几天来了多少游客"): they ask nothing, as 这些 asks nothing.
-# 头一天/头一晚/头一回 say what news copy writes 首日/首晚/首次.
+# 头一天/头一晚/头一回 say what news copy writes 首日/首晚/首次, and the first and last bus of the day its 首班车/末班车.
 _SPOKEN = {"啥": "什么", "咋": "怎么", "干嘛": "干什么", "那儿": "那里", "这儿": "这里", "这几": "这些", "那几": "那些",
-           "头一天": "首日", "头一晚": "首晚", "头一回": "首次", "头一次": "首次", "头一批": "首批", "头一年": "首年"}
+           "头一天": "首日", "头一晚": "首晚", "头一回": "首次", "头一次": "首次", "头一批": "首批", "头一年": "首年",
+           "头班车": "首班车", "第一班车": "首班车", "最早一班车": "首班车", "最早的一班车": "首班车",
+           "最后一班车": "末班车", "最晚一班车": "末班车", "最晚的一班车": "末班车", "最后一趟车": "末班车"}
 _SPOKEN_WORD = re.compile("|".join(word + "(?!乎)" if word.endswith("几") else word for word in _SPOKEN))  # not 这几乎
 
 

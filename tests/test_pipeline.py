@@ -3551,3 +3551,15 @@ def test_an_hour_alone_does_not_answer_when_where_no_hour_is_asked(tmp_path):
     assistant = _assistant_over(tmp_path, metro)
     assert "3月18日" in assistant.ask("地铁7号线北段啥时候开通啊？").text  # a day, not the first train's hour
     assert assistant.ask("7号线北段首班车几点发车？").text == "6时30分"  # an hour asked is an hour
+
+
+@pytest.mark.parametrize("question, expected", [
+    # the first and last bus of the day as news copy writes them (首班车, 末班车)
+    ("那最晚一班车几点开？", "22时30分"),
+    ("最早的一班车几点发？", "6时30分"),
+])
+def test_the_first_and_last_bus_as_the_article_writes_them(question, expected):
+    from qa.spans import choose_span
+
+    timetable = "开通初期，7号线末班车时间为22时30分，首班车时间为6时30分，高峰时段行车间隔为5分钟。"
+    assert _span_text(choose_span, timetable, question) == expected
