@@ -3563,3 +3563,12 @@ def test_the_first_and_last_bus_as_the_article_writes_them(question, expected):
 
     timetable = "开通初期，7号线末班车时间为22时30分，首班车时间为6时30分，高峰时段行车间隔为5分钟。"
     assert _span_text(choose_span, timetable, question) == expected
+
+
+def test_a_village_s_zhishu_is_its_party_branch_secretary(tmp_path):
+    from qa.types import Article
+
+    peppers = Article("p", "青石村辣椒喜获丰收", "本报讯：青石村党支部书记何永明介绍，全村今年种植辣椒600亩，亩均收入4000元。",
+                      "2025-09-01", "报")
+    assistant = _assistant_over(tmp_path, peppers)
+    assert assistant.ask("青石村的支书叫啥？").text == "何永明"  # 支书: 党支部书记, as news copy writes it
