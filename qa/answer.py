@@ -11,9 +11,9 @@ import numpy as np
 
 from qa.question import (FILLER_WORDS, HOUR_CUE, NAME_TYPES, POSTS, QUESTION_END, SIGN_OFF_WORDS, WH_WORDS, WHERE_WORDS,
                          AnswerType, QuestionAnalysis, asks_post, counted_thing)
-from qa.spans import (ALL_HAN, ASKS_SPEAKER, COMPARED, COMPARED_BY_YEAR, DIMENSION_ASKED, SPAN_PATTERNS,
-                      YEAR_COMPARED_AFTER, asked_kind, asked_post, balanced, choose_span, counts_in, counts_what_was_asked,
-                      coverage, document_span, each_has, in_order,
+from qa.spans import (A_TIME_OF_DAY, ALL_HAN, ASKS_SPEAKER, COMPARED, COMPARED_BY_YEAR, DIMENSION_ASKED,
+                      SPAN_PATTERNS, YEAR_COMPARED_AFTER, asked_kind, asked_post, balanced, choose_span, counts_in,
+                      counts_what_was_asked, coverage, document_span, each_has, in_order,
                       gap_span, gap_with_noun, holds_post_asked, matchable, name_after_post, named_kind_span,
                       names_post, of_another_body, of_other_dimension, of_the_list_it_is_in, post_of, reason_or_means,
                       said_again, term_match)
@@ -1075,14 +1075,13 @@ def _typed_leaders(sentences: Sequence[ScoredSentence], analysis: QuestionAnalys
 # and no daily time ("啥时候开通", not "每天啥时候演"). A date in another leading sentence of the article that tells of
 # what was asked answers better.
 _VAGUE_TIME = re.compile(r"近年来|近年|近几年|近日|近期|日前|目前|如今|当前|现在|最近|此前|以往")
-_HOUR_ALONE = re.compile(r"(?:[上下]午|早上|晚上|凌晨|中午)?\d{1,2}(?:[:：]\d{2}|[时点](?:\d{1,2}分|半)?)")
 _DAILY_ASKED = re.compile(rf"{HOUR_CUE}|每天|每日|每晚|每周|平时|工作日|周末|早上|上午|下午|晚上|几时")
 
 
 def _vague_time(sentence: str, span: tuple[int, int], question: str) -> bool:
     said = matchable(sentence)[span[0]:span[1]]
     return _VAGUE_TIME.fullmatch(said) is not None or (
-        _HOUR_ALONE.fullmatch(said) is not None and not _DAILY_ASKED.search(question))
+        A_TIME_OF_DAY.fullmatch(said) is not None and not _DAILY_ASKED.search(question))
 
 
 # Why, how and yes-or-no are answered by the clauses that give the reason or the means, or say what was asked.

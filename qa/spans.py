@@ -35,6 +35,7 @@ _DAY_OF_MONTH = rf"(?:\d{{1,2}}|[一二三]?十[一二三四五六七八九]?|[�
 # A time of day, which may be every day's or the next day's ("每天晚上8时至次日凌晨2时").
 _TIME_OF_DAY = (rf"(?:每天|每日|次日)?(?:凌晨|早上|上午|中午|正午|下午|傍晚|晚上)?"
                 rf"(?:\d{{1,2}}(?:时|点)(?:\d{{1,2}}分|半)?(?!{POINTS_MADE})|\d{{1,2}}:\d{{2}})")
+A_TIME_OF_DAY = re.compile(_TIME_OF_DAY)
 # a race time ("1小时16分08秒", "3分33秒62", "9秒58"), also how long a race took
 _RACE_TIME = r"(?:\d{1,2}小时)?\d{1,2}分\d{1,2}(?:\.\d+)?秒\d*|\d{1,2}秒\d{2}"
 # another day of a list ("2月22日、23日") or the last of a range ("6月6日至10日", "6月28日至7月2日")
@@ -557,18 +558,20 @@ def _route_end_asked(sentence: str, candidates: list[tuple[int, int]], question:
     """Of the places of a route ("从望江花园公交首末站发车，途经明珠路、兴业大道，终至五里桥地铁站"), the one the question
     asks: its end after 至, 到 or 开往 ("终点站是哪里"), its start after 从 ("起点在哪"), or for both ("从哪儿开到哪儿")
     the stretch from the start to the end ("火车站开往新桥中学"); all of them where none is said so."""
+    both = _ROUTE_BOTH_ASKED.search(question) is not None
+    asks_end = _ROUTE_END_ASKED.search(question) is not None
+    asks_start = _ROUTE_START_ASKED.search(question) is not None
+    if not both and asks_end == asks_start:
+        return candidates
     ends = [(s, e) for s, e in candidates if _ROUTE_END_SAID.search(sentence, max(0, s - 2), s)]
     starts = [(s, e) for s, e in candidates if _ROUTE_START_SAID.search(sentence, max(0, s - 2), s)]
-    if _ROUTE_BOTH_ASKED.search(question):
+    if both:
         # the whole name of each end (新桥中学, not the 新桥 inside it)
         return [(start[0], max(e for s, e in ends if s == end[0])) for start in starts[:1] for end in ends
                 if start[1] < end[0]][:1] or candidates
-    asks_end, asks_start = _ROUTE_END_ASKED.search(question), _ROUTE_START_ASKED.search(question)
-    if asks_end and not asks_start:
-        return ends or candidates
-    if asks_start and not asks_end:
-        return starts or candidates
-    return candidates
+    return (ends if asks_end else starts) or candidates
+
+
 _PLACED_SMALL = re.compile(r"(?<=[于在自到])[\u4e00-\u9fff]{1,3}?[镇乡村]")
 
 
@@ -762,6 +765,8 @@ def _part_of_day(hour: int) -> int:
     """The index in `_DAY_PARTS` of the part of the day an hour of a 24-hour clock opens in: 12 noon, 13 to 17 the
     afternoon, 18 on the evening, before 12 the morning."""
     return 1 if hour == 12 else 2 if 13 <= hour <= 17 else 3 if hour >= 18 else 0
+
+
 _END_SAID = re.compile(rf"\s*(?:{_CLOSING})")
 # The last hour to go in ("最晚几点能进", "几点以后不让进"), which a notice gives apart from the closing hour: "20时停止入园",
 # "最晚入园时间为21:30".
