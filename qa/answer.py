@@ -14,11 +14,12 @@ from qa.question import (FILLER_WORDS, HOUR_CUE, NAME_TYPES, POSTS, QUESTION_END
 from qa.spans import (A_TIME_OF_DAY, ALL_HAN, ASKS_SPEAKER, COMPARED, COMPARED_BY_YEAR, DIMENSION_ASKED,
                       SPAN_PATTERNS, YEAR_COMPARED_AFTER, asked_kind, asked_post, balanced, choose_span, counts_in,
                       counts_what_was_asked, coverage, document_span, each_has, in_order,
-                      gap_span, gap_with_noun, holds_post_asked, matchable, name_after_post, named_kind_span,
+                      gap_span, gap_with_noun, holds_post_asked, name_after_post, named_kind_span,
                       names_post, of_another_body, of_other_dimension, of_the_list_it_is_in, post_of, reason_or_means,
                       said_again, term_match)
 from qa.store import Index
-from qa.text import RELATIVE_YEARS, character_synonyms, is_word, pos_tag, to_simplified, with_resolved_years
+from qa.text import (RELATIVE_YEARS, character_synonyms, is_word, matchable, pos_tag, remember_tags, to_simplified,
+                     with_resolved_years)
 from qa.types import Answer, Article, Citation, Hit, RefusalReason
 
 
@@ -213,6 +214,9 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
             paired_similarities = paired @ query_vector
             aspect_similarities = own_vectors @ aspect_vector if aspect_vector is not None else similarities
         plain = [to_simplified(article.text[s:e]) for _, s, e in rows]
+        if index.sentence_tags is not None:
+            remember_tags((matchable(article.text[s:e]), index.sentence_tags[row])
+                          for row, (_, s, e) in enumerate(rows, start=first))
         texts = [with_resolved_years(t, article.date) for t in plain]
         for i, ((_, s, e), sentence, similarity, aspect_similarity, paired_similarity) in enumerate(
                 zip(rows[lo - first:hi - first], texts[lo - first:hi - first], similarities, aspect_similarities,

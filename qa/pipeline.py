@@ -22,7 +22,7 @@ from qa.question import (QuestionAnalysis, analyse, answers_given, contrary_of, 
 from qa.retrieve import Mode, retrieve, sparse_ranking
 from qa.store import (Index, IndexStats, append, article_digest, load, make_index, read_head, save, with_articles_added,
                       with_articles_removed, writer_lock)
-from qa.text import sentence_spans, to_simplified, tokenize, with_resolved_years
+from qa.text import encoded_tags, matchable, sentence_spans, tag_words, to_simplified, tokenize, with_resolved_years
 from qa.types import Answer, Article, Chunk, Hit, RefusalReason
 
 log = logging.getLogger(__name__)
@@ -64,6 +64,7 @@ class Prepared:
     vectors: np.ndarray           # one per chunk
     sentences: np.ndarray         # (n, 3): chunk_id, start, end
     sentence_vectors: np.ndarray  # one per sentence row
+    sentence_tags: list[str]      # one per sentence row: its part-of-speech tags (qa.text.encoded_tags)
 
 
 def _prepare(articles: Sequence[Article], embedder: Embedder, settings: Settings, *, first_chunk_id: int,
@@ -72,12 +73,14 @@ def _prepare(articles: Sequence[Article], embedder: Embedder, settings: Settings
     by_id = {a.article_id: a for a in articles}
     chunks = chunk_articles(articles, max_tokens=settings.max_tokens, first_chunk_id=first_chunk_id)
     texts = [_chunk_input(by_id[c.article_id], c) for c in chunks]
-    rows, sentence_texts = [], []
+    rows, sentence_texts, sentence_tags = [], [], []
     for chunk in chunks:
         text = by_id[chunk.article_id].text
         for s, e in sentence_spans(text, chunk.start, chunk.end):
             rows.append((chunk.chunk_id, s, e))
             sentence_texts.append(to_simplified(text[s:e]))
+            # as the answer stage reads the sentence (`matchable`), so that it need not tag it
+            sentence_tags.append(encoded_tags(tag_words(matchable(text[s:e]))))
     # Each distinct sentence and headline is embedded once ("特此公告。" recurs across notices). A chunk's
     # vector is composed from them rather than embedded again, which would double a build's embedding
     # work: see TITLE_WEIGHT.
@@ -97,7 +100,8 @@ def _prepare(articles: Sequence[Article], embedder: Embedder, settings: Settings
     vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
     tokens = [tokenize(with_resolved_years(t, by_id[c.article_id].date)) for c, t in zip(chunks, texts)]
     return Prepared(chunks=chunks, tokens=tokens, vectors=vectors,
-                    sentences=np.array(rows, dtype=np.int64).reshape(-1, 3), sentence_vectors=sentence_vectors)
+                    sentences=np.array(rows, dtype=np.int64).reshape(-1, 3), sentence_vectors=sentence_vectors,
+                    sentence_tags=sentence_tags)
 
 
 def build_index(articles: Sequence[Article], *, settings: Settings, show_progress: bool = False) -> IndexStats:
@@ -122,8 +126,9 @@ def _build(articles: Sequence[Article], embedder: Embedder, settings: Settings, 
     prepared = _prepare(articles, embedder, settings, first_chunk_id=0, show_progress=show_progress)
     index = make_index(articles={a.article_id: a for a in articles}, chunks=prepared.chunks, tokens=prepared.tokens,
                        vectors=prepared.vectors, sentences=prepared.sentences,
-                       sentence_vectors=prepared.sentence_vectors, embedder_id=embedder.embedder_id, dim=embedder.dim,
-                       max_tokens=settings.max_tokens, index_dir=settings.index_dir)
+                       sentence_vectors=prepared.sentence_vectors, sentence_tags=prepared.sentence_tags,
+                       embedder_id=embedder.embedder_id, dim=embedder.dim, max_tokens=settings.max_tokens,
+                       index_dir=settings.index_dir)
     stats = save(index, settings.index_dir).stats
     log.info("built %s: %d articles, %d chunks in %.1f s", settings.index_dir, stats.n_articles, stats.n_chunks,
              time.perf_counter() - started)
@@ -145,7 +150,8 @@ def add_articles(articles: Sequence[Article], *, settings: Settings, show_progre
         prepared = _prepare(new, embedder, settings, first_chunk_id=head.manifest.next_chunk_id,
                             show_progress=show_progress)
         replaced = {a.article_id for a in new if a.article_id in head.digests}
-        parts = (prepared.chunks, prepared.tokens, prepared.vectors, prepared.sentences, prepared.sentence_vectors)
+        parts = (prepared.chunks, prepared.tokens, prepared.vectors, prepared.sentences, prepared.sentence_vectors,
+                 prepared.sentence_tags)
         if not replaced and head.can_append(len(prepared.chunks)):
             return append(head, settings.index_dir, new, *parts), len(new)
         index = load(settings.index_dir, embedder_id=embedder.embedder_id)

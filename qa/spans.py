@@ -13,7 +13,8 @@ from collections.abc import Iterator, Sequence
 from qa.question import (BODY_FULL_NAMES, HOUR_CUE, NAME_TYPES, ORG_SUFFIX, PEOPLE, POINTS_MADE, POSTS, QUESTION_END,
                          UNITS, WH_WORDS, WHERE_WORDS, WEEKDAY_ASKED, AnswerType, QuestionAnalysis, contraries,
                          term_weight)
-from qa.text import is_word, names_no_thing, pos_tag, synonyms, to_simplified, tokenize, unglued, word_frequency
+from qa.text import (is_word, matchable, names_no_thing, pos_tag, synonyms, to_simplified, tokenize, unglued,
+                     word_frequency)
 
 
 # "1,750", "±10"; classes and levels in Roman numerals ("Ⅱ类水质", "Ⅳ级应急响应")
@@ -381,13 +382,6 @@ def _place_led_start(words: list[tuple[int, int, str, str]], i: int, stop_words:
             break
         j -= 1
     return i
-
-
-def matchable(sentence: str) -> str:
-    """The sentence in simplified characters where that keeps offsets (OpenCC is almost always
-    one character for one), else as it is."""
-    simplified = to_simplified(sentence)
-    return simplified if len(simplified) == len(sentence) else sentence
 
 
 def _joined(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

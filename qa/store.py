@@ -46,6 +46,9 @@ TOKENS = "tokens.jsonl"  # jieba terms per chunk, so adds and removes never re-t
 BM25_DIR = "bm25"
 SENTENCES = "sentences.npy"                # (n, 3) int64 rows: chunk_id, start, end (article offsets)
 SENTENCE_VECTORS = "sentence_vectors.npy"  # (n, dim) float16: half the memory, ranking unchanged
+# Each sentence row's part-of-speech tags (qa.text.encoded_tags), one JSON string a line. Absent from
+# indexes built before it was stored, which are read without (the answer stage then tags as it reads).
+SENTENCE_TAGS = "sentence_tags.jsonl"
 DIGESTS = "article_digests.json"  # article id → sha256 of its record: how an append spots known articles
 DELTA = "delta"
 DELTA_VECTORS = "vectors.npy"  # appended chunks' vectors, added to the main FAISS index on load
@@ -94,11 +97,13 @@ class IndexStats:
 
 class Index:
     """A loaded index. Chunk position `i` is BM25 document `i`; FAISS ids are `chunk_id`s; each
-    chunk's sentences are a contiguous run of `sentences` rows, in chunk order."""
+    chunk's sentences are a contiguous run of `sentences` rows, in chunk order. `sentence_tags` holds
+    each row's tags, or is None (an index built without them, or by other text rules than this code's)."""
 
     def __init__(self, *, articles: dict[str, Article], chunks: list[Chunk],
                  tokens: list[list[str]] | Callable[[], list[list[str]]], vectors, bm25, sentences: np.ndarray,
-                 sentence_vectors: np.ndarray, manifest: Manifest, index_dir: Path):
+                 sentence_vectors: np.ndarray, manifest: Manifest, index_dir: Path,
+                 sentence_tags: list[str] | None = None):
         self.articles = articles
         self.chunks = chunks
         # Terms are needed only to re-index BM25 after an update, and BM25 only when searched or saved:
@@ -108,6 +113,7 @@ class Index:
         self._bm25 = bm25
         self.sentences = sentences
         self.sentence_vectors = sentence_vectors
+        self.sentence_tags = sentence_tags
         self.manifest = manifest
         self.index_dir = index_dir
         self.position_by_chunk_id = {c.chunk_id: i for i, c in enumerate(chunks)}
@@ -146,7 +152,7 @@ class Index:
         still unloaded if nobody needed them)."""
         return dict(articles=self.articles, chunks=self.chunks, tokens=self._tokens, vectors=self.vectors,
                     bm25=self._bm25, sentences=self.sentences, sentence_vectors=self.sentence_vectors,
-                    manifest=self.manifest, index_dir=self.index_dir)
+                    sentence_tags=self.sentence_tags, manifest=self.manifest, index_dir=self.index_dir)
 
     @property
     def stats(self) -> IndexStats:
@@ -248,9 +254,9 @@ def new_vector_index(dim: int, vectors: np.ndarray, *, ivf_min_chunks: int = IVF
 
 def make_index(*, articles: dict[str, Article], chunks: list[Chunk], tokens: list[list[str]], vectors: np.ndarray,
                sentences: np.ndarray, sentence_vectors: np.ndarray, embedder_id: str, dim: int, max_tokens: int,
-               index_dir: Path, ivf_min_chunks: int = IVF_MIN_CHUNKS) -> Index:
-    """An in-memory index from its parts (`vectors[i]` embeds `chunks[i]`, `sentence_vectors[j]` the
-    sentence of row `j` of `sentences`); `save` writes it."""
+               index_dir: Path, ivf_min_chunks: int = IVF_MIN_CHUNKS, sentence_tags: list[str] | None = None) -> Index:
+    """An in-memory index from its parts (`vectors[i]` embeds `chunks[i]`, `sentence_vectors[j]` and
+    `sentence_tags[j]` the sentence of row `j` of `sentences`); `save` writes it."""
     vector_index = new_vector_index(dim, vectors, ivf_min_chunks=ivf_min_chunks)
     if len(chunks):
         vector_index.add_with_ids(np.ascontiguousarray(vectors, dtype=np.float32),
@@ -261,7 +267,7 @@ def make_index(*, articles: dict[str, Article], chunks: list[Chunk], tokens: lis
     return Index(articles=articles, chunks=chunks, tokens=tokens, vectors=vector_index, bm25=None,
                  sentences=np.asarray(sentences, dtype=np.int64).reshape(-1, 3),
                  sentence_vectors=np.asarray(sentence_vectors, dtype=np.float16).reshape(-1, dim),
-                 manifest=manifest, index_dir=index_dir)
+                 sentence_tags=sentence_tags, manifest=manifest, index_dir=index_dir)
 
 
 @contextlib.contextmanager
@@ -317,7 +323,7 @@ def article_digest(article: Article) -> str:
 
 
 def _write_parts(folder: Path, articles: Sequence[Article], chunks: Sequence[Chunk], tokens: Sequence[Sequence[str]],
-                 sentences: np.ndarray, sentence_vectors: np.ndarray) -> None:
+                 sentences: np.ndarray, sentence_vectors: np.ndarray, sentence_tags: Sequence[str] | None) -> None:
     """The files the main part and delta/ share."""
     folder.mkdir(exist_ok=True)
     _write_jsonl(folder / CHUNKS, ({"chunk_id": c.chunk_id, "article_id": c.article_id, "start": c.start,
@@ -326,6 +332,8 @@ def _write_parts(folder: Path, articles: Sequence[Article], chunks: Sequence[Chu
     _write_jsonl(folder / TOKENS, tokens)
     np.save(folder / SENTENCES, sentences, allow_pickle=False)
     np.save(folder / SENTENCE_VECTORS, sentence_vectors, allow_pickle=False)
+    if sentence_tags is not None:
+        _write_jsonl(folder / SENTENCE_TAGS, sentence_tags)
     (folder / DIGESTS).write_text(json.dumps({a.article_id: article_digest(a) for a in articles}), encoding="utf-8")
 
 
@@ -365,7 +373,7 @@ def save(index: Index, index_dir: Path) -> Index:
         faiss.write_index(index.vectors, str(gen / VECTORS))
         index.bm25.save(str(gen / BM25_DIR), show_progress=False)
         _write_parts(gen, list(index.articles.values()), index.chunks, index.tokens, index.sentences,
-                     index.sentence_vectors)
+                     index.sentence_vectors, index.sentence_tags)
 
     manifest = Manifest(**{**asdict(index.manifest), "format_version": FORMAT_VERSION,
                            "n_articles": len(index.articles), "n_chunks": len(index.chunks),
@@ -412,17 +420,20 @@ def read_head(index_dir: Path, *, embedder_id: str) -> Head:
 
 def append(head: Head, index_dir: Path, articles: Sequence[Article], chunks: Sequence[Chunk],
            tokens: Sequence[list[str]], vectors: np.ndarray, sentences: np.ndarray,
-           sentence_vectors: np.ndarray) -> IndexStats:
+           sentence_vectors: np.ndarray, sentence_tags: Sequence[str]) -> IndexStats:
     """Add new articles (none already in the index; chunk ids from `head.manifest.next_chunk_id`) as a
     new generation that shares the main files with the current one and rewrites only delta/. Call
-    under `writer_lock`, after `head.can_append`."""
+    under `writer_lock`, after `head.can_append`. The sentences' tags go in only where the index has
+    its own sentences' tags."""
     old = head.manifest
     dim = old.dim
     if old.n_appended_chunks:
-        before, before_tokens, before_sentences, before_sentence_vectors = _read_delta(head.generation, old)
+        before, before_tokens, before_sentences, before_sentence_vectors, before_tags = _read_delta(
+            head.generation, old)
     else:
         before, before_tokens = _Part(articles={}, chunks=[], vectors=np.zeros((0, dim), np.float32)), []
         before_sentences, before_sentence_vectors = np.zeros((0, 3), np.int64), np.zeros((0, dim), np.float16)
+        before_tags = [] if SENTENCE_TAGS in old.checksums else None
     all_articles = [*before.articles.values(), *articles]
     all_chunks = [*before.chunks, *chunks]
     all_tokens = [*before_tokens, *(list(t) for t in tokens)]
@@ -430,6 +441,7 @@ def append(head: Head, index_dir: Path, articles: Sequence[Article], chunks: Seq
     all_sentences = np.vstack([before_sentences, np.asarray(sentences, dtype=np.int64).reshape(-1, 3)])
     all_sentence_vectors = np.vstack([before_sentence_vectors,
                                       np.asarray(sentence_vectors, dtype=np.float16).reshape(-1, dim)])
+    all_tags = None if before_tags is None else [*before_tags, *sentence_tags]
     main_files = {rel: digest for rel, digest in old.checksums.items() if not rel.startswith(f"{DELTA}/")}
 
     def write(gen: Path) -> None:
@@ -439,7 +451,7 @@ def append(head: Head, index_dir: Path, articles: Sequence[Article], chunks: Seq
                 os.link(head.generation / rel, gen / rel)  # the main files never change once written
             except OSError:  # a file system without hard links
                 shutil.copy2(head.generation / rel, gen / rel)
-        _write_parts(gen / DELTA, all_articles, all_chunks, all_tokens, all_sentences, all_sentence_vectors)
+        _write_parts(gen / DELTA, all_articles, all_chunks, all_tokens, all_sentences, all_sentence_vectors, all_tags)
         np.save(gen / DELTA / DELTA_VECTORS, all_vectors, allow_pickle=False)
 
     manifest = Manifest(**{**asdict(old), "n_articles": old.n_articles + len(articles),
@@ -577,15 +589,24 @@ def _read_appended(gen: Path) -> tuple[_Part, list[list[str]]]:
     return _read_part(gen / DELTA, with_vectors=True), _read_jsonl(gen / DELTA / TOKENS)
 
 
-def _read_delta(gen: Path, manifest: Manifest) -> tuple[_Part, list[list[str]], np.ndarray, np.ndarray]:
+def _read_delta(gen: Path, manifest: Manifest
+                ) -> tuple[_Part, list[list[str]], np.ndarray, np.ndarray, list[str] | None]:
     """delta/ of a generation, checked (an append copies it forward, so damage must stop there): the
-    part, its terms, sentences and sentence vectors."""
+    part, its terms, sentences, sentence vectors and sentence tags (None without)."""
     _verify(gen, manifest, under=f"{DELTA}/")
     try:
-        return (*_read_appended(gen), _load_rows(gen / DELTA / SENTENCES), _load_rows(gen / DELTA / SENTENCE_VECTORS))
+        return (*_read_appended(gen), _load_rows(gen / DELTA / SENTENCES), _load_rows(gen / DELTA / SENTENCE_VECTORS),
+                _read_tags(gen, manifest, [f"{DELTA}/{SENTENCE_TAGS}"]))
     except (KeyError, ValueError, OSError) as e:
         raise IndexCorruptError(f"the appended part of the index at {gen} cannot be read "
                                 f"({type(e).__name__}: {e}); rebuild the index") from e
+
+
+def _read_tags(gen: Path, manifest: Manifest, rels: Sequence[str]) -> list[str] | None:
+    """The sentence tags of the files `rels` of a generation, in order; None unless every one is listed."""
+    if not all(rel in manifest.checksums for rel in rels):
+        return None
+    return [tags for rel in rels for tags in _read_jsonl(gen / rel)]
 
 
 def load(index_dir: Path, *, embedder_id: str | None = None) -> Index:
@@ -621,6 +642,8 @@ def _load_generation(gen: Path, index_dir: Path, *, embedder_id: str | None) -> 
             delta, delta_tokens = _read_appended(gen) if manifest.n_appended_chunks else (None, [])
             sentences = _load_rows(*(folder / SENTENCES for folder in folders))
             sentence_vectors = _load_rows(*(folder / SENTENCE_VECTORS for folder in folders))
+            sentence_tags = _read_tags(gen, manifest, [str((folder / SENTENCE_TAGS).relative_to(gen))
+                                                       for folder in folders])
         except (KeyError, ValueError, RuntimeError, OSError) as e:  # faiss: RuntimeError; orjson: a ValueError
             verified.result()
             raise IndexCorruptError(f"the index at {gen} cannot be read ({type(e).__name__}: {e}); "
@@ -637,21 +660,27 @@ def _load_generation(gen: Path, index_dir: Path, *, embedder_id: str | None) -> 
             or (delta and delta.vectors.shape != (n_appended, dim))):
         raise IndexCorruptError(f"the vectors in {gen} do not match the manifest's dimension {dim} "
                                 "or the sentence table; rebuild the index")
+    if sentence_tags is not None and len(sentence_tags) != len(sentences):
+        raise IndexCorruptError(f"the index at {gen} has {len(sentence_tags)} sentence tags for {len(sentences)} "
+                                "sentences; rebuild the index")
+    if manifest.text_rules != TEXT_RULES:
+        sentence_tags = None  # tagged by other rules than this code's: tagging as it reads keeps answers its own
     if delta is None:
         return Index(articles=main.articles, chunks=main.chunks, tokens=lambda: _read_jsonl(gen / TOKENS),
                      vectors=vectors, bm25=bm25, sentences=sentences, sentence_vectors=sentence_vectors,
-                     manifest=manifest, index_dir=index_dir)
+                     sentence_tags=sentence_tags, manifest=manifest, index_dir=index_dir)
     vectors.add_with_ids(np.ascontiguousarray(delta.vectors, dtype=np.float32),
                          np.array([c.chunk_id for c in delta.chunks], dtype=np.int64))
     return Index(articles={**main.articles, **delta.articles}, chunks=main.chunks + delta.chunks,
                  tokens=lambda: _read_jsonl(gen / TOKENS) + delta_tokens, vectors=vectors,
                  bm25=AppendedBM25(bm25, len(main.chunks), manifest.bm25_avg_terms, delta_tokens),
-                 sentences=sentences, sentence_vectors=sentence_vectors, manifest=manifest, index_dir=index_dir)
+                 sentences=sentences, sentence_vectors=sentence_vectors, sentence_tags=sentence_tags,
+                 manifest=manifest, index_dir=index_dir)
 
 
 def with_articles_added(index: Index, articles: Sequence[Article], chunks: Sequence[Chunk],
                         tokens: Sequence[list[str]], vectors: np.ndarray, sentences: np.ndarray,
-                        sentence_vectors: np.ndarray) -> Index:
+                        sentence_vectors: np.ndarray, sentence_tags: Sequence[str]) -> Index:
     """`index` plus new articles, their chunks (ids above every existing id), terms and vectors.
 
     FAISS takes the new vectors in place, so `index` is used up: keep only the returned index. BM25 is
@@ -663,8 +692,9 @@ def with_articles_added(index: Index, articles: Sequence[Article], chunks: Seque
     return _rebuilt(index, articles={**index.articles, **{a.article_id: a for a in articles}},
                     chunks=index.chunks + list(chunks), tokens=index.tokens + [list(t) for t in tokens],
                     sentences=np.vstack([index.sentences, np.asarray(sentences, dtype=np.int64).reshape(-1, 3)]),
-                    sentence_vectors=np.vstack([index.sentence_vectors,
-                                                np.asarray(sentence_vectors, dtype=np.float16).reshape(-1, index.manifest.dim)]))
+                    sentence_vectors=np.vstack([index.sentence_vectors, np.asarray(sentence_vectors, dtype=np.float16)
+                                                .reshape(-1, index.manifest.dim)]),
+                    sentence_tags=None if index.sentence_tags is None else [*index.sentence_tags, *sentence_tags])
 
 
 def with_articles_removed(index: Index, article_ids: set[str]) -> Index:
@@ -677,7 +707,9 @@ def with_articles_removed(index: Index, article_ids: set[str]) -> Index:
     kept_rows = ~np.isin(index.sentences[:, 0], gone)
     return _rebuilt(index, articles={k: a for k, a in index.articles.items() if k not in article_ids},
                     chunks=[index.chunks[i] for i in keep], tokens=[index.tokens[i] for i in keep],
-                    sentences=index.sentences[kept_rows], sentence_vectors=index.sentence_vectors[kept_rows])
+                    sentences=index.sentences[kept_rows], sentence_vectors=index.sentence_vectors[kept_rows],
+                    sentence_tags=None if index.sentence_tags is None else [
+                        tags for tags, kept in zip(index.sentence_tags, kept_rows.tolist()) if kept])
 
 
 def _rebuilt(index: Index, **changed) -> Index:

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 import unicodedata
+from collections.abc import Iterable, Sequence
 
 # Characters that carry no text: zero-width spaces/joiners, BOM, bidi marks, soft hyphen.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e"))
@@ -49,6 +51,13 @@ def to_simplified(text: str) -> str:
     """Traditional → simplified Chinese (OpenCC `t2s`); simplified text comes back unchanged. Cached: the answer
     stage reads the same leading sentences and their neighbours for many questions (about 70 a question)."""
     return _t2s().convert(text) if text else text
+
+
+def matchable(sentence: str) -> str:
+    """The sentence in simplified characters where that keeps offsets (OpenCC is almost always
+    one character for one), else as it is."""
+    simplified = to_simplified(sentence)
+    return simplified if len(simplified) == len(sentence) else sentence
 
 
 _SPACES = re.compile(r"\s+")
@@ -171,8 +180,48 @@ def pos_tag(text: str) -> tuple[tuple[str, str], ...]:
     """jieba part-of-speech tags: (word, flag) pairs that cover `text` exactly, in order.
 
     Cached: the answer stage tags the same leading sentences for many questions, and tagging is
-    the slowest step of answering (the tail of its latency)."""
+    the slowest step of answering (the tail of its latency). A sentence whose tags its index stored
+    (`remember_tags`) is read from them instead of tagged."""
+    stored = _STORED_TAGS.get(text)
+    return (stored and decoded_tags(text, stored)) or tag_words(text)
+
+
+def tag_words(text: str) -> tuple[tuple[str, str], ...]:
+    """`pos_tag` computed, uncached: what an index build stores for each sentence."""
     return tuple((p.word, p.flag) for p in _posseg().lcut(text))
+
+
+def encoded_tags(tags: Sequence[tuple[str, str]]) -> str:
+    """Tags as an index stores them, each word by its length: "3ns 1v 2n" (the words are the text's)."""
+    return " ".join(f"{len(word)}{flag}" for word, flag in tags)
+
+
+_ENCODED_TAG = re.compile(r"(\d+)(\D+)")
+
+
+def decoded_tags(text: str, encoded: str) -> tuple[tuple[str, str], ...] | None:
+    """`encoded_tags` read back against `text`; None if the lengths do not cover it exactly."""
+    tags, at = [], 0
+    for length, flag in _ENCODED_TAG.findall(encoded):
+        tags.append((text[at:at + int(length)], flag.strip()))
+        at += int(length)
+    return tuple(tags) if at == len(text) and tags else None
+
+
+# Sentences' stored tags, put here by the answer stage for the sentences it is about to read, so that
+# `pos_tag` reads them rather than tags (tagging a sentence seen for the first time was a third of the
+# answer stage's time on a new question). Bounded: the oldest go first.
+_STORED_TAGS: dict[str, str] = {}
+_STORED_TAGS_LOCK = threading.Lock()
+_STORED_TAGS_MAX = 16384
+
+
+def remember_tags(tagged: Iterable[tuple[str, str]]) -> None:
+    """Take (text, `encoded_tags`) pairs for `pos_tag` to read."""
+    with _STORED_TAGS_LOCK:
+        _STORED_TAGS.update(tagged)
+        while len(_STORED_TAGS) > _STORED_TAGS_MAX:
+            del _STORED_TAGS[next(iter(_STORED_TAGS))]
 
 
 @functools.cache

@@ -12,7 +12,7 @@ from qa.pipeline import add_articles, build_index, remove_articles
 from qa.retrieve import bm25_search, dense_search
 import qa.store as store
 from qa.store import CURRENT, MANIFEST, build_bm25, current_generation, load, writer_lock
-from qa.text import tokenize
+from qa.text import decoded_tags, matchable, tag_words, tokenize
 from qa.types import Article
 
 ARTICLES = [
@@ -39,6 +39,11 @@ def _in_step(index):
         assert bm25_search(index, tokenize(chunk.text), top_k=1)[0][0] == position or len(tokenize(chunk.text)) == 0
         vector = index.vectors.reconstruct(chunk.chunk_id)
         assert dense_search(index, vector, top_k=1)[0][0] == position
+    # each sentence row's stored tags are the ones the answer stage would compute for it
+    assert index.sentence_tags is not None and len(index.sentence_tags) == len(index.sentences)
+    for (chunk_id, start, end), encoded in zip(index.sentences.tolist(), index.sentence_tags):
+        text = matchable(index.articles[index.chunks[index.position_by_chunk_id[chunk_id]].article_id].text[start:end])
+        assert decoded_tags(text, encoded) == tag_words(text)
 
 
 def test_round_trip(settings):
@@ -117,6 +122,38 @@ def test_format_1_index_is_read_and_its_next_write_is_format_2(settings):
     index = load(settings.index_dir)
     assert index.manifest.format_version == 2 and index.manifest.next_chunk_id == 4
     _in_step(index)
+
+
+def _without_sentence_tags(index_dir):
+    """Make the current generation one built before sentence tags were stored."""
+    gen = current_generation(index_dir)
+    path = gen / MANIFEST
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    del manifest["checksums"][store.SENTENCE_TAGS]
+    path.write_text(json.dumps(manifest), encoding="utf-8")
+    (gen / store.SENTENCE_TAGS).unlink()
+
+
+def test_index_built_before_sentence_tags_is_read_and_appended_to_without_them(settings):
+    _without_sentence_tags(settings.index_dir)
+    assert load(settings.index_dir).sentence_tags is None
+    add_articles([NEW], settings=settings)  # an append: the main part has none, so delta/ gets none either
+    gen = current_generation(settings.index_dir)
+    assert not (gen / "delta" / store.SENTENCE_TAGS).exists()
+    index = load(settings.index_dir)
+    assert index.sentence_tags is None and len(index.articles) == 4
+
+
+def test_sentence_tags_of_other_text_rules_are_not_read(settings, monkeypatch):
+    monkeypatch.setattr(store, "TEXT_RULES", store.TEXT_RULES + 1)
+    assert load(settings.index_dir).sentence_tags is None
+
+
+def test_damaged_sentence_tags_are_named(settings):
+    path = current_generation(settings.index_dir) / store.SENTENCE_TAGS
+    path.write_text(path.read_text(encoding="utf-8") + '"1x"\n', encoding="utf-8")
+    with pytest.raises(IndexCorruptError, match="sentence_tags.jsonl"):
+        load(settings.index_dir)
 
 
 def test_add_with_changed_text_replaces_the_article(settings):
@@ -230,7 +267,7 @@ def test_large_indexes_search_with_ivf_and_stay_in_step_through_updates(tmp_path
     index = with_articles_removed(index, {"a3"})
     extra = Article("new", "新", "新文章。")
     index = with_articles_added(index, [extra], [Chunk(1000, "new", 0, 4, "新文章。", 3)], [["新"]], vectors[3:4],
-                                np.array([(1000, 0, 4)]), vectors[3:4])
+                                np.array([(1000, 0, 4)]), vectors[3:4], ["1a 2n 1x"])
     with writer_lock(tmp_path / "idx"):
         save(index, tmp_path / "idx")
     loaded = load(tmp_path / "idx")

@@ -1,6 +1,6 @@
 from hypothesis import given, strategies as st
 
-from qa.text import normalize_question, normalize_text, sentence_spans, synonyms, tokenize, to_simplified
+from qa.text import normalize_question, normalize_text, sentence_spans, synonyms, tag_words, tokenize, to_simplified
 
 
 def test_normalize_text_keeps_chinese_punctuation_and_halves_alnum():
@@ -80,10 +80,13 @@ def test_reading_numerals_leaves_no_warning_in_the_log():
     assert not [w for w in caught if "cn2an" in w.filename], [str(w.message) for w in caught]
 
 
-# The output of `sentence_spans` and `tokenize` over the bundled page and over texts that each rule so
-# far has touched, for each value of TEXT_RULES: an index records the value it was built with, so a
-# change of either output without a new value would leave old indexes looking current.
-_CUT_FINGERPRINTS = {1: "2a8d5f1858339523"}
+# The output of `sentence_spans`, `tokenize` and `tag_words` (an index stores each sentence's tags) over the
+# bundled page and over texts that each rule so far has touched, for each value of TEXT_RULES: an index
+# records the value it was built with, so a change of any output without a new value would leave old
+# indexes looking current.
+# (1's fingerprint takes in the tags since indexes store them; no index of 1 held tags before, and the
+# sentences and words are cut as they were: "2a8d5f1858339523" without the tags.)
+_CUT_FINGERPRINTS = {1: "428ce5f0bbf8ded3"}
 _RULE_TEXTS = ("他参加了综艺节目《奔跑吧！兄弟》而走红。", "他说：“今年订单增加了10%。”随后离开。",
                "建筑面积大约有多少？到底是谁究竟何时大概在哪", "总投资约2.01亿元；涉及住户36户…\n没有句号的一行")
 
@@ -96,15 +99,16 @@ def _cut_fingerprint() -> str:
 
     page = Path(__file__).resolve().parent.parent / "corpus" / "newspaper-page-2023-02.txt"
     texts = [article.text for article in read_articles([page])] + list(_RULE_TEXTS)
-    cut = [[(text[s:e], tokenize(text[s:e])) for s, e in sentence_spans(text)] for text in texts]
+    cut = [[(text[s:e], tokenize(text[s:e]), tag_words(text[s:e])) for s, e in sentence_spans(text)] for text in texts]
     return hashlib.sha256(repr(cut).encode("utf-8")).hexdigest()[:16]
 
 
-def test_text_rules_is_raised_when_sentences_or_words_are_cut_differently():
+def test_text_rules_is_raised_when_sentences_words_or_tags_are_cut_differently():
     from qa.text import TEXT_RULES
 
     assert _cut_fingerprint() == _CUT_FINGERPRINTS.get(TEXT_RULES), (
-        "sentence_spans or tokenize cut differently: raise qa.text.TEXT_RULES and record this fingerprint for it")
+        "sentence_spans, tokenize or tag_words cut differently: raise qa.text.TEXT_RULES and record this fingerprint "
+        "for it")
 
 
 def test_our_viterbi_tags_as_jiebas_own_does():
@@ -126,3 +130,21 @@ def test_our_viterbi_tags_as_jiebas_own_does():
     }
     differ = [run for run in runs if _viterbi(run) != jiebas(run, char_state_tab_P, start_P, trans_P, emit_P)]
     assert not differ
+
+
+def test_stored_tags_read_back_as_tagged():
+    from qa.text import decoded_tags, encoded_tags, tag_words
+
+    text = "晋纺小区改造工程涉及住户36户。"
+    tags = tag_words(text)
+    assert decoded_tags(text, encoded_tags(tags)) == tags
+    assert decoded_tags(text + "。", encoded_tags(tags)) is None  # lengths that do not cover the text
+
+
+def test_pos_tag_reads_a_sentences_remembered_tags_and_tags_what_they_do_not_cover():
+    from qa.text import pos_tag, remember_tags, tag_words
+
+    # tags unlike jieba's, so that reading them shows
+    remember_tags([("柳林镇今日开集。", "3nt 2t 2v 1x"), ("柳林镇明日开集。", "9n")])
+    assert pos_tag("柳林镇今日开集。") == (("柳林镇", "nt"), ("今日", "t"), ("开集", "v"), ("。", "x"))
+    assert pos_tag("柳林镇明日开集。") == tag_words("柳林镇明日开集。")
