@@ -342,16 +342,17 @@ def _entity_spans(sentence: str, tag_prefixes: tuple[str, ...], suffix: re.Patte
         j = i
         # An adjective before one character of a name is the name's too ("幸福/a 苑/nr 小区", "和谐/a 苑/nr 小区"), and
         # so is a place's name the tagger takes for a person's, with or before its 乡, 镇 or 村 ("花桥/nr 乡 代表队",
-        # "石桥镇/nr 代表队").
-        while j > 0 and (_grows_name(*words[j - 1][2:], persons=persons or company or words[j][2] in _TOWN_WORDS
-                                     or words[j - 1][2].endswith(_TOWN_WORDS))
+        # "石桥镇/nr 代表队"), or a road's before its 路, 街 or 巷 ("明珠/nr 路/n 小学").
+        while j > 0 and (_grows_name(*words[j - 1][2:],
+                                     persons=persons or company or words[j][2] in _TOWN_AND_ROAD_WORDS
+                                     or words[j - 1][2].endswith(_TOWN_AND_ROAD_WORDS))
                          or company and words[j - 1][2] in _OFFICE_VERBS
                          or words[j - 1][3] == "a" and len(words[j][2]) == 1 and j < i) \
                 and words[j - 1][2] not in stop_words and words[j - 1][2] not in _VERBS_TAGGED_NOUNS \
                 and not _labels_next(words, j - 1):
             j -= 1
         if suffix is ORG_SUFFIX and ends_in_suffix:
-            j = min(j, _place_led_start(words, i, stop_words))
+            j = min(j, _place_led_start(words, i, stop_words, company=company))
         # A lone 区 or 局 names nothing, nor does a bare 公司 or 广场.
         if e - words[j][0] >= 2 and not (j == i and suffix.fullmatch(word)):
             spans.append((words[j][0], e))
@@ -359,7 +360,7 @@ def _entity_spans(sentence: str, tag_prefixes: tuple[str, ...], suffix: re.Patte
 
 
 _COMPANY_END = re.compile(r"(?:公司|集团)$")
-_TOWN_WORDS = ("乡", "镇", "村")
+_TOWN_AND_ROAD_WORDS = ("乡", "镇", "村", "路", "街", "巷")
 # Verbs jieba's dictionary tags as nouns, which stand before a name ("委托/n 康宁养老服务有限公司") and are none of it.
 _VERBS_TAGGED_NOUNS = frozenset({"委托", "交由", "任命", "中标", "战胜", "险胜", "战平", "力克", "大胜"})
 # What an office does, inside its name ("劳动保障监察综合行政执法队"): jieba tags these as verbs.
@@ -367,15 +368,17 @@ _OFFICE_VERBS = frozenset("执法 保障 管理 服务 监督 监察 发展 建�
                           "研究 推广 审批 登记 征收 调解 指挥 应急 维护 治理 运营 经营".split())
 
 
-def _place_led_start(words: list[tuple[int, int, str, str]], i: int, stop_words: frozenset[str]) -> int:
+def _place_led_start(words: list[tuple[int, int, str, str]], i: int, stop_words: frozenset[str], *,
+                     company: bool = False) -> int:
     """The first word of an organisation name that ends at word `i` and begins with a place name
     ("长治市/ns 潞州区/ns 劳动/vn 保障/v … 执法/v 队/n"), across the verbs that say what the office
-    does; `i` itself when no place name leads it within eight words."""
+    does; `i` itself when no place name leads it within eight words. A `company`'s name may begin with a
+    place the tagger takes for a person's name ("石泉/nr 云雾山/ns 文化/n 旅游/vn 开发/v 有限公司")."""
     j = i
     while j > 0 and i - j < 8:
         word, flag = words[j - 1][2:]
         if flag.startswith("ns"):
-            while j > 0 and words[j - 1][3].startswith("ns"):
+            while j > 0 and (words[j - 1][3].startswith("ns") or company and words[j - 1][3].startswith("nr")):
                 j -= 1
             return j
         if word in stop_words or not (flag.startswith(("n", "j", "b")) or flag == "vn" or word in _OFFICE_VERBS):

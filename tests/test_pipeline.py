@@ -3371,6 +3371,11 @@ def test_a_figure_told_of_another_item_of_a_list_than_asked_is_no_answer(tmp_pat
     # a company's brand tagged as a person's name, and what it does, are its name's; the appointing verb is not
     ("瑞祥物流集团投资3.2亿元建设城北冷链仓储中心，占地180亩；", "冷链仓储中心是哪家企业投资的？", "瑞祥物流集团"),
     ("中心采取“公建民营”模式，委托康宁养老服务有限公司运营。", "养老中心委托哪家公司运营？", "康宁养老服务有限公司"),
+    # a road's name the tagger takes for a person's (秀英/nr 路/n 小学/n) is the name of what is named for the road,
+    # and so is a county's before the place that leads a company's name (安康/nr 云雾山/ns …有限公司)
+    ("本次比赛，小学组冠军由秀英路小学获得。", "小学组冠军是哪个学校？", "秀英路小学"),
+    ("景区运营方安康云雾山文化旅游开发有限公司总经理介绍，门票价格暂不调整。", "景区的运营公司是哪家？",
+     "安康云雾山文化旅游开发有限公司"),
     # a surname the tagger leaves out of the name after an appointing verb
     ("会议经表决，任命刘建华为县水利局局长，任命郑海燕为县财政局局长；", "谁当上了县财政局局长？", "郑海燕"),
     # "哪两个人": the people listed, past the appointing verb jieba tags as a noun
