@@ -300,14 +300,18 @@ _NUMERAL_WORD = re.compile(rf"第?[{_CN_DIGIT}十百千万亿兆两]+")
 def _grows_name(word: str, flag: str, *, persons: bool = False) -> bool:
     """Whether a word can stand at the front of a place or organisation name: nouns, words that set a
     kind apart ("国立/b 中兴大学"), words for where in a town ("城北/s 广场", "城东/s 中学"), and numerals written
-    in characters ("八一广场"), but not Arabic figures ("3个广场"), counts ("一位"), other words jieba tags as
-    numerals ("2023/m 年/m 我区"), nor, unless `persons`, person names."""
+    in characters ("八一广场"), a level of government alone ("县/zg 人民/n 医院"), but not Arabic figures ("3个广场"),
+    counts ("一位"), other words jieba tags as numerals ("2023/m 年/m 我区"), nor, unless `persons`, person names."""
     if flag.startswith("nr"):
         return persons
     if word == "经":  # "经长治市公安局批准": jieba tags the preposition as a noun
         return False
-    return flag.startswith(("n", "j", "b")) or flag == "s" and len(word) >= 2 or (
+    return flag.startswith(("n", "j", "b")) or word in _LEVELS_ALONE or flag == "s" and len(word) >= 2 or (
         flag == "m" and _NUMERAL_WORD.fullmatch(word) is not None and not _COUNTED_ONE.fullmatch(word))
+
+
+# A level of government alone, which jieba may tag as a bare morpheme ("县/zg 人民/n 医院"): it leads the name after it.
+_LEVELS_ALONE = frozenset("省市县区镇乡")
 
 
 # Words that label the name after them ("经举办单位长治市…办事处同意", "主管部门市教育局"): a name begins
@@ -326,8 +330,10 @@ def _entity_spans(sentence: str, tag_prefixes: tuple[str, ...], suffix: re.Patte
     grown leftwards over the nouns before it ("长治市" "福慧德" "玻璃" "有限公司")."""
     spans, words, pos = [], [], 0
     for word, flag in pos_tag(sentence):
-        words.append((pos, pos + len(word), word, flag))
-        pos += len(word)
+        glued = _GLUED_KIND_AND_ROLE.fullmatch(word)
+        for part, part_flag in ((glued.group(1), "n"), (word[glued.end(1):], "n")) if glued else ((word, flag),):
+            words.append((pos, pos + len(part), part, part_flag))
+            pos += len(part)
     for i, (s, e, word, flag) in enumerate(words):
         # jieba may cut the suffix itself ("执法/v 队/n"): the word before it completes it.
         ends_in_suffix = suffix.search(word) or (i > 0 and suffix.search(words[i - 1][2] + word))
@@ -359,6 +365,9 @@ def _entity_spans(sentence: str, tag_prefixes: tuple[str, ...], suffix: re.Patte
     return spans
 
 
+# jieba's dictionary glues a school or a hospital to a word for its people ("小学教师", "中学校长", "医院院长"), which
+# hides where the body's name ends ("石桥乡中心小学教师刘桂兰": 石桥乡中心): names are read with the two apart.
+_GLUED_KIND_AND_ROLE = re.compile(rf"(小学|中学|大学|学校|学院|幼儿园|医院)(?:{POSTS}|{PEOPLE})")
 _COMPANY_END = re.compile(r"(?:公司|集团)$")
 _TOWN_AND_ROAD_WORDS = ("乡", "镇", "村", "路", "街", "巷")
 # Verbs jieba's dictionary tags as nouns, which stand before a name ("委托/n 康宁养老服务有限公司") and are none of it.

@@ -3376,6 +3376,11 @@ def test_a_figure_told_of_another_item_of_a_list_than_asked_is_no_answer(tmp_pat
     ("本次比赛，小学组冠军由秀英路小学获得。", "小学组冠军是哪个学校？", "秀英路小学"),
     ("景区运营方安康云雾山文化旅游开发有限公司总经理介绍，门票价格暂不调整。", "景区的运营公司是哪家？",
      "安康云雾山文化旅游开发有限公司"),
+    # a school or hospital that jieba glues to a word for its people ("小学教师", "医院院长"), and a level of government
+    # it tags as a bare morpheme (县/zg), are the body's name's
+    ("其中，城关镇中心小学教师李梅扎根山区教学20年；", "李梅在哪个学校教书？", "城关镇中心小学"),
+    ("县人民医院院长张华说，新门诊楼下月启用。", "张华是哪家医院的院长？", "县人民医院"),
+    ("青山县第二中学校长刘明表示，今年将扩招两个班。", "刘明是哪个学校的校长？", "青山县第二中学"),
     # a surname the tagger leaves out of the name after an appointing verb
     ("会议经表决，任命刘建华为县水利局局长，任命郑海燕为县财政局局长；", "谁当上了县财政局局长？", "郑海燕"),
     # "哪两个人": the people listed, past the appointing verb jieba tags as a noun
