@@ -330,10 +330,8 @@ def _entity_spans(sentence: str, tag_prefixes: tuple[str, ...], suffix: re.Patte
     grown leftwards over the nouns before it ("长治市" "福慧德" "玻璃" "有限公司")."""
     spans, words, pos = [], [], 0
     for word, flag in pos_tag(sentence):
-        glued = _GLUED_KIND_AND_ROLE.fullmatch(word)
-        for part, part_flag in ((glued.group(1), "n"), (word[glued.end(1):], "n")) if glued else ((word, flag),):
-            words.append((pos, pos + len(part), part, part_flag))
-            pos += len(part)
+        words.append((pos, pos + len(word), word, flag))
+        pos += len(word)
     for i, (s, e, word, flag) in enumerate(words):
         # jieba may cut the suffix itself ("执法/v 队/n"): the word before it completes it.
         ends_in_suffix = suffix.search(word) or (i > 0 and suffix.search(words[i - 1][2] + word))
@@ -365,9 +363,6 @@ def _entity_spans(sentence: str, tag_prefixes: tuple[str, ...], suffix: re.Patte
     return spans
 
 
-# jieba's dictionary glues a school or a hospital to a word for its people ("小学教师", "中学校长", "医院院长"), which
-# hides where the body's name ends ("石桥乡中心小学教师刘桂兰": 石桥乡中心): names are read with the two apart.
-_GLUED_KIND_AND_ROLE = re.compile(rf"(小学|中学|大学|学校|学院|幼儿园|医院)(?:{POSTS}|{PEOPLE})")
 _COMPANY_END = re.compile(r"(?:公司|集团)$")
 _TOWN_AND_ROAD_WORDS = ("乡", "镇", "村", "路", "街", "巷")
 # Verbs jieba's dictionary tags as nouns, which stand before a name ("委托/n 康宁养老服务有限公司") and are none of it.

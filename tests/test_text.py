@@ -86,9 +86,10 @@ def test_reading_numerals_leaves_no_warning_in_the_log():
 # indexes looking current.
 # (1's fingerprint takes in the tags since indexes store them; no index of 1 held tags before, and the
 # sentences and words are cut as they were: "2a8d5f1858339523" without the tags.)
-_CUT_FINGERPRINTS = {1: "428ce5f0bbf8ded3"}
+_CUT_FINGERPRINTS = {1: "428ce5f0bbf8ded3", 2: "2a4e9737a8792228"}
 _RULE_TEXTS = ("他参加了综艺节目《奔跑吧！兄弟》而走红。", "他说：“今年订单增加了10%。”随后离开。",
-               "建筑面积大约有多少？到底是谁究竟何时大概在哪", "总投资约2.01亿元；涉及住户36户…\n没有句号的一行")
+               "建筑面积大约有多少？到底是谁究竟何时大概在哪", "总投资约2.01亿元；涉及住户36户…\n没有句号的一行",
+               "实验小学校长黄志强、县人民医院院长张华和二中教师出席。")
 
 
 def _cut_fingerprint() -> str:
@@ -148,3 +149,11 @@ def test_pos_tag_reads_a_sentences_remembered_tags_and_tags_what_they_do_not_cov
     remember_tags([("柳林镇今日开集。", "3nt 2t 2v 1x"), ("柳林镇明日开集。", "9n")])
     assert pos_tag("柳林镇今日开集。") == (("柳林镇", "nt"), ("今日", "t"), ("开集", "v"), ("。", "x"))
     assert pos_tag("柳林镇明日开集。") == tag_words("柳林镇明日开集。")
+
+
+def test_a_school_or_hospital_and_a_word_for_its_people_are_two_words():
+    from qa.text import pos_tag
+
+    # jieba's dictionary holds 小学校长 and 医院院长 as words; news copy names the body, then the person's post
+    assert {"小学", "校长"} <= set(tokenize("实验小学校长是谁？"))
+    assert [word for word, _ in pos_tag("县人民医院院长张华说")][2:4] == ["医院", "院长"]
