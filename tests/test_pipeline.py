@@ -3381,6 +3381,9 @@ def test_a_figure_told_of_another_item_of_a_list_than_asked_is_no_answer(tmp_pat
     ("其中，城关镇中心小学教师李梅扎根山区教学20年；", "李梅在哪个学校教书？", "城关镇中心小学"),
     ("县人民医院院长张华说，新门诊楼下月启用。", "张华是哪家医院的院长？", "县人民医院"),
     ("青山县第二中学校长刘明表示，今年将扩招两个班。", "刘明是哪个学校的校长？", "青山县第二中学"),
+    # a town's name the tagger cut its first character off (望/v 河村/ns, 迎/v 河镇/ns), not a preposition before it
+    ("一年一度的望河村庙会如期举行，吸引游客两万余人次。", "庙会是在哪个村办的？", "望河村"),
+    ("迎河镇人民政府组织干部群众连夜抢收玉米。", "哪个单位组织抢收玉米？", "迎河镇人民政府"),
     # a surname the tagger leaves out of the name after an appointing verb
     ("会议经表决，任命刘建华为县水利局局长，任命郑海燕为县财政局局长；", "谁当上了县财政局局长？", "郑海燕"),
     # "哪两个人": the people listed, past the appointing verb jieba tags as a noun
