@@ -367,17 +367,20 @@ def _entity_spans(sentence: str, tag_prefixes: tuple[str, ...], suffix: re.Patte
 def _first_character_cut_off(words: list[tuple[int, int, str, str]], j: int) -> bool:
     """Whether word `j` is a town's or a village's name that the tagger cut its first character off ("喜/v 河镇/ns",
     "迎/v 丰镇/ns", "后/f 柳镇/ns"): two characters that end in 镇, 乡 or 村 and that its dictionary seldom counts as a
-    word (城镇, 山村 and 全村 are words), after one Chinese character that is no function word ("在河镇")."""
+    word (城镇, 山村 and 全村 are words), after one Chinese character that jieba tags as no preposition, particle,
+    pronoun, measure, numeral, conjunction or adverb ("在河镇") and that is no verb of going ("到丰镇", "回河村")."""
     word, flag = words[j][2:]
     before, before_flag = words[j - 1][2:]
     return (len(word) == 2 and word[-1] in "镇乡村" and flag.startswith("ns") and word_frequency(word) < _SELDOM
-            and len(before) == 1 and ALL_HAN.fullmatch(before) is not None and not before_flag.startswith(_FUNCTION_TAGS))
+            and len(before) == 1 and ALL_HAN.fullmatch(before) is not None and before not in _GOING
+            and not before_flag.startswith(_FUNCTION_TAGS))
 
 
 _SELDOM = 20  # jieba's count under which a word of its dictionary is a name rather than a common word (丰镇 8, 山乡 66)
 # what jieba tags words that lead to a name or point at one: prepositions, particles, pronouns, measures, numerals,
 # conjunctions, adverbs ("在/p 河镇", "这座/r 城镇", "该/r 村")
 _FUNCTION_TAGS = ("p", "u", "r", "q", "m", "c", "d")
+_GOING = frozenset("到去来回赴往进入至返驻离抵")
 _COMPANY_END = re.compile(r"(?:公司|集团)$")
 _TOWN_AND_ROAD_WORDS = ("乡", "镇", "村", "路", "街", "巷")
 # Verbs jieba's dictionary tags as nouns, which stand before a name ("委托/n 康宁养老服务有限公司") and are none of it.

@@ -333,6 +333,8 @@ def _write_parts(folder: Path, articles: Sequence[Article], chunks: Sequence[Chu
     np.save(folder / SENTENCES, sentences, allow_pickle=False)
     np.save(folder / SENTENCE_VECTORS, sentence_vectors, allow_pickle=False)
     if sentence_tags is not None:
+        if len(sentence_tags) != len(sentences):  # an index its reader would refuse is never written
+            raise ValueError(f"{len(sentence_tags)} sentence tags for {len(sentences)} sentences")
         _write_jsonl(folder / SENTENCE_TAGS, sentence_tags)
     (folder / DIGESTS).write_text(json.dumps({a.article_id: article_digest(a) for a in articles}), encoding="utf-8")
 
@@ -434,6 +436,8 @@ def append(head: Head, index_dir: Path, articles: Sequence[Article], chunks: Seq
         before, before_tokens = _Part(articles={}, chunks=[], vectors=np.zeros((0, dim), np.float32)), []
         before_sentences, before_sentence_vectors = np.zeros((0, 3), np.int64), np.zeros((0, dim), np.float16)
         before_tags = [] if SENTENCE_TAGS in old.checksums else None
+    if old.text_rules != TEXT_RULES:
+        before_tags = None  # tags of other rules are not read: new ones beside them would be stamped with those rules
     all_articles = [*before.articles.values(), *articles]
     all_chunks = [*before.chunks, *chunks]
     all_tokens = [*before_tokens, *(list(t) for t in tokens)]

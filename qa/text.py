@@ -5,6 +5,7 @@ import functools
 import re
 import threading
 import unicodedata
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 
 # Characters that carry no text: zero-width spaces/joiners, BOM, bidi marks, soft hyphen.
@@ -205,32 +206,39 @@ def encoded_tags(tags: Sequence[tuple[str, str]]) -> str:
     return " ".join(f"{len(word)}{flag}" for word, flag in tags)
 
 
-_ENCODED_TAG = re.compile(r"(\d+)(\D+)")
+_ENCODED_TAG = re.compile(r"(\d+)([a-zA-Z]+)")  # jieba's flags are letters
 
 
 def decoded_tags(text: str, encoded: str) -> tuple[tuple[str, str], ...] | None:
-    """`encoded_tags` read back against `text`; None if the lengths do not cover it exactly."""
+    """`encoded_tags` read back against `text`; None unless each is a length and letters and the lengths cover it
+    exactly."""
     tags, at = [], 0
-    for length, flag in _ENCODED_TAG.findall(encoded):
-        tags.append((text[at:at + int(length)], flag.strip()))
-        at += int(length)
-    return tuple(tags) if at == len(text) and tags else None
+    for item in encoded.split(" "):
+        if not (tag := _ENCODED_TAG.fullmatch(item)):
+            return None
+        tags.append((text[at:at + int(tag.group(1))], tag.group(2)))
+        at += int(tag.group(1))
+    return tuple(tags) if at == len(text) else None
 
 
 # Sentences' stored tags, put here by the answer stage for the sentences it is about to read, so that
 # `pos_tag` reads them rather than tags (tagging a sentence seen for the first time was a third of the
-# answer stage's time on a new question). Bounded: the oldest go first.
-_STORED_TAGS: dict[str, str] = {}
+# answer stage's time on a new question). A cache, as `pos_tag`'s own is, of what `tag_words` gives: the
+# least recently remembered go first.
+_STORED_TAGS: OrderedDict[str, str] = OrderedDict()
 _STORED_TAGS_LOCK = threading.Lock()
 _STORED_TAGS_MAX = 16384
 
 
 def remember_tags(tagged: Iterable[tuple[str, str]]) -> None:
     """Take (text, `encoded_tags`) pairs for `pos_tag` to read."""
+    pairs = list(tagged)
     with _STORED_TAGS_LOCK:
-        _STORED_TAGS.update(tagged)
+        for text, encoded in pairs:
+            _STORED_TAGS[text] = encoded
+            _STORED_TAGS.move_to_end(text)
         while len(_STORED_TAGS) > _STORED_TAGS_MAX:
-            del _STORED_TAGS[next(iter(_STORED_TAGS))]
+            _STORED_TAGS.popitem(last=False)
 
 
 @functools.cache

@@ -3384,6 +3384,9 @@ def test_a_figure_told_of_another_item_of_a_list_than_asked_is_no_answer(tmp_pat
     # a town's name the tagger cut its first character off (望/v 河村/ns, 迎/v 河镇/ns), not a preposition before it
     ("一年一度的望河村庙会如期举行，吸引游客两万余人次。", "庙会是在哪个村办的？", "望河村"),
     ("迎河镇人民政府组织干部群众连夜抢收玉米。", "哪个单位组织抢收玉米？", "迎河镇人民政府"),
+    # but a verb of going before a town is no part of it, nor are the words before that verb
+    ("县委书记王刚到丰镇调研春耕工作。", "王刚到哪个镇调研？", "丰镇"),
+    ("春节前，外出务工人员陆续回河村过年。", "务工人员回哪个村过年？", "河村"),
     # a surname the tagger leaves out of the name after an appointing verb
     ("会议经表决，任命刘建华为县水利局局长，任命郑海燕为县财政局局长；", "谁当上了县财政局局长？", "郑海燕"),
     # "哪两个人": the people listed, past the appointing verb jieba tags as a noun

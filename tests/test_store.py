@@ -156,6 +156,42 @@ def test_damaged_sentence_tags_are_named(settings):
         load(settings.index_dir)
 
 
+def test_sentence_tags_of_another_count_than_the_sentences_are_named(settings):
+    gen = current_generation(settings.index_dir)
+    path = gen / store.SENTENCE_TAGS
+    path.write_text("".join(path.read_text(encoding="utf-8").splitlines(keepends=True)[:-1]), encoding="utf-8")
+    manifest = json.loads((gen / MANIFEST).read_text(encoding="utf-8"))
+    manifest["checksums"][store.SENTENCE_TAGS] = store._sha256(path)  # a writer's slip, not damage on disk
+    (gen / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    with pytest.raises(IndexCorruptError, match="sentence tags for"):
+        load(settings.index_dir)
+
+
+def test_sentence_tags_out_of_step_are_never_written(settings):
+    from qa.store import Index, save
+
+    index = load(settings.index_dir)
+    short = Index(**{**index.parts(), "sentence_tags": index.sentence_tags[:-1]})
+    with writer_lock(settings.index_dir), pytest.raises(ValueError, match="sentence tags for"):
+        save(short, settings.index_dir)
+    assert load(settings.index_dir).sentence_tags == index.sentence_tags  # the index as it was
+
+
+def test_the_answer_stage_reads_the_stored_tags_of_the_sentences_it_scores(settings):
+    from qa import text
+    from qa.answer import score_sentences
+    from qa.question import analyse
+    from qa.types import Hit
+
+    index = load(settings.index_dir)
+    chunk = next(c for c in index.chunks if c.article_id == "a2")
+    score_sentences(analyse("晋纺小区涉及多少户？"), [Hit(chunk=chunk, score=1.0)], index, None)
+    lo, hi = index.sentence_rows[chunk.chunk_id]
+    for row in range(lo, hi):
+        _, start, end = index.sentences[row].tolist()
+        assert text._STORED_TAGS[matchable(index.articles["a2"].text[start:end])] == index.sentence_tags[row]
+
+
 def test_add_with_changed_text_replaces_the_article(settings):
     changed = Article("a2", "老旧小区改造", "晋纺小区改造工程涉及住户40户。", "2023-02-26", "报")
     add_articles([changed], settings=settings)

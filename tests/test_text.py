@@ -84,9 +84,8 @@ def test_reading_numerals_leaves_no_warning_in_the_log():
 # bundled page and over texts that each rule so far has touched, for each value of TEXT_RULES: an index
 # records the value it was built with, so a change of any output without a new value would leave old
 # indexes looking current.
-# (1's fingerprint takes in the tags since indexes store them; no index of 1 held tags before, and the
-# sentences and words are cut as they were: "2a8d5f1858339523" without the tags.)
-_CUT_FINGERPRINTS = {1: "428ce5f0bbf8ded3", 2: "2a4e9737a8792228"}
+# (The value of 1 was taken before the tags and the last of these texts were in it.)
+_CUT_FINGERPRINTS = {1: "2a8d5f1858339523", 2: "2a4e9737a8792228"}
 _RULE_TEXTS = ("他参加了综艺节目《奔跑吧！兄弟》而走红。", "他说：“今年订单增加了10%。”随后离开。",
                "建筑面积大约有多少？到底是谁究竟何时大概在哪", "总投资约2.01亿元；涉及住户36户…\n没有句号的一行",
                "实验小学校长黄志强、县人民医院院长张华和二中教师出席。")
@@ -140,15 +139,37 @@ def test_stored_tags_read_back_as_tagged():
     tags = tag_words(text)
     assert decoded_tags(text, encoded_tags(tags)) == tags
     assert decoded_tags(text + "。", encoded_tags(tags)) is None  # lengths that do not cover the text
+    assert decoded_tags("abc", "1n junk 2x") is None  # not what encoded_tags writes
 
 
-def test_pos_tag_reads_a_sentences_remembered_tags_and_tags_what_they_do_not_cover():
+def test_pos_tag_reads_a_sentences_remembered_tags_and_tags_what_they_do_not_cover(monkeypatch):
+    from collections import OrderedDict
+
+    import qa.text as text
     from qa.text import pos_tag, remember_tags, tag_words
 
-    # tags unlike jieba's, so that reading them shows
-    remember_tags([("柳林镇今日开集。", "3nt 2t 2v 1x"), ("柳林镇明日开集。", "9n")])
-    assert pos_tag("柳林镇今日开集。") == (("柳林镇", "nt"), ("今日", "t"), ("开集", "v"), ("。", "x"))
-    assert pos_tag("柳林镇明日开集。") == tag_words("柳林镇明日开集。")
+    monkeypatch.setattr(text, "_STORED_TAGS", OrderedDict())
+    pos_tag.cache_clear()
+    try:
+        # tags unlike jieba's, so that reading them shows
+        remember_tags([("柳林镇今日开集。", "3nt 2t 2v 1x"), ("柳林镇明日开集。", "9n")])
+        assert pos_tag("柳林镇今日开集。") == (("柳林镇", "nt"), ("今日", "t"), ("开集", "v"), ("。", "x"))
+        assert pos_tag("柳林镇明日开集。") == tag_words("柳林镇明日开集。")
+    finally:
+        pos_tag.cache_clear()
+
+
+def test_remembered_tags_stay_while_remembered_again(monkeypatch):
+    from collections import OrderedDict
+
+    import qa.text as text
+    from qa.text import remember_tags
+
+    monkeypatch.setattr(text, "_STORED_TAGS", OrderedDict())
+    monkeypatch.setattr(text, "_STORED_TAGS_MAX", 2)
+    remember_tags([("甲。", "1n 1x"), ("乙。", "1n 1x")])
+    remember_tags([("甲。", "1n 1x"), ("丙。", "1n 1x")])  # the question about to read 甲 keeps it
+    assert list(text._STORED_TAGS) == ["甲。", "丙。"]
 
 
 def test_a_school_or_hospital_and_a_word_for_its_people_are_two_words():
