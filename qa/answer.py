@@ -214,9 +214,9 @@ def score_sentences(analysis: QuestionAnalysis, hits: Sequence[Hit], index: Inde
             paired_similarities = paired @ query_vector
             aspect_similarities = own_vectors @ aspect_vector if aspect_vector is not None else similarities
         plain = [to_simplified(article.text[s:e]) for _, s, e in rows]
-        if index.sentence_tags is not None:  # each sentence as `matchable` reads it, from its simplified form
-            remember_tags((simplified if len(simplified) == e - s else article.text[s:e], index.sentence_tags[row])
-                          for row, ((_, s, e), simplified) in enumerate(zip(rows, plain), start=first))
+        if index.sentence_tags is not None:
+            remember_tags((matchable(article.text[s:e]), index.sentence_tags[row])
+                          for row, (_, s, e) in enumerate(rows, start=first))
         texts = [with_resolved_years(t, article.date) for t in plain]
         for i, ((_, s, e), sentence, similarity, aspect_similarity, paired_similarity) in enumerate(
                 zip(rows[lo - first:hi - first], texts[lo - first:hi - first], similarities, aspect_similarities,

@@ -602,7 +602,7 @@ def bench_add_article(index_dir: Path, page, sentences, *, repeats: int) -> dict
     from qa import store
     from qa.chunk import chunk_articles
     from qa.pipeline import add_articles
-    from qa.text import encoded_tags, matchable, sentence_spans, tag_words, tokenize
+    from qa.text import encoded_tags, matchable, tag_words, tokenize
     from qa.types import Article
 
     rng = random.Random(99)
@@ -629,11 +629,8 @@ def bench_add_article(index_dir: Path, page, sentences, *, repeats: int) -> dict
                              room - m.n_appended_chunks - 5 * repeats - 20)
         articles = [Article(f"bench-fill-{a.article_id}", a.title, a.text, a.date, a.source) for a in articles]
         chunks = chunk_articles(articles, first_chunk_id=m.next_chunk_id)
-        by_id = {a.article_id: a for a in articles}
-        spans = [(c.chunk_id, by_id[c.article_id].text, s, e) for c in chunks
-                 for s, e in sentence_spans(by_id[c.article_id].text, c.start, c.end)]
-        rows = np.array([(chunk_id, s, e) for chunk_id, _, s, e in spans])
-        tags = [encoded_tags(tag_words(matchable(text[s:e]))) for _, text, s, e in spans]
+        rows, texts = sentence_rows(articles, chunks)
+        tags = [encoded_tags(tag_words(matchable(text))) for text in texts]
         gen = np.random.default_rng(3)
         vectors = gen.normal(size=(len(chunks), head.manifest.dim)).astype(np.float32)
         vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)

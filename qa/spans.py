@@ -371,7 +371,7 @@ def _first_character_cut_off(words: list[tuple[int, int, str, str]], j: int) -> 
     pronoun, measure, numeral, conjunction or adverb ("在河镇") and that is no verb of going ("到丰镇", "回河村")."""
     word, flag = words[j][2:]
     before, before_flag = words[j - 1][2:]
-    return (len(word) == 2 and word[-1] in "镇乡村" and flag.startswith("ns") and word_frequency(word) < _SELDOM
+    return (len(word) == 2 and word.endswith(_TOWN_WORDS) and flag.startswith("ns") and word_frequency(word) < _SELDOM
             and len(before) == 1 and ALL_HAN.fullmatch(before) is not None and before not in _GOING
             and not before_flag.startswith(_FUNCTION_TAGS))
 
@@ -382,7 +382,8 @@ _SELDOM = 20  # jieba's count under which a word of its dictionary is a name rat
 _FUNCTION_TAGS = ("p", "u", "r", "q", "m", "c", "d")
 _GOING = frozenset("到去来回赴往进入至返驻离抵")
 _COMPANY_END = re.compile(r"(?:公司|集团)$")
-_TOWN_AND_ROAD_WORDS = ("乡", "镇", "村", "路", "街", "巷")
+_TOWN_WORDS = ("乡", "镇", "村")
+_TOWN_AND_ROAD_WORDS = _TOWN_WORDS + ("路", "街", "巷")
 # Verbs jieba's dictionary tags as nouns, which stand before a name ("委托/n 康宁养老服务有限公司") and are none of it.
 _VERBS_TAGGED_NOUNS = frozenset({"委托", "交由", "任命", "中标", "战胜", "险胜", "战平", "力克", "大胜"})
 # What an office does, inside its name ("劳动保障监察综合行政执法队"): jieba tags these as verbs.

@@ -646,8 +646,9 @@ def _load_generation(gen: Path, index_dir: Path, *, embedder_id: str | None) -> 
             delta, delta_tokens = _read_appended(gen) if manifest.n_appended_chunks else (None, [])
             sentences = _load_rows(*(folder / SENTENCES for folder in folders))
             sentence_vectors = _load_rows(*(folder / SENTENCE_VECTORS for folder in folders))
-            sentence_tags = _read_tags(gen, manifest, [str((folder / SENTENCE_TAGS).relative_to(gen))
-                                                       for folder in folders])
+            tag_files = [SENTENCE_TAGS] + ([f"{DELTA}/{SENTENCE_TAGS}"] if manifest.n_appended_chunks else [])
+            # tags of other rules than this code's are not read: tagging as it reads keeps answers its own
+            sentence_tags = _read_tags(gen, manifest, tag_files) if manifest.text_rules == TEXT_RULES else None
         except (KeyError, ValueError, RuntimeError, OSError) as e:  # faiss: RuntimeError; orjson: a ValueError
             verified.result()
             raise IndexCorruptError(f"the index at {gen} cannot be read ({type(e).__name__}: {e}); "
@@ -667,8 +668,6 @@ def _load_generation(gen: Path, index_dir: Path, *, embedder_id: str | None) -> 
     if sentence_tags is not None and len(sentence_tags) != len(sentences):
         raise IndexCorruptError(f"the index at {gen} has {len(sentence_tags)} sentence tags for {len(sentences)} "
                                 "sentences; rebuild the index")
-    if manifest.text_rules != TEXT_RULES:
-        sentence_tags = None  # tagged by other rules than this code's: tagging as it reads keeps answers its own
     if delta is None:
         return Index(articles=main.articles, chunks=main.chunks, tokens=lambda: _read_jsonl(gen / TOKENS),
                      vectors=vectors, bm25=bm25, sentences=sentences, sentence_vectors=sentence_vectors,
